@@ -1,0 +1,77 @@
+/// Groups tokens into sentences and paragraphs.
+///
+/// A full stop, question or exclamation mark ends a sentence unless it closes a known abbreviation
+/// (`Mr.`, `Jan.`, `U.S.`) or an initial (`A. Akhmedov`), or sits inside a number or date (`2024.11.14`).
+/// A missing space after a full stop (`July 5.The`) still ends the sentence. A line break ends a sentence
+/// and a paragraph unless the next line continues in lower case (wrapped text).
+public struct SentenceSplitter: Sendable {
+    let abbreviations: Set<String>
+    let sentenceStarters: Set<String>
+
+    public init(lexicons: Lexicons) {
+        self.abbreviations = lexicons.abbreviations
+        self.sentenceStarters = lexicons.sentenceStarters
+    }
+
+    public func split(_ tokens: [Token]) -> [Sentence] {
+        var sentences: [Sentence] = []
+        var start = 0
+        var paragraph = 0
+        func close(_ end: Int) {
+            guard end > start else { return }
+            sentences.append(Sentence(index: sentences.count, tokenRange: start..<end,
+                                      span: TextSpan(tokens[start].span.start, tokens[end - 1].span.end),
+                                      paragraph: paragraph))
+            start = end
+        }
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if i > start, t.flags.contains(.newlineBefore) {
+                let continues = !t.flags.contains(.blankLineBefore) && t.kind == .word && !t.isCapitalized
+                    && !(tokens[i - 1].isPunctuation && ".!?:".contains(tokens[i - 1].key))
+                if !continues {
+                    close(i)
+                    paragraph += 1
+                }
+            }
+            if t.isPunctuation, t.key == "." || t.key == "!" || t.key == "?" || t.key == "·" && t.text == "…" {
+                var end = i + 1
+                // Absorb closing quotes and brackets, and runs of stops.
+                while end < tokens.count, tokens[end].isAttached, tokens[end].isPunctuation,
+                      ["\"", "'", ")", "]", ".", "!", "?"].contains(tokens[end].key) { end += 1 }
+                if isBoundary(tokens, stop: i, next: end) { close(end); i = end; continue }
+            }
+            i += 1
+        }
+        close(tokens.count)
+        return sentences
+    }
+
+    private func isBoundary(_ tokens: [Token], stop i: Int, next: Int) -> Bool {
+        guard next < tokens.count else { return true }
+        let nextToken = tokens[next]
+        if tokens[i].key != "." { return nextToken.isCapitalized || nextToken.flags.contains(.newlineBefore) || nextToken.isPunctuation }
+        guard i > 0 else { return false }
+        let prev = tokens[i - 1]
+        // Inside numbers and dates: 2024.11.14, 3.5
+        if prev.kind == .number, nextToken.kind == .number, nextToken.isAttached { return false }
+        if nextToken.flags.contains(.newlineBefore) { return true }
+        // Lower case continuation: "e.g. the", "approx. five"
+        if nextToken.kind == .word, !nextToken.isCapitalized { return false }
+        if nextToken.kind == .number && !nextToken.isAttached && prev.kind == .word && abbreviations.contains(prev.key) { return false }
+        if prev.kind == .word, prev.isAttached || true {
+            // Abbreviations, including dotted ones such as U.S. or H.E.
+            if abbreviations.contains(prev.key) { return false }
+            if i >= 2, tokens[i - 2].key == ".", prev.flags.contains(.singleLetter) || prev.text.count <= 2 {
+                // U.S. / H.E.: a dotted run ends a sentence only before a typical sentence opener.
+                return sentenceStarters.contains(nextToken.key)
+            }
+            if prev.flags.contains(.singleLetter) {
+                // An initial unless the next word plainly opens a sentence.
+                return sentenceStarters.contains(nextToken.key)
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,249 @@
+/// Turns trigger phrases into events: who took part (people, the two sides, the heads of the two
+/// states, he/she), for which organizations and countries, when and where, whether the event is the
+/// release's own news or reported in passing, and whether it happened at all (planned and
+/// hypothetical contacts go to the `planned` list or are dropped).
+public struct EventExtractor: PipelineStage {
+    public let name = "events"
+    let matcher: EventTriggerMatcher
+    static let clauseBreaks: Set<String> = [";", ":"]
+    static let referenceDelegation: Set<String> = ["delegation", "delegations", "team", "group"]
+    static let pastMarkers: Set<String> = ["earlier", "previously", "previous", "last", "ago", "recently", "once"]
+
+    public init(lexicons: Lexicons) { matcher = EventTriggerMatcher(lexicons: lexicons) }
+
+    /// Where reported speech starts in each sentence (token index), if it does.
+    func speechStart(_ c: ExtractionContext, _ s: Sentence) -> Int? {
+        let r = s.tokenRange
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let t = c.tokens[i]
+            if c.lexicons.speechVerbs.contains(t.key), i > r.lowerBound {
+                var k = i + 1
+                if k < r.upperBound, c.tokens[k].key == "that" { return k + 1 }
+                if k < r.upperBound, c.tokens[k].key == "," { k += 1; if k < r.upperBound, c.tokens[k].key == "that" { k += 1 }; return k }
+                if ["noted", "stressed", "emphasized", "emphasised", "stated", "pointed", "believed", "expressed", "recalled", "hoped"].contains(t.key) { return k }
+            }
+            if t.key == "according", i + 1 < r.upperBound, c.tokens[i + 1].key == "to" { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    public func run(_ context: inout ExtractionContext) {
+        let c = context
+        var events: [EventRecord] = []
+        var planned: [EventRecord] = []
+        var speechParagraphs: Set<Int> = []
+        var lastSubject: Int?
+        var mainIndex: Int?
+        let tokens = c.tokens
+
+        for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
+            let speech = speechStart(c, s)
+            let firstOfParagraph = s.index == 0 || c.sentences[s.index - 1].paragraph != s.paragraph
+            if firstOfParagraph, let sp = speech, sp - s.tokenRange.lowerBound <= 10 { speechParagraphs.insert(s.paragraph) }
+            let inSpeechParagraph = speechParagraphs.contains(s.paragraph) && !firstOfParagraph
+            var scan = s.tokenRange
+            if let d = c.layout.datelineTokens, d.lowerBound == scan.lowerBound { scan = d.upperBound..<scan.upperBound }
+            var sentenceEvents: [Int] = []
+            for hit in matcher.hits(in: tokens, range: scan) {
+                let trig = hit.trigger
+                // Clause: from the speech boundary (when the trigger is inside the speech) or the sentence start.
+                var clauseStart = s.tokenRange.lowerBound
+                if let sp = speech, sp <= hit.range.lowerBound { clauseStart = sp }
+                var clauseEnd = s.tokenRange.upperBound
+                for k in hit.range.upperBound..<s.tokenRange.upperBound where Self.clauseBreaks.contains(tokens[k].key) { clauseEnd = k; break }
+                for k in stride(from: hit.range.lowerBound - 1, through: clauseStart, by: -1) where Self.clauseBreaks.contains(tokens[k].key) { clauseStart = k + 1; break }
+                let inSpeech = (speech.map { $0 <= hit.range.lowerBound } ?? false) || inSpeechParagraph
+
+                // Modality: planned or hypothetical wording before the trigger (back to a comma), or after a nominal trigger.
+                let modality = self.modality(c, trigger: hit.range, clauseStart: clauseStart, clauseEnd: clauseEnd)
+                if modality == .hypothetical { continue }
+
+                var type = trig.type
+                // Options that need a look at what follows.
+                let after = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 10)
+                let peopleInClause = c.personMentions.filter { (clauseStart..<clauseEnd).contains($0.tokens.lowerBound) }
+                let hasGathering = after.contains { c.lexicons.gatherings.contains(tokens[$0].key) || tokens[$0].key.hasPrefix("cop") && tokens[$0].kind == .word && tokens[$0].isAllCaps }
+                let hasPersonAfter = peopleInClause.contains { after.contains($0.tokens.lowerBound) }
+                    || after.contains { Self.referenceDelegation.contains(tokens[$0].key) || tokens[$0].key == "ambassador" || tokens[$0].key == "envoy" }
+                    || c.organizationMentions.contains { after.contains($0.tokens.lowerBound) }
+                switch trig.option {
+                case .object:
+                    if !hasPersonAfter { continue }
+                case .host:
+                    if hasGathering { type = .HOST } else if hasPersonAfter { type = .MEET } else { continue }
+                case .presence:
+                    // "X was present": X joins the event this sentence or the previous one reports.
+                    let present = peopleInClause.filter { $0.tokens.lowerBound < hit.range.lowerBound }.map(\.person)
+                    if let target = sentenceEvents.last ?? mainIndex ?? events.indices.last {
+                        for p in present where !events[target].participants.contains(p) { events[target].participants.append(p) }
+                    }
+                    continue
+                default: break
+                }
+                if type == .ATTEND {
+                    let meetingRef = after.prefix(3).contains { ["meeting", "talks", "meetings"].contains(tokens[$0].key) }
+                    if meetingRef, let target = mainIndex ?? events.indices.last {
+                        for p in peopleInClause.map(\.person) where !events[target].participants.contains(p) { events[target].participants.append(p) }
+                        continue
+                    }
+                    if !hasGathering && !after.contains(where: { tokens[$0].isCapitalized }) { continue }
+                }
+
+                // Participants.
+                var participants: [Int] = []
+                func addP(_ p: Int) { if !participants.contains(p) { participants.append(p) } }
+                for m in peopleInClause { addP(m.person) }
+                let clauseKeys = (clauseStart..<clauseEnd).map { tokens[$0].key }
+                let joined = " " + clauseKeys.joined(separator: " ") + " "
+                if joined.contains(" two sides ") || joined.contains(" both sides ") || joined.contains(" two parties ") && participants.isEmpty {
+                    if let m = mainIndex { for p in events[m].participants { addP(p) } }
+                }
+                if joined.contains(" heads of the two states ") || joined.contains(" two heads of state ") || joined.contains(" heads of state of the two ")
+                    || joined.contains(" two presidents ") || joined.contains(" two leaders ") || joined.contains(" heads of the two countries ") {
+                    let heads = c.personMentions.filter { c.people[$0.person].isHeadOfState && $0.tokens.lowerBound < hit.range.lowerBound }.map(\.person)
+                    var seen: [Int] = []
+                    for p in heads.reversed() where !seen.contains(p) { seen.append(p); if seen.count == 2 { break } }
+                    for p in seen.reversed() { addP(p) }
+                }
+                if participants.isEmpty || !peopleInClause.contains(where: { $0.tokens.lowerBound < hit.range.lowerBound }) {
+                    // he / she as the subject: the subject of the previous event.
+                    let before = (clauseStart..<hit.range.lowerBound)
+                    if before.contains(where: { ["he", "she"].contains(tokens[$0].key) }), let subj = lastSubject { participants.insert(subj, at: 0) }
+                }
+                if participants.count == 1, let speaker = speechSpeaker(c, s, speech), hit.range.lowerBound >= (speech ?? 0) {
+                    _ = speaker
+                }
+
+                // Organizations: those of the participants and those named as actors in the clause.
+                var orgs: [Int] = []
+                func addO(_ o: Int) { if c.organizations[o].isListed, !orgs.contains(o) { orgs.append(o) } }
+                for p in participants { if let o = c.people[p].organization { addO(o) } }
+                for m in c.organizationMentions where (clauseStart..<clauseEnd).contains(m.tokens.lowerBound) && !c.claimed[m.tokens.lowerBound] {
+                    if c.organizations[m.organization].kind == .media { continue }
+                    addO(m.organization)
+                }
+                var countries: [String] = []
+                func addC(_ x: String?) { if let x, !countries.contains(x) { countries.append(x) } }
+                if type == .HOST {
+                    let host = c.countryMentions.last { $0.tokens.lowerBound < hit.range.lowerBound && $0.tokens.lowerBound >= clauseStart && !$0.isAdjective }
+                    addC(host?.iso3)
+                }
+                for p in participants { addC(c.people[p].country) }
+                for o in orgs { addC(c.organizations[o].country) }
+                if countries.isEmpty {
+                    for m in c.countryMentions where (clauseStart..<clauseEnd).contains(m.tokens.lowerBound) { addC(m.iso3) }
+                }
+                if participants.isEmpty && orgs.isEmpty && countries.isEmpty { continue }
+
+                // Date.
+                let datesInClause = c.dateMentions.filter { $0.sentence == s.index && $0.tokens.lowerBound >= clauseStart && $0.tokens.lowerBound < clauseEnd }
+                let chosen = datesInClause.min { abs($0.tokens.lowerBound - hit.range.lowerBound) < abs($1.tokens.lowerBound - hit.range.lowerBound) }
+                var date: PartialDate?
+                if let d = chosen {
+                    date = modality == .planned
+                        ? DateExpressionParser.resolve(d.expression, reference: c.referenceDate, defaultYear: c.defaultYear, future: true)
+                        : d.date
+                }
+                let isFuture = modality == .planned || (date.map { d in c.referenceDate.map { d > $0 && d.isComplete && $0.isComplete } ?? false } ?? false)
+                let mainDate = mainIndex.flatMap { events[$0].date }
+                let pastMarked = (clauseStart..<hit.range.lowerBound).contains { Self.pastMarkers.contains(tokens[$0].key) } || joined.contains(" had ")
+                var reported = false
+                if mainIndex != nil || inSpeech {
+                    if inSpeech || pastMarked { reported = true }
+                    else if let d = date, let md = mainDate, d != md, !(md.description.hasPrefix(d.description)) { reported = true }
+                    else if chosen != nil && date == nil { reported = true }
+                }
+                if date == nil && chosen == nil && !reported && !isFuture {
+                    date = mainDate ?? c.layout.datelineDate ?? c.published
+                }
+                // Place.
+                var place: String?
+                if let here = (clauseStart..<clauseEnd).first(where: { tokens[$0].key == "here" }), here >= 0 { place = c.layout.datelinePlace }
+                if place == nil, let pm = c.placeMentions.first(where: { (clauseStart..<clauseEnd).contains($0.tokens.lowerBound) && $0.tokens.lowerBound > 0 && ["in", "at"].contains(tokens[$0.tokens.lowerBound - 1].key) }) {
+                    place = pm.name
+                }
+                if place == nil, !reported, !isFuture { place = (mainIndex.flatMap { events[$0].place }) ?? c.layout.datelinePlace }
+
+                var confidence = trig.option == .nominal ? 0.75 : 0.9
+                if participants.isEmpty { confidence -= 0.15 }
+                if reported { confidence -= 0.05 }
+                var variant: String?
+                if type == .MESSAGE, joined.contains("condolence") || joined.contains("sympathy") { variant = "condolence" }
+                if type == .ANNOUNCE, joined.contains(" diplomatic relations ") { variant = "relations" }
+                let event = EventRecord(type: type, variant: variant, date: date, place: place, participants: participants, organizations: orgs,
+                                        countries: countries, reported: reported, sentence: s.index, triggerTokens: hit.range,
+                                        confidence: max(0.3, confidence))
+                if isFuture {
+                    planned.append(event)
+                    continue
+                }
+                // One happening, one event: merge with an event of the same kind in this sentence, or with a compatible earlier one.
+                if let m = sentenceEvents.first(where: { sameKind(events[$0].type, type) }) ?? events.indices.first(where: { compatible(events[$0], event) }) {
+                    merge(&events[m], event)
+                    if !sentenceEvents.contains(m) { sentenceEvents.append(m) }
+                    continue
+                }
+                events.append(event)
+                sentenceEvents.append(events.count - 1)
+                if !reported, mainIndex == nil { mainIndex = events.count - 1 }
+                if let first = peopleInClause.first(where: { $0.tokens.lowerBound < hit.range.lowerBound }) { lastSubject = first.person }
+                else if let p = participants.first { lastSubject = p }
+            }
+        }
+        context.events = events
+        context.planned = planned
+    }
+
+    func speechSpeaker(_ c: ExtractionContext, _ s: Sentence, _ speech: Int?) -> Int? {
+        guard let sp = speech else { return nil }
+        return c.personMentions.last { $0.sentence == s.index && $0.tokens.upperBound <= sp }?.person
+    }
+
+    func sameKind(_ a: EventType, _ b: EventType) -> Bool {
+        a == b || (a == .MEET && b == .VISIT) || (a == .VISIT && b == .MEET)
+    }
+
+    func compatible(_ a: EventRecord, _ b: EventRecord) -> Bool {
+        guard sameKind(a.type, b.type), a.reported == b.reported else { return false }
+        if let da = a.date, let db = b.date, !(da.description.hasPrefix(db.description) || db.description.hasPrefix(da.description)) { return false }
+        let pa = Set(a.participants), pb = Set(b.participants)
+        if !pa.isEmpty && !pb.isEmpty { return pa.intersection(pb).count >= min(2, min(pa.count, pb.count)) }
+        let oa = Set(a.organizations), ob = Set(b.organizations)
+        if pa.isEmpty && pb.isEmpty && !oa.isEmpty { return oa == ob }
+        return false
+    }
+
+    func merge(_ a: inout EventRecord, _ b: EventRecord) {
+        for p in b.participants where !a.participants.contains(p) { a.participants.append(p) }
+        for o in b.organizations where !a.organizations.contains(o) { a.organizations.append(o) }
+        for x in b.countries where !a.countries.contains(x) { a.countries.append(x) }
+        if a.date == nil || (b.date.map { $0.isComplete } ?? false) && !(a.date!.isComplete) { a.date = b.date ?? a.date }
+        a.place = a.place ?? b.place
+        if b.sentence != a.sentence, !a.otherSentences.contains(b.sentence) { a.otherSentences.append(b.sentence) }
+        a.confidence = min(0.99, max(a.confidence, b.confidence) + 0.02)
+    }
+
+    func modality(_ c: ExtractionContext, trigger: Range<Int>, clauseStart: Int, clauseEnd: Int) -> Modality? {
+        var start = trigger.lowerBound
+        while start > clauseStart, c.tokens[start - 1].key != "," { start -= 1 }
+        let window = start..<trigger.lowerBound
+        var found: Modality?
+        for (keys, effect) in c.lexicons.modality {
+            guard !keys.isEmpty, keys.count <= window.count else { continue }
+            var k = window.lowerBound
+            while k + keys.count <= window.upperBound {
+                if keys.indices.allSatisfy({ c.tokens[k + $0].key == keys[$0] }) {
+                    if effect == .planned { return .planned }
+                    found = found ?? effect
+                }
+                k += 1
+            }
+        }
+        // "… next week", "… tomorrow" after the trigger.
+        let tail = trigger.upperBound..<min(clauseEnd, trigger.upperBound + 12)
+        for k in tail where c.tokens[k].key == "next" || c.tokens[k].key == "tomorrow" || c.tokens[k].key == "upcoming" { return .planned }
+        return found
+    }
+}

@@ -1,0 +1,47 @@
+/// Finds the trigger phrases of `event-triggers.tsv` in a sentence (`met with`, `held * talks`,
+/// `telephone conversation`), with `*` standing for up to three words.
+public struct EventTriggerMatcher: Sendable {
+    /// A trigger found at a token range.
+    public struct Hit: Sendable {
+        public var trigger: EventTrigger
+        public var range: Range<Int>
+    }
+
+    let triggers: [String: [EventTrigger]]
+    public init(lexicons: Lexicons) { triggers = lexicons.triggers }
+
+    public func hits(in tokens: [Token], range: Range<Int>) -> [Hit] {
+        var out: [Hit] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var best: Hit?
+            if let list = triggers[tokens[i].key] {
+                for t in list {
+                    if let end = match(t.pattern, tokens, at: i, limit: range.upperBound), best == nil || end - i > best!.range.count {
+                        best = Hit(trigger: t, range: i..<end)
+                    }
+                }
+            }
+            if let b = best { out.append(b); i = b.range.upperBound } else { i += 1 }
+        }
+        return out
+    }
+
+    private func match(_ pattern: [String], _ tokens: [Token], at i: Int, limit: Int) -> Int? {
+        func go(_ p: Int, _ k: Int) -> Int? {
+            if p == pattern.count { return k }
+            if pattern[p] == "*" {
+                for skip in 0...3 {
+                    let kk = k + skip
+                    guard kk <= limit else { break }
+                    if skip > 0, tokens[kk - 1].isPunctuation { break }
+                    if let e = go(p + 1, kk) { return e }
+                }
+                return nil
+            }
+            guard k < limit, tokens[k].key == pattern[p] else { return nil }
+            return go(p + 1, k + 1)
+        }
+        return go(0, i)
+    }
+}

@@ -1,0 +1,92 @@
+/// The kinds of organization in the annotation format.
+public enum OrganizationKind: String, Codable, Sendable, CaseIterable {
+    case party, government, legislature, international, company, ngo, media, other
+}
+
+/// A country of the gazetteer, with the names, short forms, misspellings and adjectives that denote it.
+public struct CountryEntry: Sendable {
+    public var iso3: String
+    public var iso2: String
+    public var name: String
+    public var variants: [String]
+    public var adjectives: [String]
+}
+
+/// A capital, city or region with the country it lies in.
+public struct PlaceEntry: Sendable {
+    public var name: String
+    public var country: String?
+    public var kind: String
+}
+
+/// A known organization: party, ministry, international body, medium.
+public struct OrganizationEntry: Sendable {
+    public var name: String
+    public var kind: OrganizationKind
+    public var country: String?
+    public var aliases: [String]
+    public var founded: Int?
+}
+
+/// A title head (`Deputy Chairman`, `Ambassador`) with a rough seniority rank and category.
+public struct TitleEntry: Sendable {
+    public var title: String
+    public var rank: Int
+    public var category: String
+    /// Heads of state and government: "the heads of the two states" refers to people with these titles.
+    public var isHeadOfState: Bool { category == "head-of-state" || category == "royal" }
+}
+
+/// A well-known public figure, so that "President X" can be given the country X represents.
+public struct KnownPerson: Sendable {
+    public var name: String
+    public var country: String?
+    public var titles: [String]
+    public var aliases: [String]
+}
+
+/// What a gazetteer phrase denotes.
+public enum GazetteerHit: Sendable, Hashable {
+    case country(Int)
+    case demonym(Int)
+    case place(Int)
+    case organization(Int)
+    case title(Int)
+    case honorific
+    case person(Int)
+}
+
+/// A calendar word: month, weekday or relative day.
+public enum CalendarWord: Sendable, Hashable {
+    case month(Int)
+    case weekday(Int)
+    case relativeDay(Int)
+}
+
+/// Whether a trigger's context makes the event planned or hypothetical.
+public enum Modality: String, Sendable {
+    case planned, hypothetical
+}
+
+/// The closed set of event types of the annotation format.
+public enum EventType: String, Codable, Sendable, CaseIterable {
+    case MEET, VISIT, CALL, SIGN, MESSAGE, ATTEND, HOST, ANNOUNCE
+}
+
+/// A phrase that states an event of a type, from `event-triggers.tsv`.
+public struct EventTrigger: Sendable {
+    /// How a trigger constrains what follows it.
+    public enum Option: String, Sendable { case none = "", object, presence, host, nominal }
+    public var type: EventType
+    /// Token keys; `*` matches up to three tokens.
+    public var pattern: [String]
+    public var option: Option
+}
+
+/// The CAMEO and PLOVER codes of an event type (or of one of its variants).
+public struct EventCode: Sendable, Codable, Hashable {
+    public var cameo: String
+    public var cameoLabel: String
+    public var plover: String
+    public var ploverMode: String?
+}

@@ -1,0 +1,224 @@
+import Foundation
+
+/// Every data file Parley's recognisers use, loaded once: gazetteers of countries, places,
+/// organizations, people and titles, and the lexicons of the analysis and event stages.
+///
+/// The bundled tables live in `Resources/`; users add rows of their own with gazetteer files
+/// (see `addGazetteer(name:text:)`).
+public final class Lexicons: Sendable {
+    public let countries: [CountryEntry]
+    public let places: [PlaceEntry]
+    public let organizations: [OrganizationEntry]
+    public let titles: [TitleEntry]
+    public let people: [KnownPerson]
+    public let index: PhraseIndex
+    public let countryByISO3: [String: Int]
+    public let organizationByKey: [String: Int]
+    public let orgHeads: [String: OrganizationKind]
+    public let abbreviations: Set<String>
+    public let sentenceStarters: Set<String>
+    public let nonNameWords: Set<String>
+    public let speechVerbs: Set<String>
+    public let gatherings: Set<String>
+    public let calendar: [String: CalendarWord]
+    public let triggers: [String: [EventTrigger]]
+    public let modality: [(keys: [String], effect: Modality)]
+    public let eventCodes: [String: EventCode]
+    /// Founding years keyed by folded name.
+    public let foundings: [String: Int]
+
+    /// The bundled data, loaded on first use.
+    public static let bundled: Lexicons = {
+        do { return try Lexicons(extraGazetteers: []) } catch { fatalError("ParleyCore data files: \(error)") }
+    }()
+
+    /// Reads a bundled resource file as text.
+    public static func resourceText(_ name: String, _ ext: String) throws(LexiconError) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: name, withExtension: ext),
+              let data = try? Data(contentsOf: url) else {
+            throw LexiconError.missingResource("\(name).\(ext)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func wordList(_ name: String) throws(LexiconError) -> Set<String> {
+        let table = try TSVTable(name: name + ".txt", text: resourceText(name, "txt"))
+        return Set(table.rows.compactMap { $0[0].map(TextNormalizer.fold) })
+    }
+
+    /// Loads the bundled tables plus user gazetteers given as (file name, contents).
+    ///
+    /// A user gazetteer is a TSV file whose first column says what a row is — `person`, `organization`,
+    /// `place`, `country` or `title` — followed by the columns of the matching bundled file
+    /// (`people.tsv`, `organizations.tsv`, `places.tsv`, `countries.tsv`, `titles.tsv`).
+    public init(extraGazetteers: [(name: String, text: String)]) throws(LexiconError) {
+        var countries: [CountryEntry] = []
+        var places: [PlaceEntry] = []
+        var orgs: [OrganizationEntry] = []
+        var titles: [TitleEntry] = []
+        var people: [KnownPerson] = []
+
+        func country(_ r: TSVTable.Row) -> CountryEntry? {
+            guard let iso3 = r[0], let name = r[2] else { return nil }
+            return CountryEntry(iso3: iso3, iso2: r[1] ?? "", name: name, variants: r.list(3), adjectives: r.list(4))
+        }
+        func place(_ r: TSVTable.Row) -> [PlaceEntry] {
+            guard let name = r[0] else { return [] }
+            return [PlaceEntry(name: name, country: r[1], kind: r[2] ?? "city")] +
+                r.list(3).map { PlaceEntry(name: $0, country: r[1], kind: "variant:" + name) }
+        }
+        func org(_ r: TSVTable.Row, file: String) throws(LexiconError) -> OrganizationEntry? {
+            guard let name = r[0] else { return nil }
+            guard let kind = OrganizationKind(rawValue: r[1] ?? "other") else {
+                throw .malformedRow(file: file, line: r.line, reason: "unknown organization kind '\(r[1] ?? "")'")
+            }
+            return OrganizationEntry(name: name, kind: kind, country: r[2], aliases: r.list(3), founded: r[4].flatMap { Int($0) })
+        }
+        func title(_ r: TSVTable.Row) -> TitleEntry? {
+            guard let t = r[0] else { return nil }
+            return TitleEntry(title: t, rank: r[1].flatMap { Int($0) } ?? 5, category: r[2] ?? "other")
+        }
+        func person(_ r: TSVTable.Row) -> KnownPerson? {
+            guard let n = r[0] else { return nil }
+            return KnownPerson(name: n, country: r[1], titles: r.list(2), aliases: r.list(3))
+        }
+
+        for r in try TSVTable(name: "countries.tsv", text: Self.resourceText("countries", "tsv"), minimumColumns: 3).rows {
+            if let c = country(r) { countries.append(c) }
+        }
+        for r in try TSVTable(name: "places.tsv", text: Self.resourceText("places", "tsv"), minimumColumns: 2).rows {
+            places += place(r)
+        }
+        for r in try TSVTable(name: "organizations.tsv", text: Self.resourceText("organizations", "tsv"), minimumColumns: 2).rows {
+            if let o = try org(r, file: "organizations.tsv") { orgs.append(o) }
+        }
+        for r in try TSVTable(name: "titles.tsv", text: Self.resourceText("titles", "tsv")).rows {
+            if let t = title(r) { titles.append(t) }
+        }
+        for r in try TSVTable(name: "people.tsv", text: Self.resourceText("people", "tsv")).rows {
+            if let p = person(r) { people.append(p) }
+        }
+        for (name, text) in extraGazetteers {
+            for r in try TSVTable(name: name, text: text, minimumColumns: 2).rows {
+                let rest = TSVTable.Row(line: r.line, fields: Array(r.fields.dropFirst()))
+                switch r[0]?.lowercased() {
+                case "person": if let p = person(rest) { people.append(p) }
+                case "organization", "org": if let o = try org(rest, file: name) { orgs.append(o) }
+                case "place": places += place(rest)
+                case "country": if let c = country(rest) { countries.append(c) }
+                case "title": if let t = title(rest) { titles.append(t) }
+                default:
+                    throw .malformedRow(file: name, line: r.line,
+                                        reason: "first column must be person, organization, place, country or title")
+                }
+            }
+        }
+
+        var index = PhraseIndex()
+        var countryByISO3: [String: Int] = [:]
+        for (i, c) in countries.enumerated() {
+            countryByISO3[c.iso3] = i
+            index.add(c.name, .country(i))
+            for v in c.variants { index.add(v, .country(i)) }
+            for a in c.adjectives { index.add(a, .demonym(i)) }
+        }
+        for (i, p) in places.enumerated() { index.add(p.name, .place(i)) }
+        var organizationByKey: [String: Int] = [:]
+        for (i, o) in orgs.enumerated() {
+            index.add(o.name, .organization(i))
+            organizationByKey[TextNormalizer.keys(o.name).joined(separator: " ")] = i
+            for a in o.aliases {
+                index.add(a, .organization(i))
+                organizationByKey[TextNormalizer.keys(a).joined(separator: " "), default: i] = organizationByKey[TextNormalizer.keys(a).joined(separator: " "), default: i]
+            }
+        }
+        for (i, t) in titles.enumerated() { index.add(t.title, .title(i)) }
+        for (i, p) in people.enumerated() {
+            index.add(p.name, .person(i))
+            for a in p.aliases { index.add(a, .person(i)) }
+        }
+        for h in try TSVTable(name: "honorifics.txt", text: Self.resourceText("honorifics", "txt")).rows {
+            if let s = h[0] { index.add(s, .honorific) }
+        }
+
+        var orgHeads: [String: OrganizationKind] = [:]
+        for r in try TSVTable(name: "org-heads.tsv", text: Self.resourceText("org-heads", "tsv"), minimumColumns: 2).rows {
+            if let w = r[0] { orgHeads[TextNormalizer.keys(w).joined(separator: " ")] = OrganizationKind(rawValue: r[1] ?? "other") ?? .other }
+        }
+
+        var calendar: [String: CalendarWord] = [:]
+        for r in try TSVTable(name: "calendar.tsv", text: Self.resourceText("calendar", "tsv"), minimumColumns: 3).rows {
+            guard let w = r[0], let v = r[2].flatMap({ Int($0) }) else { continue }
+            switch r[1] {
+            case "month": calendar[w] = .month(v)
+            case "weekday": calendar[w] = .weekday(v)
+            case "relative": calendar[w] = .relativeDay(v)
+            default: throw .malformedRow(file: "calendar.tsv", line: r.line, reason: "kind must be month, weekday or relative")
+            }
+        }
+
+        var triggers: [String: [EventTrigger]] = [:]
+        for r in try TSVTable(name: "event-triggers.tsv", text: Self.resourceText("event-triggers", "tsv"), minimumColumns: 2).rows {
+            guard let type = r[0].flatMap(EventType.init(rawValue:)), let pattern = r[1] else {
+                throw .malformedRow(file: "event-triggers.tsv", line: r.line, reason: "unknown event type '\(r[0] ?? "")'")
+            }
+            guard let option = EventTrigger.Option(rawValue: r[2] ?? "") else {
+                throw .malformedRow(file: "event-triggers.tsv", line: r.line, reason: "unknown option '\(r[2] ?? "")'")
+            }
+            let keys = pattern.split(separator: " ").map { $0 == "*" ? "*" : String($0) }
+            guard let first = keys.first else { continue }
+            triggers[first, default: []].append(EventTrigger(type: type, pattern: keys, option: option))
+        }
+        for k in triggers.keys { triggers[k]!.sort { $0.pattern.count > $1.pattern.count } }
+
+        var modality: [(keys: [String], effect: Modality)] = []
+        for r in try TSVTable(name: "planned-markers.tsv", text: Self.resourceText("planned-markers", "tsv"), minimumColumns: 2).rows {
+            guard let p = r[0], let e = r[1].flatMap(Modality.init(rawValue:)) else {
+                throw .malformedRow(file: "planned-markers.tsv", line: r.line, reason: "effect must be planned or hypothetical")
+            }
+            modality.append((TextNormalizer.keys(p), e))
+        }
+
+        var codes: [String: EventCode] = [:]
+        for r in try TSVTable(name: "event-codes.tsv", text: Self.resourceText("event-codes", "tsv"), minimumColumns: 4).rows {
+            guard let t = r[0], let cameo = r[1], let plover = r[3] else { continue }
+            codes[t] = EventCode(cameo: cameo, cameoLabel: r[2] ?? "", plover: plover, ploverMode: r[4])
+        }
+
+        var foundings: [String: Int] = [:]
+        for r in try TSVTable(name: "foundings.tsv", text: Self.resourceText("foundings", "tsv"), minimumColumns: 2).rows {
+            if let n = r[0], let y = r[1].flatMap({ Int($0) }) { foundings[TextNormalizer.keys(n).joined(separator: " ")] = y }
+        }
+        for o in orgs {
+            guard let y = o.founded else { continue }
+            for n in [o.name] + o.aliases { foundings[TextNormalizer.keys(n).joined(separator: " "), default: y] = foundings[TextNormalizer.keys(n).joined(separator: " "), default: y] }
+        }
+
+        self.countries = countries
+        self.places = places
+        self.organizations = orgs
+        self.titles = titles
+        self.people = people
+        self.index = index
+        self.countryByISO3 = countryByISO3
+        self.organizationByKey = organizationByKey
+        self.orgHeads = orgHeads
+        self.abbreviations = try Self.wordList("abbreviations")
+        self.sentenceStarters = try Self.wordList("sentence-starters")
+        self.nonNameWords = try Self.wordList("non-name-words")
+        self.speechVerbs = try Self.wordList("speech-verbs")
+        self.gatherings = try Self.wordList("gatherings")
+        self.calendar = calendar
+        self.triggers = triggers
+        self.modality = modality
+        self.eventCodes = codes
+        self.foundings = foundings
+    }
+
+    /// The code for an event type, preferring the variant row (`MEET:host`) when it exists.
+    public func code(for type: EventType, variant: String? = nil) -> EventCode? {
+        if let v = variant, let c = eventCodes["\(type.rawValue):\(v)"] { return c }
+        return eventCodes[type.rawValue]
+    }
+}

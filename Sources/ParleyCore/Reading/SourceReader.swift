@@ -1,0 +1,129 @@
+import Foundation
+
+/// Turns the bytes of one input — a plain-text release, an HTML page or a JSON Lines archive — into
+/// documents. Bad input (empty, binary, invalid UTF-8, a broken JSONL line) becomes a `ReadingError`
+/// naming the input and line, and the other records of the same archive are still read.
+public struct SourceReader: Sendable {
+    /// Inputs larger than this are refused rather than read into memory.
+    public var maximumBytes: Int
+    let html = HTMLMainTextExtractor()
+
+    public init(maximumBytes: Int = 64 << 20) { self.maximumBytes = maximumBytes }
+
+    /// The document id for a file: its name without directory and extension.
+    public static func documentID(forPath path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// Reads one input. `origin` names it in errors (the path, or `stdin`).
+    public func read(_ bytes: [UInt8], origin: String, id: String, format: InputFormat) -> [Result<Document, ReadingError>] {
+        if bytes.count > maximumBytes {
+            return [.failure(ReadingError(origin: origin, message: "input is \(bytes.count >> 20) MB, more than the \(maximumBytes >> 20) MB limit; split it into smaller files"))]
+        }
+        switch format {
+        case .text: return [readText(bytes, origin: origin, id: id, url: nil, title: nil, published: nil)]
+        case .html: return [readHTML(bytes, origin: origin, id: id, url: nil, title: nil, published: nil)]
+        case .jsonl: return readJSONL(bytes, origin: origin, baseID: id)
+        }
+    }
+
+    func readText(_ bytes: [UInt8], origin: String, id: String, url: String?, title: String?, published: PartialDate?, line: Int? = nil) -> Result<Document, ReadingError> {
+        do {
+            let text = try TextDecoding.decode(bytes)
+            return .success(Document(id: id, url: url, title: title, publishedHint: published, text: text, origin: origin))
+        } catch {
+            return .failure(ReadingError(origin: origin, line: line, message: error.description))
+        }
+    }
+
+    func readHTML(_ bytes: [UInt8], origin: String, id: String, url: String?, title: String?, published: PartialDate?, line: Int? = nil) -> Result<Document, ReadingError> {
+        do {
+            let page = try html.extract(bytes)
+            if page.text.trimmingSpaces().isEmpty {
+                return .failure(ReadingError(origin: origin, line: line, message: "the HTML page has no main text"))
+            }
+            return .success(Document(id: id, url: url ?? page.canonicalURL, site: page.siteName, title: title ?? page.title,
+                                     publishedHint: published, dateCandidates: page.dateCandidates, text: page.text, origin: origin))
+        } catch {
+            return .failure(ReadingError(origin: origin, line: line, message: error.description))
+        }
+    }
+
+    /// One record of a JSON Lines archive.
+    struct Record: Decodable {
+        var id: String?
+        var url: String?
+        var title: String?
+        var published: String?
+        var site: String?
+        var text: String?
+        var html: String?
+    }
+
+    func readJSONL(_ bytes: [UInt8], origin: String, baseID: String) -> [Result<Document, ReadingError>] {
+        if bytes.isEmpty { return [.failure(ReadingError(origin: origin, message: "empty file"))] }
+        var out: [Result<Document, ReadingError>] = []
+        let decoder = JSONDecoder()
+        var lineNumber = 0
+        var start = 0
+        var seen: Set<String> = []
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            lineNumber += 1
+            let line = Array(bytes[start..<end])
+            start = end + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if String(validating: line, as: UTF8.self) == nil {
+                out.append(.failure(ReadingError(origin: origin, line: lineNumber, message: "invalid UTF-8")))
+                continue
+            }
+            let record: Record
+            do { record = try decoder.decode(Record.self, from: Data(line)) } catch {
+                out.append(.failure(ReadingError(origin: origin, line: lineNumber, message: "not a JSON object with string fields (\(Self.describe(error)))")))
+                continue
+            }
+            var id = record.id?.trimmingSpaces() ?? ""
+            if id.isEmpty { id = "\(baseID)-\(lineNumber)" }
+            id = Self.safeID(id)
+            if seen.contains(id) {
+                out.append(.failure(ReadingError(origin: origin, line: lineNumber, message: "duplicate id '\(id)' in this archive")))
+                continue
+            }
+            seen.insert(id)
+            let published = record.published.flatMap { PartialDate(iso: String($0.prefix(10))) }
+            let recordOrigin = origin
+            if let h = record.html, !h.isEmpty {
+                var r = readHTML(Array(h.utf8), origin: recordOrigin, id: id, url: record.url, title: record.title, published: published, line: lineNumber)
+                if case .success(var d) = r { d.site = record.site ?? d.site; r = .success(d) }
+                out.append(r)
+            } else if let t = record.text, !t.trimmingSpaces().isEmpty {
+                var d = Document(id: id, url: record.url, site: record.site, title: record.title, publishedHint: published,
+                                 text: t.replacingOccurrences(of: "\r\n", with: "\n"), origin: recordOrigin)
+                if published == nil, let p = record.published { d.dateCandidates = [p] }
+                out.append(.success(d))
+            } else {
+                out.append(.failure(ReadingError(origin: origin, line: lineNumber, message: "record '\(id)' has neither a non-empty \"text\" nor \"html\" field")))
+            }
+        }
+        if out.isEmpty { out.append(.failure(ReadingError(origin: origin, message: "no records (the file holds only blank lines)"))) }
+        return out
+    }
+
+    /// A record id usable as a file name: path separators and control characters replaced.
+    public static func safeID(_ id: String) -> String {
+        var s = String(id.unicodeScalars.map { ($0 == "/" || $0 == "\\" || $0.value < 0x20) ? "_" : Character($0) })
+        if s.hasPrefix(".") { s = "_" + s.dropFirst() }
+        return String(s.prefix(200))
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted: return "malformed JSON"
+        case DecodingError.typeMismatch(_, let ctx): return "wrong type at \(ctx.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return "malformed JSON"
+        }
+    }
+}

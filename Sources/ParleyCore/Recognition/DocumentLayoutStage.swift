@@ -1,0 +1,79 @@
+/// Separates a release's header (page chrome, headline, date line) from its body, picks the title,
+/// marks chrome lines (bylines, credits, share bars) and fixes the publication date.
+public struct DocumentLayoutStage: PipelineStage {
+    public let name = "layout"
+    let dates: PublicationDateReader
+    let chromeLabels: [[String]]
+
+    public init(lexicons: Lexicons) {
+        dates = PublicationDateReader(lexicons: lexicons)
+        let table = (try? TSVTable(name: "chrome-labels.txt", text: Lexicons.resourceText("chrome-labels", "txt")))?.rows ?? []
+        chromeLabels = table.compactMap { $0[0] }.map { TextNormalizer.keys($0) }.sorted { $0.count > $1.count }
+    }
+
+    public func run(_ context: inout ExtractionContext) {
+        let tokens = context.tokens
+        let sentences = context.sentences
+        // Paragraph sizes in words.
+        var paragraphWords: [Int: Int] = [:]
+        for s in sentences {
+            paragraphWords[s.paragraph, default: 0] += s.tokenRange.reduce(0) { $0 + (tokens[$1].kind == .word ? 1 : 0) }
+        }
+        // The body starts at the first paragraph of at least 14 words (a headline rarely has more).
+        var body = sentences.count
+        for s in sentences where (paragraphWords[s.paragraph] ?? 0) >= 14 {
+            body = s.index
+            break
+        }
+        if body == sentences.count { body = sentences.isEmpty ? 0 : min(1, sentences.count - 1) }
+        // Sentences in the same paragraph as the body start belong to the body.
+        if body < sentences.count {
+            let p = sentences[body].paragraph
+            while body > 0 && sentences[body - 1].paragraph == p { body -= 1 }
+        }
+        context.layout.bodyStartSentence = body
+
+        // Chrome lines anywhere: a label such as "Editor:" opening a short line.
+        for s in sentences {
+            let r = s.tokenRange
+            if r.count > 30 { continue }
+            let isLineStart = s.index == 0 || tokens[r.lowerBound].flags.contains(.newlineBefore)
+            guard isLineStart else { continue }
+            for label in chromeLabels where r.count >= label.count {
+                var ok = true
+                for (k, key) in label.enumerated() where tokens[r.lowerBound + k].key != key { ok = false; break }
+                if ok {
+                    let next = r.lowerBound + label.count
+                    if next >= r.upperBound || [":", "|", "-", "/"].contains(tokens[next].key) || r.count <= label.count + 4 && label.count > 1 {
+                        context.layout.chromeSentences.insert(s.index)
+                    }
+                    break
+                }
+            }
+        }
+
+        // Title: given by the source, else the longest header line of three words or more that is no date line.
+        if let t = context.document.title, !t.isEmpty {
+            context.layout.title = t
+        } else {
+            var best: (Int, Sentence)?
+            for s in sentences.prefix(body) where !context.layout.chromeSentences.contains(s.index) {
+                let words = s.tokenRange.filter { tokens[$0].kind == .word }.count
+                guard words >= 3, dates.date(inString: context.text(s.span)) == nil else { continue }
+                if best == nil || words > best!.0 { best = (words, s) }
+            }
+            context.layout.title = best.map { context.text($0.1.span) }
+        }
+
+        // Publication date.
+        if let d = context.document.publishedHint {
+            context.published = d; context.publishedSource = "metadata"
+        } else if let d = context.document.dateCandidates.lazy.compactMap({ self.dates.date(inString: $0) }).first {
+            context.published = d; context.publishedSource = "page"
+        } else if let d = { (c: ExtractionContext) in sentences.prefix(body).lazy.compactMap { self.dates.date(inString: c.text($0.span)) }.first }(context) {
+            context.published = d; context.publishedSource = "header"
+        } else if let url = context.document.url, let d = dates.date(inURL: url) {
+            context.published = d; context.publishedSource = "url"
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// Facts about personal-name tokens shared by the person recogniser and the reference resolver:
+/// which tokens can be part of a name, where a name span ends, and how spellings compare.
+public struct NameShape: Sendable {
+    static let particles: Set<String> = ["bin", "binti", "bint", "ibn", "al", "el", "van", "von", "der", "den", "de", "da", "dos",
+                                         "das", "du", "la", "le", "di", "del", "della", "abu", "ould", "ter", "ten", "y", "e", "zu"]
+
+    /// Whether token `i` can be a word of a personal name.
+    static func isNameWord(_ c: ExtractionContext, _ i: Int) -> Bool {
+        guard i < c.tokens.count else { return false }
+        let t = c.tokens[i]
+        guard t.kind == .word, t.isCapitalized || t.isAllCaps, !c.claimed[i] else { return false }
+        if c.lexicons.nonNameWords.contains(t.key) || c.lexicons.calendar[t.key] != nil { return false }
+        if c.definedAcronyms[t.key] != nil { return false }
+        if t.key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
+        if let m = c.match(at: i) {
+            for h in m.hits {
+                switch h {
+                case .person: continue
+                case .place where m.range.count == 1 && !t.isAllCaps:
+                    // A one-word place next to a name word may be a surname (Jordan, Georgia): only when inside a longer name.
+                    return false
+                default: return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// Whether token `i` is an initial: a single capital followed by an attached full stop.
+    static func isInitial(_ c: ExtractionContext, _ i: Int) -> Bool {
+        guard i + 1 < c.tokens.count, !c.claimed[i] else { return false }
+        let t = c.tokens[i]
+        return t.flags.contains(.singleLetter) && c.tokens[i + 1].key == "." && c.tokens[i + 1].isAttached
+    }
+
+    /// The name span starting at `i`: name words, initials, hyphenated parts and inner particles.
+    /// Returns the range and how many name parts it has (initials count as parts).
+    static func span(_ c: ExtractionContext, at start: Int, end: Int) -> (range: Range<Int>, parts: Int, words: Int)? {
+        var j = start
+        var parts = 0
+        var words = 0
+        while j < end, parts < 6 {
+            if isInitial(c, j) {
+                // "A." then a name word (or another initial) must follow.
+                guard j + 2 < end, isNameWord(c, j + 2) || isInitial(c, j + 2) else { break }
+                j += 2; parts += 1; continue
+            }
+            if isNameWord(c, j) {
+                j += 1; parts += 1; words += 1
+                while j + 1 < end, c.tokens[j].key == "-", c.tokens[j].isAttached, c.tokens[j + 1].isAttached,
+                      c.tokens[j + 1].kind == .word, c.tokens[j + 1].isCapitalized || particles.contains(c.tokens[j + 1].key) {
+                    j += 2
+                }
+                continue
+            }
+            let t = c.tokens[j]
+            if parts > 0, t.kind == .word, !t.isCapitalized, particles.contains(t.key), j + 1 < end, isNameWord(c, j + 1) {
+                j += 1; continue
+            }
+            // A final one-letter name part without a stop: "Nguyen Van A".
+            if parts >= 2, t.flags.contains(.singleLetter), !(j + 1 < end && c.tokens[j + 1].key == "." && c.tokens[j + 1].isAttached),
+               !(j + 1 < end && c.tokens[j + 1].isCapitalized) {
+                j += 1; parts += 1; words += 1; break
+            }
+            break
+        }
+        guard parts > 0, words > 0 else { return nil }
+        return (start..<j, parts, words)
+    }
+
+    /// A spelling skeleton that maps transliteration variants together: `Ahmadov`/`Akhmedov`,
+    /// `Sergey`/`Sergei`, `Mohammed`/`Muhammad`, `Aliyev`/`Aliev` share one.
+    public static func skeleton(_ key: String) -> String {
+        var s = Array(TextNormalizer.fold(key).unicodeScalars.filter { $0.properties.isAlphabetic })
+        guard let first = s.first else { return "" }
+        // kh→h, ph→f, ck→k, dzh/dj→j, zh→j, ts→c
+        var out: [Unicode.Scalar] = [first == "y" ? "i" : first]
+        var i = 1
+        func at(_ k: Int) -> Unicode.Scalar? { k < s.count ? s[k] : nil }
+        while i < s.count {
+            let c = s[i]
+            if c == "k", at(i + 1) == "h" { out.append("h"); i += 2; continue }
+            if c == "p", at(i + 1) == "h" { out.append("f"); i += 2; continue }
+            if c == "c", at(i + 1) == "k" { out.append("k"); i += 2; continue }
+            if c == "z", at(i + 1) == "h" { out.append("j"); i += 2; continue }
+            if c == "d", at(i + 1) == "j" { out.append("j"); i += 2; continue }
+            if c == "q" { out.append("k"); i += 1; continue }
+            if "aeiouyw".unicodeScalars.contains(c) { i += 1; continue }
+            if out.last != c { out.append(c) }
+            i += 1
+        }
+        s = out
+        return String(String.UnicodeScalarView(s))
+    }
+}

@@ -1,0 +1,233 @@
+/// Recognises organizations: known ones from the gazetteer (with their acronyms), compositional names
+/// built around a head word (`International Department of the CPC Central Committee`, `Ministry of
+/// Foreign Affairs of Viet Nam`, `Embassy of China in Azerbaijan`), acronyms defined inline
+/// (`... Committee (IDCPC)`), and "the Party" as a reference to the party last named.
+public struct OrganizationRecognizer: PipelineStage {
+    public let name = "organizations"
+    static let connectors: Set<String> = ["of", "for", "on", "and", "the", "in", "with", "&", "to"]
+    static let genericWords: Set<String> = ["central", "national", "general", "main", "international", "foreign", "external",
+                                            "federal", "state", "supreme", "standing", "permanent", "political", "executive",
+                                            "new", "joint", "special", "high", "higher", "local", "regional", "provincial", "municipal"]
+    public init() {}
+
+    public func run(_ context: inout ExtractionContext) {
+        for s in context.sentences where !context.layout.chromeSentences.contains(s.index) {
+            var i = s.tokenRange.lowerBound
+            let end = s.tokenRange.upperBound
+            while i < end {
+                if let title = titleRange(context, at: i, end: end) {
+                    i = title.upperBound
+                    continue
+                }
+                if let r = phrase(context, at: i, end: end) {
+                    let org = record(context: &context, range: r)
+                    context.organizationMentions.append(OrganizationMention(tokens: r, organization: org))
+                    i = r.upperBound
+                    i = defineAcronym(context: &context, after: i, end: end, org: org)
+                    continue
+                }
+                i += 1
+            }
+        }
+        // Acronyms defined inline, used later on their own.
+        if !context.definedAcronyms.isEmpty {
+            let covered = Set(context.organizationMentions.flatMap { Array($0.tokens) })
+            for (k, t) in context.tokens.enumerated() where t.isAllCaps && !covered.contains(k) {
+                if let org = context.definedAcronyms[t.key] {
+                    context.organizationMentions.append(OrganizationMention(tokens: k..<(k + 1), organization: org))
+                }
+            }
+            context.organizationMentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        }
+    }
+
+    func titleRange(_ c: ExtractionContext, at i: Int, end: Int) -> Range<Int>? {
+        guard let m = c.match(at: i), m.range.lowerBound == i, m.hits.contains(where: { if case .title = $0 { return true }; return false }),
+              !m.hits.contains(where: { if case .organization = $0 { return true }; return false }) else { return nil }
+        return m.range
+    }
+
+    /// Length of an organization head word starting at `i` (`Party`, `News Agency`), or 0.
+    func headLength(_ c: ExtractionContext, at i: Int, end: Int) -> Int {
+        let t = c.tokens[i]
+        guard t.kind == .word, t.isCapitalized else { return 0 }
+        if i + 1 < end, c.tokens[i + 1].isCapitalized, c.lexicons.orgHeads[t.key + " " + c.tokens[i + 1].key] != nil { return 2 }
+        return c.lexicons.orgHeads[t.key] != nil ? 1 : 0
+    }
+
+    func knownOrganization(_ m: PhraseIndex.Match) -> Int? {
+        for h in m.hits { if case .organization(let o) = h { return o } }
+        return nil
+    }
+
+    func isPlaceOrCountry(_ m: PhraseIndex.Match) -> Bool {
+        m.hits.contains { switch $0 { case .country, .demonym, .place: return true; default: return false } }
+    }
+
+    /// The organization phrase starting at `i`, if one does.
+    func phrase(_ c: ExtractionContext, at start: Int, end: Int) -> Range<Int>? {
+        let tokens = c.tokens
+        var i = start
+        if tokens[i].key == "the" { i += 1 }
+        guard i < end, tokens[i].isCapitalized || tokens[i].kind == .number else { return nil }
+        let first = i
+        var j = i
+        var ownHead = false          // a head word outside any known organization
+        var knownInside: Range<Int>? = nil
+        var lastGoodEnd: Int? = nil
+        var lastWasHead = false
+        var brokeOnName = false
+        while j < end {
+            let t = tokens[j]
+            if let m = c.match(at: j), m.range.lowerBound == j {
+                if knownOrganization(m) != nil {
+                    if knownInside == nil { knownInside = m.range }
+                    j = m.range.upperBound; lastGoodEnd = j; lastWasHead = true; continue
+                }
+                if isPlaceOrCountry(m) {
+                    j = m.range.upperBound
+                    if ownHead { lastGoodEnd = j }
+                    lastWasHead = false
+                    continue
+                }
+                // Titles, honorifics and known people end the phrase.
+                if headLength(c, at: j, end: end) == 0 { break }
+            }
+            let h = headLength(c, at: j, end: end)
+            if h > 0 {
+                j += h; ownHead = true; lastGoodEnd = j; lastWasHead = true; continue
+            }
+            if t.kind == .word && (t.isCapitalized || t.isAllCaps) {
+                if c.lexicons.calendar[t.key] != nil || c.claimed[j] { break }
+                if lastWasHead {
+                    // "Party Central Committee" continues; "Committee Liu Jianchao" does not.
+                    var k = j
+                    var found = false
+                    while k < min(end, j + 3), tokens[k].isCapitalized {
+                        if headLength(c, at: k, end: end) > 0 { found = true; break }
+                        k += 1
+                    }
+                    if !found { brokeOnName = true; break }
+                }
+                j += 1; lastWasHead = false; continue
+            }
+            if t.kind == .number, j > first, tokens[j - 1].isCapitalized { j += 1; continue }
+            if Self.connectors.contains(t.key), j + 1 < end {
+                let n = tokens[j + 1]
+                if n.isCapitalized || (n.key == "the" && j + 2 < end && tokens[j + 2].isCapitalized) { j += 1; lastWasHead = false; continue }
+            }
+            if (t.key == "-" || t.key == "'s") && t.isAttached && j + 1 < end && tokens[j + 1].isAttached && tokens[j + 1].isCapitalized { j += 1; continue }
+            if t.key == "'s" && t.isAttached { j += 1; continue }
+            break
+        }
+        guard ownHead || knownInside != nil else { return nil }
+        var stop = brokeOnName ? (lastGoodEnd ?? j) : max(j, lastGoodEnd ?? j)
+        while stop > first, Self.connectors.contains(tokens[stop - 1].key) || tokens[stop - 1].key == "'s" || tokens[stop - 1].key == "-" { stop -= 1 }
+        guard stop > first else { return nil }
+        if !ownHead, let k = knownInside { return k }
+        // Heads only inside a known organization: "Delegation of New Azerbaijan Party" is that party.
+        if let k = knownInside, !hasOwnHead(c, first..<stop, excluding: k) { return k }
+        // Generic words only (a sub-unit named without its own identity) still form a phrase; record() decides.
+        return first..<stop
+    }
+
+    func hasOwnHead(_ c: ExtractionContext, _ r: Range<Int>, excluding k: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if k.contains(i) { i = k.upperBound; continue }
+            if headLength(c, at: i, end: r.upperBound) > 0 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Finds or creates the record for an organization phrase and returns its index.
+    func record(context c: inout ExtractionContext, range r: Range<Int>) -> Int {
+        let tokens = c.tokens
+        // A known organization matched exactly.
+        if let m = c.match(at: r.lowerBound), m.range == r, let o = knownOrganization(m) {
+            let entry = c.lexicons.organizations[o]
+            let surface = c.text(r)
+            if let existing = c.organizations.firstIndex(where: { $0.known == o }) {
+                if TextNormalizer.fold(surface) != TextNormalizer.fold(entry.name), !c.organizations[existing].aliases.contains(surface) {
+                    c.organizations[existing].aliases.append(surface)
+                }
+                return existing
+            }
+            var rec = OrganizationRecord(name: entry.name, kind: entry.kind, country: entry.country, known: o)
+            if TextNormalizer.fold(surface) != TextNormalizer.fold(entry.name) { rec.aliases.append(surface) }
+            c.organizations.append(rec)
+            return c.organizations.count - 1
+        }
+        let name = c.text(r)
+        let key = TextNormalizer.fold(name)
+        if let existing = c.organizations.firstIndex(where: { TextNormalizer.fold($0.name) == key }) { return existing }
+        // Kind from the last own head word; a party complement makes it a party body.
+        var kind: OrganizationKind = .other
+        var country: String?
+        var party = false
+        var generic = true
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if let m = c.match(at: i), m.range.lowerBound == i {
+                for h in m.hits {
+                    switch h {
+                    case .country(let x), .demonym(let x): if country == nil { country = c.lexicons.countries[x].iso3 }; generic = false
+                    case .organization(let o):
+                        let e = c.lexicons.organizations[o]
+                        if country == nil { country = e.country }
+                        if e.kind == .party { party = true }
+                        generic = false
+                    case .place(let p): if country == nil { country = c.lexicons.places[p].country }; generic = false
+                    default: break
+                    }
+                }
+                i = m.range.upperBound
+                continue
+            }
+            let h = headLength(c, at: i, end: r.upperBound)
+            if h > 0 {
+                let k = h == 2 ? tokens[i].key + " " + tokens[i + 1].key : tokens[i].key
+                if kind == .other || c.lexicons.orgHeads[k] != .other { kind = c.lexicons.orgHeads[k] ?? .other }
+                if tokens[i].key == "party" { party = true }
+                i += h
+                continue
+            }
+            if let o = c.definedAcronyms[tokens[i].key] {
+                if c.organizations[o].kind == .party { party = true }
+                country = country ?? c.organizations[o].country
+                generic = false
+            } else if tokens[i].isCapitalized, !Self.genericWords.contains(tokens[i].key), !Self.connectors.contains(tokens[i].key) {
+                generic = false
+            }
+            i += 1
+        }
+        if party { kind = .party }
+        var rec = OrganizationRecord(name: name.hasPrefix("the ") ? String(name.dropFirst(4)) : name, kind: kind, country: country)
+        // "the Central Office of the Party": a unit of a party named elsewhere.
+        let lastKeys = tokens[r].suffix(2).map(\.key)
+        if generic || (lastKeys.first == "the" && c.lexicons.orgHeads[lastKeys.last ?? ""] != nil) {
+            rec.isListed = false
+            if let p = c.organizationMentions.last(where: { c.organizations[$0.organization].kind == .party && c.organizations[$0.organization].isListed }) {
+                rec.country = rec.country ?? c.organizations[p.organization].country
+                c.organizations.append(rec)
+                return p.organization
+            }
+        }
+        c.organizations.append(rec)
+        return c.organizations.count - 1
+    }
+
+    /// `(IDCPC)` right after an organization name defines an acronym for it.
+    func defineAcronym(context c: inout ExtractionContext, after i: Int, end: Int, org: Int) -> Int {
+        guard i + 2 < end + 1, i + 2 < c.tokens.count, c.tokens[i].key == "(", c.tokens[i + 2].key == ")" || (i + 3 < end && c.tokens[i + 3].key == ")") else { return i }
+        let a = c.tokens[i + 1]
+        guard a.isAllCaps || (a.isCapitalized && a.text.count <= 6 && c.tokens[i + 2].key == ")") else { return i }
+        let closing = c.tokens[i + 2].key == ")" ? i + 2 : i + 3
+        let surface = c.text((i + 1)..<closing)
+        if !c.organizations[org].aliases.contains(surface) { c.organizations[org].aliases.append(surface) }
+        c.definedAcronyms[a.key] = org
+        c.organizationMentions.append(OrganizationMention(tokens: (i + 1)..<closing, organization: org))
+        return closing + 1
+    }
+}

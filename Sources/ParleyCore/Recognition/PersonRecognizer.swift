@@ -1,0 +1,208 @@
+/// Recognises the people of a release from strong evidence: a title before the name (`President Xi
+/// Jinping`, `Ambassador of China to Azerbaijan Ms. Guo Min`), an honorific (`Mr.`, `Comrade`, `H.E.`),
+/// a title in apposition after it (`Liu Jianchao, Minister of …,`), the known-people gazetteer, or a
+/// two-word name acting as the subject of a speech or event verb (`Tahir Budagov said`), or named as
+/// the leader of a delegation (`led by …`). Mentions of the same person are merged as they come.
+public struct PersonRecognizer: PipelineStage {
+    public let name = "people"
+    let verbs: Set<String>
+    static let leadWords: Set<String> = ["led", "headed", "chaired", "accompanied", "presided", "hosted", "received"]
+
+    public init(lexicons: Lexicons) {
+        var v = lexicons.speechVerbs
+        for (k, list) in lexicons.triggers { if list.contains(where: { $0.option != .nominal }) { v.insert(k) } }
+        v.formUnion(["met", "meets", "held", "visited", "received", "led", "headed", "arrived", "paid", "sent", "signed", "attended",
+                     "expressed", "hailed", "called", "urged", "thanked", "also", "has", "had", "was", "is", "will", "who", "spoke"])
+        verbs = v
+    }
+
+    public func run(_ context: inout ExtractionContext) {
+        for s in context.sentences where !context.layout.chromeSentences.contains(s.index) {
+            var i = s.tokenRange.lowerBound
+            let end = s.tokenRange.upperBound
+            while i < end {
+                if context.claimed[i] { i += 1; continue }
+                if let next = recognize(&context, at: i, end: end, sentence: s.index) { i = next } else { i += 1 }
+            }
+        }
+    }
+
+    /// Tries every kind of evidence at token `i`; returns the token after what was consumed.
+    func recognize(_ c: inout ExtractionContext, at i: Int, end: Int, sentence: Int) -> Int? {
+        // 1. Title phrase, optional honorific, then a name.
+        if let tp = TitlePhraseParser.parse(c, at: i, end: end) {
+            var k = tp.range.upperBound
+            var honorific: Range<Int>?
+            if let h = honorificRange(c, at: k, end: end) { honorific = h; k = h.upperBound }
+            if k < end, c.tokens[k].key == ",", honorific == nil, k + 1 < end, NameShape.isNameWord(c, k + 1) == false { return nil }
+            if let (nr, _, _) = NameShape.span(c, at: k, end: end) ?? knownPersonSpan(c, at: k) {
+                let p = addPerson(&c, name: nr, sentence: sentence, evidence: "title",
+                                  honorific: honorific, titles: tp.titles, org: tp.organization, country: tp.country, headOfState: tp.isHeadOfState)
+                claim(&c, tp.range.lowerBound..<nr.upperBound)
+                _ = p
+                return nr.upperBound
+            }
+        }
+        // 2. Honorific then a name.
+        if let h = honorificRange(c, at: i, end: end), let (nr, _, _) = NameShape.span(c, at: h.upperBound, end: end) ?? knownPersonSpan(c, at: h.upperBound) {
+            addPerson(&c, name: nr, sentence: sentence, evidence: "honorific", honorific: h)
+            claim(&c, i..<nr.upperBound)
+            return appositive(&c, after: nr, end: end) ?? nr.upperBound
+        }
+        // 3. A known public figure.
+        if let nr = knownPersonRange(c, at: i) {
+            addPerson(&c, name: nr, sentence: sentence, evidence: "known")
+            claim(&c, nr)
+            return appositive(&c, after: nr, end: end) ?? nr.upperBound
+        }
+        // 4. A name span with apposition or verb evidence.
+        guard let (nr, parts, words) = NameShape.span(c, at: i, end: end) else { return nil }
+        if let existing = matchExisting(c, nr) {
+            mention(&c, existing, nr, sentence: sentence)
+            claim(&c, nr)
+            return appositive(&c, after: nr, end: end) ?? nr.upperBound
+        }
+        if parts >= 2 || words >= 1, let tp = appositiveTitle(c, after: nr, end: end) {
+            if parts >= 2 || c.tokens[nr.lowerBound].isAllCaps == false {
+                addPerson(&c, name: nr, sentence: sentence, evidence: "apposition", titles: tp.titles, org: tp.organization,
+                          country: tp.country, headOfState: tp.isHeadOfState)
+                claim(&c, nr)
+                claim(&c, tp.range)
+                return tp.range.upperBound
+            }
+        }
+        if parts >= 2, words >= 1, hasVerbEvidence(c, nr, end: end) {
+            // Reject spans made only of all-capital words (acronym runs) unless mixed with a normal name word.
+            let caps = c.tokens[nr].filter { $0.kind == .word && $0.isAllCaps }.count
+            if caps < words || words == 1 {
+                addPerson(&c, name: nr, sentence: sentence, evidence: "verb")
+                claim(&c, nr)
+                return nr.upperBound
+            }
+        }
+        return nr.upperBound
+    }
+
+    func honorificRange(_ c: ExtractionContext, at i: Int, end: Int) -> Range<Int>? {
+        guard i < end, let m = c.match(at: i), m.range.lowerBound == i, m.hits.contains(.honorific) else { return nil }
+        var r = m.range
+        // "Mr" + attached "."
+        if r.upperBound < end, c.tokens[r.upperBound].key == ".", c.tokens[r.upperBound].isAttached { r = r.lowerBound..<(r.upperBound + 1) }
+        // "H.E. Mr."
+        if let more = honorificRange(c, at: r.upperBound, end: end) { r = r.lowerBound..<more.upperBound }
+        return r
+    }
+
+    func knownPersonSpan(_ c: ExtractionContext, at i: Int) -> (Range<Int>, Int, Int)? {
+        guard i < c.tokens.count, let m = c.match(at: i), m.range.lowerBound == i,
+              m.hits.contains(where: { if case .person = $0 { return true }; return false }) else { return nil }
+        return (m.range, m.range.count, m.range.count)
+    }
+
+    func knownPersonRange(_ c: ExtractionContext, at i: Int) -> Range<Int>? {
+        let r: (Range<Int>, Int, Int)? = knownPersonSpan(c, at: i)
+        return r?.0
+    }
+
+    /// `, Minister of …` after a name.
+    func appositiveTitle(_ c: ExtractionContext, after nr: Range<Int>, end: Int) -> TitlePhrase? {
+        var k = nr.upperBound
+        guard k < end, c.tokens[k].key == "," || c.tokens[k].key == "(" else { return nil }
+        k += 1
+        if k < end, ["the", "a", "an"].contains(c.tokens[k].key) { k += 1 }
+        return TitlePhraseParser.parse(c, at: k, end: end, anyCase: true)
+    }
+
+    /// Attaches an appositive title to the person just recognised; returns where it ends.
+    func appositive(_ c: inout ExtractionContext, after nr: Range<Int>, end: Int) -> Int? {
+        guard let tp = appositiveTitle(c, after: nr, end: end), let m = c.personMentions.last, m.tokens == nr else { return nil }
+        var p = c.people[m.person]
+        for t in tp.titles where !p.titles.contains(t) { p.titles.append(t) }
+        p.organization = p.organization ?? tp.organization
+        p.country = p.country ?? tp.country
+        p.isHeadOfState = p.isHeadOfState || tp.isHeadOfState
+        c.people[m.person] = p
+        claim(&c, tp.range)
+        return tp.range.upperBound
+    }
+
+    func hasVerbEvidence(_ c: ExtractionContext, _ nr: Range<Int>, end: Int) -> Bool {
+        var k = nr.upperBound
+        if k < end, c.tokens[k].key == "," { k += 1 }   // "Budagov, who …"
+        if k < end, verbs.contains(c.tokens[k].key) { return true }
+        if k < end, c.tokens[k].key == "and", k + 1 < end, c.tokens[k + 1].isCapitalized { return false }
+        if nr.lowerBound >= 2 {
+            let b1 = c.tokens[nr.lowerBound - 1].key
+            let b2 = c.tokens[nr.lowerBound - 2].key
+            if b1 == "by", Self.leadWords.contains(b2) { return true }
+            if b1 == "with", ["met", "talks", "meeting", "conversation", "call", "together"].contains(b2) { return true }
+        }
+        return false
+    }
+
+    func claim(_ c: inout ExtractionContext, _ r: Range<Int>) {
+        for k in r where k < c.claimed.count { c.claimed[k] = true }
+    }
+
+    /// The existing person a name span refers to, if any.
+    func matchExisting(_ c: ExtractionContext, _ nr: Range<Int>) -> Int? {
+        PersonReferenceResolver.resolve(c, nameRange: nr)
+    }
+
+    func mention(_ c: inout ExtractionContext, _ person: Int, _ nr: Range<Int>, sentence: Int) {
+        c.personMentions.append(PersonMention(tokens: nr, person: person, sentence: sentence))
+        let surface = c.text(nr)
+        if surface != c.people[person].name, !c.people[person].aliases.contains(surface) { c.people[person].aliases.append(surface) }
+    }
+
+    /// Adds a mention of a (possibly new) person with what the evidence says about them.
+    @discardableResult
+    func addPerson(_ c: inout ExtractionContext, name nr: Range<Int>, sentence: Int, evidence: String, honorific: Range<Int>? = nil,
+                   titles: [String] = [], org: Int? = nil, country: String? = nil, headOfState: Bool = false) -> Int {
+        let surface = c.text(nr)
+        var known: Int?
+        if let m = c.match(at: nr.lowerBound), m.range == nr {
+            for h in m.hits { if case .person(let p) = h { known = p } }
+        }
+        let index: Int
+        if let existing = matchExisting(c, nr) {
+            index = existing
+            mention(&c, existing, nr, sentence: sentence)
+            // A fuller spelling becomes the canonical name.
+            let current = c.people[existing]
+            let newInitials = c.tokens[nr].filter { $0.flags.contains(.singleLetter) }.count
+            let newWords = c.tokens[nr].filter { $0.kind == .word }.count - newInitials
+            if newInitials == 0, newWords > current.nameKeys.count {
+                c.people[existing].aliases.removeAll { $0 == surface }
+                if !c.people[existing].aliases.contains(current.name) { c.people[existing].aliases.append(current.name) }
+                c.people[existing].name = surface
+                c.people[existing].nameKeys = c.tokens[nr].filter { $0.kind == .word }.map(\.key)
+            }
+        } else {
+            var p = PersonRecord(name: surface, nameKeys: c.tokens[nr].filter { $0.kind == .word }.map(\.key), evidence: evidence)
+            p.known = known
+            c.people.append(p)
+            index = c.people.count - 1
+            c.personMentions.append(PersonMention(tokens: nr, person: index, sentence: sentence))
+        }
+        var p = c.people[index]
+        if let h = honorific {
+            let form = c.text(h.lowerBound..<nr.upperBound)
+            if !p.aliases.contains(form) { p.aliases.append(form) }
+        }
+        for t in titles where !p.titles.contains(t) { p.titles.append(t) }
+        p.organization = p.organization ?? org
+        p.country = p.country ?? country ?? org.flatMap { c.organizations[$0].country }
+        p.isHeadOfState = p.isHeadOfState || headOfState
+        if let k = known ?? p.known {
+            p.known = k
+            let entry = c.lexicons.people[k]
+            p.country = p.country ?? entry.country
+            if p.titles.isEmpty, entry.titles.contains(where: { t in c.lexicons.titles.contains { $0.title == t && $0.isHeadOfState } }) {
+                p.isHeadOfState = true
+            }
+        }
+        c.people[index] = p
+        return index
+    }
+}

@@ -1,0 +1,129 @@
+/// Parses a title phrase — `Ambassador of China to Azerbaijan`, `Deputy Chairman of New Azerbaijan
+/// Party and Head of the Central Administration of Azerbaijan`, `Chinese Vice Premier`,
+/// `Minister of the International Department of the CPC Central Committee (IDCPC)` — into the titles
+/// it states, the organization and the country it gives its holder.
+public struct TitlePhrase: Sendable {
+    public var range: Range<Int>
+    public var titles: [String]
+    public var organization: Int?
+    public var country: String?
+    public var isHeadOfState: Bool
+}
+
+/// Finds title phrases at a token position (see `TitlePhrase`).
+public struct TitlePhraseParser: Sendable {
+    static let complementWords: Set<String> = ["of", "to", "for", "at", "in", "on"]
+
+    /// The title entry of a title gazetteer hit starting at `i` (capitalised unless `anyCase`).
+    static func titleMatch(_ c: ExtractionContext, at i: Int, end: Int, anyCase: Bool) -> (Range<Int>, Int)? {
+        let m: PhraseIndex.Match?
+        if let g = c.match(at: i), g.range.lowerBound == i { m = g }
+        else if anyCase { m = c.lexicons.index.longestMatch(in: c.tokens, at: i, limit: end, anyCase: true) }
+        else { m = nil }
+        guard let match = m, match.range.upperBound <= end else { return nil }
+        for h in match.hits { if case .title(let t) = h { return (match.range, t) } }
+        return nil
+    }
+
+    static func orgMention(_ c: ExtractionContext, at i: Int) -> OrganizationMention? {
+        c.organizationMentions.first { $0.tokens.lowerBound == i }
+    }
+
+    static func countryAt(_ c: ExtractionContext, _ i: Int) -> CountryMention? {
+        c.countryMentions.first { $0.tokens.lowerBound == i }
+    }
+
+    /// Parses a title phrase beginning at `start` (which may be a country adjective such as `Chinese`).
+    static func parse(_ c: ExtractionContext, at start: Int, end: Int, anyCase: Bool = false) -> TitlePhrase? {
+        var i = start
+        var country: String?
+        var org: Int?
+        var headOfState = false
+        if let cm = countryAt(c, i), cm.isAdjective || c.tokens[cm.tokens.upperBound < end ? cm.tokens.upperBound : i].isCapitalized {
+            country = cm.iso3
+            i = cm.tokens.upperBound
+        }
+        guard i < end, let (first, firstTitle) = titleMatch(c, at: i, end: end, anyCase: anyCase) else { return nil }
+        let titleStart = i
+        var pieces: [Range<Int>] = []
+        var pieceStart = i
+        i = first.upperBound
+        headOfState = c.lexicons.titles[firstTitle].isHeadOfState
+        var rank = c.lexicons.titles[firstTitle].rank
+        _ = rank
+        loop: while i < end {
+            let t = c.tokens[i]
+            // Consecutive title words: "Foreign Minister", "Vice Chairman".
+            if let (r, ti) = titleMatch(c, at: i, end: end, anyCase: anyCase) {
+                i = r.upperBound
+                headOfState = headOfState || c.lexicons.titles[ti].isHeadOfState
+                rank = min(rank, c.lexicons.titles[ti].rank)
+                continue
+            }
+            if complementWords.contains(t.key), i + 1 < end {
+                var k = i + 1
+                if c.tokens[k].key == "the", k + 1 < end { k += 1 }
+                if let om = orgMention(c, at: k) ?? orgMention(c, at: i + 1) {
+                    org = org ?? om.organization
+                    country = country ?? c.organizations[om.organization].country
+                    i = om.tokens.upperBound
+                    // (IDCPC)
+                    if i + 2 < end, c.tokens[i].key == "(", c.tokens[i + 2].key == ")" { i += 3 }
+                    continue
+                }
+                if let cm = countryAt(c, k) {
+                    if t.key != "to" && t.key != "in" { country = country ?? cm.iso3 }
+                    i = cm.tokens.upperBound
+                    continue
+                }
+                if let p = c.placeMentions.first(where: { $0.tokens.lowerBound == k }) {
+                    i = p.tokens.upperBound
+                    continue
+                }
+                // Words that cannot start a name: "of Foreign Affairs", "for Asian Affairs".
+                var j = k
+                func isOrgWord(_ x: Int) -> Bool {
+                    let w = c.tokens[x]
+                    return w.kind == .word && w.isCapitalized && (c.lexicons.nonNameWords.contains(w.key) || c.lexicons.orgHeads[w.key] != nil)
+                        && titleMatch(c, at: x, end: end, anyCase: false) == nil
+                }
+                while j < end {
+                    if isOrgWord(j) { j += 1; continue }
+                    if j > k, ["and", "of", "for", "the"].contains(c.tokens[j].key), j + 1 < end, isOrgWord(j + 1) { j += 1; continue }
+                    break
+                }
+                if j > k { i = j; continue }
+                break loop
+            }
+            // "and Head of …", "- Head of …"
+            if t.key == "and" || t.key == "-" || t.key == "&", i + 1 < end {
+                var k = i + 1
+                if let cm = countryAt(c, k), cm.isAdjective { k = cm.tokens.upperBound }
+                if titleMatch(c, at: k, end: end, anyCase: anyCase) != nil {
+                    if t.key == "and" { pieces.append(pieceStart..<i); pieceStart = k }
+                    i = k
+                    continue
+                }
+            }
+            break
+        }
+        pieces.append(pieceStart..<i)
+        var titles: [String] = []
+        for p in pieces where !p.isEmpty {
+            var text = c.text(p)
+            // Drop inline acronym definitions: "(IDCPC)".
+            while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+                var before = text[..<open]
+                while before.last == " " { before = before.dropLast() }
+                text = String(before) + String(text[text.index(after: close)...])
+            }
+            text = text.trimmingSpaces()
+            while let last = text.last, last == "," || last == "-" || last == " " { text.removeLast() }
+            if !text.isEmpty { titles.append(text) }
+        }
+        // A lone rank word without complement ("Member") is too weak to be a title.
+        guard !titles.isEmpty else { return nil }
+        _ = titleStart
+        return TitlePhrase(range: start..<i, titles: titles, organization: org, country: country, isHeadOfState: headOfState)
+    }
+}

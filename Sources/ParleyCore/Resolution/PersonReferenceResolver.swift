@@ -1,0 +1,80 @@
+/// Links the shorter and variant forms of a name to a person already recognised in the same release:
+/// a surname or given name alone (`Liu said`, `Budagov`), initials (`T. Budagov`), transliteration
+/// variants (`A. Akhmedov` for `Ali Ahmadov`, `Sergei` for `Sergey`) and name-order swaps
+/// (`HAYASHI Yoshimasa` for `Yoshimasa Hayashi`). Each form becomes an alias of that person.
+public struct PersonReferenceResolver: PipelineStage {
+    public let name = "person-references"
+    public init() {}
+
+    public func run(_ context: inout ExtractionContext) {
+        guard !context.people.isEmpty else { return }
+        for s in context.sentences where !context.layout.chromeSentences.contains(s.index) {
+            var i = s.tokenRange.lowerBound
+            while i < s.tokenRange.upperBound {
+                guard !context.claimed[i], let (nr, _, _) = NameShape.span(context, at: i, end: s.tokenRange.upperBound) else { i += 1; continue }
+                if let p = Self.resolve(context, nameRange: nr) {
+                    context.personMentions.append(PersonMention(tokens: nr, person: p, sentence: s.index))
+                    let surface = context.text(nr)
+                    if surface != context.people[p].name, !context.people[p].aliases.contains(surface) {
+                        context.people[p].aliases.append(surface)
+                    }
+                    for k in nr { context.claimed[k] = true }
+                }
+                i = nr.upperBound
+            }
+        }
+        context.personMentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// The person an uncommitted name span refers to, preferring the most recently added one.
+    public static func resolve(_ c: ExtractionContext, nameRange nr: Range<Int>) -> Int? {
+        let toks = c.tokens[nr]
+        var words: [String] = []
+        var initials: [String] = []
+        var order: [(key: String, initial: Bool)] = []
+        var k = nr.lowerBound
+        while k < nr.upperBound {
+            let t = c.tokens[k]
+            if t.kind == .word, !(NameShape.particles.contains(t.key) && !t.isCapitalized) {
+                let isInitial = t.flags.contains(.singleLetter) && k + 1 < c.tokens.count && c.tokens[k + 1].key == "." && c.tokens[k + 1].isAttached
+                if isInitial { initials.append(t.key) } else { words.append(t.key) }
+                order.append((t.key, isInitial))
+            }
+            k += 1
+        }
+        guard !words.isEmpty else { return nil }
+        let folded = TextNormalizer.fold(c.text(nr))
+        _ = toks
+        for p in c.people.indices.reversed() {
+            let person = c.people[p]
+            let pk = person.nameKeys.filter { !NameShape.particles.contains($0) }
+            guard !pk.isEmpty else { continue }
+            if TextNormalizer.fold(person.name) == folded || person.aliases.contains(where: { TextNormalizer.fold($0) == folded }) { return p }
+            if initials.isEmpty, words.count == 1 {
+                let w = words[0]
+                if pk.count >= 2, w == pk.first || w == pk.last { return p }
+                continue
+            }
+            if !initials.isEmpty {
+                // T. Budagov / A. Akhmedov: surname equal or a variant, initial equals the given name's first letter.
+                guard let last = words.last, pk.count >= 2 else { continue }
+                let surnameMatches = last == pk.last! || NameShape.skeleton(last) == NameShape.skeleton(pk.last!)
+                let surnameFirst = last == pk.first! || NameShape.skeleton(last) == NameShape.skeleton(pk.first!)
+                if surnameMatches, let i0 = initials.first, pk.first!.hasPrefix(i0) { return p }
+                if surnameFirst, let i0 = initials.first, pk.last!.hasPrefix(i0) { return p }
+                continue
+            }
+            // Same words in another order, or word-by-word transliteration variants.
+            if Set(words) == Set(pk), words.count == pk.count { return p }
+            if words.count == pk.count, words.count >= 2 {
+                let same = zip(words, pk).filter { $0 == $1 }.count
+                let variant = zip(words, pk).allSatisfy { $0 == $1 || NameShape.skeleton($0) == NameShape.skeleton($1) }
+                if variant && same >= 1 { return p }
+                if variant && words.count >= 2, zip(words, pk).allSatisfy({ $0.prefix(1) == $1.prefix(1) }) { return p }
+            }
+            // A two-word form of a longer name: "Lula da Silva" / "Luiz Inacio Lula da Silva"
+            if words.count >= 2, words.count < pk.count, pk.suffix(words.count).elementsEqual(words) { return p }
+        }
+        return nil
+    }
+}

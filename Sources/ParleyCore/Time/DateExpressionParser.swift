@@ -1,0 +1,194 @@
+/// A date expression as written, before it is resolved against the document's reference date.
+public struct DateExpression: Sendable, Equatable {
+    public var year: Int?
+    public var month: Int?
+    public var day: Int?
+    public var weekday: Int?
+    /// Days from the reference date (`today` = 0, `yesterday` = -1).
+    public var relativeDays: Int?
+    /// Years from the reference year (`this year` = 0, `last year` = -1).
+    public var relativeYears: Int?
+    /// Months from the reference month (`this month` = 0, `last month` = -1).
+    public var relativeMonths: Int?
+
+    public var isRelative: Bool { relativeDays != nil || weekday != nil || relativeYears != nil || relativeMonths != nil }
+}
+
+/// Finds date expressions in a run of tokens: printed dates in their many forms (`2024.11.14`,
+/// `November 13th`, `13 November 2024`, `July 04, 2020`, `in July this year`) and relative ones
+/// (`today`, `on Monday`, `last year`).
+public struct DateExpressionParser: Sendable {
+    let calendar: [String: CalendarWord]
+
+    public init(lexicons: Lexicons) { self.calendar = lexicons.calendar }
+
+    /// All date expressions in `range`, left to right, without overlaps.
+    public func expressions(in tokens: [Token], range: Range<Int>) -> [(range: Range<Int>, expression: DateExpression)] {
+        var out: [(Range<Int>, DateExpression)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let (r, e) = parse(tokens, at: i, end: range.upperBound) {
+                out.append((r, e))
+                i = r.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static func number(_ t: Token) -> Int? {
+        guard t.kind == .number else { return nil }
+        var value = 0
+        var digits = 0
+        for b in t.key.utf8 {
+            if b >= 0x30 && b <= 0x39 { value = value * 10 + Int(b - 0x30); digits += 1; if digits > 4 { return nil } } else { break }
+        }
+        let suffix = t.key.dropFirst(digits)
+        guard suffix.isEmpty || ["st", "nd", "rd", "th"].contains(suffix) else { return nil }
+        return digits == 0 ? nil : value
+    }
+
+    static func plainNumber(_ t: Token) -> Int? {
+        guard t.kind == .number, t.key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), t.key.utf8.count <= 4 else { return nil }
+        return Int(t.key)
+    }
+
+    static func isYear(_ v: Int?) -> Bool { v.map { (1900...2100).contains($0) } ?? false }
+
+    private func month(_ t: Token) -> Int? {
+        guard t.kind == .word, case .month(let m)? = calendar[t.key] else { return nil }
+        // "may" in lower case is a verb; "Mar"/"Sat"/"Sun" only when capitalised.
+        return t.isCapitalized ? m : nil
+    }
+
+    private func parse(_ tokens: [Token], at i: Int, end: Int) -> (Range<Int>, DateExpression)? {
+        let t = tokens[i]
+        func tok(_ k: Int) -> Token? { k < end ? tokens[k] : nil }
+        func skipDot(_ k: Int) -> Int { (tok(k)?.key == ".") && tok(k)!.isAttached ? k + 1 : k }
+
+        // Numeric forms: 2024.11.14, 2024-11-14, 2024/11/14, 14.11.2024, 14/11/2024
+        if let a = Self.plainNumber(t), let s1 = tok(i + 1), s1.isAttached, [".", "-", "/"].contains(s1.key),
+           let bt = tok(i + 2), bt.isAttached, let b = Self.plainNumber(bt),
+           let s2 = tok(i + 3), s2.isAttached, s2.key == s1.key, let ct = tok(i + 4), ct.isAttached, let c = Self.plainNumber(ct) {
+            if Self.isYear(a), PartialDate.isValid(year: a, month: b, day: c) {
+                return (i..<(i + 5), DateExpression(year: a, month: b, day: c))
+            }
+            if Self.isYear(c), PartialDate.isValid(year: c, month: b, day: a) {
+                return (i..<(i + 5), DateExpression(year: c, month: b, day: a))
+            }
+        }
+        // Weekday, optionally followed by a printed date: "Saturday, 15 February 2020", "on Monday"
+        if t.kind == .word, t.isCapitalized, case .weekday(let w)? = calendar[t.key] {
+            var k = skipDot(i + 1)
+            if tok(k)?.key == "," { k += 1 }
+            if let (r, e) = parse(tokens, at: k, end: end), e.month != nil, e.day != nil {
+                return (i..<r.upperBound, e)
+            }
+            return (i..<skipDot(i + 1), DateExpression(weekday: w))
+        }
+        // Month-first: "November 13th", "July 04, 2020", "Nov. 13, 2024", "June 2"
+        if let m = month(t) {
+            var k = skipDot(i + 1)
+            if let dt = tok(k), let d = Self.number(dt), (1...31).contains(d), !Self.isYear(d) {
+                k += 1
+                // a range "June 2-3": keep the first day
+                if tok(k)?.key == "-", let nt = tok(k + 1), Self.number(nt) != nil, nt.isAttached { k += 2 }
+                var year: Int?
+                if tok(k)?.key == ",", let yt = tok(k + 1), Self.isYear(Self.plainNumber(yt)) { year = Self.plainNumber(yt); k += 2 }
+                else if let yt = tok(k), Self.isYear(Self.plainNumber(yt)) { year = Self.plainNumber(yt); k += 1 }
+                return (i..<k, DateExpression(year: year, month: m, day: d))
+            }
+            if let yt = tok(k), Self.isYear(Self.plainNumber(yt)) {
+                return (i..<(k + 1), DateExpression(year: Self.plainNumber(yt), month: m))
+            }
+            // "in July this year", "in March last year", bare "in July"
+            if tok(k)?.key == "this" || tok(k)?.key == "last" || tok(k)?.key == "next", tok(k + 1)?.key == "year" {
+                let rel = tok(k)!.key == "this" ? 0 : (tok(k)!.key == "last" ? -1 : 1)
+                return (i..<(k + 2), DateExpression(month: m, relativeYears: rel))
+            }
+            if i > 0, ["in", "of", "since", "until", "early", "late", "mid", "during", "end"].contains(tokens[i - 1].key) || tokens[i - 1].key == "-" {
+                return (i..<k, DateExpression(month: m))
+            }
+            return nil
+        }
+        // Day-first: "13 November 2024", "15th of February", "4th June"
+        if let d = Self.number(t), (1...31).contains(d), !Self.isYear(d) {
+            var k = i + 1
+            if tok(k)?.key == "of" { k += 1 }
+            if let mt = tok(k), let m = month(mt) {
+                k = skipDot(k + 1)
+                var year: Int?
+                if tok(k)?.key == ",", let yt = tok(k + 1), Self.isYear(Self.plainNumber(yt)) { year = Self.plainNumber(yt); k += 2 }
+                else if let yt = tok(k), Self.isYear(Self.plainNumber(yt)) { year = Self.plainNumber(yt); k += 1 }
+                return (i..<k, DateExpression(year: year, month: m, day: d))
+            }
+            return nil
+        }
+        // "in 2019"
+        if let y = Self.plainNumber(t), Self.isYear(y), i > 0, ["in", "since", "of", "early", "late"].contains(tokens[i - 1].key),
+           !(tok(i + 1)?.key == "-" ) {
+            return (i..<(i + 1), DateExpression(year: y))
+        }
+        if t.kind == .word, case .relativeDay(let n)? = calendar[t.key] {
+            return (i..<(i + 1), DateExpression(relativeDays: n))
+        }
+        // "this year", "last year", "last month", "earlier this month"
+        if t.key == "this" || t.key == "last" || t.key == "next", let u = tok(i + 1) {
+            let rel = t.key == "this" ? 0 : (t.key == "last" ? -1 : 1)
+            if u.key == "year" { return (i..<(i + 2), DateExpression(relativeYears: rel)) }
+            if u.key == "month" { return (i..<(i + 2), DateExpression(relativeMonths: rel)) }
+            if u.key == "week" { return (i..<(i + 2), DateExpression()) }
+        }
+        return nil
+    }
+
+    /// Resolves an expression against the reference date (dateline or publication date) or, failing
+    /// that, a year known some other way. Dates without a year are taken to be in the past of the
+    /// reference unless `future` is set.
+    public static func resolve(_ e: DateExpression, reference: PartialDate?, defaultYear: Int?, future: Bool = false) -> PartialDate? {
+        if let rd = e.relativeDays {
+            guard let ref = reference, ref.isComplete else { return nil }
+            return ref.adding(days: rd)
+        }
+        if let w = e.weekday {
+            guard let ref = reference, let rw = ref.weekday else { return nil }
+            var delta = rw - w
+            if future { delta = (w - rw + 7) % 7; return ref.adding(days: delta) }
+            if delta < 0 { delta += 7 }
+            return ref.adding(days: -delta)
+        }
+        if let m = e.month {
+            var year = e.year
+            if year == nil {
+                if let ry = e.relativeYears { year = (reference?.year ?? defaultYear).map { $0 + ry } }
+                else { year = reference?.year ?? defaultYear }
+            }
+            guard var y = year else { return nil }
+            if let d = e.day {
+                guard PartialDate.isValid(year: y, month: m, day: d) else { return nil }
+                var date = PartialDate(year: y, month: m, day: d)
+                if e.year == nil, e.relativeYears == nil, let ref = reference, let rn = ref.dayNumber, let dn = date.dayNumber {
+                    if !future && dn > rn + 7 { y -= 1; date = PartialDate(year: y, month: m, day: d) }
+                    if future && dn < rn - 7 { y += 1; date = PartialDate(year: y, month: m, day: d) }
+                }
+                return date
+            }
+            return PartialDate(year: y, month: m)
+        }
+        if let ry = e.relativeYears {
+            guard let y = reference?.year ?? defaultYear else { return nil }
+            return PartialDate(year: y + ry)
+        }
+        if let rm = e.relativeMonths {
+            guard let ref = reference, let m = ref.month else { return nil }
+            var mm = m + rm
+            var y = ref.year
+            if mm < 1 { mm += 12; y -= 1 }
+            if mm > 12 { mm -= 12; y += 1 }
+            return PartialDate(year: y, month: mm)
+        }
+        if let y = e.year { return PartialDate(year: y) }
+        return nil
+    }
+}

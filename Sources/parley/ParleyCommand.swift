@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `parley` command-line tool: turns diplomatic releases into people, organizations and events.
+@main
+struct ParleyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parley",
+        abstract: "Turn diplomatic press releases into structured, source-backed event data.",
+        subcommands: [ExtractCommand.self, TextCommand.self, EvaluateCommand.self]
+    )
+}
