@@ -27,7 +27,7 @@ public struct SentenceSplitter: Sendable {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if i > start, t.flags.contains(.newlineBefore) {
+            if i > 0, t.flags.contains(.newlineBefore) {
                 let continues = !t.flags.contains(.blankLineBefore) && t.kind == .word && !t.isCapitalized
                     && !(tokens[i - 1].isPunctuation && ".!?:".contains(tokens[i - 1].key))
                 if !continues {
