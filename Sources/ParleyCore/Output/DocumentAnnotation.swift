@@ -77,3 +77,73 @@ public struct DocumentAnnotation: Codable, Sendable {
         }
     }
 }
+
+// Missing values are written as `null`, as in the annotation format, rather than left out.
+extension DocumentAnnotation {
+    enum CodingKeys: String, CodingKey { case id, url, site, published, title, dateline, people, organizations, events, planned }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(url, forKey: .url)
+        try c.encode(site, forKey: .site)
+        try c.encode(published, forKey: .published)
+        try c.encode(title, forKey: .title)
+        try c.encode(dateline, forKey: .dateline)
+        try c.encode(people, forKey: .people)
+        try c.encode(organizations, forKey: .organizations)
+        try c.encode(events, forKey: .events)
+        try c.encode(planned, forKey: .planned)
+    }
+}
+
+extension DocumentAnnotation.Person {
+    enum CodingKeys: String, CodingKey { case id, name, aliases, titles, organization, country, entity, mentions }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(aliases, forKey: .aliases)
+        try c.encode(titles, forKey: .titles)
+        try c.encode(organization, forKey: .organization)
+        try c.encode(country, forKey: .country)
+        try c.encodeIfPresent(entity, forKey: .entity)
+        try c.encode(mentions, forKey: .mentions)
+    }
+}
+
+extension DocumentAnnotation.Organization {
+    enum CodingKeys: String, CodingKey { case id, name, aliases, kind, country, mentions }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(aliases, forKey: .aliases)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(country, forKey: .country)
+        try c.encode(mentions, forKey: .mentions)
+    }
+}
+
+extension DocumentAnnotation.Event {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(type, forKey: .type)
+        try c.encode(date, forKey: .date)
+        try c.encode(place, forKey: .place)
+        try c.encode(participants, forKey: .participants)
+        try c.encode(organizations, forKey: .organizations)
+        try c.encode(countries, forKey: .countries)
+        try c.encode(reported, forKey: .reported)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encode(participantIds, forKey: .participantIds)
+        try c.encode(evidenceSpan, forKey: .evidenceSpan)
+        try c.encode(otherEvidence, forKey: .otherEvidence)
+        try c.encode(cameo, forKey: .cameo)
+        try c.encode(cameoLabel, forKey: .cameoLabel)
+        try c.encode(plover, forKey: .plover)
+        try c.encode(ploverMode, forKey: .ploverMode)
+        try c.encode(confidence, forKey: .confidence)
+        try c.encodeIfPresent(eventId, forKey: .eventId)
+    }
+}

@@ -20,10 +20,16 @@ public struct DocumentLayoutStage: PipelineStage {
             paragraphWords[s.paragraph, default: 0] += s.tokenRange.reduce(0) { $0 + (tokens[$1].kind == .word ? 1 : 0) }
         }
         // The body starts at the first paragraph of at least 14 words (a headline rarely has more).
+        // The body starts at the first paragraph that reads like prose: at least 14 words ending in a
+        // full stop (headlines rarely have one), or at least 30 words.
+        var paragraphEnd: [Int: Int] = [:]
+        for s in sentences { paragraphEnd[s.paragraph] = s.tokenRange.upperBound }
         var body = sentences.count
-        for s in sentences where (paragraphWords[s.paragraph] ?? 0) >= 14 {
-            body = s.index
-            break
+        for s in sentences {
+            let words = paragraphWords[s.paragraph] ?? 0
+            let last = paragraphEnd[s.paragraph].map { tokens[$0 - 1].key } ?? ""
+            let endsLikeProse = [".", "!", "?", "\"", "'", ")"].contains(last)
+            if words >= 30 || (words >= 14 && endsLikeProse) { body = s.index; break }
         }
         if body == sentences.count { body = sentences.isEmpty ? 0 : min(1, sentences.count - 1) }
         // Sentences in the same paragraph as the body start belong to the body.

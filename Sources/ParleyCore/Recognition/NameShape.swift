@@ -9,7 +9,15 @@ public struct NameShape: Sendable {
         guard i < c.tokens.count else { return false }
         let t = c.tokens[i]
         guard t.kind == .word, t.isCapitalized || t.isAllCaps, !c.claimed[i] else { return false }
-        if c.lexicons.nonNameWords.contains(t.key) || c.lexicons.calendar[t.key] != nil { return false }
+        if c.lexicons.nonNameWords.contains(t.key) { return false }
+        if c.lexicons.calendar[t.key] != nil {
+            // "Sun Haiyan" is a name; "Sun." or "Sat 12" is a weekday.
+            let next = i + 1 < c.tokens.count ? c.tokens[i + 1] : nil
+            if t.key.count > 3 || next == nil || next!.key == "." || next!.kind == .number || !(next!.isCapitalized) { return false }
+        }
+        // A lone capitalised word opening a sentence and followed by a comma is an adverb or a place ("Separately,").
+        if i + 1 < c.tokens.count, c.tokens[i + 1].key == ",", c.sentenceOfToken[i] < c.sentences.count,
+           c.sentences[c.sentenceOfToken[i]].tokenRange.lowerBound == i { return false }
         if c.definedAcronyms[t.key] != nil { return false }
         if t.key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
         if let m = c.match(at: i) {

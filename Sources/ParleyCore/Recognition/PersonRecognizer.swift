@@ -33,8 +33,9 @@ public struct PersonRecognizer: PipelineStage {
         if let tp = TitlePhraseParser.parse(c, at: i, end: end) {
             var k = tp.range.upperBound
             var honorific: Range<Int>?
+            // "…of the Republic of Türkiye, H.E. Hakan Fidan"
+            if k + 1 < end, c.tokens[k].key == ",", honorificRange(c, at: k + 1, end: end) != nil { k += 1 }
             if let h = honorificRange(c, at: k, end: end) { honorific = h; k = h.upperBound }
-            if k < end, c.tokens[k].key == ",", honorific == nil, k + 1 < end, NameShape.isNameWord(c, k + 1) == false { return nil }
             if let (nr, _, _) = NameShape.span(c, at: k, end: end) ?? knownPersonSpan(c, at: k) {
                 let p = addPerson(&c, name: nr, sentence: sentence, evidence: "title",
                                   honorific: honorific, titles: tp.titles, org: tp.organization, country: tp.country, headOfState: tp.isHeadOfState)
@@ -56,14 +57,24 @@ public struct PersonRecognizer: PipelineStage {
             return appositive(&c, after: nr, end: end) ?? nr.upperBound
         }
         // 4. A name span with apposition or verb evidence.
-        guard let (nr, parts, words) = NameShape.span(c, at: i, end: end) else { return nil }
+        guard var (nr, parts, words) = NameShape.span(c, at: i, end: end) else { return nil }
+        // "Expatriates Badr Abdelatty": a known person at the end of a longer capitalised run.
+        if matchExisting(c, nr) == nil, parts >= 3 {
+            for s in (nr.lowerBound + 1)..<(nr.upperBound - 1) where c.tokens[s].kind == .word {
+                let sub = s..<nr.upperBound
+                if let p = matchExisting(c, sub), c.people[p].nameKeys.count >= 2 {
+                    nr = sub; parts = sub.count; words = sub.count
+                    break
+                }
+            }
+        }
         if let existing = matchExisting(c, nr) {
             mention(&c, existing, nr, sentence: sentence)
             claim(&c, nr)
             return appositive(&c, after: nr, end: end) ?? nr.upperBound
         }
-        if parts >= 2 || words >= 1, let tp = appositiveTitle(c, after: nr, end: end) {
-            if parts >= 2 || c.tokens[nr.lowerBound].isAllCaps == false {
+        if parts >= 2, let tp = appositiveTitle(c, after: nr, end: end) {
+            do {
                 addPerson(&c, name: nr, sentence: sentence, evidence: "apposition", titles: tp.titles, org: tp.organization,
                           country: tp.country, headOfState: tp.isHeadOfState)
                 claim(&c, nr)

@@ -72,6 +72,9 @@ public struct PersonReferenceResolver: PipelineStage {
                 if variant && same >= 1 { return p }
                 if variant && words.count >= 2, zip(words, pk).allSatisfy({ $0.prefix(1) == $1.prefix(1) }) { return p }
             }
+            // Spaced and joined spellings: "Abdel Aty" / "Abdelatty".
+            if words.count >= 2 || pk.count >= 2, NameShape.skeleton(words.joined()) == NameShape.skeleton(pk.joined()),
+               words.first?.prefix(1) == pk.first?.prefix(1) { return p }
             // A two-word form of a longer name: "Lula da Silva" / "Luiz Inacio Lula da Silva"
             if words.count >= 2, words.count < pk.count, pk.suffix(words.count).elementsEqual(words) { return p }
         }

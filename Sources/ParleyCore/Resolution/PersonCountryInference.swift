@@ -1,0 +1,41 @@
+/// Gives a country to people the text does not tie to one directly (no country in their title, no
+/// organization with a country, not a known figure). The release's home side — the dateline's
+/// country, else the country of the publishing body named in the header, else the country the body
+/// names most — goes to the release's first actor; the other people go to the counterpart side when
+/// the release has a single clear one.
+public struct PersonCountryInference: PipelineStage {
+    public let name = "person-countries"
+    public init() {}
+
+    public func run(_ context: inout ExtractionContext) {
+        let c = context
+        guard c.people.contains(where: { $0.country == nil }) else { return }
+        let bodyStart = c.layout.bodyStartSentence < c.sentences.count ? c.sentences[c.layout.bodyStartSentence].tokenRange.lowerBound : 0
+        var counts: [String: Int] = [:]
+        for m in c.countryMentions where m.tokens.lowerBound >= bodyStart { counts[m.iso3, default: 0] += 1 }
+        for p in c.people { if let x = p.country { counts[x, default: 0] += 2 } }
+        var home = c.layout.datelinePlaceCountry
+        if home == nil {
+            home = c.organizationMentions.first { $0.tokens.lowerBound < bodyStart && c.organizations[$0.organization].country != nil }
+                .flatMap { c.organizations[$0.organization].country }
+        }
+        if home == nil { home = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key }
+        guard let homeCountry = home else { return }
+        let others = counts.filter { $0.key != homeCountry }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        let counterpart: String? = {
+            guard let first = others.first else { return nil }
+            if others.count == 1 || first.value >= 2 * others[1].value { return first.key }
+            return nil
+        }()
+        let bodyMentions = c.personMentions.filter { $0.tokens.lowerBound >= bodyStart }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        let firstActor = bodyMentions.first?.person
+        for (i, p) in c.people.enumerated() where p.country == nil {
+            if i == firstActor || counterpart == nil { context.people[i].country = homeCountry; continue }
+            // A counterpart named next to the home side's actor in the same sentence belongs to the other side.
+            let sentences = Set(c.personMentions.filter { $0.person == i }.map(\.sentence))
+            let besideHome = c.personMentions.contains { sentences.contains($0.sentence) && $0.person != i && c.people[$0.person].country == homeCountry }
+                || sentences.contains { s in c.personMentions.contains { $0.sentence == s && $0.person == firstActor } }
+            context.people[i].country = besideHome ? counterpart : homeCountry
+        }
+    }
+}
