@@ -97,7 +97,7 @@ public struct EventExtractor: PipelineStage {
                 for m in peopleInClause { addP(m.person) }
                 let clauseKeys = (clauseStart..<clauseEnd).map { tokens[$0].key }
                 let joined = " " + clauseKeys.joined(separator: " ") + " "
-                if joined.contains(" two sides ") || joined.contains(" both sides ") || joined.contains(" two parties ") && participants.isEmpty {
+                if refersToBothSides(tokens, clauseStart..<hit.range.upperBound) || (joined.contains(" two parties ") && participants.isEmpty) {
                     if let m = mainIndex { for p in events[m].participants { addP(p) } }
                 }
                 if joined.contains(" heads of the two states ") || joined.contains(" two heads of state ") || joined.contains(" heads of state of the two ")
@@ -194,6 +194,21 @@ public struct EventExtractor: PipelineStage {
         }
         context.events = events
         context.planned = planned
+    }
+
+    static let sideNouns: Set<String> = ["sides", "ministers", "leaders", "co", "chairs", "co-chairs", "delegations", "officials",
+                                         "counterparts", "secretaries", "envoys", "ambassadors", "chairmen", "chairpersons", "heads"]
+
+    /// "the two sides", "both ministers", "the two foreign ministers", "the co-chairs": the main event's people.
+    func refersToBothSides(_ tokens: [Token], _ r: Range<Int>) -> Bool {
+        for k in r where tokens[k].key == "two" || tokens[k].key == "both" || (tokens[k].key == "the" && k + 1 < r.upperBound && ["co", "sides", "ministers"].contains(tokens[k + 1].key)) {
+            for j in (k + 1)..<min(r.upperBound, k + 4) where Self.sideNouns.contains(tokens[j].key) {
+                // "heads of state" is handled apart.
+                if tokens[j].key == "heads", j + 1 < r.upperBound, tokens[j + 1].key == "of" { return false }
+                return true
+            }
+        }
+        return false
     }
 
     func speechSpeaker(_ c: ExtractionContext, _ s: Sentence, _ speech: Int?) -> Int? {

@@ -9,7 +9,15 @@ public struct NameShape: Sendable {
         guard i < c.tokens.count else { return false }
         let t = c.tokens[i]
         guard t.kind == .word, t.isCapitalized || t.isAllCaps, !c.claimed[i] else { return false }
-        if c.lexicons.nonNameWords.contains(t.key) { return false }
+        if c.lexicons.nonNameWords.contains(t.key) {
+            // Short capitalised function words inside a sentence are name parts: "To Lam", "Dang Hoang An".
+            let sentenceStart = c.sentenceOfToken[i] < c.sentences.count && c.sentences[c.sentenceOfToken[i]].tokenRange.lowerBound == i
+            guard t.key.count <= 3, !t.isAllCaps, !sentenceStart, !t.flags.contains(.newlineBefore),
+                  ["to", "an", "do", "at", "as", "so", "no", "ha", "he", "le", "la", "ly", "by"].contains(t.key) else { return false }
+            let prevIsName = i > 0 && c.tokens[i - 1].isCapitalized && c.tokens[i - 1].kind == .word && !c.lexicons.nonNameWords.contains(c.tokens[i - 1].key)
+            let nextIsName = i + 1 < c.tokens.count && c.tokens[i + 1].isCapitalized && c.tokens[i + 1].kind == .word && !c.lexicons.nonNameWords.contains(c.tokens[i + 1].key)
+            guard prevIsName || nextIsName else { return false }
+        }
         if c.lexicons.calendar[t.key] != nil {
             // "Sun Haiyan" is a name; "Sun." or "Sat 12" is a weekday.
             let next = i + 1 < c.tokens.count ? c.tokens[i + 1] : nil

@@ -112,6 +112,8 @@ public struct OrganizationRecognizer: PipelineStage {
                 j += 1; lastWasHead = false; continue
             }
             if t.kind == .number, j > first, tokens[j - 1].isCapitalized { j += 1; continue }
+            if t.key == "in", !(j > 0 && ["embassy", "consulate", "mission", "office", "delegation"].contains(tokens[j - 1].key)
+                                 || j > 2 && ["embassy", "consulate", "mission"].contains(tokens[j - 3].key)) { break }
             if Self.connectors.contains(t.key), j + 1 < end {
                 let n = tokens[j + 1]
                 if n.isCapitalized || (n.key == "the" && j + 2 < end && tokens[j + 2].isCapitalized) { j += 1; lastWasHead = false; continue }

@@ -107,7 +107,7 @@ public struct DateExpressionParser: Sendable {
                 let rel = tok(k)!.key == "this" ? 0 : (tok(k)!.key == "last" ? -1 : 1)
                 return (i..<(k + 2), DateExpression(month: m, relativeYears: rel))
             }
-            if i > 0, ["in", "of", "since", "until", "early", "late", "mid", "during", "end"].contains(tokens[i - 1].key) || tokens[i - 1].key == "-" {
+            if i > 0, ["in", "of", "since", "until", "early", "late", "mid", "during", "end", "last", "this"].contains(tokens[i - 1].key) || tokens[i - 1].key == "-" {
                 return (i..<k, DateExpression(month: m))
             }
             return nil
@@ -173,6 +173,11 @@ public struct DateExpressionParser: Sendable {
                     if future && dn < rn - 7 { y += 1; date = PartialDate(year: y, month: m, day: d) }
                 }
                 return date
+            }
+            // A month without a year lies in the past of the reference ("in December", written in March).
+            if e.year == nil, e.relativeYears == nil, let ref = reference, let rm = ref.month {
+                if !future && m > rm { y -= 1 }
+                if future && m < rm { y += 1 }
             }
             return PartialDate(year: y, month: m)
         }
