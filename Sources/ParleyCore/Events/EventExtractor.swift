@@ -75,7 +75,7 @@ public struct EventExtractor: PipelineStage {
                     if hasGathering { type = .HOST } else if hasPersonAfter { type = .MEET } else { continue }
                 case .presence:
                     // "X was present": X joins the event this sentence or the previous one reports.
-                    let present = peopleInClause.filter { $0.tokens.lowerBound < hit.range.lowerBound }.map(\.person)
+                    let present = peopleInClause.map(\.person)
                     if let target = sentenceEvents.last ?? mainIndex ?? events.indices.last {
                         for p in present where !events[target].participants.contains(p) { events[target].participants.append(p) }
                     }

@@ -56,6 +56,11 @@ public struct NameShape: Sendable {
         var parts = 0
         var words = 0
         while j < end, parts < 6 {
+            // Abbreviated given names: "Md. Touhid Hossain", "Mohd. Nasir".
+            if c.tokens[j].kind == .word, ["md", "mohd", "muhd", "mohd", "abd", "syed", "sk"].contains(c.tokens[j].key), c.tokens[j].isCapitalized,
+               j + 2 < end, c.tokens[j + 1].key == ".", c.tokens[j + 1].isAttached, isNameWord(c, j + 2), !c.claimed[j] {
+                j += 2; parts += 1; continue
+            }
             if isInitial(c, j) {
                 // "A." then a name word (or another initial) must follow.
                 guard j + 2 < end, isNameWord(c, j + 2) || isInitial(c, j + 2) else { break }
