@@ -11,6 +11,18 @@ public struct AnniversaryYearInference: PipelineStage {
         let tokens = context.tokens
         for (i, t) in tokens.enumerated() where t.key == "anniversary" || t.key == "anniversaries" {
             guard let n = ordinalBefore(tokens, i) else { continue }
+            // "the ANC's 112th anniversary": the organization before the possessive.
+            if let ord = (1...2).first(where: { i - $0 >= 0 && tokens[i - $0].kind == .number }), i - ord - 1 >= 0,
+               tokens[i - ord - 1].key == "'s", i - ord - 2 >= 0 {
+                let end = i - ord - 1
+                for m in context.organizationMentions where m.tokens.upperBound == end {
+                    if let known = context.organizations[m.organization].known, let y = context.lexicons.organizations[known].founded {
+                        context.inferredYear = y + n
+                        return
+                    }
+                }
+                if let y = foundingYear(context, at: end - 1) { context.inferredYear = y + n; return }
+            }
             var k = i + 1
             guard k < tokens.count, tokens[k].key == "of" else { continue }
             k += 1
