@@ -243,13 +243,15 @@ public struct EventExtractor: PipelineStage {
     func modality(_ c: ExtractionContext, trigger: Range<Int>, clauseStart: Int, clauseEnd: Int) -> Modality? {
         var start = trigger.lowerBound
         while start > clauseStart, c.tokens[start - 1].key != "," { start -= 1 }
+        if let d = c.layout.datelineTokens, d.contains(start) || d.upperBound > start { start = max(start, min(d.upperBound, trigger.lowerBound)) }
         let window = start..<trigger.lowerBound
         var found: Modality?
         for (keys, effect) in c.lexicons.modality {
             guard !keys.isEmpty, keys.count <= window.count else { continue }
             var k = window.lowerBound
             while k + keys.count <= window.upperBound {
-                if keys.indices.allSatisfy({ c.tokens[k + $0].key == keys[$0] }) {
+                // "May" the month is no modal verb: markers match words written in lower case.
+                if keys.indices.allSatisfy({ c.tokens[k + $0].key == keys[$0] && !c.tokens[k + $0].isCapitalized }) {
                     if effect == .planned { return .planned }
                     found = found ?? effect
                 }
