@@ -229,8 +229,8 @@ struct ReleaseWriter {
     var date = SimpleDate(year: 2020, month: 1, day: 1)
     var place = ""
     var org: OrganizationEntry!
-    var orgDefined = false
     var fieldA = "", fieldB = ""
+    var unusedSpeech: [Int] = []
 
     init(data: GeneratorData, rng: SplitMix64) {
         self.data = data
@@ -275,12 +275,12 @@ struct ReleaseWriter {
         return o
     }
 
-    /// "the Asian Infrastructure Investment Bank (AIIB)" the first time, "the AIIB" afterwards.
-    mutating func orgMention() -> String {
-        if orgDefined { return "the " + org.acronym }
-        orgDefined = true
-        return "the \(org.name) (\(org.acronym))"
-    }
+    /// A control character that never occurs in templates.
+    static let orgMarker = "\u{1}"
+
+    /// A mention of the story's organization; `resolveOrganization` makes the first one
+    /// "the Asian Infrastructure Investment Bank (AIIB)" and the others "the AIIB".
+    func orgMention() -> String { Self.orgMarker }
 
     mutating func otherDate(before: Bool) -> SimpleDate {
         var d = date
@@ -362,43 +362,56 @@ struct ReleaseWriter {
         case .embassy: lead = embassyLead(&head, &tail)
         }
         body.append([lead])
-
-        // Reported speech, both sides, one or two paragraphs each.
-        let speakers = rng.chance(0.5) ? [host!, guest!, host!, guest!] : [host!, guest!, guest!]
-        var speechParagraphs: [[String]] = []
-        for (i, s) in speakers.enumerated() where i < 2 || rng.chance(0.6) {
-            speechParagraphs.append(speechParagraph(s, first: i < 2))
+        var unusedFiller = Array(data.filler.indices)
+        func filler() -> String? {
+            guard !unusedFiller.isEmpty else { return nil }
+            let k = unusedFiller.remove(at: rng.int(unusedFiller.count))
+            return fill(data.filler[k], speaker: rng.chance(0.5) ? hostCountry : guestCountry)
         }
+        // Background right after the lead, sometimes.
+        if rng.chance(0.4), let f = filler() { body.append([f]) }
+
+        // Reported speech, both sides, three to five paragraphs.
+        var speakers = [host!, guest!]
+        for _ in 0..<rng.int(1...3) { speakers.append(rng.chance(0.5) ? host! : guest!) }
+        var speechParagraphs: [[String]] = []
+        for (i, s) in speakers.enumerated() { speechParagraphs.append(speechParagraph(s, first: i < 2)) }
         // An earlier contact reported in passing goes into one of the speech paragraphs or stands alone.
         let earlier = earlierContact()
-        if rng.chance(0.5), !speechParagraphs.isEmpty {
+        if rng.chance(0.5) {
             speechParagraphs[rng.int(speechParagraphs.count)].append(earlier)
         } else {
-            speechParagraphs.insert([earlier], at: rng.int(speechParagraphs.count + 1))
+            speechParagraphs.insert([earlier], at: 1 + rng.int(speechParagraphs.count))
         }
         body += speechParagraphs
+        let firstAfterSpeech = body.count
         body.append([signing()])
         if rng.chance(0.5) { body[body.count - 1].append(plannedVisit()) } else { body.append([plannedVisit()]) }
 
-        // Filler up to a target length of 250-600 words overall.
-        let target = rng.int(270...570)
-        func words() -> Int {
-            var n = 0
-            for line in head + tail { n += Self.wordCount(line) }
-            for p in body { for s in p { n += Self.wordCount(s) } }
-            return n
-        }
-        var count = words()
-        var guardRounds = 0
-        while count < target && guardRounds < 60 {
-            guardRounds += 1
-            let sentence = fill(rng.pick(data.filler), speaker: rng.chance(0.5) ? hostCountry : guestCountry)
-            if rng.chance(0.3) || body.count < 3 {
+        // Filler up to a target length; the whole release (chrome included) keeps within 250-600 words.
+        let target = rng.int(260...560)
+        var count = 0
+        for line in head + tail { count += Self.wordCount(line) }
+        for p in body { for s in p { count += Self.wordCount(s) } }
+        while count < target, let sentence = filler() {
+            let w = Self.wordCount(sentence)
+            if count + w > 600 { break }
+            switch rng.int(10) {
+            case 0..<4:   // a paragraph of its own among the speech, or after the signing
                 body.insert([sentence], at: 1 + rng.int(body.count))
-            } else {
-                let k = 1 + rng.int(body.count - 1)
-                body[k].insert(sentence, at: rng.int(body[k].count + 1))
+            case 4..<8:   // inside a speech paragraph, after its opening sentence
+                let k = 1 + rng.int(max(1, firstAfterSpeech - 1))
+                body[k].insert(sentence, at: min(body[k].count, 1 + rng.int(body[k].count)))
+            default:      // closing paragraph
+                if body.count > firstAfterSpeech + 1, rng.chance(0.5) { body[body.count - 1].append(sentence) } else { body.append([sentence]) }
             }
+            count += w
+        }
+        // Still short (few filler lines): more speech.
+        while count < 250 {
+            let s = rng.chance(0.5) ? host! : guest!
+            let sentence = "\(s.ref) also said that \(clause(s))."
+            body.insert([sentence], at: 1 + rng.int(firstAfterSpeech))
             count += Self.wordCount(sentence)
         }
 
@@ -407,7 +420,19 @@ struct ReleaseWriter {
         text += body.map { $0.joined(separator: " ") }.joined(separator: "\n\n")
         if !tail.isEmpty { text += "\n\n" + tail.joined(separator: "\n") }
         text += "\n"
-        return (head.first ?? "", text)
+        return (head.first ?? "", resolveOrganization(text))
+    }
+
+    /// The first mention of the organization defines its acronym inline, later ones use the acronym.
+    func resolveOrganization(_ text: String) -> String {
+        let marker = Self.orgMarker.utf8.first!
+        let pieces = text.utf8.split(separator: marker, omittingEmptySubsequences: false)
+        if pieces.count == 1 { return text }
+        let first = "the \(org.name) (\(org.acronym))"
+        let later = "the " + org.acronym
+        var out = String(Substring(pieces[0]))
+        for (i, p) in pieces.dropFirst().enumerated() { out += (i == 0 ? first : later) + Substring(p) }
+        return out
     }
 
     static func wordCount(_ s: String) -> Int {
@@ -427,26 +452,31 @@ struct ReleaseWriter {
     mutating func partyLead(_ head: inout [String]) -> String {
         let hostParty = rng.pick(hostCountry.parties)
         let guestParty = rng.pick(guestCountry.parties)
+        // Communist and revolutionary parties have a Central Committee department; others an international office.
+        let centralCommittee = ["Communist", "Revolutionary", "Workers'", "Liberation", "Mapinduzi"].contains { hostParty.name.contains($0) }
+        let dept = centralCommittee
+            ? "International Department of the \(hostParty.acronym) Central Committee"
+            : "International Relations Department of \(hostParty.name)"
         let deptAcronym = "ID" + hostParty.acronym
-        let deptTitle = role("partyhost", country: hostCountry, party: Party(name: hostParty.acronym, acronym: hostParty.acronym))
-        host = official(of: hostCountry, title: deptTitle)
+        let deptSuffix = centralCommittee ? " (\(deptAcronym))" : ""
+        host = official(of: hostCountry, title: rng.pick(data.roles["partyhost"]!).replacingOccurrences(of: "{Dept}", with: dept))
         guest = official(of: guestCountry, title: role("partyguest", country: guestCountry, party: guestParty), avoiding: host.family)
-        let partyName = guestParty.bare + (guestParty.acronym.isEmpty ? "" : " (\(guestParty.acronym))")
+        let partyName = guestParty.name + (guestParty.acronym.isEmpty ? "" : " (\(guestParty.acronym))")
         head.append(rng.chance(0.5)
-            ? "\(host.full) Meets with a Delegation of \(guestParty.bare) of \(guestCountry.bare)"
+            ? "\(host.full) Meets with a Delegation of \(guestParty.name) of \(guestCountry.bare)"
             : "\(host.full) Meets \(guestCountry.adjective) Party Delegation")
-        head.append(rng.pick(["\(date.dotted) / Source: \(deptAcronym)", "Date: \(date.iso)   Source: International Department",
+        head.append(rng.pick(["\(date.dotted) / Source: \(deptAcronym)", "Date: \(date.iso)   Source: \(centralCommittee ? "International Department" : "Party Headquarters")",
                                "\(date.dotted) | Print | Share"]))
         head.append("")
         let opener = rng.chance(0.5) ? "\(place), \(date.ordinalDay)—" : "\(place), \(date.monthDay) — "
         let here = place == hostCountry.capital || rng.chance(0.5) ? "here today" : "in \(place) on \(date.weekday)"
         switch rng.int(3) {
         case 0:
-            return opener + "\(host.full), \(host.title) (\(deptAcronym)), met \(here) with a delegation led by \(guest.full), \(guest.title) (\(guestParty.acronym)) of \(guestCountry.name)."
+            return opener + "\(host.full), \(host.title)\(deptSuffix), met \(here) with a delegation led by \(guest.full), \(guest.title) (\(guestParty.acronym)) of \(guestCountry.name)."
         case 1:
-            return opener + "\(host.full), \(host.title) (\(deptAcronym)), met \(here) with a delegation of \(partyName) of \(guestCountry.name) headed by \(guest.title.replacingOccurrences(of: " of \(guestParty.name)", with: "")) \(guest.full)."
+            return opener + "\(host.full), \(host.title)\(deptSuffix), met \(here) with a delegation of \(partyName) of \(guestCountry.name) headed by \(guest.title.replacingOccurrences(of: " of \(guestParty.name)", with: "")) \(guest.full)."
         default:
-            return opener + "A delegation of \(partyName) led by \(guest.full), \(guest.title), was received \(here) by \(host.full), \(host.title) (\(deptAcronym))."
+            return opener + "A delegation of \(partyName) led by \(guest.full), \(guest.title), was received \(here) by \(host.full), \(host.title)\(deptSuffix)."
         }
     }
 
@@ -536,7 +566,12 @@ struct ReleaseWriter {
 
     // MARK: Paragraphs
 
-    mutating func clause(_ speaker: Official) -> String { fill(rng.pick(data.speech), speaker: speaker.country) }
+    /// A clause of reported speech not yet used in this release (the pool refills when exhausted).
+    mutating func clause(_ speaker: Official) -> String {
+        if unusedSpeech.isEmpty { unusedSpeech = Array(data.speech.indices) }
+        let k = unusedSpeech.remove(at: rng.int(unusedSpeech.count))
+        return fill(data.speech[k], speaker: speaker.country)
+    }
 
     mutating func speechParagraph(_ s: Official, first: Bool) -> [String] {
         let name = first && rng.chance(0.3) ? s.full : s.ref
@@ -549,7 +584,7 @@ struct ReleaseWriter {
         case 4: out.append("\(name) expressed the hope that \(clause(s)).")
         default: out.append("Speaking at the meeting, \(name) stressed that \(clause(s)).")
         }
-        for _ in 0..<rng.int(0...2) {
+        for _ in 0..<rng.int(1...3) {
             out.append(rng.chance(0.3) ? "\(Self.capitalized(s.he)) added that \(clause(s))." : Self.capitalized(clause(s)) + ".")
         }
         if rng.chance(0.25) {

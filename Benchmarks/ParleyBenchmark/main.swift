@@ -1,1 +1,361 @@
-print("bench")
+// ParleyBenchmark: throughput and memory of Extractor on generated diplomatic releases.
+//
+// Documents are generated in batches, extracted in parallel with order preserved (as the CLI's
+// DocumentPipeline does), JSON-encoded in order (as `parley extract --format jsonl` does) and discarded,
+// so memory should stay flat however many documents run. See Benchmarks/README.md.
+
+import Dispatch
+import Foundation
+import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// MARK: - Options
+
+struct Options: Codable {
+    var documents = 10_000
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var repeats = 1
+    var scaling = false
+    var compareJobs = false
+    var json = false
+    var seed: UInt64 = 1
+    var batchPerJob = 256
+    var resources = GeneratorData.defaultDirectory
+    var sample: Int? = nil
+
+    static let usage = """
+    usage: ParleyBenchmark [options]
+      --documents N     documents per run (default 10000)
+      --jobs N          worker threads (default: core count)
+      --repeat R        runs (default 1)
+      --scaling         run 10,000 then 40,000 documents (each in a fresh process) and compare peak RSS
+      --compare-jobs    run with --jobs 1 and with the default job count and compare documents/s
+      --json            machine-readable output on stdout
+      --seed S          generator seed (default 1)
+      --batch N         documents per job in a batch (default 256; a batch is N x jobs documents)
+      --resources DIR   generator word lists (default: Benchmarks/ParleyBenchmark/Resources)
+      --sample I        print generated document I and exit
+    """
+
+    static func parse(_ args: [String]) -> Options {
+        var o = Options()
+        var i = 1
+        func fail(_ message: String) -> Never {
+            FileHandle.standardError.write(Data("ParleyBenchmark: \(message)\n\(usage)\n".utf8))
+            exit(2)
+        }
+        func value() -> String {
+            i += 1
+            guard i < args.count else { fail("\(args[i - 1]) needs a value") }
+            return args[i]
+        }
+        func positive(_ s: String, allowZero: Bool = false) -> Int {
+            guard let n = Int(s), n > 0 || (allowZero && n == 0) else { fail("'\(s)' is not a positive number") }
+            return n
+        }
+        while i < args.count {
+            let a = args[i]
+            switch a {
+            case "--documents", "-n": o.documents = positive(value())
+            case "--jobs", "-j": o.jobs = positive(value())
+            case "--repeat", "-r": o.repeats = positive(value())
+            case "--scaling": o.scaling = true
+            case "--compare-jobs": o.compareJobs = true
+            case "--json": o.json = true
+            case "--seed": guard let s = UInt64(value()) else { fail("bad --seed") }; o.seed = s
+            case "--batch": o.batchPerJob = positive(value())
+            case "--resources": o.resources = value()
+            case "--sample": o.sample = positive(value(), allowZero: true)
+            case "-h", "--help": print(usage); exit(0)
+            default: fail("unknown option '\(a)'")
+            }
+            i += 1
+        }
+        return o
+    }
+}
+
+// MARK: - Memory and time
+
+enum Memory {
+    /// Peak resident set size of this process so far, in MB (getrusage ru_maxrss).
+    static func peakRSSMB() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024            // kilobytes on Linux
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1_048_576       // bytes on macOS
+        #endif
+    }
+
+    /// Current resident set size in MB, from /proc/self/statm (nil where there is no /proc).
+    static func currentRSSMB() -> Double? {
+        guard let s = try? String(contentsOfFile: "/proc/self/statm", encoding: .ascii) else { return nil }
+        let fields = s.split(separator: " ")
+        guard fields.count > 1, let pages = Double(fields[1]) else { return nil }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+}
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+/// A buffer handed to worker threads that write disjoint slots.
+struct SharedBuffer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutableBufferPointer<T?>
+    init(capacity: Int) {
+        pointer = .allocate(capacity: capacity)
+        pointer.initialize(repeating: nil)
+    }
+    func free() { pointer.deinitialize(); pointer.deallocate() }
+}
+
+/// Runs `body(k)` for k in 0..<count on `jobs` threads, striding like the CLI's DocumentPipeline.
+func parallelFor(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
+    let workers = min(jobs, max(1, count))
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        var k = w
+        while k < count { body(k); k += workers }
+    }
+}
+
+// MARK: - One run
+
+struct RunStats: Codable {
+    var documents: Int
+    var jobs: Int
+    var inputBytes: Int
+    var inputMB: Double
+    var wordsMin: Int
+    var wordsMean: Double
+    var wordsMax: Int
+    /// Extraction plus JSON encoding: what the CLI spends. Throughput figures use this.
+    var wallSeconds: Double
+    var extractionSeconds: Double
+    var encodingSeconds: Double
+    /// Generating the documents (not counted in throughput).
+    var generationSeconds: Double
+    var documentsPerSecond: Double
+    var mbPerSecond: Double
+    var events: Int
+    var planned: Int
+    var people: Int
+    var organizations: Int
+    var documentsWithEvents: Int
+    var jsonBytes: Int
+    var peakRSSMB: Double
+    var currentRSSMB: Double?
+}
+
+func runOnce(documents: Int, jobs: Int, batchPerJob: Int, generator: ReleaseGenerator, extractor: Extractor) -> RunStats {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    let batchSize = batchPerJob * jobs
+    var inputBytes = 0, wordsMin = Int.max, wordsMax = 0, wordsTotal = 0
+    var generation = 0.0, extraction = 0.0, encoding = 0.0
+    var events = 0, planned = 0, people = 0, organizations = 0, withEvents = 0, jsonBytes = 0
+
+    var start = 0
+    while start < documents {
+        let count = min(batchSize, documents - start)
+        let base = start
+
+        var t0 = now()
+        let docs = SharedBuffer<Document>(capacity: count)
+        parallelFor(count, jobs: jobs) { k in docs.pointer[k] = generator.document(base + k) }
+        for k in 0..<count {
+            let text = docs.pointer[k]!.text
+            inputBytes += text.utf8.count
+            let w = ReleaseWriter.wordCount(text)
+            wordsTotal += w
+            wordsMin = min(wordsMin, w)
+            wordsMax = max(wordsMax, w)
+        }
+        var t1 = now()
+        generation += t1 - t0
+
+        t0 = t1
+        let results = SharedBuffer<DocumentAnnotation>(capacity: count)
+        parallelFor(count, jobs: jobs) { k in results.pointer[k] = extractor.extract(docs.pointer[k]!) }
+        t1 = now()
+        extraction += t1 - t0
+
+        t0 = t1
+        for k in 0..<count {
+            let a = results.pointer[k]!
+            if let data = try? encoder.encode(a) { jsonBytes += data.count + 1 }
+            events += a.events.count
+            planned += a.planned.count
+            people += a.people.count
+            organizations += a.organizations.count
+            if !a.events.isEmpty { withEvents += 1 }
+        }
+        results.free()
+        docs.free()
+        encoding += now() - t0
+        start += count
+    }
+    let current = Memory.currentRSSMB()
+    let wall = extraction + encoding
+    let mb = Double(inputBytes) / 1_048_576
+    return RunStats(documents: documents, jobs: jobs, inputBytes: inputBytes, inputMB: mb,
+                    wordsMin: wordsMin, wordsMean: Double(wordsTotal) / Double(max(1, documents)), wordsMax: wordsMax,
+                    wallSeconds: wall, extractionSeconds: extraction, encodingSeconds: encoding, generationSeconds: generation,
+                    documentsPerSecond: Double(documents) / wall, mbPerSecond: mb / wall,
+                    events: events, planned: planned, people: people, organizations: organizations,
+                    documentsWithEvents: withEvents, jsonBytes: jsonBytes,
+                    peakRSSMB: max(Memory.peakRSSMB(), current ?? 0), currentRSSMB: current)
+}
+
+// MARK: - Reports
+
+struct ScalingReport: Codable {
+    var jobs: Int
+    var peakRSSMBAt10k: Double
+    var peakRSSMBAt40k: Double
+    var ratio: Double
+    var currentRSSMBAt10k: Double?
+    var currentRSSMBAt40k: Double?
+    var separateProcesses: Bool
+    var run10k: RunStats
+    var run40k: RunStats
+}
+
+struct CompareJobsReport: Codable {
+    var documents: Int
+    var documentsPerSecondJobs1: Double
+    var defaultJobs: Int
+    var documentsPerSecondDefault: Double
+    var speedup: Double
+    var runJobs1: RunStats
+    var runDefault: RunStats
+}
+
+struct Report: Codable {
+    var options: Options
+    var cores: Int
+    var extractorInitSeconds: Double
+    var rssAfterInitMB: Double?
+    var runs: [RunStats] = []
+    var medianDocumentsPerSecond: Double?
+    var scaling: ScalingReport?
+    var compareJobs: CompareJobsReport?
+}
+
+func fmt(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
+
+func describe(_ r: RunStats) -> String {
+    let rss = r.currentRSSMB.map { fmt($0) + " MB" } ?? "n/a"
+    return """
+      \(r.documents) documents, \(fmt(r.inputMB, 2)) MB input (words/doc \(r.wordsMin)–\(r.wordsMax), mean \(fmt(r.wordsMean, 0))), jobs \(r.jobs)
+      wall \(fmt(r.wallSeconds, 2)) s (extraction \(fmt(r.extractionSeconds, 2)) s + JSON encoding \(fmt(r.encodingSeconds, 2)) s; generation \(fmt(r.generationSeconds, 2)) s not counted)
+      \(fmt(r.documentsPerSecond, 0)) documents/s, \(fmt(r.mbPerSecond, 2)) MB/s
+      found: \(r.events) events (+\(r.planned) planned) in \(r.documentsWithEvents) documents, \(r.people) people, \(r.organizations) organizations; JSON \(fmt(Double(r.jsonBytes) / 1_048_576, 1)) MB
+      memory: peak RSS \(fmt(r.peakRSSMB)) MB, RSS at end \(rss)
+    """
+}
+
+/// Runs this benchmark again in a fresh process, so its peak RSS is that run's alone.
+func childRun(documents: Int, options: Options) -> RunStats? {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+    if !FileManager.default.fileExists(atPath: "/proc/self/exe") {
+        p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    }
+    p.arguments = ["--documents", String(documents), "--jobs", String(options.jobs), "--seed", String(options.seed),
+                   "--batch", String(options.batchPerJob), "--resources", options.resources, "--json"]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    do { try p.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0 else { return nil }
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return (try? decoder.decode(Report.self, from: data))?.runs.first
+}
+
+func main() {
+    let options = Options.parse(CommandLine.arguments)
+    let data: GeneratorData
+    do { data = try GeneratorData.load(directory: options.resources) } catch {
+        FileHandle.standardError.write(Data("ParleyBenchmark: \(error)\n".utf8))
+        exit(1)
+    }
+    let generator = ReleaseGenerator(data: data, seed: options.seed)
+    if let i = options.sample {
+        print("[\(generator.style(i).rawValue) style, \(ReleaseWriter.wordCount(generator.document(i).text)) words]")
+        print(generator.document(i).text, terminator: "")
+        return
+    }
+    let t0 = now()
+    let extractor = Extractor()
+    var report = Report(options: options, cores: ProcessInfo.processInfo.activeProcessorCount,
+                        extractorInitSeconds: now() - t0, rssAfterInitMB: Memory.currentRSSMB())
+    func say(_ s: String) { if !options.json { FileHandle.standardOutput.write(Data((s + "\n").utf8)) } }
+    say("ParleyBenchmark: seed \(options.seed), \(report.cores) cores, batch \(options.batchPerJob) x jobs; Extractor() \(fmt(report.extractorInitSeconds, 2)) s, RSS after init \(report.rssAfterInitMB.map { fmt($0) } ?? "n/a") MB")
+
+    let special = options.scaling || options.compareJobs
+    if !special {
+        for r in 1...options.repeats {
+            let stats = runOnce(documents: options.documents, jobs: options.jobs, batchPerJob: options.batchPerJob,
+                                generator: generator, extractor: extractor)
+            report.runs.append(stats)
+            say("run \(r):\n" + describe(stats))
+        }
+        let rates = report.runs.map(\.documentsPerSecond).sorted()
+        report.medianDocumentsPerSecond = rates[rates.count / 2]
+        if options.repeats > 1 {
+            say("median \(fmt(rates[rates.count / 2], 0)) documents/s (min \(fmt(rates.first!, 0)), max \(fmt(rates.last!, 0)))")
+        }
+    }
+
+    if options.compareJobs {
+        let n = options.documents
+        let one = runOnce(documents: n, jobs: 1, batchPerJob: options.batchPerJob, generator: generator, extractor: extractor)
+        say("jobs 1:\n" + describe(one))
+        let many = runOnce(documents: n, jobs: options.jobs, batchPerJob: options.batchPerJob, generator: generator, extractor: extractor)
+        say("jobs \(options.jobs):\n" + describe(many))
+        report.compareJobs = CompareJobsReport(documents: n, documentsPerSecondJobs1: one.documentsPerSecond, defaultJobs: options.jobs,
+                                               documentsPerSecondDefault: many.documentsPerSecond,
+                                               speedup: many.documentsPerSecond / one.documentsPerSecond,
+                                               runJobs1: one, runDefault: many)
+        say("compare jobs: \(fmt(one.documentsPerSecond, 0)) documents/s with 1 job, \(fmt(many.documentsPerSecond, 0)) with \(options.jobs) (x\(fmt(many.documentsPerSecond / one.documentsPerSecond, 2)))")
+    }
+
+    if options.scaling {
+        var separate = true
+        var small = childRun(documents: 10_000, options: options)
+        var large = small == nil ? nil : childRun(documents: 40_000, options: options)
+        if small == nil || large == nil {
+            // No child process: measure in this process, one run after the other.
+            separate = false
+            small = runOnce(documents: 10_000, jobs: options.jobs, batchPerJob: options.batchPerJob, generator: generator, extractor: extractor)
+            large = runOnce(documents: 40_000, jobs: options.jobs, batchPerJob: options.batchPerJob, generator: generator, extractor: extractor)
+        }
+        let s = small!, l = large!
+        say("scaling, 10,000 documents:\n" + describe(s))
+        say("scaling, 40,000 documents:\n" + describe(l))
+        report.scaling = ScalingReport(jobs: options.jobs, peakRSSMBAt10k: s.peakRSSMB, peakRSSMBAt40k: l.peakRSSMB,
+                                       ratio: l.peakRSSMB / s.peakRSSMB, currentRSSMBAt10k: s.currentRSSMB,
+                                       currentRSSMBAt40k: l.currentRSSMB, separateProcesses: separate, run10k: s, run40k: l)
+        say("scaling: peak RSS \(fmt(s.peakRSSMB)) MB at 10k, \(fmt(l.peakRSSMB)) MB at 40k, ratio \(fmt(l.peakRSSMB / s.peakRSSMB, 2))\(separate ? " (separate processes)" : " (same process)")")
+    }
+
+    if options.json {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        if let out = try? encoder.encode(report) {
+            FileHandle.standardOutput.write(out)
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+    }
+}
+
+main()

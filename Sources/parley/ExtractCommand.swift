@@ -41,9 +41,9 @@ struct ExtractCommand: ParsableCommand {
         var failures = collectErrors.count
         for e in collectErrors { warn(e.description) }
         let pretty = JSONEncoder()
-        pretty.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        pretty.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         let compact = JSONEncoder()
-        compact.outputFormatting = [.withoutEscapingSlashes]
+        compact.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         let progress = Progress(label: "extract", total: items.count)
         var written = 0
         var seenIDs: Set<String> = []

@@ -71,6 +71,8 @@ public struct EventExtractor: PipelineStage {
                 switch trig.option {
                 case .object:
                     if !hasPersonAfter { continue }
+                case .planned:
+                    if modality != .planned { continue }
                 case .host:
                     if hasGathering { type = .HOST } else if hasPersonAfter { type = .MEET } else { continue }
                 case .presence:
@@ -94,11 +96,29 @@ public struct EventExtractor: PipelineStage {
                 // Participants.
                 var participants: [Int] = []
                 func addP(_ p: Int) { if !participants.contains(p) { participants.append(p) } }
-                for m in peopleInClause { addP(m.person) }
+                // A noun-phrase trigger not introduced by a light verb ("recalled the telephone call between A and B",
+                // "the official visit of X to Y") involves the people named after it (and an owner: "X's visit"),
+                // not the speaker who mentions it.
+                let lightVerb = (max(clauseStart, hit.range.lowerBound - 6)..<hit.range.lowerBound).contains { Self.lightVerbs.contains(tokens[$0].key) }
+                if trig.option == .nominal && !lightVerb {
+                    let owner = hit.range.lowerBound >= 2 ? c.personMentions.last { $0.tokens.upperBound == hit.range.lowerBound - 1 && tokens[hit.range.lowerBound - 1].key == "'s" }
+                        ?? c.personMentions.last { $0.tokens.upperBound <= hit.range.lowerBound && $0.tokens.upperBound >= hit.range.lowerBound - 3 && tokens[$0.tokens.upperBound].key == "'s" } : nil
+                    if let o = owner { addP(o.person) }
+                    let before = (max(clauseStart, hit.range.lowerBound - 3)..<hit.range.lowerBound)
+                    if owner == nil, before.contains(where: { ["his", "her"].contains(tokens[$0].key) }), let subj = peopleInClause.first(where: { $0.tokens.lowerBound < hit.range.lowerBound })?.person ?? lastSubject {
+                        addP(subj)
+                    }
+                    for m in peopleInClause where m.tokens.lowerBound >= hit.range.upperBound { addP(m.person) }
+                } else {
+                    for m in peopleInClause { addP(m.person) }
+                }
                 let clauseKeys = (clauseStart..<clauseEnd).map { tokens[$0].key }
                 let joined = " " + clauseKeys.joined(separator: " ") + " "
-                if refersToBothSides(tokens, clauseStart..<hit.range.upperBound) || (joined.contains(" two parties ") && participants.isEmpty) {
+                var partyOrgsOnly = false
+                if !(trig.option == .nominal && !lightVerb), refersToBothSides(tokens, clauseStart..<hit.range.upperBound) {
                     if let m = mainIndex { for p in events[m].participants { addP(p) } }
+                } else if joined.contains(" two parties ") && participants.isEmpty {
+                    partyOrgsOnly = true
                 }
                 if joined.contains(" heads of the two states ") || joined.contains(" two heads of state ") || joined.contains(" heads of state of the two ")
                     || joined.contains(" two presidents ") || joined.contains(" two leaders ") || joined.contains(" heads of the two countries ") {
@@ -120,6 +140,9 @@ public struct EventExtractor: PipelineStage {
                 var orgs: [Int] = []
                 func addO(_ o: Int) { if c.organizations[o].isListed, !orgs.contains(o) { orgs.append(o) } }
                 for p in participants { if let o = c.people[p].organization { addO(o) } }
+                if partyOrgsOnly, let m = mainIndex {
+                    for o in events[m].organizations where c.organizations[o].kind == .party { addO(o) }
+                }
                 for m in c.organizationMentions where (clauseStart..<clauseEnd).contains(m.tokens.lowerBound) && !c.claimed[m.tokens.lowerBound] {
                     if c.organizations[m.organization].kind == .media { continue }
                     addO(m.organization)
@@ -196,6 +219,7 @@ public struct EventExtractor: PipelineStage {
         context.planned = planned
     }
 
+    static let lightVerbs: Set<String> = ["held", "had", "hold", "holds", "made", "conducted", "sent", "paid", "pays", "exchanged", "addressed", "received", "delivered"]
     static let sideNouns: Set<String> = ["sides", "ministers", "leaders", "co", "chairs", "co-chairs", "delegations", "officials",
                                          "counterparts", "secretaries", "envoys", "ambassadors", "chairmen", "chairpersons", "heads"]
 

@@ -4,11 +4,19 @@ public struct NameShape: Sendable {
     static let particles: Set<String> = ["bin", "binti", "bint", "ibn", "al", "el", "van", "von", "der", "den", "de", "da", "dos",
                                          "das", "du", "la", "le", "di", "del", "della", "abu", "ould", "ter", "ten", "y", "e", "zu"]
 
+    /// Verbs that title-case headlines capitalise ("Minister Visits Hanoi"): never name words.
+    static let headlineVerbs: Set<String> = ["visits", "receives", "meets", "holds", "attends", "hosts", "signs", "calls", "leads",
+                                             "congratulates", "sends", "welcomes", "talks", "met", "visited", "received", "held",
+                                             "attended", "hosted", "signed", "says", "urges", "pays", "discusses", "discussed",
+                                             "underscores", "stresses", "reaffirms", "hails", "thanks", "addresses", "opens", "chairs",
+                                             "joins", "expresses", "extends", "conveys", "exchange", "exchanges", "concludes", "launches"]
+
     /// Whether token `i` can be a word of a personal name.
     static func isNameWord(_ c: ExtractionContext, _ i: Int) -> Bool {
         guard i < c.tokens.count else { return false }
         let t = c.tokens[i]
         guard t.kind == .word, t.isCapitalized || t.isAllCaps, !c.claimed[i] else { return false }
+        if Self.headlineVerbs.contains(t.key) { return false }
         if c.lexicons.nonNameWords.contains(t.key) {
             // Short capitalised function words inside a sentence are name parts: "To Lam", "Dang Hoang An".
             let sentenceStart = c.sentenceOfToken[i] < c.sentences.count && c.sentences[c.sentenceOfToken[i]].tokenRange.lowerBound == i
@@ -21,7 +29,8 @@ public struct NameShape: Sendable {
         if c.lexicons.calendar[t.key] != nil {
             // "Sun Haiyan" is a name; "Sun." or "Sat 12" is a weekday.
             let next = i + 1 < c.tokens.count ? c.tokens[i + 1] : nil
-            if t.key.count > 3 || next == nil || next!.key == "." || next!.kind == .number || !(next!.isCapitalized) { return false }
+            let prev = i > 0 ? c.tokens[i - 1].key : ""
+            if t.key.count > 3 || next == nil || next!.key == "." || next!.kind == .number || prev == "on" || prev == "," && next!.kind == .number { return false }
         }
         // A lone capitalised word opening a sentence and followed by a comma is an adverb or a place ("Separately,").
         if i + 1 < c.tokens.count, c.tokens[i + 1].key == ",", c.sentenceOfToken[i] < c.sentences.count,
@@ -77,6 +86,11 @@ public struct NameShape: Sendable {
             let t = c.tokens[j]
             if parts > 0, t.kind == .word, !t.isCapitalized, particles.contains(t.key), j + 1 < end, isNameWord(c, j + 1) {
                 j += 1; continue
+            }
+            // "al-Sisi", "el-Sayed", "bin-Zayed"
+            if parts > 0, t.kind == .word, !t.isCapitalized, particles.contains(t.key), j + 2 < end, c.tokens[j + 1].key == "-",
+               c.tokens[j + 1].isAttached, c.tokens[j + 2].isAttached, isNameWord(c, j + 2) {
+                j += 3; parts += 1; words += 1; continue
             }
             // A final one-letter name part without a stop: "Nguyen Van A".
             if parts >= 2, t.flags.contains(.singleLetter), !(j + 1 < end && c.tokens[j + 1].key == "." && c.tokens[j + 1].isAttached),

@@ -63,6 +63,7 @@ public struct DateExpressionParser: Sendable {
     }
 
     private func parse(_ tokens: [Token], at i: Int, end: Int) -> (Range<Int>, DateExpression)? {
+        guard i < end, i < tokens.count else { return nil }
         let t = tokens[i]
         func tok(_ k: Int) -> Token? { k < end ? tokens[k] : nil }
         func skipDot(_ k: Int) -> Int { (tok(k)?.key == ".") && tok(k)!.isAttached ? k + 1 : k }

@@ -1,0 +1,47 @@
+import Testing
+@testable import ParleyCore
+
+private let body = "Minister Ana Lopes met here with Ambassador Karim Haddad to discuss trade, investment and cultural exchanges between the two countries."
+
+@Test func placeCommaOrdinalDateEmDash() {
+    let c = Sample.analyze("2024.11.14\n\nNanjing, November 13th\u{2014}" + body)
+    #expect(c.layout.datelinePlace == "Nanjing")
+    #expect(c.layout.datelineDate == PartialDate(year: 2024, month: 11, day: 13))
+}
+
+@Test func capitalPlaceAbbreviatedMonthAgencyDoubleDash() {
+    let c = Sample.analyze("Oct. 23, 2024\nHANOI, Oct. 22 (Xinhua) -- " + body)
+    #expect(c.layout.datelinePlace == "Hanoi")
+    #expect(c.layout.datelineDate == PartialDate(year: 2024, month: 10, day: 22))
+}
+
+@Test func capitalPlaceAndDashWithoutDate() {
+    let c = Sample.analyze("ISLAMABAD - " + body)
+    #expect(c.layout.datelinePlace == "Islamabad")
+    #expect(c.layout.datelineDate == nil)
+}
+
+@Test func capitalPlaceMonthDayDoubleDash() {
+    let c = Sample.analyze("2023-05-26\nBEIJING, May 25 -- " + body)
+    #expect(c.layout.datelinePlace == "Beijing")
+    #expect(c.layout.datelineDate == PartialDate(year: 2023, month: 5, day: 25))
+}
+
+@Test func datelineWithoutAnyYearHasAPlaceButNoDate() {
+    let c = Sample.analyze("BEIJING, May 25 -- " + body)
+    #expect(c.layout.datelinePlace == "Beijing")
+    #expect(c.layout.datelineDate == nil)
+}
+
+@Test func datelineTokensAreNotPeopleOrEvents() {
+    let a = Sample.extract("2023-05-26\nBEIJING, May 25 -- " + body)
+    #expect(!a.people.contains { $0.name.contains("BEIJING") || $0.name.contains("Beijing") })
+    #expect(a.dateline?.place == "Beijing")
+    #expect(a.dateline?.date == "2023-05-25")
+}
+
+@Test func ordinarySentenceIsNoDateline() {
+    let c = Sample.analyze(body)
+    #expect(c.layout.datelinePlace == nil)
+    #expect(c.layout.datelineTokens == nil)
+}

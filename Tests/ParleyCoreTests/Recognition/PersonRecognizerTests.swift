@@ -1,0 +1,79 @@
+import Testing
+@testable import ParleyCore
+
+@Test func titleBeforeTheName() throws {
+    let a = Sample.extract("Foreign Minister Ishaq Dar held talks with a visiting trade delegation at the ministry on Monday to discuss textile exports.")
+    let dar = try #require(a.person("Ishaq Dar"))
+    #expect(dar.titles == ["Foreign Minister"])
+}
+
+@Test func titleWithCountryBeforeTheName() throws {
+    let a = Sample.extract("Ambassador of China to Ghana Tong Defa met with Mayor Elizabeth Sackey on Monday to discuss cooperation in urban planning and transport.")
+    let tong = try #require(a.person("Tong Defa"))
+    #expect(tong.titles.contains("Ambassador of China to Ghana"))
+    #expect(tong.country == "CHN")
+    #expect(a.person("Elizabeth Sackey")?.titles == ["Mayor"])
+}
+
+@Test func honorificBeforeTheName() throws {
+    let a = Sample.extract("Ms. Ana Lopes met the visiting business delegation at the chamber of commerce on Monday to discuss investment in renewable energy.")
+    let lopes = try #require(a.person("Ana Lopes"))
+    #expect(lopes.aliases.contains("Ms. Ana Lopes"))
+    #expect(a.person("Ms. Ana Lopes") == nil)
+}
+
+@Test func appositiveTitleGivesOrganizationAndCountry() throws {
+    let a = Sample.extract("Ana Lopes, Deputy Head of the International Department of the CPC Central Committee, met a delegation of young party officials on Monday in the capital.")
+    let lopes = try #require(a.person("Ana Lopes"))
+    #expect(lopes.titles.contains { $0.hasPrefix("Deputy Head of the International Department") })
+    #expect(lopes.organization == "International Department of the CPC Central Committee")
+    #expect(lopes.country == "CHN")
+}
+
+@Test func appositiveTitleWithCountryName() throws {
+    let a = Sample.extract("Kamal Othman, Minister of Foreign Affairs of Malaysia, met with Ambassador Ahmed Rashid on 3 March 2024 in Kuala Lumpur to review trade.")
+    let othman = try #require(a.person("Kamal Othman"))
+    #expect(othman.titles == ["Minister of Foreign Affairs of Malaysia"])
+    #expect(othman.country == "MYS")
+}
+
+@Test func knownLeaderGetsTheirCountry() throws {
+    let a = Sample.extract("Xi Jinping met with the visiting delegation of young entrepreneurs in the capital on Monday to discuss innovation and trade.")
+    let xi = try #require(a.person("Xi Jinping"))
+    #expect(xi.country == "CHN")
+}
+
+@Test func nameBeforeASpeechVerbIsAPerson() {
+    let a = Sample.extract("Minister Ana Lopes opened the seminar on Monday. Tahir Budagov said the two parties share a long history of friendly exchanges.")
+    #expect(a.person("Tahir Budagov") != nil)
+}
+
+@Test func delegationLeaderIsAPerson() {
+    let a = Sample.extract("Minister Ana Lopes received a delegation led by Tahir Budagov at the ministry on Monday to discuss party cooperation.")
+    #expect(a.person("Tahir Budagov") != nil)
+}
+
+@Test func bylineIsNotAPerson() {
+    let a = Sample.extract("""
+        Editor: Zhang Wei
+        Ambassador Tong Defa met with Mayor Elizabeth Sackey on Monday to discuss cooperation in urban planning and public transport.
+        Responsible editor: Li Hua
+        """)
+    #expect(a.person("Zhang Wei") == nil)
+    #expect(a.person("Li Hua") == nil)
+    #expect(a.person("Tong Defa") != nil)
+}
+
+@Test func countryNameIsNotAPerson() {
+    let a = Sample.extract("Minister Ana Lopes said Viet Nam and Malaysia agreed on Monday to deepen cooperation in trade, fisheries and education.")
+    #expect(a.people.map(\.name) == ["Ana Lopes"])
+}
+
+@Test(.disabled("PersonRecognizer takes a title-case headline word after a title ('Minister Visits Hanoi') as a person named 'Visits'"))
+func headlineVerbAfterATitleIsNotAPerson() {
+    let a = Sample.extract("""
+        Minister Visits Hanoi
+        Deputy Foreign Minister Nguyen Minh Hang met with Ambassador Andrei Petrov in Hanoi on Monday to review preparations for the celebrations.
+        """)
+    #expect(a.person("Visits") == nil)
+}

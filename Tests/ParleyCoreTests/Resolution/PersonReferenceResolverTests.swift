@@ -1,0 +1,40 @@
+import Testing
+@testable import ParleyCore
+
+@Test func surnameAloneIsAnAlias() throws {
+    let a = Sample.extract("Ambassador Karim Haddad met Minister Ana Lopes at the ministry on Monday to discuss trade. Haddad said both sides would benefit.")
+    let haddad = try #require(a.person("Karim Haddad"))
+    #expect(haddad.aliases.contains("Haddad"))
+    #expect(a.people.count == 2)
+}
+
+@Test func shortFormOfAKnownLeaderIsAnAlias() throws {
+    let a = Sample.extract("Minister Liu Jianchao met the visiting delegation in Nanjing on Wednesday to discuss party cooperation. Liu said the ties are strong.")
+    #expect(try #require(a.person("Liu Jianchao")).aliases.contains("Liu"))
+}
+
+@Test func initialAndSurnameIsAnAlias() throws {
+    let a = Sample.extract("Minister Ana Lopes received Deputy Chairman Tahir Budagov at the ministry on Monday. T. Budagov thanked the hosts for the warm welcome.")
+    let budagov = try #require(a.person("Tahir Budagov"))
+    #expect(budagov.aliases.contains("T. Budagov"))
+    #expect(a.person("T. Budagov") == nil)
+}
+
+@Test func transliterationVariantWithInitialIsAnAlias() throws {
+    let a = Sample.extract("Deputy Prime Minister Ali Ahmadov received Ambassador Zoltan Varga in Baku on Friday to discuss energy. A. Akhmedov noted the growing ties.")
+    let ahmadov = try #require(a.person("Ali Ahmadov"))
+    #expect(ahmadov.aliases.contains("A. Akhmedov"))
+    #expect(a.people.count == 2)
+}
+
+@Test func differentInitialIsADifferentPerson() {
+    let c = Sample.analyze("Minister Ana Lopes received Deputy Chairman Tahir Budagov at the ministry on Monday. K. Budagov was also present.")
+    #expect(!c.people.contains { $0.aliases.contains("K. Budagov") && $0.name == "Tahir Budagov" })
+}
+
+@Test func skeletonMapsTransliterationVariantsTogether() {
+    #expect(NameShape.skeleton("Ahmadov") == NameShape.skeleton("Akhmedov"))
+    #expect(NameShape.skeleton("Sergey") == NameShape.skeleton("Sergei"))
+    #expect(NameShape.skeleton("Aliyev") == NameShape.skeleton("Aliev"))
+    #expect(NameShape.skeleton("Budagov") != NameShape.skeleton("Haddad"))
+}

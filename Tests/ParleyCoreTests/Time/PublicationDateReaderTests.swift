@@ -1,0 +1,63 @@
+import Testing
+@testable import ParleyCore
+
+private let reader = PublicationDateReader(lexicons: .bundled)
+
+@Test func bracketedDottedDateLine() {
+    #expect(reader.date(inString: "( 2017.05.25 )") == PartialDate(year: 2017, month: 5, day: 25))
+}
+
+@Test func publishedOnWeekdayDateLine() {
+    #expect(reader.date(inString: "Published on Saturday, 15 February 2020") == PartialDate(year: 2020, month: 2, day: 15))
+}
+
+@Test func dateLineWithSource() {
+    #expect(reader.date(inString: "2024.11.14 | Source: International Department") == PartialDate(year: 2024, month: 11, day: 14))
+}
+
+@Test func isoTimestamp() {
+    #expect(reader.date(inString: "2024-11-14T08:30:00+08:00") == PartialDate(year: 2024, month: 11, day: 14))
+}
+
+@Test func monthAndDayWithoutYearIsNoPublicationDate() {
+    #expect(reader.date(inString: "Updated November 13th") == nil)
+}
+
+@Test func urlYearMonthFolder() {
+    #expect(reader.date(inURL: "https://mfa.example.gov/news/201912/t123_456.html") == PartialDate(year: 2019, month: 12))
+}
+
+@Test func urlYearMonthThenDayFolder() {
+    #expect(reader.date(inURL: "http://news.example.cn/2024-10/22/c_1130210.htm") == PartialDate(year: 2024, month: 10, day: 22))
+}
+
+@Test func urlEightDigitDate() {
+    #expect(reader.date(inURL: "https://example.org/press/release_20120612.html") == PartialDate(year: 2012, month: 6, day: 12))
+}
+
+@Test func urlYearMonthDayFolders() {
+    #expect(reader.date(inURL: "https://example.org/2019/08/02/visit/") == PartialDate(year: 2019, month: 8, day: 2))
+}
+
+@Test func urlWithoutDate() {
+    #expect(reader.date(inURL: "https://example.org/news/article-75.html") == nil)
+}
+
+@Test func headerDateLineBecomesThePublicationDate() {
+    let c = Sample.analyze("( 2017.05.25 )\nMinister Receives Envoy\nMinister Ana Lopes received Ambassador Karim Haddad at the ministry to discuss trade and investment links between the two countries.")
+    #expect(c.published == PartialDate(year: 2017, month: 5, day: 25))
+    #expect(c.publishedSource == "header")
+}
+
+@Test func urlDateIsUsedWhenThePageShowsNone() {
+    let c = Sample.analyze("Minister Ana Lopes received Ambassador Karim Haddad at the ministry to discuss trade and investment links between the two countries.",
+                           url: "https://mfa.example.gov/news/2024-10/22/c_1.htm")
+    #expect(c.published == PartialDate(year: 2024, month: 10, day: 22))
+    #expect(c.publishedSource == "url")
+}
+
+@Test func metadataDateWinsOverTheHeader() {
+    var d = Sample.document("2020.01.01\nMinister Ana Lopes received Ambassador Karim Haddad at the ministry to discuss trade and investment links between the two countries.")
+    d.publishedHint = PartialDate(year: 2021, month: 3, day: 4)
+    #expect(Sample.extractor.analyze(d).published == PartialDate(year: 2021, month: 3, day: 4))
+}
