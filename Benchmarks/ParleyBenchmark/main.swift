@@ -260,8 +260,10 @@ func describe(_ r: RunStats) -> String {
     """
 }
 
+enum ChildResult { case unavailable, failed(Int32), ok(RunStats) }
+
 /// Runs this benchmark again in a fresh process, so its peak RSS is that run's alone.
-func childRun(documents: Int, options: Options) -> RunStats? {
+func childRun(documents: Int, options: Options) -> ChildResult {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/proc/self/exe")
     if !FileManager.default.fileExists(atPath: "/proc/self/exe") {
@@ -271,13 +273,14 @@ func childRun(documents: Int, options: Options) -> RunStats? {
                    "--batch", String(options.batchPerJob), "--resources", options.resources, "--json"]
     let pipe = Pipe()
     p.standardOutput = pipe
-    do { try p.run() } catch { return nil }
+    do { try p.run() } catch { return .unavailable }
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    guard p.terminationStatus == 0 else { return nil }
+    guard p.terminationStatus == 0 else { return .failed(p.terminationStatus) }
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
-    return (try? decoder.decode(Report.self, from: data))?.runs.first
+    guard let run = (try? decoder.decode(Report.self, from: data))?.runs.first else { return .failed(0) }
+    return .ok(run)
 }
 
 func main() {
@@ -330,15 +333,20 @@ func main() {
 
     if options.scaling {
         var separate = true
-        var small = childRun(documents: 10_000, options: options)
-        var large = small == nil ? nil : childRun(documents: 40_000, options: options)
-        if small == nil || large == nil {
-            // No child process: measure in this process, one run after the other.
-            separate = false
-            small = runOnce(documents: 10_000, jobs: options.jobs, batchPerJob: options.batchPerJob, generator: generator, extractor: extractor)
-            large = runOnce(documents: 40_000, jobs: options.jobs, batchPerJob: options.batchPerJob, generator: generator, extractor: extractor)
+        var runs: [RunStats] = []
+        for n in [10_000, 40_000] {
+            switch childRun(documents: n, options: options) {
+            case .ok(let r): runs.append(r)
+            case .failed(let status):
+                FileHandle.standardError.write(Data("ParleyBenchmark: the \(n)-document run failed (status \(status))\n".utf8))
+                exit(1)
+            case .unavailable:
+                // No child process: measure in this process, one run after the other.
+                separate = false
+                runs.append(runOnce(documents: n, jobs: options.jobs, batchPerJob: options.batchPerJob, generator: generator, extractor: extractor))
+            }
         }
-        let s = small!, l = large!
+        let s = runs[0], l = runs[1]
         say("scaling, 10,000 documents:\n" + describe(s))
         say("scaling, 40,000 documents:\n" + describe(l))
         report.scaling = ScalingReport(jobs: options.jobs, peakRSSMBAt10k: s.peakRSSMB, peakRSSMBAt40k: l.peakRSSMB,

@@ -219,7 +219,7 @@ public struct EventExtractor: PipelineStage {
         context.planned = planned
     }
 
-    static let lightVerbs: Set<String> = ["held", "had", "hold", "holds", "made", "conducted", "sent", "paid", "pays", "exchanged", "addressed", "received", "delivered"]
+    static let lightVerbs: Set<String> = ["held", "had", "hold", "holds", "pay", "have", "make", "send", "conduct", "made", "conducted", "sent", "paid", "pays", "exchanged", "addressed", "received", "delivered"]
     static let sideNouns: Set<String> = ["sides", "ministers", "leaders", "co", "chairs", "co-chairs", "delegations", "officials",
                                          "counterparts", "secretaries", "envoys", "ambassadors", "chairmen", "chairpersons", "heads"]
 

@@ -107,7 +107,7 @@ import Testing
     #expect(a.events.isEmpty)
 }
 
-@Test(.disabled("'will visit' is dropped, not kept in planned: event-triggers.tsv has no trigger for the bare verb 'visit'"))
+@Test
 func willVisitIsKeptAsPlanned() {
     let a = Sample.extract("2022-06-01\nForeign Minister Sergey Lavrov will visit Hanoi next week for consultations with Foreign Minister Bui Thanh Son, the ministry said.\nBoth sides expect progress.")
     #expect(a.planned.contains { $0.type == "VISIT" && $0.participants.contains("Sergey Lavrov") })

@@ -120,7 +120,7 @@ func everyEventTypeHasATrigger(_ type: EventType) {
     #expect(table.rows[0][5] == nil)
 }
 
-@Test(.disabled("TSVTable splits lines on the Character \"\\n\", but \"\\r\\n\" is one Character in Swift, so CRLF files are not split into rows and keep \\r\\n in the last field"))
+@Test
 func crlfLineEndingsAreSplitIntoRows() throws {
     let table = try TSVTable(name: "windows.tsv", text: "person\tAmina Tchouta\tCMR\r\nplace\tKribi\tCMR\r\n", minimumColumns: 2)
     #expect(table.rows.count == 2)
