@@ -26,6 +26,7 @@ struct Options: Codable {
     var batchPerJob = 256
     var resources = GeneratorData.defaultDirectory
     var sample: Int? = nil
+    var child = false          // internal: one run, its RunStats as JSON on stdout (used by --scaling)
 
     static let usage = """
     usage: ParleyBenchmark [options]
@@ -70,6 +71,7 @@ struct Options: Codable {
             case "--batch": o.batchPerJob = positive(value())
             case "--resources": o.resources = value()
             case "--sample": o.sample = positive(value(), allowZero: true)
+            case "--child": o.child = true
             case "-h", "--help": print(usage); exit(0)
             default: fail("unknown option '\(a)'")
             }
@@ -270,16 +272,14 @@ func childRun(documents: Int, options: Options) -> ChildResult {
         p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
     }
     p.arguments = ["--documents", String(documents), "--jobs", String(options.jobs), "--seed", String(options.seed),
-                   "--batch", String(options.batchPerJob), "--resources", options.resources, "--json"]
+                   "--batch", String(options.batchPerJob), "--resources", options.resources, "--child"]
     let pipe = Pipe()
     p.standardOutput = pipe
     do { try p.run() } catch { return .unavailable }
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     guard p.terminationStatus == 0 else { return .failed(p.terminationStatus) }
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    guard let run = (try? decoder.decode(Report.self, from: data))?.runs.first else { return .failed(0) }
+    guard let run = try? JSONDecoder().decode(RunStats.self, from: data) else { return .failed(0) }
     return .ok(run)
 }
 
@@ -298,6 +298,12 @@ func main() {
     }
     let t0 = now()
     let extractor = Extractor()
+    if options.child {
+        let stats = runOnce(documents: options.documents, jobs: options.jobs, batchPerJob: options.batchPerJob,
+                            generator: generator, extractor: extractor)
+        if let out = try? JSONEncoder().encode(stats) { FileHandle.standardOutput.write(out) }
+        return
+    }
     var report = Report(options: options, cores: ProcessInfo.processInfo.activeProcessorCount,
                         extractorInitSeconds: now() - t0, rssAfterInitMB: Memory.currentRSSMB())
     func say(_ s: String) { if !options.json { FileHandle.standardOutput.write(Data((s + "\n").utf8)) } }

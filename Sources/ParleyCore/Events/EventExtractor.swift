@@ -127,7 +127,7 @@ public struct EventExtractor: PipelineStage {
                     for p in heads.reversed() where !seen.contains(p) { seen.append(p); if seen.count == 2 { break } }
                     for p in seen.reversed() { addP(p) }
                 }
-                if participants.isEmpty || !peopleInClause.contains(where: { $0.tokens.lowerBound < hit.range.lowerBound }) {
+                if !(trig.option == .nominal && !lightVerb), participants.isEmpty || !peopleInClause.contains(where: { $0.tokens.lowerBound < hit.range.lowerBound }) {
                     // he / she as the subject: the subject of the previous event.
                     let before = (clauseStart..<hit.range.lowerBound)
                     if before.contains(where: { ["he", "she"].contains(tokens[$0].key) }), let subj = lastSubject { participants.insert(subj, at: 0) }
@@ -162,7 +162,9 @@ public struct EventExtractor: PipelineStage {
 
                 // Date.
                 let datesInClause = c.dateMentions.filter { $0.sentence == s.index && $0.tokens.lowerBound >= clauseStart && $0.tokens.lowerBound < clauseEnd }
-                let chosen = datesInClause.min { abs($0.tokens.lowerBound - hit.range.lowerBound) < abs($1.tokens.lowerBound - hit.range.lowerBound) }
+                // The nearest date before the trigger, else one shortly after it ("met on 14 October").
+                let chosen = datesInClause.filter { $0.tokens.upperBound <= hit.range.lowerBound || $0.tokens.lowerBound - hit.range.upperBound <= 15 }
+                    .min { abs($0.tokens.lowerBound - hit.range.lowerBound) < abs($1.tokens.lowerBound - hit.range.lowerBound) }
                 var date: PartialDate?
                 if let d = chosen {
                     date = modality == .planned
@@ -171,7 +173,9 @@ public struct EventExtractor: PipelineStage {
                 }
                 let isFuture = modality == .planned || (date.map { d in c.referenceDate.map { d > $0 && d.isComplete && $0.isComplete } ?? false } ?? false)
                 let mainDate = mainIndex.flatMap { events[$0].date }
-                let pastMarked = (clauseStart..<hit.range.lowerBound).contains { Self.pastMarkers.contains(tokens[$0].key) } || joined.contains(" had ")
+                // "Earlier in the day", "on the same day", "this morning": the main event's day, not an earlier happening.
+                let sameDay = [" in the day ", " same day ", " this morning ", " this afternoon ", " this evening ", " earlier today ", " later today "].contains { joined.contains($0) }
+                let pastMarked = !sameDay && ((clauseStart..<hit.range.lowerBound).contains { Self.pastMarkers.contains(tokens[$0].key) } || joined.contains(" had "))
                 var reported = false
                 if mainIndex != nil || inSpeech {
                     if inSpeech || pastMarked { reported = true }

@@ -53,6 +53,8 @@ public struct PersonReferenceResolver: PipelineStage {
             if initials.isEmpty, words.count == 1 {
                 let w = words[0]
                 if pk.count >= 2, w == pk.first || w == pk.last { return p }
+                // Spanish and Portuguese double surnames: "Téllez" for "Rosa María Téllez Ochoa".
+                if pk.count >= 3, pk.dropFirst().dropLast().contains(w), w.count > 3 { return p }
                 continue
             }
             if !initials.isEmpty {
