@@ -85,7 +85,7 @@ struct Options: Codable {
 
 enum Memory {
     /// Peak resident set size of this process so far, in MB (getrusage ru_maxrss).
-    static func peakRSSMB() -> Double {
+    static func peakRssMB() -> Double {
         var usage = rusage()
         #if os(Linux)
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
@@ -97,7 +97,7 @@ enum Memory {
     }
 
     /// Current resident set size in MB, from /proc/self/statm (nil where there is no /proc).
-    static func currentRSSMB() -> Double? {
+    static func currentRssMB() -> Double? {
         guard let s = try? String(contentsOfFile: "/proc/self/statm", encoding: .ascii) else { return nil }
         let fields = s.split(separator: " ")
         guard fields.count > 1, let pages = Double(fields[1]) else { return nil }
@@ -150,8 +150,8 @@ struct RunStats: Codable {
     var organizations: Int
     var documentsWithEvents: Int
     var jsonBytes: Int
-    var peakRSSMB: Double
-    var currentRSSMB: Double?
+    var peakRssMB: Double
+    var currentRssMB: Double?
 }
 
 func runOnce(documents: Int, jobs: Int, batchPerJob: Int, generator: ReleaseGenerator, extractor: Extractor) -> RunStats {
@@ -202,7 +202,7 @@ func runOnce(documents: Int, jobs: Int, batchPerJob: Int, generator: ReleaseGene
         encoding += now() - t0
         start += count
     }
-    let current = Memory.currentRSSMB()
+    let current = Memory.currentRssMB()
     let wall = extraction + encoding
     let mb = Double(inputBytes) / 1_048_576
     return RunStats(documents: documents, jobs: jobs, inputBytes: inputBytes, inputMB: mb,
@@ -211,18 +211,18 @@ func runOnce(documents: Int, jobs: Int, batchPerJob: Int, generator: ReleaseGene
                     documentsPerSecond: Double(documents) / wall, mbPerSecond: mb / wall,
                     events: events, planned: planned, people: people, organizations: organizations,
                     documentsWithEvents: withEvents, jsonBytes: jsonBytes,
-                    peakRSSMB: max(Memory.peakRSSMB(), current ?? 0), currentRSSMB: current)
+                    peakRssMB: max(Memory.peakRssMB(), current ?? 0), currentRssMB: current)
 }
 
 // MARK: - Reports
 
 struct ScalingReport: Codable {
     var jobs: Int
-    var peakRSSMBAt10k: Double
-    var peakRSSMBAt40k: Double
+    var peakRssMBAt10k: Double
+    var peakRssMBAt40k: Double
     var ratio: Double
-    var currentRSSMBAt10k: Double?
-    var currentRSSMBAt40k: Double?
+    var currentRssMBAt10k: Double?
+    var currentRssMBAt40k: Double?
     var separateProcesses: Bool
     var run10k: RunStats
     var run40k: RunStats
@@ -252,13 +252,13 @@ struct Report: Codable {
 func fmt(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
 
 func describe(_ r: RunStats) -> String {
-    let rss = r.currentRSSMB.map { fmt($0) + " MB" } ?? "n/a"
+    let rss = r.currentRssMB.map { fmt($0) + " MB" } ?? "n/a"
     return """
       \(r.documents) documents, \(fmt(r.inputMB, 2)) MB input (words/doc \(r.wordsMin)–\(r.wordsMax), mean \(fmt(r.wordsMean, 0))), jobs \(r.jobs)
       wall \(fmt(r.wallSeconds, 2)) s (extraction \(fmt(r.extractionSeconds, 2)) s + JSON encoding \(fmt(r.encodingSeconds, 2)) s; generation \(fmt(r.generationSeconds, 2)) s not counted)
       \(fmt(r.documentsPerSecond, 0)) documents/s, \(fmt(r.mbPerSecond, 2)) MB/s
       found: \(r.events) events (+\(r.planned) planned) in \(r.documentsWithEvents) documents, \(r.people) people, \(r.organizations) organizations; JSON \(fmt(Double(r.jsonBytes) / 1_048_576, 1)) MB
-      memory: peak RSS \(fmt(r.peakRSSMB)) MB, RSS at end \(rss)
+      memory: peak RSS \(fmt(r.peakRssMB)) MB, RSS at end \(rss)
     """
 }
 
@@ -305,7 +305,7 @@ func main() {
         return
     }
     var report = Report(options: options, cores: ProcessInfo.processInfo.activeProcessorCount,
-                        extractorInitSeconds: now() - t0, rssAfterInitMB: Memory.currentRSSMB())
+                        extractorInitSeconds: now() - t0, rssAfterInitMB: Memory.currentRssMB())
     func say(_ s: String) { if !options.json { FileHandle.standardOutput.write(Data((s + "\n").utf8)) } }
     say("ParleyBenchmark: seed \(options.seed), \(report.cores) cores, batch \(options.batchPerJob) x jobs; Extractor() \(fmt(report.extractorInitSeconds, 2)) s, RSS after init \(report.rssAfterInitMB.map { fmt($0) } ?? "n/a") MB")
 
@@ -355,10 +355,10 @@ func main() {
         let s = runs[0], l = runs[1]
         say("scaling, 10,000 documents:\n" + describe(s))
         say("scaling, 40,000 documents:\n" + describe(l))
-        report.scaling = ScalingReport(jobs: options.jobs, peakRSSMBAt10k: s.peakRSSMB, peakRSSMBAt40k: l.peakRSSMB,
-                                       ratio: l.peakRSSMB / s.peakRSSMB, currentRSSMBAt10k: s.currentRSSMB,
-                                       currentRSSMBAt40k: l.currentRSSMB, separateProcesses: separate, run10k: s, run40k: l)
-        say("scaling: peak RSS \(fmt(s.peakRSSMB)) MB at 10k, \(fmt(l.peakRSSMB)) MB at 40k, ratio \(fmt(l.peakRSSMB / s.peakRSSMB, 2))\(separate ? " (separate processes)" : " (same process)")")
+        report.scaling = ScalingReport(jobs: options.jobs, peakRssMBAt10k: s.peakRssMB, peakRssMBAt40k: l.peakRssMB,
+                                       ratio: l.peakRssMB / s.peakRssMB, currentRssMBAt10k: s.currentRssMB,
+                                       currentRssMBAt40k: l.currentRssMB, separateProcesses: separate, run10k: s, run40k: l)
+        say("scaling: peak RSS \(fmt(s.peakRssMB)) MB at 10k, \(fmt(l.peakRssMB)) MB at 40k, ratio \(fmt(l.peakRssMB / s.peakRssMB, 2))\(separate ? " (separate processes)" : " (same process)")")
     }
 
     if options.json {

@@ -105,7 +105,7 @@ public struct EventExtractor: PipelineStage {
                         ?? c.personMentions.last { $0.tokens.upperBound <= hit.range.lowerBound && $0.tokens.upperBound >= hit.range.lowerBound - 3 && tokens[$0.tokens.upperBound].key == "'s" } : nil
                     if let o = owner { addP(o.person) }
                     let before = (max(clauseStart, hit.range.lowerBound - 3)..<hit.range.lowerBound)
-                    if owner == nil, before.contains(where: { ["his", "her"].contains(tokens[$0].key) }), let subj = peopleInClause.first(where: { $0.tokens.lowerBound < hit.range.lowerBound })?.person ?? lastSubject {
+                    if owner == nil, before.contains(where: { ["his", "her"].contains(tokens[$0].key) }), let subj = peopleInClause.first(where: { $0.tokens.lowerBound < hit.range.lowerBound })?.person ?? pronounReferent(c, s) ?? lastSubject {
                         addP(subj)
                     }
                     for m in peopleInClause where m.tokens.lowerBound >= hit.range.upperBound { addP(m.person) }
@@ -130,7 +130,7 @@ public struct EventExtractor: PipelineStage {
                 if !(trig.option == .nominal && !lightVerb), participants.isEmpty || !peopleInClause.contains(where: { $0.tokens.lowerBound < hit.range.lowerBound }) {
                     // he / she as the subject: the subject of the previous event.
                     let before = (clauseStart..<hit.range.lowerBound)
-                    if before.contains(where: { ["he", "she"].contains(tokens[$0].key) }), let subj = lastSubject { participants.insert(subj, at: 0) }
+                    if before.contains(where: { ["he", "she"].contains(tokens[$0].key) }), let subj = pronounReferent(c, s) ?? lastSubject { participants.insert(subj, at: 0) }
                 }
                 if participants.count == 1, let speaker = speechSpeaker(c, s, speech), hit.range.lowerBound >= (speech ?? 0) {
                     _ = speaker
@@ -143,7 +143,8 @@ public struct EventExtractor: PipelineStage {
                 if partyOrgsOnly, let m = mainIndex {
                     for o in events[m].organizations where c.organizations[o].kind == .party { addO(o) }
                 }
-                for m in c.organizationMentions where (clauseStart..<clauseEnd).contains(m.tokens.lowerBound) && !c.claimed[m.tokens.lowerBound] {
+                let orgWindow = max(clauseStart, hit.range.lowerBound - 15)..<min(clauseEnd, hit.range.upperBound + 15)
+                for m in c.organizationMentions where orgWindow.contains(m.tokens.lowerBound) && !c.claimed[m.tokens.lowerBound] {
                     if c.organizations[m.organization].kind == .media { continue }
                     addO(m.organization)
                 }
@@ -239,6 +240,18 @@ public struct EventExtractor: PipelineStage {
         return false
     }
 
+    /// Who "he"/"she" at the start of sentence `s` most likely is: the person opening the nearest earlier
+    /// sentence of the body that opens with one (within its first eight tokens).
+    func pronounReferent(_ c: ExtractionContext, _ s: Sentence) -> Int? {
+        var k = s.index - 1
+        while k >= c.layout.bodyStartSentence && k >= 0 && s.index - k <= 4 {
+            let r = c.sentences[k].tokenRange
+            if let m = c.personMentions.first(where: { $0.sentence == k && $0.tokens.lowerBound < r.lowerBound + 8 }) { return m.person }
+            k -= 1
+        }
+        return nil
+    }
+
     func speechSpeaker(_ c: ExtractionContext, _ s: Sentence, _ speech: Int?) -> Int? {
         guard let sp = speech else { return nil }
         return c.personMentions.last { $0.sentence == s.index && $0.tokens.upperBound <= sp }?.person
@@ -252,7 +265,10 @@ public struct EventExtractor: PipelineStage {
         guard sameKind(a.type, b.type), a.reported == b.reported else { return false }
         if let da = a.date, let db = b.date, !(da.description.hasPrefix(db.description) || db.description.hasPrefix(da.description)) { return false }
         let pa = Set(a.participants), pb = Set(b.participants)
-        if !pa.isEmpty && !pb.isEmpty { return pa.intersection(pb).count >= min(2, min(pa.count, pb.count)) }
+        if !pa.isEmpty && !pb.isEmpty {
+            // One person's own visit is not the meeting they also attended: merge only on two shared people, or identical sets.
+            return pa == pb || pa.intersection(pb).count >= 2
+        }
         let oa = Set(a.organizations), ob = Set(b.organizations)
         if pa.isEmpty && pb.isEmpty && !oa.isEmpty { return oa == ob }
         return false

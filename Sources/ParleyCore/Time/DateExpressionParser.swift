@@ -80,7 +80,8 @@ public struct DateExpressionParser: Sendable {
             }
         }
         // Weekday, optionally followed by a printed date: "Saturday, 15 February 2020", "on Monday"
-        if t.kind == .word, t.isCapitalized, case .weekday(let w)? = calendar[t.key] {
+        if t.kind == .word, t.isCapitalized, case .weekday(let w)? = calendar[t.key],
+           t.key.count > 4 || (tok(i + 1).map { $0.key == "." || $0.key == "," || $0.kind == .number } ?? false) {
             var k = skipDot(i + 1)
             if tok(k)?.key == "," { k += 1 }
             if let (r, e) = parse(tokens, at: k, end: end), e.month != nil, e.day != nil {
