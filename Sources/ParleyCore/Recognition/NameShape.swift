@@ -11,12 +11,18 @@ public struct NameShape: Sendable {
                                              "underscores", "stresses", "reaffirms", "hails", "thanks", "addresses", "opens", "chairs",
                                              "joins", "expresses", "extends", "conveys", "exchange", "exchanges", "concludes", "launches"]
 
+    /// Words that turn a preceding personal name into the name of a place or thing.
+    static let thingWords: Set<String> = ["house", "hall", "centre", "center", "street", "square", "road", "avenue", "stadium", "school",
+                                          "university", "airport", "foundation", "institute", "museum", "memorial", "park", "bridge",
+                                          "port", "prize", "award", "station", "mausoleum", "monument", "library", "hospital", "college",
+                                          "boulevard", "palace", "building", "tower", "complex", "dam", "highway", "expressway", "campus"]
+
     /// Whether token `i` can be a word of a personal name.
     static func isNameWord(_ c: ExtractionContext, _ i: Int) -> Bool {
         guard i < c.tokens.count else { return false }
         let t = c.tokens[i]
         guard t.kind == .word, t.isCapitalized || t.isAllCaps, !c.claimed[i] else { return false }
-        if Self.headlineVerbs.contains(t.key) { return false }
+        if Self.headlineVerbs.contains(t.key) || c.lexicons.orgHeads[t.key] != nil { return false }
         if c.lexicons.nonNameWords.contains(t.key) {
             // Short capitalised function words inside a sentence are name parts: "To Lam", "Dang Hoang An".
             let sentenceStart = c.sentenceOfToken[i] < c.sentences.count && c.sentences[c.sentenceOfToken[i]].tokenRange.lowerBound == i
@@ -78,7 +84,8 @@ public struct NameShape: Sendable {
             if isNameWord(c, j) {
                 j += 1; parts += 1; words += 1
                 while j + 1 < end, c.tokens[j].key == "-", c.tokens[j].isAttached, c.tokens[j + 1].isAttached,
-                      c.tokens[j + 1].kind == .word, c.tokens[j + 1].isCapitalized || particles.contains(c.tokens[j + 1].key) {
+                      c.tokens[j + 1].kind == .word, c.tokens[j + 1].isCapitalized || particles.contains(c.tokens[j + 1].key)
+                        || c.tokens[j + 1].key.count <= 5 {   // Korean given names: "Tae-won", "Hong-kyun"
                     j += 2
                 }
                 continue
@@ -86,6 +93,15 @@ public struct NameShape: Sendable {
             let t = c.tokens[j]
             if parts > 0, t.kind == .word, !t.isCapitalized, particles.contains(t.key), j + 1 < end, isNameWord(c, j + 1) {
                 j += 1; continue
+            }
+            // "de la Fuente", "van der Berg"
+            if parts > 0, t.kind == .word, !t.isCapitalized, particles.contains(t.key), j + 2 < end,
+               particles.contains(c.tokens[j + 1].key), !c.tokens[j + 1].isCapitalized || c.tokens[j + 1].key == "la", isNameWord(c, j + 2) {
+                j += 2; continue
+            }
+            // "José de Venecia Jr."
+            if parts >= 2, t.kind == .word, t.key == "jr" || t.key == "sr", t.isCapitalized, j + 1 < end, c.tokens[j + 1].key == ".", c.tokens[j + 1].isAttached {
+                j += 2; break
             }
             // "al-Sisi", "el-Sayed", "bin-Zayed"
             if parts > 0, t.kind == .word, !t.isCapitalized, particles.contains(t.key), j + 2 < end, c.tokens[j + 1].key == "-",
@@ -100,6 +116,8 @@ public struct NameShape: Sendable {
             break
         }
         guard parts > 0, words > 0 else { return nil }
+        // "Albert Luthuli House", "Jomo Kenyatta Airport": a name that names a building or thing.
+        if j < c.tokens.count, c.tokens[j].isCapitalized, Self.thingWords.contains(c.tokens[j].key) { return nil }
         return (start..<j, parts, words)
     }
 

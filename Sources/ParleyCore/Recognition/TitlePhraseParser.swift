@@ -93,6 +93,10 @@ public struct TitlePhraseParser: Sendable {
                     break
                 }
                 if j > k { i = j; continue }
+                // "Minister of Commerce Wang Wentao": one portfolio word before a two-word name.
+                var run = k
+                while run < end, c.tokens[run].kind == .word, c.tokens[run].isCapitalized, !c.claimed[run] { run += 1 }
+                if run - k >= 3, titleMatch(c, at: k, end: end, anyCase: false) == nil { i = k + 1; continue }
                 break loop
             }
             // "and Head of …", "- Head of …"
