@@ -164,7 +164,9 @@ public struct EventExtractor: PipelineStage {
                 // Date.
                 let datesInClause = c.dateMentions.filter { $0.sentence == s.index && $0.tokens.lowerBound >= clauseStart && $0.tokens.lowerBound < clauseEnd }
                 // The nearest date before the trigger, else one shortly after it ("met on 14 October").
-                let chosen = datesInClause.filter { $0.tokens.upperBound <= hit.range.lowerBound || $0.tokens.lowerBound - hit.range.upperBound <= 15 }
+                // After the trigger, dates count up to a relative clause ("the earthquake that struck … yesterday").
+                let relative = (hit.range.upperBound..<clauseEnd).first { ["that", "which", "who", "where", "whose"].contains(tokens[$0].key) } ?? clauseEnd
+                let chosen = datesInClause.filter { $0.tokens.upperBound <= hit.range.lowerBound || $0.tokens.lowerBound < relative }
                     .min { abs($0.tokens.lowerBound - hit.range.lowerBound) < abs($1.tokens.lowerBound - hit.range.lowerBound) }
                 var date: PartialDate?
                 if let d = chosen {

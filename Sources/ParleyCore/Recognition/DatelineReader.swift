@@ -62,6 +62,8 @@ public struct DatelineReader: PipelineStage {
             context.layout.datelineDate = DateExpressionParser.resolve(e, reference: context.published, defaultYear: context.published?.year ?? context.inferredYear)
         }
         context.layout.datelineTokens = r.lowerBound..<i
+        // The wire agency in the dateline is the byline, not an organization of the story.
+        context.organizationMentions.removeAll { (r.lowerBound..<i).contains($0.tokens.lowerBound) }
         for k in r.lowerBound..<i { context.claimed[k] = true }
     }
 }

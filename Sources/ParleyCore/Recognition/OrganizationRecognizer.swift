@@ -19,7 +19,8 @@ public struct OrganizationRecognizer: PipelineStage {
                     i = title.upperBound
                     continue
                 }
-                if let r = phrase(context, at: i, end: end) {
+                if let r = phrase(context, at: i, end: end),
+                   s.index >= context.layout.bodyStartSentence || isKnownExactly(context, r) {
                     let org = record(context: &context, range: r)
                     context.organizationMentions.append(OrganizationMention(tokens: r, organization: org))
                     i = r.upperBound
@@ -39,6 +40,11 @@ public struct OrganizationRecognizer: PipelineStage {
             }
             context.organizationMentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         }
+    }
+
+    func isKnownExactly(_ c: ExtractionContext, _ r: Range<Int>) -> Bool {
+        guard let m = c.match(at: r.lowerBound), m.range == r else { return false }
+        return knownOrganization(m) != nil
     }
 
     func titleRange(_ c: ExtractionContext, at i: Int, end: Int) -> Range<Int>? {
@@ -69,6 +75,11 @@ public struct OrganizationRecognizer: PipelineStage {
         let tokens = c.tokens
         var i = start
         if tokens[i].key == "the" { i += 1 }
+        // "Session of the … Commission", "5th Meeting of …": the gathering is not part of the body's name.
+        while i + 1 < end, tokens[i].kind == .number || c.lexicons.gatherings.contains(tokens[i].key) || tokens[i].key == "round" {
+            if tokens[i + 1].key == "of" { i += 2; if i < end, tokens[i].key == "the" { i += 1 }; break }
+            if tokens[i].kind == .number { i += 1 } else { break }
+        }
         guard i < end, tokens[i].isCapitalized || tokens[i].kind == .number else { return nil }
         let first = i
         var j = i
@@ -87,7 +98,7 @@ public struct OrganizationRecognizer: PipelineStage {
                 if isPlaceOrCountry(m) {
                     j = m.range.upperBound
                     if ownHead { lastGoodEnd = j }
-                    lastWasHead = false
+                    lastWasHead = ownHead   // "… of the Republic of Kazakhstan Maulen Ashimbayev" ends at the country
                     continue
                 }
                 // Titles, honorifics and known people end the phrase.
@@ -114,6 +125,7 @@ public struct OrganizationRecognizer: PipelineStage {
             if t.kind == .number, j > first, tokens[j - 1].isCapitalized { j += 1; continue }
             if t.key == "in", !(j > 0 && ["embassy", "consulate", "mission", "office", "delegation"].contains(tokens[j - 1].key)
                                  || j > 2 && ["embassy", "consulate", "mission"].contains(tokens[j - 3].key)) { break }
+            if t.key == "and", j + 1 < end, tokens[j + 1].key == "the" { break }
             if Self.connectors.contains(t.key), j + 1 < end {
                 let n = tokens[j + 1]
                 if n.isCapitalized || (n.key == "the" && j + 2 < end && tokens[j + 2].isCapitalized) { j += 1; lastWasHead = false; continue }
@@ -131,6 +143,29 @@ public struct OrganizationRecognizer: PipelineStage {
         if let k = knownInside, !hasOwnHead(c, first..<stop, excluding: k) { return k }
         // Generic words only (a sub-unit named without its own identity) still form a phrase; record() decides.
         return first..<stop
+    }
+
+    static let partyOrgans: Set<String> = ["committee", "central committee", "bureau", "political bureau", "politburo", "secretariat", "presidium"]
+
+    /// The head words of a phrase that are not inside a known organization's name.
+    func ownHeadKeys(_ c: ExtractionContext, _ r: Range<Int>) -> [String] {
+        var out: [String] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if let m = c.match(at: i), m.range.lowerBound == i, knownOrganization(m) != nil { i = m.range.upperBound; continue }
+            let h = headLength(c, at: i, end: r.upperBound)
+            if h > 0 {
+                let prev = i > r.lowerBound ? c.tokens[i - 1].key : ""
+                var key = h == 2 ? c.tokens[i].key + " " + c.tokens[i + 1].key : c.tokens[i].key
+                if key == "committee", prev == "central" { key = "central committee" }
+                if key == "bureau", prev == "political" { key = "political bureau" }
+                out.append(key)
+                i += h
+                continue
+            }
+            i += 1
+        }
+        return out
     }
 
     func hasOwnHead(_ c: ExtractionContext, _ r: Range<Int>, excluding k: Range<Int>) -> Bool {
@@ -205,9 +240,24 @@ public struct OrganizationRecognizer: PipelineStage {
             i += 1
         }
         if party { kind = .party }
+        // "Central Committee of the Communist Party of Vietnam", "PCC Central Committee": the party itself.
+        let ownHeads = ownHeadKeys(c, r)
+        if !ownHeads.isEmpty, ownHeads.allSatisfy({ Self.partyOrgans.contains($0) }) {
+            for m in c.organizationMentions.reversed() where r.contains(m.tokens.lowerBound) { _ = m }
+            var k = r.lowerBound
+            while k < r.upperBound {
+                if let m = c.match(at: k), m.range.lowerBound == k, let o = knownOrganization(m), c.lexicons.organizations[o].kind == .party {
+                    return record(context: &c, range: m.range)
+                }
+                if let o = c.definedAcronyms[tokens[k].key], c.organizations[o].kind == .party { return o }
+                k += 1
+            }
+        }
         var rec = OrganizationRecord(name: name.hasPrefix("the ") ? String(name.dropFirst(4)) : name, kind: kind, country: country)
         // "the Central Office of the Party": a unit of a party named elsewhere.
         let lastKeys = tokens[r].suffix(2).map(\.key)
+        // "Government of Pakistan", "Hungarian Government": the state itself, not an organization of the story.
+        if ownHeads == ["government"] { rec.isListed = false; c.organizations.append(rec); return c.organizations.count - 1 }
         if generic || (lastKeys.first == "the" && c.lexicons.orgHeads[lastKeys.last ?? ""] != nil) {
             rec.isListed = false
             if let p = c.organizationMentions.last(where: { c.organizations[$0.organization].kind == .party && c.organizations[$0.organization].isListed }) {

@@ -12,4 +12,5 @@ func debugDump() throws {
     }
     for m in c.organizationMentions { print("ORG", c.text(m.tokens), "->", c.organizations[m.organization].name, c.organizations[m.organization].isListed) }
     for e in c.events { print("EV", e.type, e.date as Any, e.reported, e.sentence) }
+    print("YEAR", c.inferredYear as Any, c.published as Any, c.layout.bodyStartSentence)
 }
