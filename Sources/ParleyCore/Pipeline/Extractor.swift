@@ -17,6 +17,7 @@ public struct Extractor: Sendable {
             DatelineReader(lexicons: lexicons),
             PersonRecognizer(lexicons: lexicons),
             PersonReferenceResolver(),
+            DelegationLeaderResolver(),
             PersonCountryInference(),
             DateResolutionStage(lexicons: lexicons),
             EventExtractor(lexicons: lexicons),

@@ -7,6 +7,16 @@ public struct PersonCountryInference: PipelineStage {
     public let name = "person-countries"
     public init() {}
 
+    /// The country of a URL's country-code top-level domain (`www.dirco.gov.za` → ZAF).
+    static func countryOfHost(_ c: ExtractionContext) -> String? {
+        guard let url = c.document.url, let r = url.range(of: "://") else { return nil }
+        let host = url[r.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" }
+        guard let tld = host.split(separator: ".").last, tld.count == 2 else { return nil }
+        let code = tld.uppercased()
+        if code == "UK" { return "GBR" }
+        return c.lexicons.countries.first { $0.iso2 == code }?.iso3
+    }
+
     public func run(_ context: inout ExtractionContext) {
         let c = context
         guard c.people.contains(where: { $0.country == nil }) else { return }
@@ -14,7 +24,7 @@ public struct PersonCountryInference: PipelineStage {
         var counts: [String: Int] = [:]
         for m in c.countryMentions where m.tokens.lowerBound >= bodyStart { counts[m.iso3, default: 0] += 1 }
         for p in c.people { if let x = p.country { counts[x, default: 0] += 2 } }
-        var home = c.layout.datelinePlaceCountry
+        var home = c.layout.datelinePlaceCountry ?? Self.countryOfHost(c)
         if home == nil {
             home = c.organizationMentions.first { $0.tokens.lowerBound < bodyStart && c.organizations[$0.organization].country != nil }
                 .flatMap { c.organizations[$0.organization].country }

@@ -1,0 +1,30 @@
+/// Gives the leader of a delegation the organization and country of the delegation: in "a delegation
+/// of the National People's Power of Sri Lanka, headed by X", X represents that party and country.
+public struct DelegationLeaderResolver: PipelineStage {
+    public let name = "delegation-leaders"
+    static let groupWords: Set<String> = ["delegation", "group", "team", "visitors", "guests", "mission", "comrades"]
+    static let leadWords: Set<String> = ["led", "headed"]
+    public init() {}
+
+    public func run(_ context: inout ExtractionContext) {
+        let tokens = context.tokens
+        for m in context.personMentions {
+            let p = m.person
+            guard context.people[p].organization == nil || context.people[p].country == nil else { continue }
+            let start = m.tokens.lowerBound
+            // "… led by X" / "… headed by X"
+            var k = start - 1
+            if k >= 0, context.claimed[k], tokens[k].key != "by" {
+                while k >= 0, context.claimed[k], tokens[k].key != "by" { k -= 1 }   // titles or honorifics between
+            }
+            guard k >= 1, tokens[k].key == "by", Self.leadWords.contains(tokens[k - 1].key) else { continue }
+            let sentence = context.sentences[m.sentence].tokenRange
+            // The nearest group word before it, then the organization named after the group word.
+            guard let g = stride(from: k - 2, through: sentence.lowerBound, by: -1).first(where: { Self.groupWords.contains(tokens[$0].key) }) else { continue }
+            guard let om = context.organizationMentions.first(where: { $0.tokens.lowerBound > g && $0.tokens.lowerBound < k }) else { continue }
+            let org = context.organizations[om.organization]
+            if context.people[p].organization == nil, org.isListed { context.people[p].organization = om.organization }
+            if context.people[p].country == nil { context.people[p].country = org.country }
+        }
+    }
+}
