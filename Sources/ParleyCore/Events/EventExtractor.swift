@@ -65,7 +65,9 @@ public struct EventExtractor: PipelineStage {
                 let after = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 10)
                 let peopleInClause = c.personMentions.filter { (clauseStart..<clauseEnd).contains($0.tokens.lowerBound) }
                 let hasGathering = after.contains { c.lexicons.gatherings.contains(tokens[$0].key) || tokens[$0].key.hasPrefix("cop") && tokens[$0].kind == .word && tokens[$0].isAllCaps }
-                let hasPersonAfter = peopleInClause.contains { after.contains($0.tokens.lowerBound) }
+                let objectWindow = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 24)
+                let hasPersonAfter = peopleInClause.contains { objectWindow.contains($0.tokens.lowerBound) }
+                    || objectWindow.prefix(4).contains { k in c.match(at: k).map { $0.hits.contains { if case .title = $0 { return true }; return false } } ?? false }
                     || after.contains { Self.referenceDelegation.contains(tokens[$0].key) || tokens[$0].key == "ambassador" || tokens[$0].key == "envoy" }
                     || c.organizationMentions.contains { after.contains($0.tokens.lowerBound) }
                 switch trig.option {
