@@ -36,6 +36,11 @@ public struct PersonRecognizer: PipelineStage {
             // "…of the Republic of Türkiye, H.E. Hakan Fidan"
             if k + 1 < end, c.tokens[k].key == ",", honorificRange(c, at: k + 1, end: end) != nil { k += 1 }
             if let h = honorificRange(c, at: k, end: end) { honorific = h; k = h.upperBound }
+            // "H.E. Ambassador Mehmet Kemal Bozay", "Prof. Dr. …": a second title word before the name.
+            if NameShape.span(c, at: k, end: end) == nil, let (r2, _) = TitlePhraseParser.titleMatch(c, at: k, end: end, anyCase: false) {
+                k = r2.upperBound
+                if let h = honorificRange(c, at: k, end: end) { honorific = honorific ?? h; k = h.upperBound }
+            }
             if let (nr, _, _) = NameShape.span(c, at: k, end: end) ?? knownPersonSpan(c, at: k) {
                 let p = addPerson(&c, name: nr, sentence: sentence, evidence: "title",
                                   honorific: honorific, titles: tp.titles, org: tp.organization, country: tp.country, headOfState: tp.isHeadOfState)

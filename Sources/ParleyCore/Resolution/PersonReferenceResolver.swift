@@ -23,7 +23,39 @@ public struct PersonReferenceResolver: PipelineStage {
                 i = nr.upperBound
             }
         }
+        resolveTitleReferences(&context)
         context.personMentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// "the Minister of State", "the Deputy President", "the Uzbek minister": a definite title with no
+    /// name after it refers to the one person of the release who holds that title.
+    func resolveTitleReferences(_ c: inout ExtractionContext) {
+        for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
+            var i = s.tokenRange.lowerBound
+            while i + 1 < s.tokenRange.upperBound {
+                guard c.tokens[i].key == "the", !c.claimed[i + 1],
+                      let tp = TitlePhraseParser.parse(c, at: i + 1, end: s.tokenRange.upperBound, anyCase: true) else { i += 1; continue }
+                let after = tp.range.upperBound
+                // A name, honorific or comma-name after the title: the recogniser's business, not a reference.
+                if after < s.tokenRange.upperBound, c.tokens[after].isCapitalized || c.tokens[after].key == "," && after + 1 < s.tokenRange.upperBound && c.tokens[after + 1].isCapitalized {
+                    i = after; continue
+                }
+                let phrase = TextNormalizer.fold(tp.titles.joined(separator: " "))
+                let candidates = c.people.indices.filter { p in
+                    let person = c.people[p]
+                    if let country = tp.country, person.country != nil, person.country != country { return false }
+                    return person.titles.contains { t in
+                        let ft = TextNormalizer.fold(t)
+                        return ft == phrase || ft.hasPrefix(phrase + " ") || ft.hasSuffix(" " + phrase) || (tp.country != nil && ft.contains(phrase))
+                    }
+                }
+                if candidates.count == 1 {
+                    c.personMentions.append(PersonMention(tokens: tp.range, person: candidates[0], sentence: s.index))
+                    for k in tp.range { c.claimed[k] = true }
+                }
+                i = after
+            }
+        }
     }
 
     /// The person an uncommitted name span refers to, preferring the most recently added one.

@@ -10,8 +10,10 @@ public struct DateExpression: Sendable, Equatable {
     public var relativeYears: Int?
     /// Months from the reference month (`this month` = 0, `last month` = -1).
     public var relativeMonths: Int?
+    /// Weeks from the reference week (`this week` = 0, `last week` = -1): resolved to the month (or year) the week lies in.
+    public var relativeWeeks: Int?
 
-    public var isRelative: Bool { relativeDays != nil || weekday != nil || relativeYears != nil || relativeMonths != nil }
+    public var isRelative: Bool { relativeDays != nil || weekday != nil || relativeYears != nil || relativeMonths != nil || relativeWeeks != nil }
 }
 
 /// Finds date expressions in a run of tokens: printed dates in their many forms (`2024.11.14`,
@@ -140,7 +142,7 @@ public struct DateExpressionParser: Sendable {
             let rel = t.key == "this" ? 0 : (t.key == "last" ? -1 : 1)
             if u.key == "year" { return (i..<(i + 2), DateExpression(relativeYears: rel)) }
             if u.key == "month" { return (i..<(i + 2), DateExpression(relativeMonths: rel)) }
-            if u.key == "week" { return (i..<(i + 2), DateExpression()) }
+            if u.key == "week" { return (i..<(i + 2), DateExpression(relativeWeeks: rel)) }
         }
         return nil
     }
@@ -194,6 +196,12 @@ public struct DateExpressionParser: Sendable {
             if mm < 1 { mm += 12; y -= 1 }
             if mm > 12 { mm -= 12; y += 1 }
             return PartialDate(year: y, month: mm)
+        }
+        if let rw = e.relativeWeeks {
+            guard let ref = reference, let wd = ref.weekday, let monday = ref.adding(days: -wd + 7 * rw),
+                  let sunday = monday.adding(days: 6) else { return nil }
+            if monday.year == sunday.year && monday.month == sunday.month { return PartialDate(year: monday.year, month: monday.month) }
+            return monday.year == sunday.year ? PartialDate(year: monday.year) : nil
         }
         if let y = e.year { return PartialDate(year: y) }
         return nil
