@@ -48,7 +48,7 @@ public struct AnnotationBuilder: Sendable {
                 id: id, type: e.type.rawValue, date: e.date?.description, place: e.place,
                 participants: e.participants.map { c.people[$0].name },
                 participantIds: e.participants.compactMap { personId[$0] },
-                organizations: e.organizations.map { c.organizations[$0].name },
+                organizations: e.organizations.map { eventName(c, $0) },
                 countries: e.countries, reported: e.reported, evidence: evidence,
                 evidenceSpan: mention(s.tokenRange, sentence: s.index),
                 otherEvidence: e.otherSentences.map { mention(c.sentences[$0].tokenRange, sentence: $0) },
@@ -63,6 +63,20 @@ public struct AnnotationBuilder: Sendable {
             people: people, organizations: orgs,
             events: c.events.enumerated().map { event($1, id: "e\($0 + 1)") },
             planned: c.planned.enumerated().map { event($1, id: "f\($0 + 1)") })
+    }
+
+    /// How an event names an organization: its canonical name when the text uses it, else the longest
+    /// form the text does use (annotators name event parties as the release writes them).
+    func eventName(_ c: ExtractionContext, _ o: Int) -> String {
+        let org = c.organizations[o]
+        let canonicalKey = TextNormalizer.fold(org.name)
+        var longest: String?
+        for m in c.organizationMentions where m.organization == o {
+            let surface = c.text(m.tokens)
+            if TextNormalizer.fold(surface).contains(canonicalKey) { return org.name }
+            if longest == nil || surface.count > longest!.count { longest = surface }
+        }
+        return longest ?? org.name
     }
 
     static func host(_ url: String?) -> String? {
