@@ -32,7 +32,8 @@ let package = Package(
         .executableTarget(
             name: "ParleyBenchmark",
             dependencies: ["ParleyCore"],
-            path: "Benchmarks/ParleyBenchmark"
+            path: "Benchmarks/ParleyBenchmark",
+            exclude: ["Resources"]
         ),
         .testTarget(
             name: "ParleyCoreTests",

@@ -1,7 +1,7 @@
 // ParleyBenchmark: throughput and memory of Extractor on generated diplomatic releases.
 //
 // Documents are generated in batches, extracted in parallel with order preserved (as the CLI's
-// DocumentPipeline does), JSON-encoded in order (as `parley extract --format jsonl` does) and discarded,
+// DocumentPipeline does), JSON-encoded on the same worker threads (as `parley extract` does) and discarded,
 // so memory should stay flat however many documents run. See Benchmarks/README.md.
 
 import Dispatch
@@ -15,7 +15,7 @@ import Darwin
 
 // MARK: - Options
 
-struct Options: Codable {
+struct Options: Encodable {
     var documents = 10_000
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     var repeats = 1
@@ -27,6 +27,10 @@ struct Options: Codable {
     var resources = GeneratorData.defaultDirectory
     var sample: Int? = nil
     var child = false          // internal: one run, its RunStats as JSON on stdout (used by --scaling)
+
+    enum CodingKeys: String, CodingKey {
+        case documents, jobs, repeats, scaling, compareJobs, json, seed, batchPerJob, resources, sample
+    }
 
     static let usage = """
     usage: ParleyBenchmark [options]
@@ -155,8 +159,6 @@ struct RunStats: Codable {
 }
 
 func runOnce(documents: Int, jobs: Int, batchPerJob: Int, generator: ReleaseGenerator, extractor: Extractor) -> RunStats {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
     let batchSize = batchPerJob * jobs
     var inputBytes = 0, wordsMin = Int.max, wordsMax = 0, wordsTotal = 0
     var generation = 0.0, extraction = 0.0, encoding = 0.0
@@ -182,15 +184,23 @@ func runOnce(documents: Int, jobs: Int, batchPerJob: Int, generator: ReleaseGene
         generation += t1 - t0
 
         t0 = t1
+        // Extraction and JSON encoding both on the worker threads, as `parley extract` does.
         let results = SharedBuffer<DocumentAnnotation>(capacity: count)
-        parallelFor(count, jobs: jobs) { k in results.pointer[k] = extractor.extract(docs.pointer[k]!) }
+        let sizes = SharedBuffer<Int>(capacity: count)
+        parallelFor(count, jobs: jobs) { k in
+            let a = extractor.extract(docs.pointer[k]!)
+            let e = JSONEncoder()
+            e.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+            sizes.pointer[k] = ((try? e.encode(a))?.count ?? 0) + 1
+            results.pointer[k] = a
+        }
         t1 = now()
         extraction += t1 - t0
 
         t0 = t1
         for k in 0..<count {
             let a = results.pointer[k]!
-            if let data = try? encoder.encode(a) { jsonBytes += data.count + 1 }
+            jsonBytes += sizes.pointer[k]!
             events += a.events.count
             planned += a.planned.count
             people += a.people.count
@@ -198,6 +208,7 @@ func runOnce(documents: Int, jobs: Int, batchPerJob: Int, generator: ReleaseGene
             if !a.events.isEmpty { withEvents += 1 }
         }
         results.free()
+        sizes.free()
         docs.free()
         encoding += now() - t0
         start += count
@@ -238,7 +249,7 @@ struct CompareJobsReport: Codable {
     var runDefault: RunStats
 }
 
-struct Report: Codable {
+struct Report: Encodable {
     var options: Options
     var cores: Int
     var extractorInitSeconds: Double

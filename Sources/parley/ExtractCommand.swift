@@ -40,43 +40,53 @@ struct ExtractCommand: ParsableCommand {
         let (items, collectErrors) = InputCollector.collect(input.inputs)
         var failures = collectErrors.count
         for e in collectErrors { warn(e.description) }
-        let pretty = JSONEncoder()
-        pretty.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        let compact = JSONEncoder()
-        compact.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         let progress = Progress(label: "extract", total: items.count)
         var written = 0
         var seenIDs: Set<String> = []
         var jsonArrayOpen = false
         let out = FileHandle.standardOutput
-        DocumentPipeline(jobs: input.jobs).run(items, progress: progress, job: { extractor.extract($0) }) { result in
+        let format = self.format
+        let toFiles = outputDir != nil
+        // Extraction and rendering both run on the worker threads; only writing is sequential.
+        let render: @Sendable (Document) -> (id: String, data: Data) = { doc in
+            let a = extractor.extract(doc)
+            let encoder = JSONEncoder()
+            switch (toFiles, format) {
+            case (true, _), (false, .json):
+                encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+                return (a.id, (try? encoder.encode(a)) ?? Data())
+            case (false, .jsonl):
+                encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+                var d = (try? encoder.encode(a)) ?? Data()
+                d.append(0x0A)
+                return (a.id, d)
+            case (false, .table):
+                return (a.id, Data(TableRenderer.render(a).utf8))
+            }
+        }
+        DocumentPipeline(jobs: input.jobs).run(items, progress: progress, job: render) { result in
             switch result {
             case .failure(let e):
                 failures += 1
                 warn(e.description)
-            case .success(let a):
+            case .success(let (id, data)):
                 if let dir = outputDir {
-                    if seenIDs.contains(a.id) { warn("\(a.id): another document has the same id; its \(a.id).json is replaced") }
-                    seenIDs.insert(a.id)
+                    if seenIDs.contains(id) { warn("\(id): another document has the same id; its \(id).json is replaced") }
+                    seenIDs.insert(id)
                     do {
-                        try writeAtomically(try pretty.encode(a), to: dir + "/" + a.id + ".json")
+                        try writeAtomically(data, to: dir + "/" + id + ".json")
                         written += 1
                     } catch {
                         failures += 1
-                        warn("\(a.id): cannot write \(dir)/\(a.id).json: \(error.localizedDescription)")
+                        warn("\(id): cannot write \(dir)/\(id).json: \(error.localizedDescription)")
                     }
                     return
                 }
-                switch format {
-                case .jsonl:
-                    if let data = try? compact.encode(a) { out.write(data); out.write(Data("\n".utf8)) }
-                case .json:
+                if format == .json {
                     out.write(Data((jsonArrayOpen ? ",\n" : "[\n").utf8))
                     jsonArrayOpen = true
-                    if let data = try? pretty.encode(a) { out.write(data) }
-                case .table:
-                    out.write(Data(TableRenderer.render(a).utf8))
                 }
+                out.write(data)
                 written += 1
             }
         }

@@ -114,16 +114,15 @@ public struct EventExtractor: PipelineStage {
                 } else {
                     for m in peopleInClause { addP(m.person) }
                 }
-                let clauseKeys = (clauseStart..<clauseEnd).map { tokens[$0].key }
-                let joined = " " + clauseKeys.joined(separator: " ") + " "
+                let clause = clauseStart..<clauseEnd
+                func has(_ phrase: [String]) -> Bool { Self.contains(tokens, clause, phrase) }
                 var partyOrgsOnly = false
                 if !(trig.option == .nominal && !lightVerb), refersToBothSides(tokens, clauseStart..<hit.range.upperBound) {
                     if let m = mainIndex { for p in events[m].participants { addP(p) } }
-                } else if joined.contains(" two parties ") && participants.isEmpty {
+                } else if has(["two", "parties"]) && participants.isEmpty {
                     partyOrgsOnly = true
                 }
-                if joined.contains(" heads of the two states ") || joined.contains(" two heads of state ") || joined.contains(" heads of state of the two ")
-                    || joined.contains(" two presidents ") || joined.contains(" two leaders ") || joined.contains(" heads of the two countries ") {
+                if Self.headsOfStatePhrases.contains(where: has) {
                     let heads = c.personMentions.filter { c.people[$0.person].isHeadOfState && $0.tokens.lowerBound < hit.range.lowerBound }.map(\.person)
                     var seen: [Int] = []
                     for p in heads.reversed() where !seen.contains(p) { seen.append(p); if seen.count == 2 { break } }
@@ -179,8 +178,8 @@ public struct EventExtractor: PipelineStage {
                 let isFuture = modality == .planned || (date.map { d in c.referenceDate.map { d > $0 && d.isComplete && $0.isComplete } ?? false } ?? false)
                 let mainDate = mainIndex.flatMap { events[$0].date }
                 // "Earlier in the day", "on the same day", "this morning": the main event's day, not an earlier happening.
-                let sameDay = [" in the day ", " same day ", " this morning ", " this afternoon ", " this evening ", " earlier today ", " later today "].contains { joined.contains($0) }
-                let pastMarked = !sameDay && ((clauseStart..<hit.range.lowerBound).contains { Self.pastMarkers.contains(tokens[$0].key) } || joined.contains(" had "))
+                let sameDay = Self.sameDayPhrases.contains(where: has)
+                let pastMarked = !sameDay && ((clauseStart..<hit.range.lowerBound).contains { Self.pastMarkers.contains(tokens[$0].key) } || has(["had"]))
                 var reported = false
                 if mainIndex != nil || inSpeech {
                     if inSpeech || pastMarked { reported = true }
@@ -202,8 +201,8 @@ public struct EventExtractor: PipelineStage {
                 if participants.isEmpty { confidence -= 0.15 }
                 if reported { confidence -= 0.05 }
                 var variant: String?
-                if type == .MESSAGE, joined.contains("condolence") || joined.contains("sympathy") { variant = "condolence" }
-                if type == .ANNOUNCE, joined.contains(" diplomatic relations ") { variant = "relations" }
+                if type == .MESSAGE, has(["condolence"]) || has(["condolences"]) || has(["sympathy"]) { variant = "condolence" }
+                if type == .ANNOUNCE, has(["diplomatic", "relations"]) { variant = "relations" }
                 let event = EventRecord(type: type, variant: variant, date: date, place: place, participants: participants, organizations: orgs,
                                         countries: countries, reported: reported, sentence: s.index, triggerTokens: hit.range,
                                         confidence: max(0.3, confidence))
@@ -226,6 +225,27 @@ public struct EventExtractor: PipelineStage {
         }
         context.events = events
         context.planned = planned
+    }
+
+    static let headsOfStatePhrases: [[String]] = [["heads", "of", "the", "two", "states"], ["two", "heads", "of", "state"],
+                                                  ["heads", "of", "state", "of", "the", "two"], ["two", "presidents"], ["two", "leaders"],
+                                                  ["heads", "of", "the", "two", "countries"]]
+    static let sameDayPhrases: [[String]] = [["in", "the", "day"], ["same", "day"], ["this", "morning"], ["this", "afternoon"],
+                                             ["this", "evening"], ["earlier", "today"], ["later", "today"]]
+
+    /// Whether the token keys of `range` contain `phrase` as a contiguous run.
+    static func contains(_ tokens: [Token], _ range: Range<Int>, _ phrase: [String]) -> Bool {
+        guard let first = phrase.first, range.count >= phrase.count else { return false }
+        var k = range.lowerBound
+        while k + phrase.count <= range.upperBound {
+            if tokens[k].key == first {
+                var ok = true
+                for j in 1..<phrase.count where tokens[k + j].key != phrase[j] { ok = false; break }
+                if ok { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     static let lightVerbs: Set<String> = ["held", "had", "hold", "holds", "pay", "have", "make", "send", "conduct", "made", "conducted", "sent", "paid", "pays", "exchanged", "addressed", "received", "delivered"]

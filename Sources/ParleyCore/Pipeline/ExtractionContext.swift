@@ -27,6 +27,24 @@ public struct ExtractionContext: Sendable {
     public var claimed: [Bool] = []
 
     public var countryMentions: [CountryMention] = []
+    /// Where each country, place and organization mention starts (token index → mention index), for O(1) look-ups.
+    public private(set) var countryMentionAt: [Int: Int] = [:]
+    public private(set) var placeMentionAt: [Int: Int] = [:]
+    public private(set) var organizationMentionAt: [Int: Int] = [:]
+
+    /// Rebuilds the start-token indexes after a stage has added or removed mentions.
+    public mutating func indexMentions() {
+        countryMentionAt = Self.index(countryMentions.map(\.tokens))
+        placeMentionAt = Self.index(placeMentions.map(\.tokens))
+        organizationMentionAt = Self.index(organizationMentions.map(\.tokens))
+    }
+
+    static func index(_ ranges: [Range<Int>]) -> [Int: Int] {
+        var d: [Int: Int] = [:]
+        d.reserveCapacity(ranges.count)
+        for (n, r) in ranges.enumerated() where d[r.lowerBound] == nil { d[r.lowerBound] = n }
+        return d
+    }
     public var placeMentions: [PlaceMention] = []
     public var dateMentions: [DateMention] = []
 
@@ -106,7 +124,11 @@ public struct OrganizationMention: Sendable {
 public struct PersonRecord: Sendable {
     public var name: String
     /// Token keys of the canonical name, for matching later references.
-    public var nameKeys: [String]
+    public var nameKeys: [String] { didSet { computeSkeletons() } }
+    /// Name keys without particles, their spelling skeletons and the skeleton of the joined name (see `NameShape.skeleton`).
+    public private(set) var coreKeys: [String] = []
+    public private(set) var skeletons: [String] = []
+    public private(set) var joinedSkeleton: String = ""
     public var aliases: [String] = []
     public var titles: [String] = []
     public var organization: Int?
@@ -115,6 +137,19 @@ public struct PersonRecord: Sendable {
     public var isHeadOfState = false
     /// How the person was first recognised (title, honorific, apposition, known, verb).
     public var evidence: String
+
+    public init(name: String, nameKeys: [String], evidence: String) {
+        self.name = name
+        self.nameKeys = nameKeys
+        self.evidence = evidence
+        computeSkeletons()
+    }
+
+    mutating func computeSkeletons() {
+        coreKeys = nameKeys.filter { !NameShape.particles.contains($0) }
+        skeletons = coreKeys.map(NameShape.skeleton)
+        joinedSkeleton = NameShape.skeleton(coreKeys.joined())
+    }
 }
 
 /// One place in the text that refers to a person.

@@ -64,6 +64,7 @@ public struct DatelineReader: PipelineStage {
         context.layout.datelineTokens = r.lowerBound..<i
         // The wire agency in the dateline is the byline, not an organization of the story.
         context.organizationMentions.removeAll { (r.lowerBound..<i).contains($0.tokens.lowerBound) }
+        context.indexMentions()
         for k in r.lowerBound..<i { context.claimed[k] = true }
     }
 }

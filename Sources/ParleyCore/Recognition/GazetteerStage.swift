@@ -40,6 +40,7 @@ public struct GazetteerStage: PipelineStage {
                 break
             }
         }
+        context.indexMentions()
     }
 
     /// A match glued to a following letter-word without space, such as `Sino` in `Sinopec`, is no match;

@@ -124,25 +124,38 @@ public struct NameShape: Sendable {
     /// A spelling skeleton that maps transliteration variants together: `Ahmadov`/`Akhmedov`,
     /// `Sergey`/`Sergei`, `Mohammed`/`Muhammad`, `Aliyev`/`Aliev` share one.
     public static func skeleton(_ key: String) -> String {
-        var s = Array(TextNormalizer.fold(key).unicodeScalars.filter { $0.properties.isAlphabetic })
+        // Works on folded ASCII bytes: kh→h, ph→f, ck→k, zh/dj→j, q→k; vowels, y and w dropped after the
+        // first letter; doubled consonants collapsed.
+        var folded = key
+        if key.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) { folded = TextNormalizer.fold(key) }
+        var s: [UInt8] = []
+        s.reserveCapacity(folded.utf8.count)
+        for b in folded.utf8 where (b >= 0x61 && b <= 0x7A) { s.append(b) }
         guard let first = s.first else { return "" }
-        // kh→h, ph→f, ck→k, dzh/dj→j, zh→j, ts→c
-        var out: [Unicode.Scalar] = [first == "y" ? "i" : first]
+        var out: [UInt8] = [first == UInt8(ascii: "y") ? UInt8(ascii: "i") : first]
+        out.reserveCapacity(s.count)
         var i = 1
-        func at(_ k: Int) -> Unicode.Scalar? { k < s.count ? s[k] : nil }
         while i < s.count {
             let c = s[i]
-            if c == "k", at(i + 1) == "h" { out.append("h"); i += 2; continue }
-            if c == "p", at(i + 1) == "h" { out.append("f"); i += 2; continue }
-            if c == "c", at(i + 1) == "k" { out.append("k"); i += 2; continue }
-            if c == "z", at(i + 1) == "h" { out.append("j"); i += 2; continue }
-            if c == "d", at(i + 1) == "j" { out.append("j"); i += 2; continue }
-            if c == "q" { out.append("k"); i += 1; continue }
-            if "aeiouyw".unicodeScalars.contains(c) { i += 1; continue }
-            if out.last != c { out.append(c) }
+            let next: UInt8 = i + 1 < s.count ? s[i + 1] : 0
+            var emit: UInt8 = c
+            var step = 1
+            switch c {
+            case UInt8(ascii: "k") where next == UInt8(ascii: "h"): emit = UInt8(ascii: "h"); step = 2
+            case UInt8(ascii: "p") where next == UInt8(ascii: "h"): emit = UInt8(ascii: "f"); step = 2
+            case UInt8(ascii: "c") where next == UInt8(ascii: "k"): emit = UInt8(ascii: "k"); step = 2
+            case UInt8(ascii: "z") where next == UInt8(ascii: "h"): emit = UInt8(ascii: "j"); step = 2
+            case UInt8(ascii: "d") where next == UInt8(ascii: "j"): emit = UInt8(ascii: "j"); step = 2
+            case UInt8(ascii: "q"): emit = UInt8(ascii: "k")
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"), UInt8(ascii: "w"):
+                i += 1
+                continue
+            default: break
+            }
+            if step == 2 { out.append(emit); i += 2; continue }
+            if out.last != emit { out.append(emit) }
             i += 1
         }
-        s = out
-        return String(String.UnicodeScalarView(s))
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -25,6 +25,7 @@ public struct OrganizationRecognizer: PipelineStage {
                     context.organizationMentions.append(OrganizationMention(tokens: r, organization: org))
                     i = r.upperBound
                     i = defineAcronym(context: &context, after: i, end: end, org: org)
+                    context.indexMentions()
                     continue
                 }
                 i += 1
@@ -40,6 +41,7 @@ public struct OrganizationRecognizer: PipelineStage {
             }
             context.organizationMentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         }
+        context.indexMentions()
     }
 
     func isKnownExactly(_ c: ExtractionContext, _ r: Range<Int>) -> Bool {

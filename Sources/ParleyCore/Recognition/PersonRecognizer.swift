@@ -64,16 +64,18 @@ public struct PersonRecognizer: PipelineStage {
         // 4. A name span with apposition or verb evidence.
         guard var (nr, parts, words) = NameShape.span(c, at: i, end: end) else { return nil }
         // "Expatriates Badr Abdelatty": a known person at the end of a longer capitalised run.
-        if matchExisting(c, nr) == nil, parts >= 3 {
+        var existingMatch = matchExisting(c, nr)
+        if existingMatch == nil, parts >= 3 {
             for s in (nr.lowerBound + 1)..<(nr.upperBound - 1) where c.tokens[s].kind == .word {
                 let sub = s..<nr.upperBound
                 if let p = matchExisting(c, sub), c.people[p].nameKeys.count >= 2 {
                     nr = sub; parts = sub.count; words = sub.count
+                    existingMatch = p
                     break
                 }
             }
         }
-        if let existing = matchExisting(c, nr) {
+        if let existing = existingMatch {
             mention(&c, existing, nr, sentence: sentence)
             claim(&c, nr)
             return appositive(&c, after: nr, end: end) ?? nr.upperBound

@@ -26,11 +26,11 @@ public struct TitlePhraseParser: Sendable {
     }
 
     static func orgMention(_ c: ExtractionContext, at i: Int) -> OrganizationMention? {
-        c.organizationMentions.first { $0.tokens.lowerBound == i }
+        c.organizationMentionAt[i].map { c.organizationMentions[$0] }
     }
 
     static func countryAt(_ c: ExtractionContext, _ i: Int) -> CountryMention? {
-        c.countryMentions.first { $0.tokens.lowerBound == i }
+        c.countryMentionAt[i].map { c.countryMentions[$0] }
     }
 
     /// Parses a title phrase beginning at `start` (which may be a country adjective such as `Chinese`).
@@ -76,7 +76,7 @@ public struct TitlePhraseParser: Sendable {
                     i = cm.tokens.upperBound
                     continue
                 }
-                if let p = c.placeMentions.first(where: { $0.tokens.lowerBound == k }) {
+                if let p = c.placeMentionAt[k].map({ c.placeMentions[$0] }) {
                     i = p.tokens.upperBound
                     continue
                 }

@@ -76,10 +76,22 @@ public struct PersonReferenceResolver: PipelineStage {
         }
         guard !words.isEmpty else { return nil }
         let folded = TextNormalizer.fold(c.text(nr))
+        // Skeletons are computed only when a comparison needs them.
+        var wordSkeletonCache: [String]?
+        var joinedSkeletonCache: String?
+        func wordSkeletons() -> [String] {
+            if let w = wordSkeletonCache { return w }
+            let w = words.map(NameShape.skeleton); wordSkeletonCache = w; return w
+        }
+        func joinedSkeleton() -> String {
+            if let j = joinedSkeletonCache { return j }
+            let j = NameShape.skeleton(words.joined()); joinedSkeletonCache = j; return j
+        }
         _ = toks
         for p in c.people.indices.reversed() {
             let person = c.people[p]
-            let pk = person.nameKeys.filter { !NameShape.particles.contains($0) }
+            let pk = person.coreKeys
+            let ps = person.skeletons
             guard !pk.isEmpty else { continue }
             if TextNormalizer.fold(person.name) == folded || person.aliases.contains(where: { TextNormalizer.fold($0) == folded }) { return p }
             if initials.isEmpty, words.count == 1 {
@@ -91,24 +103,26 @@ public struct PersonReferenceResolver: PipelineStage {
             }
             if !initials.isEmpty {
                 // T. Budagov / A. Akhmedov: surname equal or a variant, initial equals the given name's first letter.
-                guard let last = words.last, pk.count >= 2 else { continue }
-                let surnameMatches = last == pk.last! || NameShape.skeleton(last) == NameShape.skeleton(pk.last!)
-                let surnameFirst = last == pk.first! || NameShape.skeleton(last) == NameShape.skeleton(pk.first!)
+                guard let last = words.last, pk.count >= 2, let lastSkeleton = wordSkeletons().last else { continue }
+                let surnameMatches = last == pk.last! || lastSkeleton == ps.last!
+                let surnameFirst = last == pk.first! || lastSkeleton == ps.first!
                 if surnameMatches, let i0 = initials.first, pk.first!.hasPrefix(i0) { return p }
                 if surnameFirst, let i0 = initials.first, pk.last!.hasPrefix(i0) { return p }
                 continue
             }
             // Same words in another order, or word-by-word transliteration variants.
-            if Set(words) == Set(pk), words.count == pk.count { return p }
+            if words.count == pk.count, Set(words) == Set(pk) { return p }
             if words.count == pk.count, words.count >= 2 {
-                let same = zip(words, pk).filter { $0 == $1 }.count
-                let variant = zip(words, pk).allSatisfy { $0 == $1 || NameShape.skeleton($0) == NameShape.skeleton($1) }
-                if variant && same >= 1 { return p }
-                if variant && words.count >= 2, zip(words, pk).allSatisfy({ $0.prefix(1) == $1.prefix(1) }) { return p }
+                var same = 0, variant = true, initialsAgree = true
+                for k in 0..<words.count {
+                    if words[k] == pk[k] { same += 1; continue }
+                    if wordSkeletons()[k] != ps[k] { variant = false; break }
+                    if words[k].prefix(1) != pk[k].prefix(1) { initialsAgree = false }
+                }
+                if variant && (same >= 1 || initialsAgree) { return p }
             }
             // Spaced and joined spellings: "Abdel Aty" / "Abdelatty".
-            if words.count >= 2 || pk.count >= 2, NameShape.skeleton(words.joined()) == NameShape.skeleton(pk.joined()),
-               words.first?.prefix(1) == pk.first?.prefix(1) { return p }
+            if words.count >= 2 || pk.count >= 2, words.first?.prefix(1) == pk.first?.prefix(1), joinedSkeleton() == person.joinedSkeleton { return p }
             // A two-word form of a longer name: "Lula da Silva" / "Luiz Inacio Lula da Silva"
             if words.count >= 2, words.count < pk.count, pk.suffix(words.count).elementsEqual(words) { return p }
         }

@@ -39,6 +39,8 @@ public struct DateExpressionParser: Sendable {
         return out
     }
 
+    static let lowercaseOpeners: Set<String> = ["today", "yesterday", "tomorrow", "tonight", "this", "last", "next"]
+
     static func number(_ t: Token) -> Int? {
         guard t.kind == .number else { return nil }
         var value = 0
@@ -59,7 +61,7 @@ public struct DateExpressionParser: Sendable {
     static func isYear(_ v: Int?) -> Bool { v.map { (1900...2100).contains($0) } ?? false }
 
     private func month(_ t: Token) -> Int? {
-        guard t.kind == .word, case .month(let m)? = calendar[t.key] else { return nil }
+        guard t.kind == .word, t.isCapitalized, case .month(let m)? = calendar[t.key] else { return nil }
         // "may" in lower case is a verb; "Mar"/"Sat"/"Sun" only when capitalised.
         return t.isCapitalized ? m : nil
     }
@@ -67,6 +69,9 @@ public struct DateExpressionParser: Sendable {
     private func parse(_ tokens: [Token], at i: Int, end: Int) -> (Range<Int>, DateExpression)? {
         guard i < end, i < tokens.count else { return nil }
         let t = tokens[i]
+        // Most tokens are lower-case words that open no date expression: reject them before any look-up.
+        if t.kind == .word, !t.isCapitalized, !Self.lowercaseOpeners.contains(t.key) { return nil }
+        if t.kind == .punctuation { return nil }
         func tok(_ k: Int) -> Token? { k < end ? tokens[k] : nil }
         func skipDot(_ k: Int) -> Int { (tok(k)?.key == ".") && tok(k)!.isAttached ? k + 1 : k }
 

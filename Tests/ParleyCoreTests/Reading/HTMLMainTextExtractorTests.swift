@@ -1,0 +1,348 @@
+import Foundation
+import Testing
+import ParleyCore
+
+/// Test pages in Fixtures/html: each `NAME.html` has its expected main text in `NAME.expected.txt`.
+enum HTMLPageFixtures {
+    static let names = [
+        "party-department-news",
+        "ministry-press-release",
+        "embassy-news",
+        "wire-service-article",
+        "news-article-jsonld",
+        "date-in-time-element",
+        "windows-1252",
+        "malformed",
+        "participants-table",
+        "header-shows-today",
+        "layout-table-brs",
+        "aspnet-form-page",
+    ]
+
+    static func bytes(_ name: String) throws -> [UInt8] {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "html", subdirectory: "Fixtures/html"))
+        return [UInt8](try Data(contentsOf: url))
+    }
+
+    static func expectedText(_ name: String) throws -> String {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "expected.txt", subdirectory: "Fixtures/html"))
+        return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+    }
+
+    static func page(_ name: String) throws -> HTMLPage {
+        try HTMLMainTextExtractor().extract(bytes(name))
+    }
+
+    /// Runs of spaces and tabs become one space, lines are trimmed, blank-line runs become one blank line.
+    static func normalised(_ text: String) -> String {
+        var lines: [String] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+            if line.isEmpty && (lines.last?.isEmpty ?? true) { continue }
+            lines.append(line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Bag-of-words F1 between lowercased word tokens.
+    static func tokenF1(_ candidate: String, _ reference: String) -> Double {
+        func tokens(_ s: String) -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for token in s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) { counts[String(token), default: 0] += 1 }
+            return counts
+        }
+        let c = tokens(candidate), r = tokens(reference)
+        let overlap = c.reduce(0) { $0 + min($1.value, r[$1.key] ?? 0) }
+        let cTotal = c.values.reduce(0, +), rTotal = r.values.reduce(0, +)
+        if cTotal == 0 || rTotal == 0 { return cTotal == rTotal ? 1 : 0 }
+        let precision = Double(overlap) / Double(cTotal), recall = Double(overlap) / Double(rTotal)
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+    }
+}
+
+@Suite("HTMLMainTextExtractor")
+struct HTMLMainTextExtractorTests {
+    // MARK: - Fixture pages
+
+    @Test(arguments: HTMLPageFixtures.names)
+    func mainTextMatchesExpected(name: String) throws {
+        let page = try HTMLPageFixtures.page(name)
+        #expect(HTMLPageFixtures.normalised(page.text) == HTMLPageFixtures.normalised(try HTMLPageFixtures.expectedText(name)))
+    }
+
+    @Test func averageTokenF1AgainstExpectedTextsIsAtLeast0_9() throws {
+        var scores: [String: Double] = [:]
+        for name in HTMLPageFixtures.names {
+            scores[name] = HTMLPageFixtures.tokenF1(try HTMLPageFixtures.page(name).text, try HTMLPageFixtures.expectedText(name))
+        }
+        let average = scores.values.reduce(0, +) / Double(scores.count)
+        #expect(average >= 0.9, "token F1 per page: \(scores.sorted { $0.key < $1.key })")
+    }
+
+    static let chromeWords: [(String, [String])] = [
+        ("party-department-news", ["Current Location", "Leaders' Activities", "Print", "Close", "Copyright", "Fuxing Road", "Font size", "2024.11.14", "Sun Haiyan Meets with"]),
+        ("ministry-press-release", ["Skip to main content", "Consular Services", "Share", "Facebook", "Related press releases", "Political consultations with Ghana", "Embassy Square", "Press contact", "Press release no."]),
+        ("embassy-news", ["cookies", "Accept all", "Latest news", "Embassy holds briefing", "Glenmore Street", "Published on", "Visa & Consular"]),
+        ("wire-service-article", ["Advertisement", "Subscribe", "By Jane Doe and", "Related stories", "Red Sea shipping", "Comments", "Finally some good news", "Share on", "Trust Principles", "Middle East"]),
+        ("news-article-jsonld", ["Share this", "Leave a Reply", "Recent Posts", "Tagged", "Previous:", "Proudly published", "Kenji Mori", "Politics"]),
+        ("header-shows-today", ["25 November 2026", "Partly cloudy", "Log in", "Most read", "Tags:", "Fuel prices", "Diplomacy\n"]),
+        ("participants-table", ["In this section", "2023 meetings", "Print this page", "Terms of use", "Secretariat home"]),
+        ("layout-table-brs", ["Editor:", "Source: Xinhua", "Print", "Close", "Copyright", "Top news", "Updated:"]),
+        ("aspnet-form-page", ["Share:", "Facebook", "Bem rakpart", "Consular", "11.04.2023"]),
+        ("malformed", ["Friday, 30 September 2022", "Sitemap", "Speeches", "Gallery", "Contact"]),
+    ]
+
+    @Test(arguments: chromeWords)
+    func noChromeLeaksIntoText(name: String, words: [String]) throws {
+        let text = try HTMLPageFixtures.page(name).text
+        for word in words {
+            #expect(!text.contains(word), "\(name): chrome \"\(word)\" leaked into the text")
+        }
+    }
+
+    static let titles: [(String, String)] = [
+        ("party-department-news", "Sun Haiyan Meets with Delegation of the Lao People's Revolutionary Party"),
+        ("ministry-press-release", "Foreign Minister Receives Credentials Copies from New Ambassadors"),
+        ("embassy-news", "Ambassador Attends Spring Festival Reception in Wellington"),
+        ("wire-service-article", "UN envoy says Yemen parties agree to prisoner swap talks"),
+        ("news-article-jsonld", "Japan and the Philippines sign reciprocal access agreement"),
+        ("date-in-time-element", "Statement on the Closing of the Fourth Round of Border Talks"),
+        ("windows-1252", "Foreign Minister José Manuel Albares Receives Counterpart from Côte d’Ivoire"),
+        ("malformed", "Deputy Prime Minister holds talks with Mongolian delegation"),
+        ("participants-table", "Ministerial Meeting of the Quadrilateral Dialogue: List of Participants"),
+        ("header-shows-today", "Vice President meets visiting Kenyan Foreign Secretary"),
+        ("layout-table-brs", "Premier Meets Visiting Uzbek Prime Minister"),
+        ("aspnet-form-page", "Deputy Minister Receives Ambassador of Brazil"),
+    ]
+
+    @Test(arguments: titles)
+    func titleIsFound(name: String, title: String) throws {
+        #expect(try HTMLPageFixtures.page(name).title == title)
+    }
+
+    static let firstDates: [(String, String)] = [
+        ("party-department-news", "2024.11.14"),
+        ("ministry-press-release", "2025-02-03"),
+        ("embassy-news", "Published on Saturday, 15 February 2020"),
+        ("wire-service-article", "2025-03-03T08:15:00Z"),
+        ("news-article-jsonld", "2024-07-08T14:30:00+09:00"),
+        ("date-in-time-element", "2023-06-08"),
+        ("windows-1252", "20240521"),
+        ("malformed", "2022-09-30"),
+        ("participants-table", "2024-09-21"),
+        ("header-shows-today", "Monday, 23 November 2026 16:05"),
+        ("aspnet-form-page", "2023-04-11T09:00:00+02:00"),
+    ]
+
+    @Test(arguments: firstDates)
+    func mostReliableDateComesFirst(name: String, date: String) throws {
+        #expect(try HTMLPageFixtures.page(name).dateCandidates.first == date)
+    }
+
+    // MARK: - Dates
+
+    @Test func metaDateComesBeforeVisibleDate() throws {
+        #expect(try HTMLPageFixtures.page("ministry-press-release").dateCandidates == ["2025-02-03", "3 February 2025"])
+    }
+
+    @Test func jsonLDDateIsReadWhenThereIsNoDateMeta() throws {
+        let dates = try HTMLPageFixtures.page("news-article-jsonld").dateCandidates
+        #expect(dates == ["2024-07-08T14:30:00+09:00", "July 8, 2024"])
+    }
+
+    @Test func dateOnlyInTimeElementIsFound() throws {
+        #expect(try HTMLPageFixtures.page("date-in-time-element").dateCandidates == ["2023-06-08"])
+    }
+
+    @Test func headerDateOfTodayRanksAfterArticleDate() throws {
+        let dates = try HTMLPageFixtures.page("header-shows-today").dateCandidates
+        let article = try #require(dates.firstIndex(of: "Monday, 23 November 2026 16:05"))
+        if let today = dates.firstIndex(of: "Wednesday, 25 November 2026") { #expect(article < today) }
+    }
+
+    @Test func datesInsideChromeAreLeftOut() throws {
+        let embassy = try HTMLPageFixtures.page("embassy-news").dateCandidates
+        #expect(!embassy.contains("2020-02-12"), "sidebar teaser dates: \(embassy)")
+        let party = try HTMLPageFixtures.page("party-department-news").dateCandidates
+        #expect(party == ["2024.11.14"])
+    }
+
+    @Test func timeElementWithoutDatetimeGivesItsText() throws {
+        let html = "<html><body><article><h1>Talks</h1><time>May 25, 2024</time><p>BEIJING, May 25 -- The two sides held talks on trade and security in the capital today.</p></article></body></html>"
+        #expect(try HTMLMainTextExtractor().extract(Array(html.utf8)).dateCandidates == ["May 25, 2024"])
+    }
+
+    // MARK: - Other page data
+
+    @Test func canonicalLinkIsPreferred() throws {
+        let page = try HTMLPageFixtures.page("ministry-press-release")
+        #expect(page.canonicalURL == "https://www.mfa.example/en/press-releases/2025/02/credentials-copies")
+    }
+
+    @Test func ogURLIsUsedWithoutCanonicalLink() throws {
+        let page = try HTMLPageFixtures.page("news-article-jsonld")
+        #expect(page.canonicalURL == "https://pacificdaily.example/2024/07/08/japan-philippines-raa")
+    }
+
+    @Test func siteNameAndLanguageAreRead() throws {
+        let page = try HTMLPageFixtures.page("news-article-jsonld")
+        #expect(page.siteName == "Pacific Daily")
+        #expect(page.language == "en-US")
+        #expect(try HTMLPageFixtures.page("malformed").language == nil)
+    }
+
+    @Test func titleSuffixWithSiteNameIsRemoved() throws {
+        let html = "<html><head><title>Minister visits Hanoi | Foreign Office</title></head><body><div><p>The Minister arrived in Hanoi on Tuesday for talks on trade, security and climate cooperation with her counterpart.</p></div></body></html>"
+        #expect(try HTMLMainTextExtractor().extract(Array(html.utf8)).title == "Minister visits Hanoi")
+    }
+
+    // MARK: - Text rules
+
+    @Test func datelineParagraphIsKept() throws {
+        #expect(try HTMLPageFixtures.page("wire-service-article").text.hasPrefix("GENEVA, March 3 (World Wire) - "))
+        #expect(try HTMLPageFixtures.page("layout-table-brs").text.hasPrefix("BEIJING, Oct. 27 -- Premier"))
+    }
+
+    @Test func tableRowsBecomeLinesWithCellsJoined() throws {
+        let text = try HTMLPageFixtures.page("participants-table").text
+        #expect(text.contains("\nIndia | S. Jaishankar | Minister of External Affairs\n"))
+    }
+
+    @Test func listItemsAreSeparateLines() throws {
+        let text = try HTMLPageFixtures.page("ministry-press-release").text
+        #expect(text.contains("Renewable energy partnerships\nSupport for the United Nations system\n"))
+    }
+
+    @Test func windows1252PageKeepsCurlyQuotesAndAccents() throws {
+        let text = try HTMLPageFixtures.page("windows-1252").text
+        #expect(text.contains("“Spain and Côte d’Ivoire share"))
+        #expect(text.contains("Diego Martínez Belío"))
+        #expect(text.contains("€1.2 billion"))
+    }
+
+    @Test func whitespaceIsCollapsedAndNoBreakSpacesBecomeSpaces() throws {
+        let html = "<html><body><div class=\"content\"><p>  Foreign&nbsp;Minister\n\n   Wang\tYi   met   the   delegation,  and both sides signed an agreement on trade.</p></div></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text == "Foreign Minister Wang Yi met the delegation, and both sides signed an agreement on trade.")
+    }
+
+    @Test func scriptsStylesAndHiddenElementsNeverReachTheText() throws {
+        let html = """
+        <html><body><article><style>p{color:red}</style><script>var secret = "tracking";</script>
+        <p>The delegations met in Vienna, and agreed to resume the technical talks next month.</p>
+        <div hidden>hidden note</div><div style="display: none">invisible note</div><noscript>enable javascript</noscript>
+        </article></body></html>
+        """
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text == "The delegations met in Vienna, and agreed to resume the technical talks next month.")
+    }
+
+    @Test func linkHeavyListInsideContentIsDropped() throws {
+        let html = """
+        <html><body><div class="article-body">
+        <p>The President received the credentials of five ambassadors at the palace, and held short talks with each of them.</p>
+        <ul><li><a href="/a">President meets PM</a></li><li><a href="/b">Cabinet meeting held</a></li><li><a href="/c">New envoy named</a></li></ul>
+        </div></body></html>
+        """
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text == "The President received the credentials of five ambassadors at the palace, and held short talks with each of them.")
+    }
+
+    @Test func shortChromeLinesAtTheEdgesAreTrimmed() throws {
+        let html = """
+        <html><body><div class="content"><p>Share:</p><p>Date: 2024-05-25</p>
+        <p>BEIJING, May 25 -- Chinese and Russian officials held consultations on Northeast Asian security, and exchanged views on the situation on the peninsula.</p>
+        <p>Editor: Li Ming</p><p>Print | Close</p></div></body></html>
+        """
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text == "BEIJING, May 25 -- Chinese and Russian officials held consultations on Northeast Asian security, and exchanged views on the situation on the peninsula.")
+    }
+
+    @Test func copyrightLineAfterTheArticleIsTrimmed() throws {
+        let html = """
+        <html><body><div class="wrap"><div class="story-body">
+        <p>MOSCOW, April 2 -- Russian and Indian officials discussed the supply of fertiliser, and agreed to meet again in New Delhi in the summer.</p>
+        </div>
+        <p>Copyright 2025 Example News Agency. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.</p>
+        </div></body></html>
+        """
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text == "MOSCOW, April 2 -- Russian and Indian officials discussed the supply of fertiliser, and agreed to meet again in New Delhi in the summer.")
+    }
+
+    @Test func wrapperThatOnlyHasASidebarIsNotChrome() throws {
+        let html = """
+        <html><body><div class="layout has-sidebar">
+        <div class="col"><p>The ministers of the five countries signed a memorandum on water management, and set up a permanent secretariat in Almaty.</p>
+        <p>The next meeting will be held in Dushanbe, the host country said in a statement.</p></div>
+        <div class="sidebar"><a href="/1">Other news one</a> <a href="/2">Other news two</a></div>
+        </div></body></html>
+        """
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text == "The ministers of the five countries signed a memorandum on water management, and set up a permanent secretariat in Almaty.\n\nThe next meeting will be held in Dushanbe, the host country said in a statement.")
+    }
+
+    @Test func titleHeadingIsNotRepeatedInText() throws {
+        let html = "<html><head><meta property=\"og:title\" content=\"Envoy visits Kabul\"></head><body><article><h2>Envoy visits Kabul</h2><p>The special envoy arrived in Kabul on Sunday, and met officials from the interim administration.</p><h2>Background</h2><p>It was his third visit this year.</p></article></body></html>"
+        let page = try HTMLMainTextExtractor().extract(Array(html.utf8))
+        #expect(page.title == "Envoy visits Kabul")
+        #expect(page.text == "The special envoy arrived in Kabul on Sunday, and met officials from the interim administration.\n\nBackground\n\nIt was his third visit this year.")
+    }
+
+    @Test func doubleLineBreaksSeparateParagraphs() throws {
+        let text = try HTMLPageFixtures.page("layout-table-brs").text
+        #expect(text.components(separatedBy: "\n\n").count == 4)
+    }
+
+    @Test func pageWithoutCharsetThatIsNotUTF8IsReadAsWindows1252() throws {
+        let html = "<html><body><div class=\"content\"><p>Minister Müller met Señor Pérez – “a good meeting”, and both sides agreed on further talks.</p></div></body></html>"
+        let bytes = try #require(html.data(using: .windowsCP1252))
+        let text = try HTMLMainTextExtractor().extract([UInt8](bytes)).text
+        #expect(text == "Minister Müller met Señor Pérez – “a good meeting”, and both sides agreed on further talks.")
+    }
+
+    @Test func alreadyConvertedPageWithStaleLegacyCharsetIsReadAsUTF8() throws {
+        let html = "<html><head><meta charset=\"windows-1252\"></head><body><article><p>Minister Müller met Señor Pérez – “a good meeting”, and both sides agreed on further talks.</p></article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text == "Minister Müller met Señor Pérez – “a good meeting”, and both sides agreed on further talks.")
+    }
+
+    @Test func declaredUTF8PageWithAStrayByteKeepsTheRestIntact() throws {
+        let html = Array("<html><head><meta charset=\"utf-8\"></head><body><article><p>Caf".utf8) + [0xE9]
+            + Array(" talks in Zürich – “progress”, the ministers said after the meeting ended.</p></article></body></html>".utf8)
+        let text = try HTMLMainTextExtractor().extract(html).text
+        #expect(text == "Caf\u{FFFD} talks in Zürich – “progress”, the ministers said after the meeting ended.")
+    }
+
+    @Test func utf16PageWithBOMIsRead() throws {
+        let html = "<html><body><article><p>Die Ministerin traf in Köln ihren Amtskollegen, und beide sprachen über Handel.</p></article></body></html>"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in html.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(try HTMLMainTextExtractor().extract(bytes).text == "Die Ministerin traf in Köln ihren Amtskollegen, und beide sprachen über Handel.")
+    }
+
+    // MARK: - Errors
+
+    @Test func emptyInputThrowsEmpty() {
+        #expect(throws: TextDecodingError.empty) { try HTMLMainTextExtractor().extract([]) }
+        #expect(throws: TextDecodingError.empty) { try HTMLMainTextExtractor().extract(Array("  \n\t ".utf8)) }
+    }
+
+    @Test func binaryInputThrowsBinary() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
+        #expect(throws: TextDecodingError.binary) { try HTMLMainTextExtractor().extract(png) }
+    }
+
+    @Test func markupWithoutTextGivesEmptyTextWithoutThrowing() throws {
+        let page = try HTMLMainTextExtractor().extract(Array("<html><body><script>x()</script><div></div></body></html>".utf8))
+        #expect(page.text == "")
+        #expect(page.title == nil)
+    }
+
+    @Test func brokenMarkupNeverThrows() throws {
+        let html = "</div></p><p <b>Talks<<</i> held <table><td>in Oslo, and the parties agreed to meet again</tr></p></body></html></html><div"
+        let page = try HTMLMainTextExtractor().extract(Array(html.utf8))
+        #expect(page.text.contains("in Oslo, and the parties agreed to meet again"))
+    }
+}
