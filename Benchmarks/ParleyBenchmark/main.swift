@@ -189,9 +189,7 @@ func runOnce(documents: Int, jobs: Int, batchPerJob: Int, generator: ReleaseGene
         let sizes = SharedBuffer<Int>(capacity: count)
         parallelFor(count, jobs: jobs) { k in
             let a = extractor.extract(docs.pointer[k]!)
-            let e = JSONEncoder()
-            e.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-            sizes.pointer[k] = ((try? e.encode(a))?.count ?? 0) + 1
+            sizes.pointer[k] = AnnotationJSONWriter(pretty: false).data(a).count + 1
             results.pointer[k] = a
         }
         t1 = now()

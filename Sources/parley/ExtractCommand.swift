@@ -50,16 +50,13 @@ struct ExtractCommand: ParsableCommand {
         // Extraction and rendering both run on the worker threads; only writing is sequential.
         let render: @Sendable (Document) -> (id: String, data: Data) = { doc in
             let a = extractor.extract(doc)
-            let encoder = JSONEncoder()
             switch (toFiles, format) {
             case (true, _), (false, .json):
-                encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-                return (a.id, (try? encoder.encode(a)) ?? Data())
+                return (a.id, Data(AnnotationJSONWriter(pretty: true).data(a)))
             case (false, .jsonl):
-                encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-                var d = (try? encoder.encode(a)) ?? Data()
-                d.append(0x0A)
-                return (a.id, d)
+                var bytes = AnnotationJSONWriter(pretty: false).data(a)
+                bytes.append(0x0A)
+                return (a.id, Data(bytes))
             case (false, .table):
                 return (a.id, Data(TableRenderer.render(a).utf8))
             }

@@ -23,6 +23,8 @@ public struct ExtractionContext: Sendable {
 
     public var people: [PersonRecord] = []
     public var personMentions: [PersonMention] = []
+    /// Which tokens can be part of a personal name, computed once before people are recognised.
+    public var nameWordCandidates: [Bool] = []
     /// Tokens already claimed by a person mention, title phrase or organization phrase.
     public var claimed: [Bool] = []
 

@@ -19,9 +19,15 @@ public struct NameShape: Sendable {
 
     /// Whether token `i` can be a word of a personal name.
     static func isNameWord(_ c: ExtractionContext, _ i: Int) -> Bool {
-        guard i < c.tokens.count else { return false }
+        guard i < c.tokens.count, !c.claimed[i] else { return false }
+        if !c.nameWordCandidates.isEmpty { return c.nameWordCandidates[i] }
+        return computeNameWord(c, i)
+    }
+
+    /// The part of `isNameWord` that does not change while people are recognised (all but `claimed`).
+    static func computeNameWord(_ c: ExtractionContext, _ i: Int) -> Bool {
         let t = c.tokens[i]
-        guard t.kind == .word, t.isCapitalized || t.isAllCaps, !c.claimed[i] else { return false }
+        guard t.kind == .word, t.isCapitalized || t.isAllCaps else { return false }
         if Self.headlineVerbs.contains(t.key) || c.lexicons.orgHeads[t.key] != nil { return false }
         if c.lexicons.nonNameWords.contains(t.key) {
             // Short capitalised function words inside a sentence are name parts: "To Lam", "Dang Hoang An".

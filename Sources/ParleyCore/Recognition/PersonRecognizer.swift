@@ -17,6 +17,8 @@ public struct PersonRecognizer: PipelineStage {
     }
 
     public func run(_ context: inout ExtractionContext) {
+        let c = context
+        context.nameWordCandidates = c.tokens.indices.map { NameShape.computeNameWord(c, $0) }
         for s in context.sentences where !context.layout.chromeSentences.contains(s.index) {
             var i = s.tokenRange.lowerBound
             let end = s.tokenRange.upperBound
