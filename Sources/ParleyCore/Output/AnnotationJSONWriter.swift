@@ -159,9 +159,16 @@ public struct AnnotationJSONWriter: Sendable {
         func raw(_ s: String) { out.append(contentsOf: s.utf8); first = false }
         func int(_ v: Int) { out.append(contentsOf: String(v).utf8); first = false }
 
-        func string(_ s: String?) {
-            guard let s else { null(); return }
+        func string(_ value: String?) {
+            guard let value else { null(); return }
             out.append(UInt8(ascii: "\""))
+            var s = value
+            let clean: Bool = s.withUTF8 { buf in
+                for b in buf where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+                out.append(contentsOf: buf)
+                return true
+            }
+            if clean { out.append(UInt8(ascii: "\"")); first = false; return }
             for b in s.utf8 {
                 switch b {
                 case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(b)

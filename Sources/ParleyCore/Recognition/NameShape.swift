@@ -11,6 +11,8 @@ public struct NameShape: Sendable {
                                              "underscores", "stresses", "reaffirms", "hails", "thanks", "addresses", "opens", "chairs",
                                              "joins", "expresses", "extends", "conveys", "exchange", "exchanges", "concludes", "launches"]
 
+    static let givenNameAbbreviations: Set<String> = ["md", "mohd", "muhd", "abd", "syed", "sk"]
+
     /// Words that turn a preceding personal name into the name of a place or thing.
     static let thingWords: Set<String> = ["house", "hall", "centre", "center", "street", "square", "road", "avenue", "stadium", "school",
                                           "university", "airport", "foundation", "institute", "museum", "memorial", "park", "bridge",
@@ -73,12 +75,14 @@ public struct NameShape: Sendable {
     /// The name span starting at `i`: name words, initials, hyphenated parts and inner particles.
     /// Returns the range and how many name parts it has (initials count as parts).
     static func span(_ c: ExtractionContext, at start: Int, end: Int) -> (range: Range<Int>, parts: Int, words: Int)? {
+        // Names start with a capital: most positions are rejected here.
+        guard start < end, c.tokens[start].flags.contains(.capitalized) || c.tokens[start].flags.contains(.allCaps) else { return nil }
         var j = start
         var parts = 0
         var words = 0
         while j < end, parts < 6 {
             // Abbreviated given names: "Md. Touhid Hossain", "Mohd. Nasir".
-            if c.tokens[j].kind == .word, ["md", "mohd", "muhd", "mohd", "abd", "syed", "sk"].contains(c.tokens[j].key), c.tokens[j].isCapitalized,
+            if c.tokens[j].isCapitalized, c.tokens[j].key.utf8.count <= 4, Self.givenNameAbbreviations.contains(c.tokens[j].key),
                j + 2 < end, c.tokens[j + 1].key == ".", c.tokens[j + 1].isAttached, isNameWord(c, j + 2), !c.claimed[j] {
                 j += 2; parts += 1; continue
             }

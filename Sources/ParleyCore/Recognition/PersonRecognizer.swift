@@ -31,6 +31,8 @@ public struct PersonRecognizer: PipelineStage {
 
     /// Tries every kind of evidence at token `i`; returns the token after what was consumed.
     func recognize(_ c: inout ExtractionContext, at i: Int, end: Int, sentence: Int) -> Int? {
+        // Titles, honorifics, country adjectives and names all start with a capital.
+        guard c.tokens[i].flags.contains(.capitalized) || c.tokens[i].flags.contains(.allCaps) else { return nil }
         // 1. Title phrase, optional honorific, then a name.
         if let tp = TitlePhraseParser.parse(c, at: i, end: end) {
             var k = tp.range.upperBound
