@@ -5,17 +5,22 @@
 public struct EventExtractor: PipelineStage {
     public let name = "events"
     let matcher: EventTriggerMatcher
+    let speechPrefilter: KeyPrefilter
     static let clauseBreaks: Set<String> = [";", ":"]
     static let referenceDelegation: Set<String> = ["delegation", "delegations", "team", "group"]
     static let pastMarkers: Set<String> = ["earlier", "previously", "previous", "last", "ago", "recently", "once"]
 
-    public init(lexicons: Lexicons) { matcher = EventTriggerMatcher(lexicons: lexicons) }
+    public init(lexicons: Lexicons) {
+        matcher = EventTriggerMatcher(lexicons: lexicons)
+        speechPrefilter = KeyPrefilter(lexicons.speechVerbs.union(["according"]))
+    }
 
     /// Where reported speech starts in each sentence (token index), if it does.
     func speechStart(_ c: ExtractionContext, _ s: Sentence) -> Int? {
         let r = s.tokenRange
         var i = r.lowerBound
         while i < r.upperBound {
+            guard speechPrefilter.mayContain(c.tokens[i].key) else { i += 1; continue }
             let t = c.tokens[i]
             if c.lexicons.speechVerbs.contains(t.key), i > r.lowerBound {
                 var k = i + 1

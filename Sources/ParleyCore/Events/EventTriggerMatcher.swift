@@ -8,14 +8,18 @@ public struct EventTriggerMatcher: Sendable {
     }
 
     let triggers: [String: [EventTrigger]]
-    public init(lexicons: Lexicons) { triggers = lexicons.triggers }
+    let prefilter: KeyPrefilter
+    public init(lexicons: Lexicons) {
+        triggers = lexicons.triggers
+        prefilter = KeyPrefilter(lexicons.triggers.keys)
+    }
 
     public func hits(in tokens: [Token], range: Range<Int>) -> [Hit] {
         var out: [Hit] = []
         var i = range.lowerBound
         while i < range.upperBound {
             var best: Hit?
-            if let list = triggers[tokens[i].key] {
+            if prefilter.mayContain(tokens[i].key), let list = triggers[tokens[i].key] {
                 for t in list {
                     if let end = match(t.pattern, tokens, at: i, limit: range.upperBound), best == nil || end - i > best!.range.count {
                         best = Hit(trigger: t, range: i..<end)

@@ -15,6 +15,9 @@ public final class Lexicons: Sendable {
     public let countryByISO3: [String: Int]
     public let organizationByKey: [String: Int]
     public let orgHeads: [String: OrganizationKind]
+    /// First words of organization heads (one- and two-word), to skip look-ups for most tokens.
+    public let orgHeadPrefilter: KeyPrefilter
+    public let orgHeadFirstWords: Set<String>
     public let abbreviations: Set<String>
     public let sentenceStarters: Set<String>
     public let nonNameWords: Set<String>
@@ -204,6 +207,9 @@ public final class Lexicons: Sendable {
         self.countryByISO3 = countryByISO3
         self.organizationByKey = organizationByKey
         self.orgHeads = orgHeads
+        let firsts = Set(orgHeads.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+        self.orgHeadFirstWords = Set(orgHeads.keys.filter { $0.contains(" ") }.compactMap { $0.split(separator: " ").first.map(String.init) })
+        self.orgHeadPrefilter = KeyPrefilter(firsts)
         self.abbreviations = try Self.wordList("abbreviations")
         self.sentenceStarters = try Self.wordList("sentence-starters")
         self.nonNameWords = try Self.wordList("non-name-words")

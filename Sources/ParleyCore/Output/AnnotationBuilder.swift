@@ -90,8 +90,14 @@ public struct AnnotationBuilder: Sendable {
 /// Maps UTF-8 byte offsets of a text to Unicode code-point offsets.
 struct CodePointOffsets {
     private var table: [Int32]
+    private var ascii = false
+    private var count = 0
     init(_ text: String) {
         table = []
+        count = text.utf8.count
+        // Pure ASCII text: byte offsets are code-point offsets.
+        var t = text
+        if t.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { ascii = true; return }
         table.reserveCapacity(text.utf8.count + 1)
         var n: Int32 = 0
         for b in text.utf8 {
@@ -99,5 +105,8 @@ struct CodePointOffsets {
         }
         table.append(n)
     }
-    subscript(_ byte: Int) -> Int { Int(table[min(max(byte, 0), table.count - 1)]) }
+    subscript(_ byte: Int) -> Int {
+        if ascii { return min(max(byte, 0), count) }
+        return Int(table[min(max(byte, 0), table.count - 1)])
+    }
 }

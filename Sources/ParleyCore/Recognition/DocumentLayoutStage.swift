@@ -4,11 +4,13 @@ public struct DocumentLayoutStage: PipelineStage {
     public let name = "layout"
     let dates: PublicationDateReader
     let chromeLabels: [[String]]
+    let chromeFirstWords: Set<String>
 
     public init(lexicons: Lexicons) {
         dates = PublicationDateReader(lexicons: lexicons)
         let table = (try? TSVTable(name: "chrome-labels.txt", text: Lexicons.resourceText("chrome-labels", "txt")))?.rows ?? []
         chromeLabels = table.compactMap { $0[0] }.map { TextNormalizer.keys($0) }.sorted { $0.count > $1.count }
+        chromeFirstWords = Set(chromeLabels.compactMap(\.first))
     }
 
     public func run(_ context: inout ExtractionContext) {
@@ -44,7 +46,7 @@ public struct DocumentLayoutStage: PipelineStage {
             let r = s.tokenRange
             if r.count > 30 { continue }
             let isLineStart = s.index == 0 || tokens[r.lowerBound].flags.contains(.newlineBefore)
-            guard isLineStart else { continue }
+            guard isLineStart, chromeFirstWords.contains(tokens[r.lowerBound].key) else { continue }
             for label in chromeLabels where r.count >= label.count {
                 var ok = true
                 for (k, key) in label.enumerated() where tokens[r.lowerBound + k].key != key { ok = false; break }

@@ -58,8 +58,9 @@ public struct OrganizationRecognizer: PipelineStage {
     /// Length of an organization head word starting at `i` (`Party`, `News Agency`), or 0.
     func headLength(_ c: ExtractionContext, at i: Int, end: Int) -> Int {
         let t = c.tokens[i]
-        guard t.kind == .word, t.isCapitalized else { return 0 }
-        if i + 1 < end, c.tokens[i + 1].isCapitalized, c.lexicons.orgHeads[t.key + " " + c.tokens[i + 1].key] != nil { return 2 }
+        guard t.kind == .word, t.isCapitalized, c.lexicons.orgHeadPrefilter.mayContain(t.key) else { return 0 }
+        if i + 1 < end, c.tokens[i + 1].isCapitalized, c.lexicons.orgHeadFirstWords.contains(t.key),
+           c.lexicons.orgHeads[t.key + " " + c.tokens[i + 1].key] != nil { return 2 }
         return c.lexicons.orgHeads[t.key] != nil ? 1 : 0
     }
 

@@ -21,8 +21,12 @@ public struct DateExpression: Sendable, Equatable {
 /// (`today`, `on Monday`, `last year`).
 public struct DateExpressionParser: Sendable {
     let calendar: [String: CalendarWord]
+    let calendarPrefilter: KeyPrefilter
 
-    public init(lexicons: Lexicons) { self.calendar = lexicons.calendar }
+    public init(lexicons: Lexicons) {
+        self.calendar = lexicons.calendar
+        self.calendarPrefilter = KeyPrefilter(lexicons.calendar.keys)
+    }
 
     /// All date expressions in `range`, left to right, without overlaps.
     public func expressions(in tokens: [Token], range: Range<Int>) -> [(range: Range<Int>, expression: DateExpression)] {
@@ -61,7 +65,7 @@ public struct DateExpressionParser: Sendable {
     static func isYear(_ v: Int?) -> Bool { v.map { (1900...2100).contains($0) } ?? false }
 
     private func month(_ t: Token) -> Int? {
-        guard t.kind == .word, t.isCapitalized, case .month(let m)? = calendar[t.key] else { return nil }
+        guard t.kind == .word, t.isCapitalized, calendarPrefilter.mayContain(t.key), case .month(let m)? = calendar[t.key] else { return nil }
         // "may" in lower case is a verb; "Mar"/"Sat"/"Sun" only when capitalised.
         return t.isCapitalized ? m : nil
     }
@@ -87,7 +91,7 @@ public struct DateExpressionParser: Sendable {
             }
         }
         // Weekday, optionally followed by a printed date: "Saturday, 15 February 2020", "on Monday"
-        if t.kind == .word, t.isCapitalized, case .weekday(let w)? = calendar[t.key],
+        if t.kind == .word, t.isCapitalized, calendarPrefilter.mayContain(t.key), case .weekday(let w)? = calendar[t.key],
            t.key.count > 4 || (tok(i + 1).map { $0.key == "." || $0.key == "," || $0.kind == .number } ?? false) {
             var k = skipDot(i + 1)
             if tok(k)?.key == "," { k += 1 }
@@ -139,7 +143,7 @@ public struct DateExpressionParser: Sendable {
            !(tok(i + 1)?.key == "-" ) {
             return (i..<(i + 1), DateExpression(year: y))
         }
-        if t.kind == .word, case .relativeDay(let n)? = calendar[t.key] {
+        if t.kind == .word, calendarPrefilter.mayContain(t.key), case .relativeDay(let n)? = calendar[t.key] {
             return (i..<(i + 1), DateExpression(relativeDays: n))
         }
         // "this year", "last year", "last month", "earlier this month"
