@@ -319,16 +319,14 @@ public struct EventExtractor: PipelineStage {
         if let d = c.layout.datelineTokens, d.contains(start) || d.upperBound > start { start = max(start, min(d.upperBound, trigger.lowerBound)) }
         let window = start..<trigger.lowerBound
         var found: Modality?
-        for (keys, effect) in c.lexicons.modality {
-            guard !keys.isEmpty, keys.count <= window.count else { continue }
-            var k = window.lowerBound
-            while k + keys.count <= window.upperBound {
-                // "May" the month is no modal verb: markers match words written in lower case.
+        for k in window {
+            // "May" the month is no modal verb: markers match words written in lower case.
+            guard !c.tokens[k].isCapitalized, let markers = c.lexicons.modalityByFirstKey[c.tokens[k].key] else { continue }
+            for (keys, effect) in markers where k + keys.count <= window.upperBound {
                 if keys.indices.allSatisfy({ c.tokens[k + $0].key == keys[$0] && !c.tokens[k + $0].isCapitalized }) {
                     if effect == .planned { return .planned }
                     found = found ?? effect
                 }
-                k += 1
             }
         }
         // "… next week", "… tomorrow" after the trigger.

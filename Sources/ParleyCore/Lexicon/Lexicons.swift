@@ -26,6 +26,8 @@ public final class Lexicons: Sendable {
     public let calendar: [String: CalendarWord]
     public let triggers: [String: [EventTrigger]]
     public let modality: [(keys: [String], effect: Modality)]
+    /// The planned/hypothetical markers indexed by their first word.
+    public let modalityByFirstKey: [String: [(keys: [String], effect: Modality)]]
     public let eventCodes: [String: EventCode]
     /// Founding years keyed by folded name.
     public let foundings: [String: Int]
@@ -218,6 +220,7 @@ public final class Lexicons: Sendable {
         self.calendar = calendar
         self.triggers = triggers
         self.modality = modality
+        self.modalityByFirstKey = Dictionary(grouping: modality.filter { !$0.keys.isEmpty }, by: { $0.keys[0] })
         self.eventCodes = codes
         self.foundings = foundings
     }

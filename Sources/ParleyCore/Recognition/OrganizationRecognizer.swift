@@ -15,6 +15,11 @@ public struct OrganizationRecognizer: PipelineStage {
             var i = s.tokenRange.lowerBound
             let end = s.tokenRange.upperBound
             while i < end {
+                // Organization names and titles start with a capital, a number or "the".
+                if !context.tokens[i].flags.contains(.capitalized), context.tokens[i].kind != .number, context.tokens[i].key != "the" {
+                    i += 1
+                    continue
+                }
                 if let title = titleRange(context, at: i, end: end) {
                     i = title.upperBound
                     continue

@@ -33,6 +33,12 @@ public struct DateExpressionParser: Sendable {
         var out: [(Range<Int>, DateExpression)] = []
         var i = range.lowerBound
         while i < range.upperBound {
+            // Only capitalised words, numbers and a few lower-case words open a date expression.
+            let flags = tokens[i].flags, kind = tokens[i].kind
+            if kind == .punctuation || (kind == .word && !flags.contains(.capitalized) && !Self.lowercaseOpeners.contains(tokens[i].key)) {
+                i += 1
+                continue
+            }
             if let (r, e) = parse(tokens, at: i, end: range.upperBound) {
                 out.append((r, e))
                 i = r.upperBound
