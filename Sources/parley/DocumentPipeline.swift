@@ -1,3 +1,4 @@
+import ArgumentParser
 import Dispatch
 import Foundation
 import ParleyCore
@@ -104,4 +105,12 @@ func warn(_ message: String) {
 func writeAtomically(_ data: Data, to path: String) throws {
     let url = URL(fileURLWithPath: path)
     try data.write(to: url, options: .atomic)
+}
+
+/// Creates `--output-dir` (and its parents) before any work starts; a failure is a usage error.
+func createOutputDirectory(_ dir: String?) throws {
+    guard let dir else { return }
+    do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+        throw ValidationError("cannot create output directory '\(dir)': \(error.localizedDescription)")
+    }
 }

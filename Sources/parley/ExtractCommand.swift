@@ -32,11 +32,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let lexicons = try input.lexicons()
         let extractor = Extractor(lexicons: lexicons)
-        if let dir = outputDir {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw ValidationError("cannot create output directory '\(dir)': \(error.localizedDescription)")
-            }
-        }
+        try createOutputDirectory(outputDir)
         let (items, collectErrors) = InputCollector.collect(input.inputs)
         var failures = collectErrors.count
         for e in collectErrors { warn(e.description) }

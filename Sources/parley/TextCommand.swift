@@ -14,11 +14,7 @@ struct TextCommand: ParsableCommand {
     var outputDir: String?
 
     func run() throws {
-        if let dir = outputDir {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw ValidationError("cannot create output directory '\(dir)': \(error.localizedDescription)")
-            }
-        }
+        try createOutputDirectory(outputDir)
         let (items, collectErrors) = InputCollector.collect(input.inputs)
         var failures = collectErrors.count
         for e in collectErrors { warn(e.description) }
