@@ -149,6 +149,7 @@ public struct PersonRecord: Sendable {
 
     mutating func computeSkeletons() {
         coreKeys = nameKeys.filter { !NameShape.particles.contains($0) }
+        if coreKeys.isEmpty { coreKeys = nameKeys }
         skeletons = coreKeys.map(NameShape.skeleton)
         joinedSkeleton = NameShape.skeleton(coreKeys.joined())
     }

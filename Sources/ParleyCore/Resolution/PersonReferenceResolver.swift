@@ -67,7 +67,7 @@ public struct PersonReferenceResolver: PipelineStage {
         var k = nr.lowerBound
         while k < nr.upperBound {
             let t = c.tokens[k]
-            if t.kind == .word, !(NameShape.particles.contains(t.key) && !t.isCapitalized) {
+            if t.kind == .word, !NameShape.particles.contains(t.key) || c.tokens[nr].filter({ $0.kind == .word }).count == 1 {
                 let isInitial = t.flags.contains(.singleLetter) && k + 1 < c.tokens.count && c.tokens[k + 1].key == "." && c.tokens[k + 1].isAttached
                 if isInitial { initials.append(t.key) } else { words.append(t.key) }
                 order.append((t.key, isInitial))
