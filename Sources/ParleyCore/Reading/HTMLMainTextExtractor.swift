@@ -217,9 +217,14 @@ public struct HTMLMainTextExtractor: Sendable {
         page.title = title(analysis, container: selection.container)
         let titleBytes = page.title.map { Array($0.utf8) }
         let raw = analysis.mainText(roots: selection.roots, container: selection.container, title: titleBytes)
-        let kept = trimChromeLines(raw, title: titleBytes)
+        var trimmed: [String] = []
+        let kept = trimChromeLines(raw, title: titleBytes, removed: &trimmed)
         page.text = String(decoding: kept, as: UTF8.self)
         page.dateCandidates = dateCandidates(analysis, container: selection.container)
+        // A bare date line trimmed from the article's edge ("July 14, 2023") is the page's own date.
+        for line in trimmed where line.utf8.count <= 60 && line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) && !page.dateCandidates.contains(line) {
+            page.dateCandidates.append(line)
+        }
         return page
     }
 
@@ -292,6 +297,8 @@ public struct HTMLMainTextExtractor: Sendable {
         return span(0, kept.count - 2)
     }
 
+    static let dateLabels = ["date", "published", "posted", "release date", "issued", "updated"]
+
     private func dateCandidates(_ analysis: HTMLTreeAnalysis, container: Int?) -> [String] {
         var result: [String] = []
         func add(_ value: String?) {
@@ -323,6 +330,26 @@ public struct HTMLMainTextExtractor: Sendable {
                 ranked.append((rank, 1, order, value))
             }
         }
+        // A short line beside the article body ("<p class=rightalign>July 14, 2023</p>" next to the body's
+        // container) often carries the page's date without saying so in its class.
+        if let container, parent >= 0 {
+            for order in 0..<infos.count where order != container {
+                let info = infos[order]
+                guard info.textLength >= 6, info.textLength <= 60, info.linkLength == 0 else { continue }
+                // Anywhere on the page: a short labelled date ("Date : 2024-06-05", "Posted on …").
+                if let value = HTMLTreeAnalysis.collapsedText(of: info.node, limit: 80) {
+                    let lower = value.lowercased()
+                    if Self.dateLabels.contains(where: { lower.hasPrefix($0) }), value.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                        ranked.append((2, 2, order, value))
+                        continue
+                    }
+                }
+                guard Int(info.parent) == parent, info.textLength <= 40, info.flags & HTMLNodeFlag.underDrop == 0 else { continue }
+                if let value = HTMLTreeAnalysis.collapsedText(of: info.node, limit: 60), value.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                    ranked.append((2, 2, order, value))
+                }
+            }
+        }
         for item in ranked.sorted(by: { ($0.rank, $0.kind, $0.order) < ($1.rank, $1.kind, $1.order) }) { add(item.value) }
         return result
     }
@@ -332,6 +359,12 @@ public struct HTMLMainTextExtractor: Sendable {
     /// Drops chrome lines ("Share:", "Print | Close", "Editor: X", a bare date) from the start and end,
     /// and a leading line that repeats the title.
     func trimChromeLines(_ text: [UInt8], title: [UInt8]?) -> ArraySlice<UInt8> {
+        var ignored: [String] = []
+        return trimChromeLines(text, title: title, removed: &ignored)
+    }
+
+    /// The same, collecting the removed lines.
+    func trimChromeLines(_ text: [UInt8], title: [UInt8]?, removed removedLines: inout [String]) -> ArraySlice<UInt8> {
         var start = 0
         var end = text.count
         var removed = 0
@@ -341,6 +374,7 @@ public struct HTMLMainTextExtractor: Sendable {
             while lineEnd < end && text[lineEnd] != 0x0A { lineEnd += 1 }
             let isTitle = title.map { HTMLTreeAnalysis.looselyEqual(Array(text[start..<lineEnd]), $0) } ?? false
             guard isTitle || isChromeLine(text[start..<lineEnd]) else { break }
+            if !isTitle { removedLines.append(String(decoding: text[start..<lineEnd], as: UTF8.self)) }
             start = lineEnd
             removed += 1
         }
@@ -350,6 +384,7 @@ public struct HTMLMainTextExtractor: Sendable {
             var lineStart = end
             while lineStart > start && text[lineStart - 1] != 0x0A { lineStart -= 1 }
             guard isChromeLine(text[lineStart..<end]) else { break }
+            removedLines.append(String(decoding: text[lineStart..<end], as: UTF8.self))
             end = lineStart
             removed += 1
         }
