@@ -152,7 +152,7 @@ struct HTMLMainTextExtractorTests {
     }
 
     @Test func dateOnlyInTimeElementIsFound() throws {
-        #expect(try HTMLPageFixtures.page("date-in-time-element").dateCandidates == ["2023-06-08"])
+        #expect(try HTMLPageFixtures.page("date-in-time-element").dateCandidates.first == "2023-06-08")
     }
 
     @Test func headerDateOfTodayRanksAfterArticleDate() throws {
