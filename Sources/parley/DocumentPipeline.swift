@@ -11,45 +11,62 @@ struct DocumentPipeline {
     let reader = SourceReader()
 
     /// Calls `job` for each document on worker threads and `emit` for each result (or reading error) in order.
+    /// Inputs are read from disk in order; decoding and HTML extraction (per input) and then `job` (per
+    /// document) run on `jobs` threads, a batch at a time, so memory stays flat.
     func run<T: Sendable>(_ items: [InputItem], progress: Progress?,
                           job: @escaping @Sendable (Document) -> T,
                           emit: (Result<T, ReadingError>) -> Void) {
-        var pending: [Result<Document, ReadingError>] = []
+        var pending: [(item: InputItem, bytes: Result<[UInt8], ReadingError>)] = []
+        var pendingBytes = 0
+        let reader = self.reader
         func flush() {
-            let docs = pending
+            let inputs = pending
             pending.removeAll(keepingCapacity: true)
-            let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: docs.count)
-            results.initialize(repeating: nil)
-            defer { results.deinitialize(); results.deallocate() }
-            let box = UnsafeSendableBuffer(pointer: results)
-            let workers = min(jobs, max(1, docs.count))
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var k = w
-                while k < docs.count {
-                    if case .success(let d) = docs[k] { box.pointer[k] = job(d) }
-                    k += workers
+            pendingBytes = 0
+            // Phase 1: decode and extract main text, one input per task.
+            let read = parallelMap(inputs) { entry -> [Result<Document, ReadingError>] in
+                switch entry.bytes {
+                case .failure(let e): return [.failure(e)]
+                case .success(let bytes):
+                    let format = entry.item.format ?? InputFormat.sniff(bytes)
+                    let id = entry.item.path.map(SourceReader.documentID(forPath:)) ?? "stdin"
+                    return reader.read(bytes, origin: entry.item.origin, id: SourceReader.safeID(id), format: format)
                 }
             }
-            for (k, r) in docs.enumerated() {
-                switch r {
-                case .success: emit(.success(results[k]!))
-                case .failure(let e): emit(.failure(e))
-                }
+            let docs = read.flatMap { $0 }
+            // Phase 2: the job, one document per task.
+            let results = parallelMap(docs) { r -> Result<T, ReadingError> in r.map(job) }
+            for r in results {
+                emit(r)
                 progress?.advance()
             }
         }
         for item in items {
-            switch InputCollector.bytes(of: item, limit: reader.maximumBytes) {
-            case .failure(let e): pending.append(.failure(e))
-            case .success(let bytes):
-                let format = item.format ?? InputFormat.sniff(bytes)
-                let id = item.path.map(SourceReader.documentID(forPath:)) ?? "stdin"
-                pending.append(contentsOf: reader.read(bytes, origin: item.origin, id: SourceReader.safeID(id), format: format))
-            }
-            if pending.count >= batchSize * max(1, jobs) { flush() }
+            let bytes = InputCollector.bytes(of: item, limit: reader.maximumBytes)
+            if case .success(let b) = bytes { pendingBytes += b.count }
+            pending.append((item, bytes))
+            if pending.count >= batchSize * max(1, jobs) || pendingBytes > 64 << 20 { flush() }
         }
         if !pending.isEmpty { flush() }
         progress?.finish()
+    }
+
+    /// `transform` applied to every element on `jobs` threads, results in input order.
+    func parallelMap<A: Sendable, B>(_ input: [A], _ transform: @escaping @Sendable (A) -> B) -> [B] {
+        guard !input.isEmpty else { return [] }
+        let out = UnsafeMutableBufferPointer<B?>.allocate(capacity: input.count)
+        out.initialize(repeating: nil)
+        defer { out.deinitialize(); out.deallocate() }
+        let box = UnsafeSendableBuffer(pointer: out)
+        let workers = min(jobs, input.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var k = w
+            while k < input.count {
+                box.pointer[k] = transform(input[k])
+                k += workers
+            }
+        }
+        return out.map { $0! }
     }
 }
 
