@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -6,10 +6,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "ParleyCore", targets: ["ParleyCore"]),
+        .library(name: "ParleyStore", targets: ["ParleyStore"]),
         .executable(name: "parley", targets: ["parley"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,10 +24,18 @@ let package = Package(
             dependencies: ["CLibXML2"],
             resources: [.copy("Resources")]
         ),
+        .target(
+            name: "ParleyStore",
+            dependencies: [
+                "ParleyCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "parley",
             dependencies: [
                 "ParleyCore",
+                "ParleyStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +49,10 @@ let package = Package(
             name: "ParleyCoreTests",
             dependencies: ["ParleyCore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ParleyStoreTests",
+            dependencies: ["ParleyStore", "ParleyCore"]
         ),
         .testTarget(
             name: "parleyTests",

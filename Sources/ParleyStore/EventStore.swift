@@ -1,0 +1,39 @@
+import ParleyCore
+
+/// What ingesting one document did.
+public enum IngestOutcome: String, Sendable, Codable {
+    /// A document the database did not have.
+    case inserted
+    /// Same id and same content as before: nothing changed.
+    case unchanged
+    /// Same id, new content: the old facts were replaced.
+    case replaced
+}
+
+/// Filters of the events query; every field is optional and they combine with AND.
+public struct EventFilter: Sendable {
+    public var person: String?
+    public var organization: String?
+    public var countries: [String] = []
+    public var type: String?
+    public var from: String?
+    public var to: String?
+    public var place: String?
+    public var limit: Int = 1000
+    public init() {}
+}
+
+/// The event database behind one protocol, whatever the backend (SQLite by default).
+public protocol EventStore: Sendable {
+    /// Stores a document and what was extracted from it, atomically; idempotent by content hash.
+    func ingest(_ document: Document, _ annotation: DocumentAnnotation) throws -> IngestOutcome
+    func ingest(batch: [(Document, DocumentAnnotation)]) throws -> [IngestOutcome]
+    func events(_ filter: EventFilter) throws -> [EventSummary]
+    func people(search: String?, country: String?, organization: String?, limit: Int) throws -> [PersonSummary]
+    func person(_ nameOrID: String) throws -> PersonProfile
+    func search(_ words: String, limit: Int) throws -> [SearchHit]
+    func stats() throws -> StoreStats
+    func exportAnnotations() throws -> [DocumentAnnotation]
+    func merge(_ a: String, into b: String) throws -> PersonSummary
+    func split(_ person: String, name: String) throws -> PersonSummary
+}

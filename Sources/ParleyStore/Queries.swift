@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+import ParleyCore
+
+/// The read side of the SQLite store: SQL through bound parameters only.
+enum Queries {
+    /// A person's id from an id ("42", "P42") or a name or alias.
+    static func personID(_ db: Database, _ nameOrID: String) throws -> Int64 {
+        var s = nameOrID.trimmingCharacters(in: .whitespaces)
+        if s.hasPrefix("P") || s.hasPrefix("p"), Int64(s.dropFirst()) != nil { s = String(s.dropFirst()) }
+        if let id = Int64(s), try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id]) == true { return id }
+        let key = NameKeys(nameOrID).aliasKey
+        if let id = try Int64.fetchOne(db, sql: """
+            SELECT personAlias.personId FROM personAlias JOIN personMention ON personMention.personId = personAlias.personId
+            WHERE aliasKey = ? GROUP BY personAlias.personId ORDER BY count(*) DESC LIMIT 1
+            """, arguments: [key]) { return id }
+        throw StoreError.notFound(what: "person '\(nameOrID)'")
+    }
+
+    static func summary(_ db: Database, _ id: Int64) throws -> PersonSummary {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, name, country FROM person WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(what: "person \(id)")
+        }
+        let aliases = try String.fetchAll(db, sql: "SELECT alias FROM personAlias WHERE personId = ? ORDER BY alias", arguments: [id])
+        let docs = try Int.fetchOne(db, sql: "SELECT count(DISTINCT documentId) FROM personMention WHERE personId = ?", arguments: [id]) ?? 0
+        let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM eventParticipant WHERE personId = ?", arguments: [id]) ?? 0
+        let name: String = row["name"]
+        return PersonSummary(id: id, name: name, country: row["country"], aliases: aliases.filter { $0 != name }, documents: docs, events: events)
+    }
+
+    static func eventSummaries(_ db: Database, ids: [Int64]) throws -> [EventSummary] {
+        try ids.compactMap { id in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]) else { return nil }
+            let people = try Row.fetchAll(db, sql: """
+                SELECT person.id, person.name, person.country, eventParticipant.role FROM eventParticipant
+                JOIN person ON person.id = eventParticipant.personId WHERE eventId = ? ORDER BY eventParticipant.rowid
+                """, arguments: [id]).map { PersonRef(id: $0["id"], name: $0["name"], country: $0["country"], role: $0["role"]) }
+            let orgs = try String.fetchAll(db, sql: """
+                SELECT organization.name FROM eventOrganization JOIN organization ON organization.id = organizationId WHERE eventId = ?
+                """, arguments: [id])
+            let countries = try String.fetchAll(db, sql: "SELECT country FROM eventCountry WHERE eventId = ? ORDER BY country", arguments: [id])
+            let sources = try Row.fetchAll(db, sql: """
+                SELECT eventSource.*, document.url FROM eventSource JOIN document ON document.id = documentId WHERE eventId = ?
+                ORDER BY documentId
+                """, arguments: [id]).map {
+                EventSourceRef(documentId: $0["documentId"], url: $0["url"], reported: $0["reported"], sentence: $0["sentence"],
+                               start: $0["start"], end: $0["end"], evidence: $0["evidence"], confidence: $0["confidence"])
+            }
+            return EventSummary(id: id, type: row["type"], date: row["date"], place: row["place"], participants: people,
+                                organizations: orgs, countries: countries, cameo: row["cameo"], plover: row["plover"], sources: sources)
+        }
+    }
+
+    static func events(_ db: Database, _ f: EventFilter) throws -> [EventSummary] {
+        var clauses: [String] = []
+        var args: [any DatabaseValueConvertible] = []
+        if let p = f.person {
+            clauses.append("id IN (SELECT eventId FROM eventParticipant WHERE personId = ?)")
+            args.append(try personID(db, p))
+        }
+        if let o = f.organization {
+            clauses.append("""
+                id IN (SELECT eventId FROM eventOrganization WHERE organizationId IN
+                  (SELECT organizationId FROM organizationAlias WHERE aliasKey = ?))
+                """)
+            args.append(Ingestor.orgKey(o))
+        }
+        for c in f.countries {
+            clauses.append("id IN (SELECT eventId FROM eventCountry WHERE country = ?)")
+            args.append(c.uppercased())
+        }
+        if let t = f.type { clauses.append("type = ?"); args.append(t.uppercased()) }
+        if let from = f.from { clauses.append("date >= ?"); args.append(from) }
+        if let to = f.to { clauses.append("substr(date, 1, ?) <= ?"); args.append(to.count); args.append(to) }
+        if let place = f.place { clauses.append("place = ? COLLATE NOCASE"); args.append(place) }
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        args.append(f.limit)
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM event \(whereSQL) ORDER BY date DESC, id LIMIT ?",
+                                     arguments: StatementArguments(args.map { $0.databaseValue }))
+        return try eventSummaries(db, ids: ids)
+    }
+
+    static func people(_ db: Database, search: String?, country: String?, organization: String?, limit: Int) throws -> [PersonSummary] {
+        var clauses: [String] = []
+        var args: [any DatabaseValueConvertible] = []
+        if let s = search, !s.isEmpty {
+            clauses.append("id IN (SELECT personId FROM personAlias WHERE rowid IN (SELECT rowid FROM personSearch WHERE personSearch MATCH ?))")
+            args.append(FTS5Pattern(matchingAllPrefixesIn: s)?.rawPattern ?? "\"\(s)\"")
+        }
+        if let c = country { clauses.append("country = ?"); args.append(c.uppercased()) }
+        if let o = organization {
+            clauses.append("id IN (SELECT personId FROM personMention WHERE organization = ? COLLATE NOCASE)")
+            args.append(o)
+        }
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        args.append(limit)
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM person \(whereSQL) ORDER BY name LIMIT ?",
+                                     arguments: StatementArguments(args.map { $0.databaseValue }))
+        return try ids.map { try summary(db, $0) }
+    }
+
+    static func profile(_ db: Database, _ nameOrID: String) throws -> PersonProfile {
+        let id = try personID(db, nameOrID)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT documentId, name, titles, organization, date, reason FROM personMention WHERE personId = ? ORDER BY date, documentId
+            """, arguments: [id])
+        var titles: [DatedTitle] = []
+        var orgs: [String] = []
+        var merges: [MergeReason] = []
+        for r in rows {
+            let doc: String = r["documentId"]
+            for t in (r["titles"] as String).split(separator: "\u{1F}").map(String.init) where !titles.contains(where: { $0.title == t }) {
+                titles.append(DatedTitle(title: t, date: r["date"], documentId: doc))
+            }
+            if let o: String = r["organization"], !orgs.contains(o) { orgs.append(o) }
+            merges.append(MergeReason(documentId: doc, name: r["name"], reason: r["reason"]))
+        }
+        let counterparts = try Row.fetchAll(db, sql: """
+            SELECT person.id, person.name, person.country, count(*) AS n FROM eventParticipant a
+            JOIN eventParticipant b ON a.eventId = b.eventId AND b.personId != a.personId
+            JOIN person ON person.id = b.personId WHERE a.personId = ? GROUP BY person.id ORDER BY n DESC, person.name LIMIT 50
+            """, arguments: [id]).map { Counterpart(id: $0["id"], name: $0["name"], country: $0["country"], events: $0["n"]) }
+        let eventIDs = try Int64.fetchAll(db, sql: """
+            SELECT event.id FROM event JOIN eventParticipant ON eventParticipant.eventId = event.id
+            WHERE personId = ? ORDER BY event.date, event.id
+            """, arguments: [id])
+        return PersonProfile(person: try summary(db, id), titles: titles, organizations: orgs, merges: merges,
+                             counterparts: counterparts, timeline: try eventSummaries(db, ids: eventIDs))
+    }
+
+    static func search(_ db: Database, _ words: String, limit: Int) throws -> [SearchHit] {
+        guard let pattern = FTS5Pattern(matchingAllTokensIn: words) else { return [] }
+        return try Row.fetchAll(db, sql: """
+            SELECT document.id, document.title, document.url, snippet(documentSearch, 1, '[', ']', '…', 12) AS snip
+            FROM documentSearch JOIN document ON document.rowid = documentSearch.rowid
+            WHERE documentSearch MATCH ? ORDER BY bm25(documentSearch) LIMIT ?
+            """, arguments: [pattern, limit]).map {
+            SearchHit(documentId: $0["id"], title: $0["title"], url: $0["url"], snippet: $0["snip"])
+        }
+    }
+
+    static func stats(_ db: Database) throws -> StoreStats {
+        func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+        var byType: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT type, count(*) AS n FROM event GROUP BY type") { byType[row["type"]] = row["n"] }
+        return StoreStats(documents: try count("document"), people: try count("person"), organizations: try count("organization"),
+                          events: try count("event"), eventSources: try count("eventSource"), planned: try count("plannedEvent"),
+                          eventsByType: byType, databaseBytes: nil)
+    }
+
+    /// Every document's annotation with stable cross-document ids: `entity` on people, `event_id` on events.
+    static func annotations(_ db: Database) throws -> [DocumentAnnotation] {
+        let decoder = JSONDecoder()
+        var out: [DocumentAnnotation] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, annotation FROM document ORDER BY id") {
+            let docID: String = row["id"]
+            var a = try decoder.decode(DocumentAnnotation.self, from: Data((row["annotation"] as String).utf8))
+            var entity: [String: Int64] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT localId, personId FROM personMention WHERE documentId = ?", arguments: [docID]) {
+                entity[r["localId"]] = r["personId"]
+            }
+            var eventOf: [String: Int64] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT localId, eventId FROM eventSource WHERE documentId = ?", arguments: [docID]) {
+                eventOf[r["localId"]] = r["eventId"]
+            }
+            for k in a.people.indices { a.people[k].entity = entity[a.people[k].id].map { "P\($0)" } }
+            for k in a.events.indices { a.events[k].eventId = eventOf[a.events[k].id].map { "E\($0)" } }
+            out.append(a)
+        }
+        return out
+    }
+}

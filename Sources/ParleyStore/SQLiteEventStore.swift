@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import ParleyCore
+
+/// The event database in one SQLite file (through GRDB): documents with their full text and
+/// annotation, people resolved across documents, organizations, events with every source that
+/// reports them, planned events, user corrections, and full-text indexes.
+public final class SQLiteEventStore: EventStore, @unchecked Sendable {
+    let dbQueue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) || !isDir.boolValue {
+            throw .missingFolder(path: path, folder: folder)
+        }
+        let exists = FileManager.default.fileExists(atPath: path)
+        if readOnly && !exists { throw .notFound(what: "the database file \(path)") }
+        if exists, !readOnly, !FileManager.default.isWritableFile(atPath: path) { throw .readOnly(path: path) }
+        var config = Configuration()
+        config.readonly = readOnly
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(30)
+        do {
+            dbQueue = try DatabaseQueue(path: path, configuration: config)
+            let migrator = Schema.migrator
+            let superseded = try dbQueue.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded { throw StoreError.newerSchema(path: path) }
+            if !readOnly {
+                try dbQueue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode=WAL") }
+                try migrator.migrate(dbQueue)
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch let e as DatabaseError {
+            throw Self.translate(e, path: path)
+        } catch {
+            throw .underlying(path: path, message: "\(error)")
+        }
+    }
+
+    static func translate(_ e: DatabaseError, path: String) -> StoreError {
+        switch e.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN where !FileManager.default.isWritableFile(atPath: path): return .readOnly(path: path)
+        default: return .underlying(path: path, message: e.message ?? "\(e)")
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try dbQueue.write(body) } catch let e as DatabaseError { throw Self.translate(e, path: path) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try dbQueue.read(body) } catch let e as DatabaseError { throw Self.translate(e, path: path) }
+    }
+
+    // MARK: - Ingest
+
+    public func ingest(_ document: Document, _ annotation: DocumentAnnotation) throws -> IngestOutcome {
+        try ingest(batch: [(document, annotation)])[0]
+    }
+
+    /// Ingests documents in one transaction: all of them or none.
+    public func ingest(batch: [(Document, DocumentAnnotation)]) throws -> [IngestOutcome] {
+        try write { db in try batch.map { try Ingestor(db: db).ingest($0.0, $0.1) } }
+    }
+
+    /// A stable 64-bit FNV-1a hash of a document's content, in hex.
+    public static func contentHash(_ d: Document) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        for part in [d.id, d.url ?? "", d.title ?? "", d.publishedHint?.description ?? "", d.text] {
+            for b in part.utf8 { h ^= UInt64(b); h = h &* 0x100000001b3 }
+            h ^= 0xff; h = h &* 0x100000001b3
+        }
+        return String(h, radix: 16)
+    }
+
+    // MARK: - Corrections
+
+    public func merge(_ a: String, into b: String) throws -> PersonSummary {
+        try write { db in
+            let from = try Queries.personID(db, a)
+            let to = try Queries.personID(db, b)
+            guard from != to else { throw StoreError.invalidArgument("'\(a)' and '\(b)' are already the same person") }
+            try Ingestor(db: db).mergePerson(from, into: to)
+            for key in try String.fetchAll(db, sql: "SELECT aliasKey FROM personAlias WHERE personId = ?", arguments: [to]) {
+                try db.execute(sql: "INSERT INTO correction (kind, nameKey, personId, createdAt) VALUES ('merge', ?, ?, ?)",
+                               arguments: [key, to, Ingestor.now()])
+            }
+            return try Queries.summary(db, to)
+        }
+    }
+
+    public func split(_ person: String, name: String) throws -> PersonSummary {
+        try write { db in
+            let id = try Queries.personID(db, person)
+            let keys = NameKeys(name)
+            let moved = try Row.fetchAll(db, sql: """
+                SELECT documentId, localId, name FROM personMention WHERE personId = ?
+                """, arguments: [id]).filter { NameKeys($0["name"] as String).aliasKey == keys.aliasKey }
+            guard !moved.isEmpty else { throw StoreError.notFound(what: "a mention named '\(name)' of person \(id)") }
+            try db.execute(sql: "INSERT INTO correction (kind, nameKey, personId, createdAt) VALUES ('split', ?, ?, ?)",
+                           arguments: [keys.aliasKey, id, Ingestor.now()])
+            let ingestor = Ingestor(db: db)
+            let newID = try ingestor.createPerson(name: name, country: try String.fetchOne(db, sql: "SELECT country FROM person WHERE id = ?", arguments: [id]))
+            for row in moved {
+                let doc: String = row["documentId"], local: String = row["localId"]
+                try db.execute(sql: "UPDATE personMention SET personId = ?, reason = 'user split' WHERE documentId = ? AND localId = ?",
+                               arguments: [newID, doc, local])
+                try db.execute(sql: """
+                    UPDATE eventParticipant SET personId = ? WHERE personId = ? AND eventId IN
+                      (SELECT eventId FROM eventSource WHERE documentId = ?)
+                    """, arguments: [newID, id, doc])
+            }
+            try db.execute(sql: "DELETE FROM personAlias WHERE personId = ? AND aliasKey = ?", arguments: [id, keys.aliasKey])
+            try ingestor.addAlias(newID, name)
+            return try Queries.summary(db, newID)
+        }
+    }
+
+    // MARK: - Queries
+
+    public func events(_ filter: EventFilter) throws -> [EventSummary] { try read { try Queries.events($0, filter) } }
+
+    public func people(search: String?, country: String?, organization: String?, limit: Int) throws -> [PersonSummary] {
+        try read { try Queries.people($0, search: search, country: country, organization: organization, limit: limit) }
+    }
+
+    public func person(_ nameOrID: String) throws -> PersonProfile { try read { try Queries.profile($0, nameOrID) } }
+
+    public func search(_ words: String, limit: Int) throws -> [SearchHit] { try read { try Queries.search($0, words, limit: limit) } }
+
+    public func stats() throws -> StoreStats {
+        var s = try read { try Queries.stats($0) }
+        s.databaseBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
+        return s
+    }
+
+    public func exportAnnotations() throws -> [DocumentAnnotation] { try read { try Queries.annotations($0) } }
+}

@@ -1,0 +1,145 @@
+import GRDB
+
+/// The database schema as a list of named, append-only migrations. A migration never changes once
+/// shipped; new needs get a new migration.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-documents-people-events") { db in
+            try db.create(table: "document") { t in
+                t.primaryKey("id", .text)
+                t.column("url", .text)
+                t.column("site", .text)
+                t.column("title", .text)
+                t.column("published", .text)
+                t.column("contentHash", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("origin", .text)
+                t.column("annotation", .text).notNull()
+                t.column("ingestedAt", .text).notNull()
+            }
+            try db.create(index: "document_url", on: "document", columns: ["url"])
+
+            try db.create(table: "person") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("nameKey", .text).notNull()
+                t.column("country", .text)
+            }
+            try db.create(index: "person_nameKey", on: "person", columns: ["nameKey"])
+            try db.create(table: "personAlias") { t in
+                t.column("personId", .integer).notNull().references("person", onDelete: .cascade)
+                t.column("alias", .text).notNull()
+                t.column("aliasKey", .text).notNull()
+                t.column("skeletonKey", .text).notNull()
+                t.column("surnameKey", .text).notNull()
+                t.column("initial", .text).notNull()
+                t.uniqueKey(["personId", "aliasKey"])
+            }
+            try db.create(index: "personAlias_aliasKey", on: "personAlias", columns: ["aliasKey"])
+            try db.create(index: "personAlias_skeletonKey", on: "personAlias", columns: ["skeletonKey"])
+            try db.create(index: "personAlias_surnameKey", on: "personAlias", columns: ["surnameKey"])
+            // One row per person of a document: how that document names and describes them.
+            try db.create(table: "personMention") { t in
+                t.column("documentId", .text).notNull().references("document", onDelete: .cascade)
+                t.column("localId", .text).notNull()
+                t.column("personId", .integer).notNull().references("person", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("titles", .text).notNull()
+                t.column("organization", .text)
+                t.column("country", .text)
+                t.column("date", .text)
+                t.column("reason", .text).notNull()
+                t.primaryKey(["documentId", "localId"])
+            }
+            try db.create(index: "personMention_personId", on: "personMention", columns: ["personId"])
+
+            try db.create(table: "organization") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("country", .text)
+            }
+            try db.create(table: "organizationAlias") { t in
+                t.column("organizationId", .integer).notNull().references("organization", onDelete: .cascade)
+                t.column("alias", .text).notNull()
+                t.column("aliasKey", .text).notNull().unique()
+            }
+            try db.create(table: "organizationMention") { t in
+                t.column("documentId", .text).notNull().references("document", onDelete: .cascade)
+                t.column("organizationId", .integer).notNull().references("organization", onDelete: .cascade)
+                t.primaryKey(["documentId", "organizationId"])
+            }
+
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("type", .text).notNull()
+                t.column("date", .text)
+                t.column("place", .text)
+                t.column("cameo", .text)
+                t.column("plover", .text)
+                t.column("ploverMode", .text)
+            }
+            try db.create(index: "event_date", on: "event", columns: ["date"])
+            try db.create(table: "eventParticipant") { t in
+                t.column("eventId", .integer).notNull().references("event", onDelete: .cascade)
+                t.column("personId", .integer).notNull().references("person", onDelete: .cascade)
+                t.column("role", .text).notNull()
+                t.primaryKey(["eventId", "personId"])
+            }
+            try db.create(index: "eventParticipant_personId", on: "eventParticipant", columns: ["personId"])
+            try db.create(table: "eventOrganization") { t in
+                t.column("eventId", .integer).notNull().references("event", onDelete: .cascade)
+                t.column("organizationId", .integer).notNull().references("organization", onDelete: .cascade)
+                t.primaryKey(["eventId", "organizationId"])
+            }
+            try db.create(table: "eventCountry") { t in
+                t.column("eventId", .integer).notNull().references("event", onDelete: .cascade)
+                t.column("country", .text).notNull()
+                t.primaryKey(["eventId", "country"])
+            }
+            try db.create(index: "eventCountry_country", on: "eventCountry", columns: ["country"])
+            try db.create(table: "eventSource") { t in
+                t.column("eventId", .integer).notNull().references("event", onDelete: .cascade)
+                t.column("documentId", .text).notNull().references("document", onDelete: .cascade)
+                t.column("localId", .text).notNull()
+                t.column("reported", .boolean).notNull()
+                t.column("sentence", .integer).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("evidence", .text).notNull()
+                t.column("confidence", .double).notNull()
+                t.primaryKey(["documentId", "localId"])
+            }
+            try db.create(index: "eventSource_eventId", on: "eventSource", columns: ["eventId"])
+            try db.create(table: "plannedEvent") { t in
+                t.column("documentId", .text).notNull().references("document", onDelete: .cascade)
+                t.column("localId", .text).notNull()
+                t.column("type", .text).notNull()
+                t.column("date", .text)
+                t.column("participants", .text).notNull()
+                t.column("evidence", .text).notNull()
+                t.primaryKey(["documentId", "localId"])
+            }
+            // User corrections of person resolution; they survive every later ingest.
+            try db.create(table: "correction") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()          // merge | split
+                t.column("nameKey", .text).notNull()       // the name the correction is about
+                t.column("personId", .integer).notNull()   // merge: the person it goes to; split: the person it must not join
+                t.column("createdAt", .text).notNull()
+            }
+            try db.create(virtualTable: "documentSearch", using: FTS5()) { t in
+                t.synchronize(withTable: "document")
+                t.tokenizer = .porter()
+                t.column("title")
+                t.column("text")
+            }
+            try db.create(virtualTable: "personSearch", using: FTS5()) { t in
+                t.synchronize(withTable: "personAlias")
+                t.column("alias")
+            }
+        }
+        return m
+    }
+}

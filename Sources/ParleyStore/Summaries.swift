@@ -1,0 +1,97 @@
+/// One event as queries return it: who, what, when, where, and the documents that report it.
+public struct EventSummary: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var type: String
+    public var date: String?
+    public var place: String?
+    public var participants: [PersonRef]
+    public var organizations: [String]
+    public var countries: [String]
+    public var cameo: String?
+    public var plover: String?
+    public var sources: [EventSourceRef]
+}
+
+/// A person as referred to from an event or a list.
+public struct PersonRef: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var country: String?
+    public var role: String?
+}
+
+/// Where an event is stated: document, sentence, character offsets, the evidence sentence.
+public struct EventSourceRef: Sendable, Codable, Equatable {
+    public var documentId: String
+    public var url: String?
+    public var reported: Bool
+    public var sentence: Int
+    public var start: Int
+    public var end: Int
+    public var evidence: String
+    public var confidence: Double
+}
+
+/// A person in a list: name, country, how often seen.
+public struct PersonSummary: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var country: String?
+    public var aliases: [String]
+    public var documents: Int
+    public var events: Int
+}
+
+/// Everything the database knows about one person.
+public struct PersonProfile: Sendable, Codable {
+    public var person: PersonSummary
+    /// Titles with the date of the document that gave them, oldest first: a career timeline.
+    public var titles: [DatedTitle]
+    public var organizations: [String]
+    /// Why each document's mention was linked to this person.
+    public var merges: [MergeReason]
+    public var counterparts: [Counterpart]
+    public var timeline: [EventSummary]
+}
+
+/// A title as one document gives it.
+public struct DatedTitle: Sendable, Codable, Equatable {
+    public var title: String
+    public var date: String?
+    public var documentId: String
+}
+
+/// Why a document's person was resolved to an entity.
+public struct MergeReason: Sendable, Codable, Equatable {
+    public var documentId: String
+    public var name: String
+    public var reason: String
+}
+
+/// Someone a person has met, with how many events.
+public struct Counterpart: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var country: String?
+    public var events: Int
+}
+
+/// A full-text hit with a highlighted snippet.
+public struct SearchHit: Sendable, Codable, Equatable {
+    public var documentId: String
+    public var title: String?
+    public var url: String?
+    public var snippet: String
+}
+
+/// Counts of the database's contents.
+public struct StoreStats: Sendable, Codable, Equatable {
+    public var documents: Int
+    public var people: Int
+    public var organizations: Int
+    public var events: Int
+    public var eventSources: Int
+    public var planned: Int
+    public var eventsByType: [String: Int]
+    public var databaseBytes: Int64?
+}
