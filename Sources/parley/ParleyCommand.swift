@@ -6,6 +6,8 @@ struct ParleyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley",
         abstract: "Turn diplomatic press releases into structured, source-backed event data.",
-        subcommands: [ExtractCommand.self, TextCommand.self, EvaluateCommand.self]
+        subcommands: [ExtractCommand.self, TextCommand.self, EvaluateCommand.self, IngestCommand.self, EventsCommand.self,
+                      PeopleCommand.self, PersonCommand.self, SearchCommand.self, StatsCommand.self, ExportCommand.self,
+                      MergeCommand.self, SplitCommand.self]
     )
 }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import ParleyCore
+import ParleyStore
+
+/// `parley export`: the database in the shapes other tools read.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export events (CSV, one row per dyad), the contact network (GEXF, GraphML) or per-document annotations (JSON with entity and event ids).")
+
+    /// What to export.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, gexf, graphml, annotations }
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "csv, gexf, graphml or annotations.") var format: Format
+    @Option(help: "Network nodes: people, organizations or countries.") var nodes: String = "people"
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("For annotations: write one <id>.json per document here.", valueName: "DIR"))
+    var outputDir: String?
+
+    func validate() throws {
+        if format == .annotations && outputDir == nil { throw ValidationError("--format annotations needs --output-dir") }
+        if Exporter.NodeKind(rawValue: nodes) == nil { throw ValidationError("--nodes is people, organizations or countries") }
+    }
+
+    func run() throws {
+        let db = try withStore { try store.open(readOnly: true) }
+        if format == .annotations {
+            try createOutputDirectory(outputDir)
+            let all = try withStore { try db.exportAnnotations() }
+            for a in all { try writeAtomically(Data(AnnotationJSONWriter(pretty: true).data(a)), to: outputDir! + "/" + a.id + ".json") }
+            warn("exported \(all.count) annotations to \(outputDir!)")
+            return
+        }
+        var filter = EventFilter()
+        filter.limit = 10_000_000
+        let events = try withStore { try db.events(filter) }
+        let exporter = Exporter()
+        let kind = Exporter.NodeKind(rawValue: nodes)!
+        let text: String
+        switch format {
+        case .csv: text = exporter.dyadCSV(events)
+        case .gexf: text = exporter.gexf(events, nodes: kind)
+        case .graphml: text = exporter.graphML(events, nodes: kind)
+        case .annotations: return
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
