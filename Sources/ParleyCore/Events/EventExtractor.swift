@@ -86,7 +86,10 @@ public struct EventExtractor: PipelineStage {
                     // "X was present": X joins the event this sentence or the previous one reports.
                     let present = peopleInClause.map(\.person)
                     if let target = sentenceEvents.last ?? mainIndex ?? events.indices.last {
-                        for p in present where !events[target].participants.contains(p) { events[target].participants.append(p) }
+                        for p in present where !events[target].participants.contains(p) {
+                            events[target].participants.append(p)
+                            events[target].roles[p] = "present"
+                        }
                     }
                     continue
                 default: break
@@ -208,9 +211,10 @@ public struct EventExtractor: PipelineStage {
                 var variant: String?
                 if type == .MESSAGE, has(["condolence"]) || has(["condolences"]) || has(["sympathy"]) { variant = "condolence" }
                 if type == .ANNOUNCE, has(["diplomatic", "relations"]) { variant = "relations" }
-                let event = EventRecord(type: type, variant: variant, date: date, place: place, participants: participants, organizations: orgs,
+                var event = EventRecord(type: type, variant: variant, date: date, place: place, participants: participants, organizations: orgs,
                                         countries: countries, reported: reported, sentence: s.index, triggerTokens: hit.range,
                                         confidence: max(0.3, confidence))
+                event.roles = roles(c, participants: participants, people: peopleInClause, trigger: hit, type: type)
                 if isFuture {
                     planned.append(event)
                     continue
@@ -303,7 +307,30 @@ public struct EventExtractor: PipelineStage {
         return false
     }
 
+    /// Who hosted and who was the guest: the subject of "received"/"hosted"/"met with a delegation" hosts and
+    /// the visitor of a VISIT is the guest; a person introduced by "led by"/"headed by" heads a delegation.
+    func roles(_ c: ExtractionContext, participants: [Int], people: [PersonMention], trigger: EventTriggerMatcher.Hit, type: EventType) -> [Int: String] {
+        var roles: [Int: String] = [:]
+        let hostVerbs: Set<String> = ["received", "receives", "hosted", "met", "meets", "held"]
+        let subjectHosts = hostVerbs.contains(c.tokens[trigger.range.lowerBound].key) && type == .MEET
+        for p in participants {
+            guard let m = people.first(where: { $0.person == p }) else { roles[p] = "participant"; continue }
+            let k = m.tokens.lowerBound
+            var j = k - 1
+            while j >= 0, c.claimed[j], c.tokens[j].key != "by" { j -= 1 }
+            if j >= 1, c.tokens[j].key == "by", ["led", "headed"].contains(c.tokens[j - 1].key) { roles[p] = "delegation head"; continue }
+            let before = k < trigger.range.lowerBound
+            switch type {
+            case .VISIT: roles[p] = before ? "guest" : "host"
+            case .MEET where subjectHosts: roles[p] = before ? "host" : "guest"
+            default: roles[p] = "participant"
+            }
+        }
+        return roles
+    }
+
     func merge(_ a: inout EventRecord, _ b: EventRecord) {
+        for (p, r) in b.roles where a.roles[p] == nil { a.roles[p] = r }
         for p in b.participants where !a.participants.contains(p) { a.participants.append(p) }
         for o in b.organizations where !a.organizations.contains(o) { a.organizations.append(o) }
         for x in b.countries where !a.countries.contains(x) { a.countries.append(x) }

@@ -48,6 +48,7 @@ public struct AnnotationBuilder: Sendable {
                 id: id, type: e.type.rawValue, date: e.date?.description, place: e.place,
                 participants: e.participants.map { c.people[$0].name },
                 participantIds: e.participants.compactMap { personId[$0] },
+                participantRoles: e.participants.map { e.roles[$0] ?? "participant" },
                 organizations: e.organizations.map { eventName(c, $0) },
                 countries: e.countries, reported: e.reported, evidence: evidence,
                 evidenceSpan: mention(s.tokenRange, sentence: s.index),

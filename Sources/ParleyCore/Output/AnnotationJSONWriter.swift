@@ -77,6 +77,7 @@ public struct AnnotationJSONWriter: Sendable {
             w.field("organizations") { w.strings(e.organizations) }
             w.field("other_evidence") { w.array(e.otherEvidence) { mention(w, $0) } }
             w.field("participant_ids") { w.strings(e.participantIds) }
+            w.field("participant_roles") { w.strings(e.participantRoles) }
             w.field("participants") { w.strings(e.participants) }
             w.field("place") { w.string(e.place) }
             w.field("plover") { w.string(e.plover) }

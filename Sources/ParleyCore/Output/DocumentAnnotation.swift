@@ -57,6 +57,8 @@ public struct DocumentAnnotation: Codable, Sendable {
         public var place: String?
         public var participants: [String]
         public var participantIds: [String]
+        /// The role of each participant, in the order of `participants`: host, guest, delegation head, present, participant.
+        public var participantRoles: [String]
         public var organizations: [String]
         public var countries: [String]
         public var reported: Bool
@@ -72,7 +74,7 @@ public struct DocumentAnnotation: Codable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case id, type, date, place, participants, organizations, countries, reported, evidence
-            case participantIds = "participant_ids", evidenceSpan = "evidence_span", otherEvidence = "other_evidence"
+            case participantIds = "participant_ids", participantRoles = "participant_roles", evidenceSpan = "evidence_span", otherEvidence = "other_evidence"
             case cameo, cameoLabel = "cameo_label", plover, ploverMode = "plover_mode", confidence, eventId = "event_id"
         }
     }
@@ -137,6 +139,7 @@ extension DocumentAnnotation.Event {
         try c.encode(reported, forKey: .reported)
         try c.encode(evidence, forKey: .evidence)
         try c.encode(participantIds, forKey: .participantIds)
+        try c.encode(participantRoles, forKey: .participantRoles)
         try c.encode(evidenceSpan, forKey: .evidenceSpan)
         try c.encode(otherEvidence, forKey: .otherEvidence)
         try c.encode(cameo, forKey: .cameo)

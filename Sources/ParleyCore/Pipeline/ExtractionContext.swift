@@ -193,6 +193,8 @@ public struct EventRecord: Sendable {
     public var date: PartialDate?
     public var place: String?
     public var participants: [Int]
+    /// Role of each participant in the event, keyed by person: host, guest, delegation head, present, participant.
+    public var roles: [Int: String] = [:]
     public var organizations: [Int]
     public var countries: [String]
     public var reported: Bool
