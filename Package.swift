@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,6 +30,7 @@ let package = Package(
             dependencies: [
                 "ParleyCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .executableTarget(
@@ -41,7 +43,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ParleyBenchmark",
-            dependencies: ["ParleyCore"],
+            dependencies: ["ParleyCore", "ParleyStore"],
             path: "Benchmarks/ParleyBenchmark",
             exclude: ["Resources"]
         ),

@@ -151,19 +151,41 @@ struct GeneratorData: Sendable {
 struct ReleaseGenerator: Sendable {
     let data: GeneratorData
     let seed: UInt64
+    /// Recurring officials and twin reports (the database benchmark); nil: every official is invented
+    /// afresh and every release tells its own story (the extraction benchmark, unchanged).
+    let cast: Cast?
 
     enum Style: String, CaseIterable, Sendable { case party, ministry, wire, embassy }
+
+    init(data: GeneratorData, seed: UInt64, cast: Cast.Settings? = nil) {
+        self.data = data
+        self.seed = seed
+        self.cast = cast.map { Cast(data: data, seed: seed, settings: $0) }
+    }
 
     func document(_ index: Int) -> Document {
         var mixer = SplitMix64(seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
         var writer = ReleaseWriter(data: data, rng: SplitMix64(seed: mixer.next()))
+        if let cast {
+            writer.cast = cast
+            writer.story = storyRNG(cast, index)
+        }
         // Like a plain-text file read by the CLI: the headline is the first line of the text, no metadata.
         let (_, text) = writer.write()
         return Document(id: "bench-" + String(index), text: text, origin: "generated:\(index)")
     }
 
+    /// The random state of the story release `index` tells (shared by twin reports).
+    func storyRNG(_ cast: Cast, _ index: Int) -> SplitMix64 {
+        SplitMix64(seed: seed ^ 0x5EED_0F57_0E1 ^ (UInt64(truncatingIfNeeded: cast.storyIndex(index)) &* 0x9FB2_1C65_1E98_DF25))
+    }
+
     /// The house style document `index` is written in (for reports).
     func style(_ index: Int) -> Style {
+        if let cast {
+            var story = storyRNG(cast, index)
+            return story.pick(Style.allCases)
+        }
         var mixer = SplitMix64(seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
         var rng = SplitMix64(seed: mixer.next())
         return rng.pick(Style.allCases)
@@ -184,6 +206,91 @@ struct Official {
     var honorific: String { female ? "Ms." : "Mr." }
     var his: String { female ? "her" : "his" }
     var he: String { female ? "she" : "he" }
+}
+
+/// A fixed pool of officials per country, drawn once from the seed, so the same people recur across
+/// releases (as in a real corpus), with the spelling drift real releases have: now and then a
+/// transliteration variant ("Sergei"/"Sergey", "Akhmedov"/"Ahmedov") or an initial ("S. Lavrov").
+/// Some releases report the story of an earlier one (same meeting, same people, same date, own wording).
+struct Cast: Sendable {
+    struct Settings: Sendable, Codable {
+        var perCountry = 48             // officials per country (63 countries: about 3,000)
+        var twinRate = 0.05             // share of releases that report an earlier release's meeting
+        var twinDistance = 2_000        // how far back the earlier release may be
+        var variantRate = 0.10          // share of western-order mentions spelled with a transliteration variant
+        var initialRate = 0.06          // share of western-order mentions written "S. Lavrov"
+    }
+    struct Member: Sendable { var given: String; var family: String; var female: Bool }
+
+    let settings: Settings
+    let seed: UInt64
+    let members: [String: [Member]]     // by country name
+
+    var count: Int { members.values.reduce(0) { $0 + $1.count } }
+
+    init(data: GeneratorData, seed: UInt64, settings: Settings) {
+        self.settings = settings
+        self.seed = seed
+        var members: [String: [Member]] = [:]
+        for (k, country) in data.countries.enumerated() {
+            let region = data.regions[country.region]!
+            var rng = SplitMix64(seed: seed ^ 0xCA57 ^ (UInt64(k + 1) &* 0xA24B_AED4_963E_E407))
+            var seen = Set<String>()
+            var list: [Member] = []
+            var attempts = 0
+            while list.count < settings.perCountry && attempts < settings.perCountry * 20 {
+                attempts += 1
+                let female = rng.chance(0.28) && !region.female.isEmpty
+                let m = Member(given: rng.pick(female ? region.female : region.male), family: rng.pick(region.family), female: female)
+                if seen.insert(m.given + " " + m.family).inserted { list.append(m) }
+            }
+            members[country.name] = list
+        }
+        self.members = members
+    }
+
+    /// The release whose story release `index` tells: itself, or (twin reports) an earlier one.
+    func storyIndex(_ index: Int) -> Int {
+        var i = index
+        while i > 0 {
+            var rng = SplitMix64(seed: seed ^ 0x7A1 ^ (UInt64(truncatingIfNeeded: i) &* 0xE703_7ED1_A0B4_28DB))
+            guard rng.chance(settings.twinRate) else { break }
+            i -= 1 + rng.int(min(i, settings.twinDistance))
+        }
+        return i
+    }
+
+    /// Every member's full name as the releases normally write it, with the country.
+    func names() -> [(name: String, country: String)] {
+        members.keys.sorted().flatMap { c in members[c]!.map { m in (name: m.given + " " + m.family, country: c) } }
+    }
+
+    /// A transliteration variant of a name: same consonant skeleton, other spelling.
+    static func variant(_ name: String, pick: Int) -> String {
+        let rules: [(String, String)] = [("ei", "ey"), ("ey", "ei"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("ck", "k"),
+                                         ("iy", "i"), ("ij", "iy"), ("dj", "j"), ("q", "k"), ("ll", "l"), ("ss", "s"),
+                                         ("ia", "iya"), ("oo", "u"), ("ee", "i")]
+        let chars = Array(name)
+        guard chars.count > 2 else { return name }
+        let body = String(chars.dropFirst())
+        var options: [String] = []
+        for (from, to) in rules where body.contains(from) {
+            options.append(String(chars[0]) + body.replacingOccurrences(of: from, with: to))
+        }
+        // A final -y/-i swap ("Aliyev" stays, "Sergey"→"Sergei" is covered above, "Dmitry"→"Dmitri").
+        if name.hasSuffix("y") { options.append(String(name.dropLast()) + "i") }
+        if name.hasSuffix("i") { options.append(String(name.dropLast()) + "y") }
+        if options.isEmpty {
+            // Another vowel in the last vowel's place ("Mohammed"→"Muhammed" keeps m-h-m-d).
+            let vowels: [Character: Character] = ["a": "e", "e": "a", "i": "e", "o": "u", "u": "o"]
+            if let k = chars.indices.dropFirst().last(where: { vowels[chars[$0]] != nil }) {
+                var c = chars
+                c[k] = vowels[chars[k]]!
+                options.append(String(c))
+            }
+        }
+        return options.isEmpty ? name : options[pick % options.count]
+    }
 }
 
 let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -231,6 +338,10 @@ struct ReleaseWriter {
     var org: OrganizationEntry!
     var fieldA = "", fieldB = ""
     var unusedSpeech: [Int] = []
+    // Recurring officials (nil: everyone invented afresh) and the random state of the story this release tells.
+    var cast: Cast?
+    var story: SplitMix64?
+    var storyPeople: (host: Int, guest: Int) = (0, 0)
 
     init(data: GeneratorData, rng: SplitMix64) {
         self.data = data
@@ -239,14 +350,39 @@ struct ReleaseWriter {
 
     // MARK: People and places
 
-    mutating func official(of country: Country, title: String, female: Bool? = nil, avoiding: String? = nil) -> Official {
+    mutating func official(of country: Country, title: String, female: Bool? = nil, avoiding: String? = nil,
+                           slot: Slot = .other) -> Official {
         let region = data.regions[country.region]!
+        if let cast, slot != .invented, let pool = cast.members[country.name], !pool.isEmpty {
+            let k: Int
+            switch slot {
+            case .host: k = storyPeople.host % pool.count
+            case .guest: k = storyPeople.guest % pool.count
+            default:
+                // Heads of state and government serve terms: three in the twelve years of the corpus.
+                k = title == country.leaderTitle ? min(pool.count - 1, (date.year - 2014) / 4) : rng.int(pool.count)
+            }
+            let m = pool[k]
+            var o = Official(given: m.given, family: m.family, female: m.female, order: region.order, title: title, country: country)
+            if region.order == .western {
+                let r = Double(rng.next() >> 11) / Double(1 << 53)
+                if r < cast.settings.initialRate {
+                    o.given = String(m.given.prefix(1)) + "."
+                } else if r < cast.settings.initialRate + cast.settings.variantRate {
+                    let pick = rng.int(1 << 16)
+                    if pick & 1 == 0 { o.family = Cast.variant(m.family, pick: pick >> 1) } else { o.given = Cast.variant(m.given, pick: pick >> 1) }
+                }
+            }
+            return o
+        }
         let isFemale = female ?? rng.chance(0.28)
         var family = rng.pick(region.family)
         if let avoiding, family == avoiding { family = rng.pick(region.family) }
         let given = rng.pick(isFemale && !region.female.isEmpty ? region.female : region.male)
         return Official(given: given, family: family, female: isFemale, order: region.order, title: title, country: country)
     }
+
+    enum Slot { case host, guest, other, invented }
 
     mutating func role(_ kind: String, country: Country, party: Party? = nil) -> String {
         var t = rng.pick(data.roles[kind]!)
@@ -340,8 +476,25 @@ struct ReleaseWriter {
     // MARK: Release
 
     mutating func write() -> (title: String, text: String) {
-        style = rng.pick(ReleaseGenerator.Style.allCases)
         let withParty = data.countries.filter { !$0.parties.isEmpty }
+        if var s = story {
+            // The story (style, countries, date, the two principals, place) comes from the story's own random
+            // state, so a twin report of it names the same meeting; the wording comes from this release's.
+            style = s.pick(ReleaseGenerator.Style.allCases)
+            hostCountry = s.pick(style == .party ? withParty : data.countries)
+            repeat { guestCountry = s.pick(style == .party ? withParty : data.countries) } while guestCountry.name == hostCountry.name
+            date = SimpleDate(year: s.int(2014...2025), month: s.int(1...12), day: s.int(1...28))
+            storyPeople = (s.int(1 << 20), s.int(1 << 20))
+            let storyPlace = s.chance(0.7) || hostCountry.cities.isEmpty ? hostCountry.capital : s.pick(hostCountry.cities)
+            let topics = rng.sample(data.fields, 2)
+            fieldA = topics[0]
+            fieldB = topics.count > 1 ? topics[1] : topics[0]
+            org = pickOrganization()
+            place = storyPlace
+            story = s
+            return writeStory()
+        }
+        style = rng.pick(ReleaseGenerator.Style.allCases)
         hostCountry = rng.pick(style == .party ? withParty : data.countries)
         repeat { guestCountry = rng.pick(style == .party ? withParty : data.countries) } while guestCountry.name == hostCountry.name
         date = SimpleDate(year: rng.int(2014...2025), month: rng.int(1...12), day: rng.int(1...28))
@@ -350,7 +503,10 @@ struct ReleaseWriter {
         fieldB = topics.count > 1 ? topics[1] : topics[0]
         org = pickOrganization()
         place = rng.chance(0.7) || hostCountry.cities.isEmpty ? hostCountry.capital : rng.pick(hostCountry.cities)
+        return writeStory()
+    }
 
+    mutating func writeStory() -> (title: String, text: String) {
         var head: [String] = []       // headline and chrome above the story
         var body: [[String]] = []     // paragraphs as sentence lists
         var tail: [String] = []       // chrome below the story
@@ -459,8 +615,8 @@ struct ReleaseWriter {
             : "International Relations Department of \(hostParty.name)"
         let deptAcronym = "ID" + hostParty.acronym
         let deptSuffix = centralCommittee ? " (\(deptAcronym))" : ""
-        host = official(of: hostCountry, title: rng.pick(data.roles["partyhost"]!).replacingOccurrences(of: "{Dept}", with: dept))
-        guest = official(of: guestCountry, title: role("partyguest", country: guestCountry, party: guestParty), avoiding: host.family)
+        host = official(of: hostCountry, title: rng.pick(data.roles["partyhost"]!).replacingOccurrences(of: "{Dept}", with: dept), slot: .host)
+        guest = official(of: guestCountry, title: role("partyguest", country: guestCountry, party: guestParty), avoiding: host.family, slot: .guest)
         let partyName = guestParty.name + (guestParty.acronym.isEmpty ? "" : " (\(guestParty.acronym))")
         head.append(rng.chance(0.5)
             ? "\(host.full) Meets with a Delegation of \(guestParty.name) of \(guestCountry.bare)"
@@ -484,9 +640,9 @@ struct ReleaseWriter {
     mutating func ministryLead(_ head: inout [String], _ tail: inout [String]) -> String {
         let ministry = "Ministry of Foreign Affairs of \(hostCountry.name)"
         let hostTitle = rng.chance(0.6) ? "Minister of Foreign Affairs" : role("gov", country: hostCountry)
-        host = official(of: hostCountry, title: hostTitle)
+        host = official(of: hostCountry, title: hostTitle, slot: .host)
         guest = official(of: guestCountry, title: rng.chance(0.75) ? role("gov", country: guestCountry) : role("parl", country: guestCountry),
-                         avoiding: host.family)
+                         avoiding: host.family, slot: .guest)
         let published: String = rng.pick([date.british, date.european, date.long, date.iso])
         func chromeLine() -> String {
             var l = rng.pick(data.chrome)
@@ -518,14 +674,14 @@ struct ReleaseWriter {
     mutating func wireLead(_ head: inout [String], _ tail: inout [String]) -> String {
         let agency = hostCountry.agency ?? guestCountry.agency ?? "Xinhua"
         let hostTitle = rng.chance(0.3) ? hostCountry.leaderTitle : role(rng.chance(0.7) ? "gov" : "parl", country: hostCountry)
-        host = official(of: hostCountry, title: hostTitle)
+        host = official(of: hostCountry, title: hostTitle, slot: .host)
         guest = official(of: guestCountry, title: rng.chance(0.7) ? role("gov", country: guestCountry) : role("parl", country: guestCountry),
-                         avoiding: host.family)
+                         avoiding: host.family, slot: .guest)
         head.append(rng.chance(0.5)
             ? "\(hostCountry.adjective), \(guestCountry.adjective) officials vow to boost cooperation in \(fieldA)"
             : "\(Self.capitalized(hostCountry.bare)), \(guestCountry.bare) pledge closer ties")
         let dateline = "\(place.uppercased()), \(date.ap) (\(agency)) -- "
-        tail.append(rng.pick(["Editor: \(official(of: hostCountry, title: "").full)", "(Reporting by \(official(of: hostCountry, title: "").full))", "■"]))
+        tail.append(rng.pick(["Editor: \(official(of: hostCountry, title: "", slot: .invented).full)", "(Reporting by \(official(of: hostCountry, title: "", slot: .invented).full))", "■"]))
         let mood = rng.pick(["with both sides pledging to deepen practical cooperation",
                              "as the two countries seek to expand trade and investment",
                              "vowing to lift bilateral ties to a higher level"])
@@ -542,11 +698,11 @@ struct ReleaseWriter {
     /// Embassy news: the ambassador of the host country calls on an official of the country where the embassy is.
     mutating func embassyLead(_ head: inout [String], _ tail: inout [String]) -> String {
         // The embassy's country speaks first; the meeting takes place abroad.
-        host = official(of: hostCountry, title: "Ambassador of \(hostCountry.name) to \(guestCountry.name)")
+        host = official(of: hostCountry, title: "Ambassador of \(hostCountry.name) to \(guestCountry.name)", slot: .host)
         let kind = rng.pick(["gov", "gov", "parl", "local"])
         let party = guestCountry.parties.isEmpty ? nil : rng.pick(guestCountry.parties)
         let guestTitle = party != nil && rng.chance(0.25) ? role("partyguest", country: guestCountry, party: party) : role(kind, country: guestCountry)
-        guest = official(of: guestCountry, title: guestTitle, avoiding: host.family)
+        guest = official(of: guestCountry, title: guestTitle, avoiding: host.family, slot: .guest)
         place = rng.chance(0.75) || guestCountry.cities.isEmpty ? guestCountry.capital : rng.pick(guestCountry.cities)
         head.append(rng.chance(0.5)
             ? "Ambassador \(host.full) Calls on \(guest.title)"

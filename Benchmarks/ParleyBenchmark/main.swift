@@ -7,6 +7,7 @@
 import Dispatch
 import Foundation
 import ParleyCore
+import ParleyStore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,9 +28,17 @@ struct Options: Encodable {
     var resources = GeneratorData.defaultDirectory
     var sample: Int? = nil
     var child = false          // internal: one run, its RunStats as JSON on stdout (used by --scaling)
+    // Database mode (--ingest, --ingest-scaling).
+    var ingest = false
+    var ingestScaling = false
+    var ingestBatch = 500      // documents per transaction
+    var db: String? = nil      // nil: a temporary file, removed at the end
+    var queries = 200
+    var cast = Cast.Settings()
 
     enum CodingKeys: String, CodingKey {
         case documents, jobs, repeats, scaling, compareJobs, json, seed, batchPerJob, resources, sample
+        case ingest, ingestScaling, ingestBatch, db, queries, cast
     }
 
     static let usage = """
@@ -44,11 +53,20 @@ struct Options: Encodable {
       --batch N         documents per job in a batch (default 256; a batch is N x jobs documents)
       --resources DIR   generator word lists (default: Benchmarks/ParleyBenchmark/Resources)
       --sample I        print generated document I and exit
+
+    database mode:
+      --ingest          generate, extract and ingest into a SQLite event database, then time queries
+                        (--documents defaults to 100000, --batch to 500 documents per transaction)
+      --ingest-scaling  ingest 25,000 then 100,000 documents (each in a fresh process) and compare peak RSS
+      --db PATH         database file (default: a temporary file, removed at the end)
+      --queries N       runs of each query (default 200; 0: none)
+      --cast N          recurring officials per country (default 48)
     """
 
     static func parse(_ args: [String]) -> Options {
         var o = Options()
         var i = 1
+        var documentsGiven = false, batchGiven: Int? = nil
         func fail(_ message: String) -> Never {
             FileHandle.standardError.write(Data("ParleyBenchmark: \(message)\n\(usage)\n".utf8))
             exit(2)
@@ -65,14 +83,19 @@ struct Options: Encodable {
         while i < args.count {
             let a = args[i]
             switch a {
-            case "--documents", "-n": o.documents = positive(value())
+            case "--documents", "-n": o.documents = positive(value()); documentsGiven = true
             case "--jobs", "-j": o.jobs = positive(value())
             case "--repeat", "-r": o.repeats = positive(value())
             case "--scaling": o.scaling = true
             case "--compare-jobs": o.compareJobs = true
             case "--json": o.json = true
             case "--seed": guard let s = UInt64(value()) else { fail("bad --seed") }; o.seed = s
-            case "--batch": o.batchPerJob = positive(value())
+            case "--batch": batchGiven = positive(value())
+            case "--ingest": o.ingest = true
+            case "--ingest-scaling": o.ingestScaling = true
+            case "--db": o.db = value()
+            case "--queries": o.queries = positive(value(), allowZero: true)
+            case "--cast": o.cast.perCountry = positive(value())
             case "--resources": o.resources = value()
             case "--sample": o.sample = positive(value(), allowZero: true)
             case "--child": o.child = true
@@ -80,6 +103,12 @@ struct Options: Encodable {
             default: fail("unknown option '\(a)'")
             }
             i += 1
+        }
+        if o.ingest || o.ingestScaling {
+            if !documentsGiven { o.documents = 100_000 }
+            o.ingestBatch = batchGiven ?? 500
+        } else if let b = batchGiven {
+            o.batchPerJob = b
         }
         return o
     }
@@ -256,6 +285,8 @@ struct Report: Encodable {
     var medianDocumentsPerSecond: Double?
     var scaling: ScalingReport?
     var compareJobs: CompareJobsReport?
+    var ingest: IngestStats?
+    var ingestScaling: IngestScalingReport?
 }
 
 func fmt(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
@@ -299,7 +330,8 @@ func main() {
         FileHandle.standardError.write(Data("ParleyBenchmark: \(error)\n".utf8))
         exit(1)
     }
-    let generator = ReleaseGenerator(data: data, seed: options.seed)
+    let databaseMode = options.ingest || options.ingestScaling
+    let generator = ReleaseGenerator(data: data, seed: options.seed, cast: databaseMode ? options.cast : nil)
     if let i = options.sample {
         print("[\(generator.style(i).rawValue) style, \(ReleaseWriter.wordCount(generator.document(i).text)) words]")
         print(generator.document(i).text, terminator: "")
@@ -307,6 +339,11 @@ func main() {
     }
     let t0 = now()
     let extractor = Extractor()
+    if options.child && databaseMode {
+        let stats = runIngest(options: options, documents: options.documents, generator: generator, extractor: extractor) { _ in }
+        if let out = try? JSONEncoder().encode(stats) { FileHandle.standardOutput.write(out) }
+        return
+    }
     if options.child {
         let stats = runOnce(documents: options.documents, jobs: options.jobs, batchPerJob: options.batchPerJob,
                             generator: generator, extractor: extractor)
@@ -316,9 +353,29 @@ func main() {
     var report = Report(options: options, cores: ProcessInfo.processInfo.activeProcessorCount,
                         extractorInitSeconds: now() - t0, rssAfterInitMB: Memory.currentRssMB())
     func say(_ s: String) { if !options.json { FileHandle.standardOutput.write(Data((s + "\n").utf8)) } }
-    say("ParleyBenchmark: seed \(options.seed), \(report.cores) cores, batch \(options.batchPerJob) x jobs; Extractor() \(fmt(report.extractorInitSeconds, 2)) s, RSS after init \(report.rssAfterInitMB.map { fmt($0) } ?? "n/a") MB")
+    say("ParleyBenchmark: seed \(options.seed), \(report.cores) cores, \(databaseMode ? "\(options.ingestBatch) documents per transaction" : "batch \(options.batchPerJob) x jobs"); Extractor() \(fmt(report.extractorInitSeconds, 2)) s, RSS after init \(report.rssAfterInitMB.map { fmt($0) } ?? "n/a") MB")
 
-    let special = options.scaling || options.compareJobs
+    if options.ingest {
+        let stats = runIngest(options: options, documents: options.documents, generator: generator, extractor: extractor, say: say)
+        report.ingest = stats
+        say("ingest:\n" + describeIngest(stats))
+    }
+    if options.ingestScaling {
+        var runs: [IngestStats] = []
+        for n in [25_000, 100_000] {
+            guard let r = childIngest(documents: n, options: options) else {
+                FileHandle.standardError.write(Data("ParleyBenchmark: the \(n)-document ingest failed\n".utf8))
+                exit(1)
+            }
+            say("ingest scaling, \(n) documents:\n" + describeIngest(r))
+            runs.append(r)
+        }
+        let a = runs[0].rss.last!.peakRssMB, b = runs[1].rss.last!.peakRssMB
+        report.ingestScaling = IngestScalingReport(peakRssMBAt25k: a, peakRssMBAt100k: b, ratio: b / a, run25k: runs[0], run100k: runs[1])
+        say("ingest scaling: peak RSS \(fmt(a)) MB at 25k, \(fmt(b)) MB at 100k, ratio \(fmt(b / a, 2)) (separate processes)")
+    }
+
+    let special = options.scaling || options.compareJobs || databaseMode
     if !special {
         for r in 1...options.repeats {
             let stats = runOnce(documents: options.documents, jobs: options.jobs, batchPerJob: options.batchPerJob,

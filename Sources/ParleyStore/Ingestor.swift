@@ -33,7 +33,7 @@ struct Ingestor {
                 INSERT INTO personMention (documentId, localId, personId, name, titles, organization, country, date, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [a.id, p.id, id, p.name, p.titles.joined(separator: "\u{1F}"), p.organization, p.country,
-                                 a.published ?? a.dateline?.date, reason])
+                                 Self.mentionDate(a), reason])
             for form in [p.name] + p.aliases { try addAlias(id, form) }
         }
         // Organizations.
@@ -49,9 +49,9 @@ struct Ingestor {
             let orgs = e.organizations.compactMap { orgOf[$0] }
             let eventID = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs)
                 ?? createEvent(e)
-            for (n, p) in people.enumerated() {
+            for (p, role) in Self.participants(e, personOf) {
                 try db.execute(sql: "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role) VALUES (?, ?, ?)",
-                               arguments: [eventID, p, n == 0 ? "initiator" : "counterpart"])
+                               arguments: [eventID, p, role])
             }
             for o in orgs { try db.execute(sql: "INSERT OR IGNORE INTO eventOrganization (eventId, organizationId) VALUES (?, ?)", arguments: [eventID, o]) }
             for c in e.countries { try db.execute(sql: "INSERT OR IGNORE INTO eventCountry (eventId, country) VALUES (?, ?)", arguments: [eventID, c]) }
@@ -72,6 +72,20 @@ struct Ingestor {
         return outcome
     }
 
+    /// The date a document's person mentions carry (for titles over time): publication, dateline, else the
+    /// date of the document's first directly stated event.
+    static func mentionDate(_ a: DocumentAnnotation) -> String? {
+        a.published ?? a.dateline?.date ?? a.events.first(where: { !$0.reported })?.date
+    }
+
+    /// An event's resolved participants with their roles, in the document's order.
+    static func participants(_ e: DocumentAnnotation.Event, _ personOf: [String: Int64]) -> [(Int64, String)] {
+        e.participantIds.enumerated().compactMap { n, local in
+            guard let p = personOf[local] else { return nil }
+            return (p, n < e.participantRoles.count ? e.participantRoles[n] : "participant")
+        }
+    }
+
     /// Removes a document and the facts only it supported (events left without a source, people left without a mention).
     func removeDocument(_ id: String) throws {
         let events = try Int64.fetchAll(db, sql: "SELECT eventId FROM eventSource WHERE documentId = ?", arguments: [id])
@@ -89,7 +103,6 @@ struct Ingestor {
 
     /// Finds the entity a document's person is, or creates one; returns it with the reason.
     func resolvePerson(_ p: DocumentAnnotation.Person) throws -> (Int64, String) {
-        let forms = ([p.name] + p.aliases).map { ($0, NameKeys($0)) }.filter { $0.1.tokenCount >= 2 }
         let mainKey = NameKeys(p.name).aliasKey
         // User corrections first.
         if let id = try Int64.fetchOne(db, sql: "SELECT personId FROM correction WHERE kind = 'merge' AND nameKey = ? ORDER BY id DESC", arguments: [mainKey]),
@@ -97,47 +110,56 @@ struct Ingestor {
             return (id, "user merge")
         }
         let blocked = Set(try Int64.fetchAll(db, sql: "SELECT personId FROM correction WHERE kind = 'split' AND nameKey = ?", arguments: [mainKey]))
-        func pick(_ sql: String, _ args: StatementArguments, _ reason: String) throws -> (Int64, String)? {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT person.id AS id, person.country AS country FROM personAlias JOIN person ON person.id = personAlias.personId
-                WHERE \(sql)
-                """, arguments: args)
-            for row in rows {
-                let id: Int64 = row["id"]
-                let country: String? = row["country"]
-                if blocked.contains(id) { continue }
-                // Two people who share a name but represent different countries stay apart.
-                if let c = country, let pc = p.country, c != pc { continue }
-                return (id, reason)
+        for lookup in Self.personLookups(p) {
+            let condition: String
+            var arguments: StatementArguments = [lookup.key]
+            switch lookup.match {
+            case .alias: condition = "personAlias.aliasKey = ?"
+            case .skeleton: condition = "personAlias.skeletonKey = ? AND personAlias.initial = ?"
+            case .initialAndSurname, .initialFormOfFullName: condition = "personAlias.surnameKey = ? AND personAlias.initial = ?"
             }
-            return nil
-        }
-        for (form, keys) in forms where !keys.isInitialForm {
-            if let hit = try pick("personAlias.aliasKey = ?", [keys.aliasKey], "same name as '\(form)'") { return hit }
-        }
-        for (form, keys) in forms where !keys.isInitialForm && !keys.skeletonKey.isEmpty {
-            if let hit = try pick("personAlias.skeletonKey = ? AND personAlias.initial = ?", [keys.skeletonKey, keys.initial],
-                                  "transliteration variant of '\(form)'") { return hit }
-        }
-        for (form, keys) in forms where keys.isInitialForm {
-            if let hit = try pick("personAlias.surnameKey = ? AND personAlias.initial = ?", [keys.surnameKey, keys.initial],
-                                  "initial and surname of '\(form)'") { return hit }
-        }
-        // A full name matching an entity known so far only by an initial form ("T. Budagov").
-        if let full = forms.first(where: { !$0.1.isInitialForm })?.1, !full.surnameKey.isEmpty {
+            if let initial = lookup.initial { arguments += [initial] }
+            let withAlias = lookup.match == .initialFormOfFullName
             let rows = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT person.id AS id, person.country AS country, personAlias.alias AS alias FROM personAlias
-                JOIN person ON person.id = personAlias.personId WHERE personAlias.surnameKey = ? AND personAlias.initial = ?
-                """, arguments: [full.surnameKey, full.initial])
-            for row in rows where NameKeys(row["alias"] as String).isInitialForm {
+                SELECT DISTINCT person.id AS id, person.country AS country\(withAlias ? ", personAlias.alias AS alias" : "") FROM personAlias
+                JOIN person ON person.id = personAlias.personId WHERE \(condition)
+                """, arguments: arguments)
+            for row in rows {
+                let alias: String? = withAlias ? row["alias"] : nil
+                if let alias, !lookup.accepts(alias: alias) { continue }
                 let id: Int64 = row["id"]
-                let country: String? = row["country"]
-                if blocked.contains(id) { continue }
-                if let c = country, let pc = p.country, c != pc { continue }
-                return (id, "full name of '\(row["alias"] as String)'")
+                if blocked.contains(id) || !Self.admits(candidateCountry: row["country"], for: p) { continue }
+                return (id, lookup.reason(alias: alias))
             }
         }
         return (try createPerson(name: p.name, country: p.country), "new person")
+    }
+
+    /// The ways a document's person may match a person already stored, in the order every backend tries them:
+    /// same name, transliteration variant, initial and surname, then a full name for an entity known only by an
+    /// initial form ("T. Budagov"). Forms of fewer than two words never match.
+    static func personLookups(_ p: DocumentAnnotation.Person) -> [PersonLookup] {
+        let forms = ([p.name] + p.aliases).map { ($0, NameKeys($0)) }.filter { $0.1.tokenCount >= 2 }
+        var out: [PersonLookup] = []
+        for (form, keys) in forms where !keys.isInitialForm {
+            out.append(PersonLookup(match: .alias, key: keys.aliasKey, initial: nil, form: form))
+        }
+        for (form, keys) in forms where !keys.isInitialForm && !keys.skeletonKey.isEmpty {
+            out.append(PersonLookup(match: .skeleton, key: keys.skeletonKey, initial: keys.initial, form: form))
+        }
+        for (form, keys) in forms where keys.isInitialForm {
+            out.append(PersonLookup(match: .initialAndSurname, key: keys.surnameKey, initial: keys.initial, form: form))
+        }
+        if let (form, full) = forms.first(where: { !$0.1.isInitialForm }), !full.surnameKey.isEmpty {
+            out.append(PersonLookup(match: .initialFormOfFullName, key: full.surnameKey, initial: full.initial, form: form))
+        }
+        return out
+    }
+
+    /// Two people who share a name but represent different countries stay apart.
+    static func admits(candidateCountry: String?, for p: DocumentAnnotation.Person) -> Bool {
+        if let c = candidateCountry, let pc = p.country, c != pc { return false }
+        return true
     }
 
     func createPerson(name: String, country: String?) throws -> Int64 {
@@ -153,9 +175,16 @@ struct Ingestor {
             """, arguments: [person, form, k.aliasKey, k.skeletonKey, k.surnameKey, k.initial])
         // The fullest name becomes the display name; a country fills in when first known.
         if let current = try String.fetchOne(db, sql: "SELECT name FROM person WHERE id = ?", arguments: [person]),
-           NameKeys(current).tokenCount < k.tokenCount, !k.isInitialForm {
+           Self.isBetterDisplayName(form, than: current) {
             try db.execute(sql: "UPDATE person SET name = ?, nameKey = ? WHERE id = ?", arguments: [form, k.aliasKey, person])
         }
+    }
+
+    /// Whether a new form of a person's name should replace the display name: the fullest name wins.
+    static func isBetterDisplayName(_ form: String, than current: String) -> Bool {
+        let k = NameKeys(form)
+        let c = NameKeys(current)
+        return !k.isInitialForm && (c.tokenCount < k.tokenCount || c.isInitialForm)
     }
 
     /// Moves everything of person `from` to person `to` and deletes `from`.
@@ -219,21 +248,57 @@ struct Ingestor {
         }
         for id in candidates {
             guard let row = try Row.fetchOne(db, sql: "SELECT type, date FROM event WHERE id = ?", arguments: [id]) else { continue }
-            guard Self.sameKind(row["type"], type) else { continue }
-            let other: String? = row["date"]
-            if Self.datesCompatible(other, date) { return id }
-            // Undated mentions join only an event with the very same people.
-            if other == nil || date == nil {
-                let theirs = Set(try Int64.fetchAll(db, sql: "SELECT personId FROM eventParticipant WHERE eventId = ?", arguments: [id]))
-                if !people.isEmpty, theirs == Set(people), people.count >= 2 { return id }
+            if try Self.joins(type: type, date: date, people: people, candidateType: row["type"], candidateDate: row["date"],
+                              candidatePeople: { Set(try Int64.fetchAll(db, sql: "SELECT personId FROM eventParticipant WHERE eventId = ?", arguments: [id])) }) {
+                return id
             }
         }
         return nil
+    }
+
+    /// Whether a stored event (its kind, date and, fetched only when needed, its people) is the happening a
+    /// document reports: same kind and compatible dates, or, when either is undated, the very same two or more people.
+    static func joins(type: String, date: String?, people: [Int64], candidateType: String, candidateDate: String?,
+                      candidatePeople: () throws -> Set<Int64>) rethrows -> Bool {
+        guard sameKind(candidateType, type) else { return false }
+        if datesCompatible(candidateDate, date) { return true }
+        // Undated mentions join only an event with the very same people.
+        if candidateDate == nil || date == nil {
+            let theirs = try candidatePeople()
+            if !people.isEmpty, theirs == Set(people), people.count >= 2 { return true }
+        }
+        return false
     }
 
     func createEvent(_ e: DocumentAnnotation.Event) throws -> Int64 {
         try db.execute(sql: "INSERT INTO event (type, date, place, cameo, plover, ploverMode) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [e.type, e.date, e.place, e.cameo, e.plover, e.ploverMode])
         return db.lastInsertedRowID
+    }
+}
+
+/// One way of finding a stored person for a document's person (see `Ingestor.personLookups`); the rule is the
+/// backends' common ground, each runs it as its own SQL over `personAlias`.
+struct PersonLookup: Sendable, Equatable {
+    enum Match: Sendable { case alias, skeleton, initialAndSurname, initialFormOfFullName }
+    var match: Match
+    /// The `aliasKey`, `skeletonKey` or `surnameKey` to look up.
+    var key: String
+    /// The first initial the stored alias must have too; nil for a same-name lookup.
+    var initial: String?
+    /// The document's form of the name that gave the key.
+    var form: String
+
+    /// Whether a stored alias found by the key may be a hit: the last lookup takes only initial forms.
+    func accepts(alias: String) -> Bool { match != .initialFormOfFullName || NameKeys(alias).isInitialForm }
+
+    /// Why a hit is the same person, as a profile's `--why` shows it; `alias` is the stored alias that matched.
+    func reason(alias: String?) -> String {
+        switch match {
+        case .alias: return "same name as '\(form)'"
+        case .skeleton: return "transliteration variant of '\(form)'"
+        case .initialAndSurname: return "initial and surname of '\(form)'"
+        case .initialFormOfFullName: return "full name of '\(alias ?? form)'"
+        }
     }
 }

@@ -6,15 +6,20 @@ import ParleyCore
 enum Queries {
     /// A person's id from an id ("42", "P42") or a name or alias.
     static func personID(_ db: Database, _ nameOrID: String) throws -> Int64 {
-        var s = nameOrID.trimmingCharacters(in: .whitespaces)
-        if s.hasPrefix("P") || s.hasPrefix("p"), Int64(s.dropFirst()) != nil { s = String(s.dropFirst()) }
-        if let id = Int64(s), try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id]) == true { return id }
+        if let id = personNumber(nameOrID), try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id]) == true { return id }
         let key = NameKeys(nameOrID).aliasKey
         if let id = try Int64.fetchOne(db, sql: """
             SELECT personAlias.personId FROM personAlias JOIN personMention ON personMention.personId = personAlias.personId
             WHERE aliasKey = ? GROUP BY personAlias.personId ORDER BY count(*) DESC LIMIT 1
             """, arguments: [key]) { return id }
         throw StoreError.notFound(what: "person '\(nameOrID)'")
+    }
+
+    /// The number in a person id as users write it ("42", "P42"), or nil for a name.
+    static func personNumber(_ nameOrID: String) -> Int64? {
+        var s = nameOrID.trimmingCharacters(in: .whitespaces)
+        if s.hasPrefix("P") || s.hasPrefix("p"), Int64(s.dropFirst()) != nil { s = String(s.dropFirst()) }
+        return Int64(s)
     }
 
     static func summary(_ db: Database, _ id: Int64) throws -> PersonSummary {
@@ -104,16 +109,9 @@ enum Queries {
         let rows = try Row.fetchAll(db, sql: """
             SELECT documentId, name, titles, organization, date, reason FROM personMention WHERE personId = ? ORDER BY date, documentId
             """, arguments: [id])
-        var titles: [DatedTitle] = []
-        var orgs: [String] = []
-        var merges: [MergeReason] = []
-        for r in rows {
-            let doc: String = r["documentId"]
-            for t in (r["titles"] as String).split(separator: "\u{1F}").map(String.init) where !titles.contains(where: { $0.title == t }) {
-                titles.append(DatedTitle(title: t, date: r["date"], documentId: doc))
-            }
-            if let o: String = r["organization"], !orgs.contains(o) { orgs.append(o) }
-            merges.append(MergeReason(documentId: doc, name: r["name"], reason: r["reason"]))
+        let mentions = rows.map {
+            StoredMention(documentId: $0["documentId"], name: $0["name"], titles: $0["titles"], organization: $0["organization"],
+                          date: $0["date"], reason: $0["reason"])
         }
         let counterparts = try Row.fetchAll(db, sql: """
             SELECT person.id, person.name, person.country, count(*) AS n FROM eventParticipant a
@@ -124,8 +122,34 @@ enum Queries {
             SELECT event.id FROM event JOIN eventParticipant ON eventParticipant.eventId = event.id
             WHERE personId = ? ORDER BY event.date, event.id
             """, arguments: [id])
-        return PersonProfile(person: try summary(db, id), titles: titles, organizations: orgs, merges: merges,
-                             counterparts: counterparts, timeline: try eventSummaries(db, ids: eventIDs))
+        return profile(person: try summary(db, id), mentions: mentions, counterparts: counterparts,
+                       timeline: try eventSummaries(db, ids: eventIDs))
+    }
+
+    /// One stored person mention (a `personMention` row), as a profile reads it.
+    struct StoredMention {
+        var documentId: String
+        var name: String
+        /// Titles joined by U+001F.
+        var titles: String
+        var organization: String?
+        var date: String?
+        var reason: String
+    }
+
+    /// A profile from a person's mentions in date order: titles first seen, organizations, and why each mention is theirs.
+    static func profile(person: PersonSummary, mentions: [StoredMention], counterparts: [Counterpart], timeline: [EventSummary]) -> PersonProfile {
+        var titles: [DatedTitle] = []
+        var orgs: [String] = []
+        var merges: [MergeReason] = []
+        for r in mentions {
+            for t in r.titles.split(separator: "\u{1F}").map(String.init) where !titles.contains(where: { $0.title == t }) {
+                titles.append(DatedTitle(title: t, date: r.date, documentId: r.documentId))
+            }
+            if let o = r.organization, !orgs.contains(o) { orgs.append(o) }
+            merges.append(MergeReason(documentId: r.documentId, name: r.name, reason: r.reason))
+        }
+        return PersonProfile(person: person, titles: titles, organizations: orgs, merges: merges, counterparts: counterparts, timeline: timeline)
     }
 
     static func search(_ db: Database, _ words: String, limit: Int) throws -> [SearchHit] {
@@ -163,10 +187,15 @@ enum Queries {
             for r in try Row.fetchAll(db, sql: "SELECT localId, eventId FROM eventSource WHERE documentId = ?", arguments: [docID]) {
                 eventOf[r["localId"]] = r["eventId"]
             }
-            for k in a.people.indices { a.people[k].entity = entity[a.people[k].id].map { "P\($0)" } }
-            for k in a.events.indices { a.events[k].eventId = eventOf[a.events[k].id].map { "E\($0)" } }
+            stamp(&a, entity: entity, eventOf: eventOf)
             out.append(a)
         }
         return out
+    }
+
+    /// Sets the cross-document ids on a stored annotation: `P<id>` on each person, `E<id>` on each event.
+    static func stamp(_ a: inout DocumentAnnotation, entity: [String: Int64], eventOf: [String: Int64]) {
+        for k in a.people.indices { a.people[k].entity = entity[a.people[k].id].map { "P\($0)" } }
+        for k in a.events.indices { a.events[k].eventId = eventOf[a.events[k].id].map { "E\($0)" } }
     }
 }

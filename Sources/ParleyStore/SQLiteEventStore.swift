@@ -112,10 +112,18 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
                 let doc: String = row["documentId"], local: String = row["localId"]
                 try db.execute(sql: "UPDATE personMention SET personId = ?, reason = 'user split' WHERE documentId = ? AND localId = ?",
                                arguments: [newID, doc, local])
+                // The new person joins the events this document reports; the old one stays in those that
+                // another of its documents also reports.
                 try db.execute(sql: """
-                    UPDATE eventParticipant SET personId = ? WHERE personId = ? AND eventId IN
+                    INSERT OR IGNORE INTO eventParticipant (eventId, personId, role)
+                    SELECT eventId, ?, role FROM eventParticipant WHERE personId = ? AND eventId IN
                       (SELECT eventId FROM eventSource WHERE documentId = ?)
                     """, arguments: [newID, id, doc])
+                try db.execute(sql: """
+                    DELETE FROM eventParticipant WHERE personId = ? AND eventId IN (SELECT eventId FROM eventSource WHERE documentId = ?)
+                      AND eventId NOT IN (SELECT eventSource.eventId FROM eventSource JOIN personMention
+                        ON personMention.documentId = eventSource.documentId WHERE personMention.personId = ?)
+                    """, arguments: [id, doc, id])
             }
             try db.execute(sql: "DELETE FROM personAlias WHERE personId = ? AND aliasKey = ?", arguments: [id, keys.aliasKey])
             try ingestor.addAlias(newID, name)

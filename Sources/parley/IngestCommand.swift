@@ -53,7 +53,7 @@ struct IngestCommand: ParsableCommand {
         }
         let stats = try withStore { try db.stats() }
         FileHandle.standardError.write(Data(("ingest: \(counts[.inserted] ?? 0) new, \(counts[.replaced] ?? 0) replaced, \(counts[.unchanged] ?? 0) unchanged; "
-            + "database \(store.path): \(stats.documents) documents, \(stats.people) people, \(stats.events) events"
+            + "database \(store.location): \(stats.documents) documents, \(stats.people) people, \(stats.events) events"
             + (stats.databaseBytes.map { String(format: ", %.1f MB", Double($0) / 1_048_576) } ?? "") + "\n").utf8))
         if failures > 0 { throw ExitCode(1) }
     }

@@ -2,21 +2,28 @@ import ArgumentParser
 import Foundation
 import ParleyStore
 
-/// Where the event database is: `--db PATH`, else `$PARLEY_DB`, else `parley.sqlite` here.
+/// Where the event database is: `--db PATH` or `--db postgres://user@host:port/database`, else `$PARLEY_DB`,
+/// else `parley.sqlite` here.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("The database file (default: $PARLEY_DB or ./parley.sqlite).", valueName: "PATH"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("The SQLite database file or a postgres://user@host:port/database URL (default: $PARLEY_DB or ./parley.sqlite).",
+                                                     valueName: "PATH|URL"))
     var db: String?
 
     var path: String { db ?? ProcessInfo.processInfo.environment["PARLEY_DB"] ?? "parley.sqlite" }
 
+    /// The database as messages name it: the path, or the URL without its password.
+    var location: String { PostgresLocation.isPostgresURL(path) ? PostgresLocation.redacted(path) : path }
+
     func validate() throws {
-        if path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") {
-            throw ValidationError("PostgreSQL databases are not supported by this build yet; use a SQLite file path")
+        if PostgresLocation.isPostgresURL(path) {
+            do { _ = try PostgresLocation(url: path) } catch { throw ValidationError(error.description) }
         }
     }
 
-    func open(readOnly: Bool = false) throws -> SQLiteEventStore {
-        try SQLiteEventStore(path: path, readOnly: readOnly)
+    /// Opens the database, choosing the backend by the URL scheme: PostgreSQL for postgres:// URLs, else SQLite.
+    func open(readOnly: Bool = false) throws -> any EventStore {
+        if PostgresLocation.isPostgresURL(path) { return try PostgresEventStore(url: path, readOnly: readOnly) }
+        return try SQLiteEventStore(path: path, readOnly: readOnly)
     }
 }
 

@@ -1,0 +1,236 @@
+import Foundation
+import ParleyCore
+import PostgresNIO
+
+/// Writes one document's facts inside a PostgreSQL transaction, by the same rules as `Ingestor` (whose pure
+/// parts it calls: the content hash, the person lookups in order, the country rule, event joining, organization
+/// keys): replaces an older version of the document, resolves its people and organizations to entities already
+/// stored, and joins its events to the events other documents already report.
+///
+/// The caller holds the store's transaction-level advisory lock, so two processes never resolve at once and
+/// cannot both create the same person or event.
+struct PostgresIngestor {
+    let s: PostgresSession
+
+    func ingest(_ doc: Document, _ a: DocumentAnnotation) throws -> IngestOutcome {
+        let hash = SQLiteEventStore.contentHash(doc)
+        var outcome = IngestOutcome.inserted
+        if let old = try s.value("SELECT contentHash FROM document WHERE id = \(a.id)", as: String.self) {
+            if old == hash { return .unchanged }
+            try removeDocument(a.id)
+            outcome = .replaced
+        }
+        let annotationJSON = String(decoding: AnnotationJSONWriter(pretty: false).data(a), as: UTF8.self)
+        try s.execute("""
+            INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt)
+            VALUES (\(a.id), \(a.url), \(a.site), \(a.title.map(Self.storable)), \(a.published), \(hash), \(Self.storable(doc.text)),
+                    \(doc.origin), \(Self.storable(annotationJSON)), \(Ingestor.now()))
+            """)
+
+        // People.
+        var personOf: [String: Int64] = [:]
+        for p in a.people {
+            let (id, reason) = try resolvePerson(p)
+            personOf[p.id] = id
+            try s.execute("""
+                INSERT INTO personMention (documentId, localId, personId, name, titles, organization, country, date, reason)
+                VALUES (\(a.id), \(p.id), \(id), \(p.name), \(p.titles.joined(separator: "\u{1F}")), \(p.organization), \(p.country),
+                        \(Ingestor.mentionDate(a)), \(reason))
+                """)
+            for form in [p.name] + p.aliases { try addAlias(id, form) }
+        }
+        // Organizations.
+        var orgOf: [String: Int64] = [:]
+        for o in a.organizations {
+            let id = try resolveOrganization(o)
+            for form in [o.name] + o.aliases { orgOf[form] = id }
+            try s.execute("INSERT INTO organizationMention (documentId, organizationId) VALUES (\(a.id), \(id)) ON CONFLICT DO NOTHING")
+        }
+        // Events.
+        for e in a.events {
+            let people = e.participantIds.compactMap { personOf[$0] }
+            let orgs = e.organizations.compactMap { orgOf[$0] }
+            let eventID = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) ?? createEvent(e)
+            for (p, role) in Ingestor.participants(e, personOf) {
+                try s.execute("INSERT INTO eventParticipant (eventId, personId, role) VALUES (\(eventID), \(p), \(role)) ON CONFLICT DO NOTHING")
+            }
+            for o in orgs {
+                try s.execute("INSERT INTO eventOrganization (eventId, organizationId) VALUES (\(eventID), \(o)) ON CONFLICT DO NOTHING")
+            }
+            for c in e.countries {
+                try s.execute("INSERT INTO eventCountry (eventId, country) VALUES (\(eventID), \(c)) ON CONFLICT DO NOTHING")
+            }
+            // A more precise date from another source wins.
+            if let d = e.date {
+                try s.execute("UPDATE event SET date = \(d) WHERE id = \(eventID) AND (date IS NULL OR length(date) < \(d.count))")
+            }
+            try s.execute("""
+                INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)
+                VALUES (\(eventID), \(a.id), \(e.id), \(e.reported), \(Int64(e.evidenceSpan.sentence)), \(Int64(e.evidenceSpan.start)),
+                        \(Int64(e.evidenceSpan.end)), \(Self.storable(e.evidence)), \(e.confidence))
+                """)
+        }
+        for e in a.planned {
+            try s.execute("""
+                INSERT INTO plannedEvent (documentId, localId, type, date, participants, evidence)
+                VALUES (\(a.id), \(e.id), \(e.type), \(e.date), \(e.participants.joined(separator: "\u{1F}")), \(Self.storable(e.evidence)))
+                """)
+        }
+        return outcome
+    }
+
+    /// PostgreSQL text cannot hold NUL characters; they are dropped from stored text (the content hash is
+    /// computed from the document as read, so idempotency is unaffected).
+    static func storable(_ s: String) -> String {
+        s.contains("\u{0}") ? s.replacingOccurrences(of: "\u{0}", with: "") : s
+    }
+
+    /// Removes a document and the facts only it supported (events left without a source, people left without a mention).
+    func removeDocument(_ id: String) throws {
+        let events = try s.values("SELECT eventId FROM eventSource WHERE documentId = \(id)", as: Int64.self)
+        let people = try s.values("SELECT personId FROM personMention WHERE documentId = \(id)", as: Int64.self)
+        try s.execute("DELETE FROM document WHERE id = \(id)")
+        for e in Set(events) where try !s.exists("SELECT 1 FROM eventSource WHERE eventId = \(e)") {
+            try s.execute("DELETE FROM event WHERE id = \(e)")
+        }
+        for p in Set(people) where try !s.exists("SELECT 1 FROM personMention WHERE personId = \(p)") {
+            try s.execute("DELETE FROM person WHERE id = \(p)")
+        }
+    }
+
+    // MARK: People
+
+    /// Finds the entity a document's person is, or creates one; returns it with the reason.
+    func resolvePerson(_ p: DocumentAnnotation.Person) throws -> (Int64, String) {
+        let mainKey = NameKeys(p.name).aliasKey
+        // User corrections first.
+        if let id = try s.value("""
+            SELECT personId FROM correction WHERE kind = 'merge' AND nameKey = \(mainKey) ORDER BY id DESC LIMIT 1
+            """, as: Int64.self), try s.exists("SELECT 1 FROM person WHERE id = \(id)") {
+            return (id, "user merge")
+        }
+        let blocked = Set(try s.values("SELECT personId FROM correction WHERE kind = 'split' AND nameKey = \(mainKey)", as: Int64.self))
+        for lookup in Ingestor.personLookups(p) {
+            let column: String
+            switch lookup.match {
+            case .alias: column = "aliasKey"
+            case .skeleton: column = "skeletonKey"
+            case .initialAndSurname, .initialFormOfFullName: column = "surnameKey"
+            }
+            var binds = PostgresBindings()
+            binds.append(lookup.key)
+            var condition = "personAlias.\(column) = $1"
+            if let initial = lookup.initial {
+                binds.append(initial)
+                condition += " AND personAlias.initial = $2"
+            }
+            let rows = try s.rows(PostgresQuery(unsafeSQL: """
+                SELECT DISTINCT person.id, person.country, personAlias.alias FROM personAlias
+                JOIN person ON person.id = personAlias.personId WHERE \(condition) ORDER BY person.id, personAlias.alias
+                """, binds: binds))
+            for row in rows {
+                let (id, country, alias) = try s.decode(row, (Int64, String?, String).self)
+                guard lookup.accepts(alias: alias), !blocked.contains(id), Ingestor.admits(candidateCountry: country, for: p) else { continue }
+                return (id, lookup.reason(alias: alias))
+            }
+        }
+        return (try createPerson(name: p.name, country: p.country), "new person")
+    }
+
+    func createPerson(name: String, country: String?) throws -> Int64 {
+        guard let id = try s.value("""
+            INSERT INTO person (name, nameKey, country) VALUES (\(name), \(NameKeys(name).aliasKey), \(country)) RETURNING id
+            """, as: Int64.self) else { throw StoreError.underlying(path: s.location.description, message: "no id for a new person") }
+        return id
+    }
+
+    func addAlias(_ person: Int64, _ form: String) throws {
+        let k = NameKeys(form)
+        guard k.tokenCount > 0 else { return }
+        try s.execute("""
+            INSERT INTO personAlias (personId, alias, aliasKey, skeletonKey, surnameKey, initial)
+            VALUES (\(person), \(form), \(k.aliasKey), \(k.skeletonKey), \(k.surnameKey), \(k.initial)) ON CONFLICT DO NOTHING
+            """)
+        // The fullest name becomes the display name.
+        if let current = try s.value("SELECT name FROM person WHERE id = \(person)", as: String.self),
+           Ingestor.isBetterDisplayName(form, than: current) {
+            try s.execute("UPDATE person SET name = \(form), nameKey = \(k.aliasKey) WHERE id = \(person)")
+        }
+    }
+
+    /// Moves everything of person `from` to person `to` and deletes `from` (rows `to` already has stay as they are).
+    func mergePerson(_ from: Int64, into to: Int64) throws {
+        try s.execute("""
+            UPDATE personAlias SET personId = \(to) WHERE personId = \(from)
+              AND aliasKey NOT IN (SELECT aliasKey FROM personAlias WHERE personId = \(to))
+            """)
+        try s.execute("UPDATE personMention SET personId = \(to), reason = 'user merge' WHERE personId = \(from)")
+        try s.execute("""
+            UPDATE eventParticipant SET personId = \(to) WHERE personId = \(from)
+              AND eventId NOT IN (SELECT eventId FROM eventParticipant WHERE personId = \(to))
+            """)
+        try s.execute("DELETE FROM person WHERE id = \(from)")
+    }
+
+    // MARK: Organizations
+
+    func resolveOrganization(_ o: DocumentAnnotation.Organization) throws -> Int64 {
+        let forms = [o.name] + o.aliases
+        var found: Int64?
+        for form in forms {
+            if let id = try s.value("SELECT organizationId FROM organizationAlias WHERE aliasKey = \(Ingestor.orgKey(form))", as: Int64.self) {
+                found = id
+                break
+            }
+        }
+        let id: Int64
+        if let found {
+            id = found
+        } else {
+            guard let new = try s.value("""
+                INSERT INTO organization (name, kind, country) VALUES (\(o.name), \(o.kind), \(o.country)) RETURNING id
+                """, as: Int64.self) else { throw StoreError.underlying(path: s.location.description, message: "no id for a new organization") }
+            id = new
+        }
+        for f in forms {
+            try s.execute("""
+                INSERT INTO organizationAlias (organizationId, alias, aliasKey) VALUES (\(id), \(f), \(Ingestor.orgKey(f))) ON CONFLICT DO NOTHING
+                """)
+        }
+        return id
+    }
+
+    // MARK: Events
+
+    func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> Int64? {
+        var candidates: [Int64] = []
+        if !people.isEmpty {
+            candidates = try s.values("""
+                SELECT eventId FROM eventParticipant WHERE personId = ANY(\(people))
+                GROUP BY eventId HAVING count(*) >= \(Int64(min(2, people.count))) ORDER BY eventId
+                """, as: Int64.self)
+        } else if !orgs.isEmpty {
+            candidates = try s.values("""
+                SELECT eventId FROM eventOrganization WHERE organizationId = ANY(\(orgs))
+                GROUP BY eventId HAVING count(*) = \(Int64(orgs.count)) ORDER BY eventId
+                """, as: Int64.self)
+        }
+        for id in candidates {
+            guard let row = try s.rows("SELECT type, date FROM event WHERE id = \(id)").first else { continue }
+            let (candidateType, candidateDate) = try s.decode(row, (String, String?).self)
+            if try Ingestor.joins(type: type, date: date, people: people, candidateType: candidateType, candidateDate: candidateDate,
+                                  candidatePeople: { Set(try s.values("SELECT personId FROM eventParticipant WHERE eventId = \(id)", as: Int64.self)) }) {
+                return id
+            }
+        }
+        return nil
+    }
+
+    func createEvent(_ e: DocumentAnnotation.Event) throws -> Int64 {
+        guard let id = try s.value("""
+            INSERT INTO event (type, date, place, cameo, plover, ploverMode)
+            VALUES (\(e.type), \(e.date), \(e.place), \(e.cameo), \(e.plover), \(e.ploverMode)) RETURNING id
+            """, as: Int64.self) else { throw StoreError.underlying(path: s.location.description, message: "no id for a new event") }
+        return id
+    }
+}
