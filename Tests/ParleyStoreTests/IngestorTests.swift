@@ -69,11 +69,7 @@ import Testing
         #expect(azerbaijanis.first?.documents == 2)
     }
 
-    @Test(.disabled("""
-        SOURCE: Ingestor.addAlias only replaces the display name by a form with more words, so a person first \
-        seen as 'T. Budagov' keeps that name after 'Tahir Budagov' arrives (both have two words), although \
-        the comment says the fullest name becomes the display name
-        """))
+    @Test
     func fullNameReplacesAnInitialFormAsTheDisplayName() throws {
         let db = try TestStore()
         try db.ingest([("a", Releases.budagovInitial), ("b", Releases.budagovFullName)])
