@@ -3,59 +3,10 @@ import Testing
 
 // End-to-end tests of the `parley` command-line tool: they run the built binary on temporary files.
 
-/// The `parley` binary built with the tests: next to the test bundle, else in the package's `.build`.
-private let parleyBinary: URL? = {
-    let fm = FileManager.default
-    var candidates: [URL] = []
-    let bundle = Bundle.main.bundleURL
-    candidates.append(bundle.appendingPathComponent("parley"))
-    candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("parley"))
-    if let exe = CommandLine.arguments.first {
-        candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("parley"))
-    }
-    for b in Bundle.allBundles where b.bundleURL.pathExtension == "xctest" {
-        candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("parley"))
-    }
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    for config in ["debug", "release"] {
-        candidates.append(root.appendingPathComponent(".build/\(config)/parley"))
-    }
-    return candidates.first { fm.isExecutableFile(atPath: $0.path) && !$0.hasDirectoryPath }
-}()
-
-private let binaryMissing = "the parley binary was not found next to the test bundle or in .build/<config>/ — build it with `swift build`"
-
-private struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
+private typealias Run = ParleyRun
 
 /// Runs `parley` with `arguments` and no terminal on standard input.
-private func parley(_ arguments: [String]) throws -> Run {
-    let binary = try #require(parleyBinary, Comment(rawValue: binaryMissing))
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    // Read both pipes concurrently so a full pipe cannot block the child.
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-               stderr: String(decoding: errData, as: UTF8.self))
-}
+private func parley(_ arguments: [String]) throws -> Run { try runParley(arguments) }
 
 /// A fresh temporary directory with the given files (relative path → bytes).
 private func workspace(_ files: [String: [UInt8]]) throws -> URL {

@@ -9,59 +9,7 @@ import Testing
 // End-to-end tests of the database commands of `parley` (ingest, events, people, person, search,
 // stats, export, merge): they run the built binary on temporary folders and databases.
 
-/// The `parley` binary built with the tests: next to the test bundle, else in one of the package's build folders.
-private let storeCLIBinary: URL? = {
-    let fm = FileManager.default
-    var candidates: [URL] = []
-    let bundle = Bundle.main.bundleURL
-    candidates.append(bundle.appendingPathComponent("parley"))
-    candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("parley"))
-    if let exe = CommandLine.arguments.first {
-        candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("parley"))
-    }
-    for b in Bundle.allBundles where b.bundleURL.pathExtension == "xctest" {
-        candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("parley"))
-    }
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    for config in ["debug", "release"] {
-        candidates.append(root.appendingPathComponent(".build/\(config)/parley"))
-    }
-    return candidates.first { fm.isExecutableFile(atPath: $0.path) && !$0.hasDirectoryPath }
-}()
-
-private let storeCLIBinaryMissing = "the parley binary was not found next to the test bundle or in .build/<config>/ — build it with `swift build`"
-
-private struct StoreRun {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-/// Runs `parley` with `arguments`, no terminal on standard input, and waits for it.
-private func runParley(_ arguments: [String]) throws -> StoreRun {
-    let binary = try #require(storeCLIBinary, Comment(rawValue: storeCLIBinaryMissing))
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    // Read both pipes concurrently so a full pipe cannot block the child.
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return StoreRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                    stderr: String(decoding: errData, as: UTF8.self))
-}
+private typealias StoreRun = ParleyRun
 
 /// A temporary folder with releases in `releases/` and room for databases and exports; removed at the end.
 private final class CLIWorkspace {
@@ -145,7 +93,7 @@ private func ingestedWorkspace() throws -> CLIWorkspace {
     return ws
 }
 
-@Suite(.enabled(if: storeCLIBinary != nil, Comment(rawValue: storeCLIBinaryMissing)))
+@Suite(.enabled(if: parleyBinary != nil, Comment(rawValue: binaryMissing)))
 struct StoreCLITests {
     @Test func ingestPrintsASummaryToStandardErrorAndExitsZero() throws {
         let ws = try CLIWorkspace(threeReleases)
@@ -479,7 +427,7 @@ private func snapshot(_ path: String) throws -> [String: Int] {
     return out
 }
 
-@Suite(.enabled(if: storeCLIBinary != nil, Comment(rawValue: storeCLIBinaryMissing)))
+@Suite(.enabled(if: parleyBinary != nil, Comment(rawValue: binaryMissing)))
 struct InterruptedIngestTests {
     @Test(.timeLimit(.minutes(5)))
     func ingestKilledMidwayThenResumedEqualsACleanRun() throws {
@@ -487,7 +435,7 @@ struct InterruptedIngestTests {
         defer { withExtendedLifetime(ws) {} }
         let count = 400
         for n in 0..<count { try ws.write(String(format: "release-%04d.txt", n), generatedRelease(n)) }
-        let binary = try #require(storeCLIBinary)
+        let binary = try #require(parleyBinary)
 
         // A clean run into its own database.
         let clean = ws.path("clean.sqlite")
