@@ -13,26 +13,26 @@ struct Ingestor {
     func ingest(_ doc: Document, _ a: DocumentAnnotation) throws -> IngestOutcome {
         let hash = SQLiteEventStore.contentHash(doc)
         var outcome = IngestOutcome.inserted
-        if let old = try String.fetchOne(db, sql: "SELECT contentHash FROM document WHERE id = ?", arguments: [a.id]) {
+        if let old = try String.fetchOne(db.cachedStatement(sql: "SELECT contentHash FROM document WHERE id = ?"), arguments: [a.id]) {
             if old == hash { return .unchanged }
             try removeDocument(a.id)
             outcome = .replaced
         }
         let annotationJSON = String(decoding: AnnotationJSONWriter(pretty: false).data(a), as: UTF8.self)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [a.id, a.url, a.site, a.title, a.published, hash, doc.text, doc.origin, annotationJSON, Self.now()])
+            """).execute(arguments: [a.id, a.url, a.site, a.title, a.published, hash, doc.text, doc.origin, annotationJSON, Self.now()])
 
         // People.
         var personOf: [String: Int64] = [:]
         for p in a.people {
             let (id, reason) = try resolvePerson(p)
             personOf[p.id] = id
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO personMention (documentId, localId, personId, name, titles, organization, country, date, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [a.id, p.id, id, p.name, p.titles.joined(separator: "\u{1F}"), p.organization, p.country,
+                """).execute(arguments: [a.id, p.id, id, p.name, p.titles.joined(separator: "\u{1F}"), p.organization, p.country,
                                  Self.mentionDate(a), reason])
             for form in [p.name] + p.aliases { try addAlias(id, form) }
         }
@@ -41,7 +41,7 @@ struct Ingestor {
         for o in a.organizations {
             let id = try resolveOrganization(o)
             for form in [o.name] + o.aliases { orgOf[form] = id }
-            try db.execute(sql: "INSERT OR IGNORE INTO organizationMention (documentId, organizationId) VALUES (?, ?)", arguments: [a.id, id])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO organizationMention (documentId, organizationId) VALUES (?, ?)").execute(arguments: [a.id, id])
         }
         // Events.
         for e in a.events {
@@ -50,24 +50,22 @@ struct Ingestor {
             let eventID = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs)
                 ?? createEvent(e)
             for (p, role) in Self.participants(e, personOf) {
-                try db.execute(sql: "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role) VALUES (?, ?, ?)",
-                               arguments: [eventID, p, role])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role) VALUES (?, ?, ?)").execute(arguments: [eventID, p, role])
             }
-            for o in orgs { try db.execute(sql: "INSERT OR IGNORE INTO eventOrganization (eventId, organizationId) VALUES (?, ?)", arguments: [eventID, o]) }
-            for c in e.countries { try db.execute(sql: "INSERT OR IGNORE INTO eventCountry (eventId, country) VALUES (?, ?)", arguments: [eventID, c]) }
+            for o in orgs { try db.cachedStatement(sql: "INSERT OR IGNORE INTO eventOrganization (eventId, organizationId) VALUES (?, ?)").execute(arguments: [eventID, o]) }
+            for c in e.countries { try db.cachedStatement(sql: "INSERT OR IGNORE INTO eventCountry (eventId, country) VALUES (?, ?)").execute(arguments: [eventID, c]) }
             // A more precise date from another source wins.
             if let d = e.date {
-                try db.execute(sql: "UPDATE event SET date = ? WHERE id = ? AND (date IS NULL OR length(date) < ?)", arguments: [d, eventID, d.count])
+                try db.cachedStatement(sql: "UPDATE event SET date = ? WHERE id = ? AND (date IS NULL OR length(date) < ?)").execute(arguments: [d, eventID, d.count])
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [eventID, a.id, e.id, e.reported, e.evidenceSpan.sentence, e.evidenceSpan.start, e.evidenceSpan.end,
+                """).execute(arguments: [eventID, a.id, e.id, e.reported, e.evidenceSpan.sentence, e.evidenceSpan.start, e.evidenceSpan.end,
                                  e.evidence, e.confidence])
         }
         for e in a.planned {
-            try db.execute(sql: "INSERT INTO plannedEvent (documentId, localId, type, date, participants, evidence) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [a.id, e.id, e.type, e.date, e.participants.joined(separator: "\u{1F}"), e.evidence])
+            try db.cachedStatement(sql: "INSERT INTO plannedEvent (documentId, localId, type, date, participants, evidence) VALUES (?, ?, ?, ?, ?, ?)").execute(arguments: [a.id, e.id, e.type, e.date, e.participants.joined(separator: "\u{1F}"), e.evidence])
         }
         return outcome
     }
@@ -88,14 +86,14 @@ struct Ingestor {
 
     /// Removes a document and the facts only it supported (events left without a source, people left without a mention).
     func removeDocument(_ id: String) throws {
-        let events = try Int64.fetchAll(db, sql: "SELECT eventId FROM eventSource WHERE documentId = ?", arguments: [id])
-        let people = try Int64.fetchAll(db, sql: "SELECT personId FROM personMention WHERE documentId = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
-        for e in Set(events) where try Int.fetchOne(db, sql: "SELECT count(*) FROM eventSource WHERE eventId = ?", arguments: [e]) == 0 {
-            try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [e])
+        let events = try Int64.fetchAll(db.cachedStatement(sql: "SELECT eventId FROM eventSource WHERE documentId = ?"), arguments: [id])
+        let people = try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM personMention WHERE documentId = ?"), arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM document WHERE id = ?").execute(arguments: [id])
+        for e in Set(events) where try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM eventSource WHERE eventId = ?"), arguments: [e]) == 0 {
+            try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?").execute(arguments: [e])
         }
-        for p in Set(people) where try Int.fetchOne(db, sql: "SELECT count(*) FROM personMention WHERE personId = ?", arguments: [p]) == 0 {
-            try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [p])
+        for p in Set(people) where try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM personMention WHERE personId = ?"), arguments: [p]) == 0 {
+            try db.cachedStatement(sql: "DELETE FROM person WHERE id = ?").execute(arguments: [p])
         }
     }
 
@@ -105,11 +103,11 @@ struct Ingestor {
     func resolvePerson(_ p: DocumentAnnotation.Person) throws -> (Int64, String) {
         let mainKey = NameKeys(p.name).aliasKey
         // User corrections first.
-        if let id = try Int64.fetchOne(db, sql: "SELECT personId FROM correction WHERE kind = 'merge' AND nameKey = ? ORDER BY id DESC", arguments: [mainKey]),
-           try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id]) == true {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM correction WHERE kind = 'merge' AND nameKey = ? ORDER BY id DESC"), arguments: [mainKey]),
+           try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?"), arguments: [id]) == true {
             return (id, "user merge")
         }
-        let blocked = Set(try Int64.fetchAll(db, sql: "SELECT personId FROM correction WHERE kind = 'split' AND nameKey = ?", arguments: [mainKey]))
+        let blocked = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM correction WHERE kind = 'split' AND nameKey = ?"), arguments: [mainKey]))
         for lookup in Self.personLookups(p) {
             let condition: String
             var arguments: StatementArguments = [lookup.key]
@@ -120,10 +118,10 @@ struct Ingestor {
             }
             if let initial = lookup.initial { arguments += [initial] }
             let withAlias = lookup.match == .initialFormOfFullName
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT DISTINCT person.id AS id, person.country AS country\(withAlias ? ", personAlias.alias AS alias" : "") FROM personAlias
                 JOIN person ON person.id = personAlias.personId WHERE \(condition)
-                """, arguments: arguments)
+                """), arguments: arguments)
             for row in rows {
                 let alias: String? = withAlias ? row["alias"] : nil
                 if let alias, !lookup.accepts(alias: alias) { continue }
@@ -163,20 +161,20 @@ struct Ingestor {
     }
 
     func createPerson(name: String, country: String?) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO person (name, nameKey, country) VALUES (?, ?, ?)", arguments: [name, NameKeys(name).aliasKey, country])
+        try db.cachedStatement(sql: "INSERT INTO person (name, nameKey, country) VALUES (?, ?, ?)").execute(arguments: [name, NameKeys(name).aliasKey, country])
         return db.lastInsertedRowID
     }
 
     func addAlias(_ person: Int64, _ form: String) throws {
         let k = NameKeys(form)
         guard k.tokenCount > 0 else { return }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO personAlias (personId, alias, aliasKey, skeletonKey, surnameKey, initial) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [person, form, k.aliasKey, k.skeletonKey, k.surnameKey, k.initial])
+            """).execute(arguments: [person, form, k.aliasKey, k.skeletonKey, k.surnameKey, k.initial])
         // The fullest name becomes the display name; a country fills in when first known.
-        if let current = try String.fetchOne(db, sql: "SELECT name FROM person WHERE id = ?", arguments: [person]),
+        if let current = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM person WHERE id = ?"), arguments: [person]),
            Self.isBetterDisplayName(form, than: current) {
-            try db.execute(sql: "UPDATE person SET name = ?, nameKey = ? WHERE id = ?", arguments: [form, k.aliasKey, person])
+            try db.cachedStatement(sql: "UPDATE person SET name = ?, nameKey = ? WHERE id = ?").execute(arguments: [form, k.aliasKey, person])
         }
     }
 
@@ -189,29 +187,27 @@ struct Ingestor {
 
     /// Moves everything of person `from` to person `to` and deletes `from`.
     func mergePerson(_ from: Int64, into to: Int64) throws {
-        try db.execute(sql: "UPDATE OR IGNORE personAlias SET personId = ? WHERE personId = ?", arguments: [to, from])
-        try db.execute(sql: "UPDATE personMention SET personId = ?, reason = 'user merge' WHERE personId = ?", arguments: [to, from])
-        try db.execute(sql: "UPDATE OR IGNORE eventParticipant SET personId = ? WHERE personId = ?", arguments: [to, from])
-        try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [from])
+        try db.cachedStatement(sql: "UPDATE OR IGNORE personAlias SET personId = ? WHERE personId = ?").execute(arguments: [to, from])
+        try db.cachedStatement(sql: "UPDATE personMention SET personId = ?, reason = 'user merge' WHERE personId = ?").execute(arguments: [to, from])
+        try db.cachedStatement(sql: "UPDATE OR IGNORE eventParticipant SET personId = ? WHERE personId = ?").execute(arguments: [to, from])
+        try db.cachedStatement(sql: "DELETE FROM person WHERE id = ?").execute(arguments: [from])
     }
 
     // MARK: Organizations
 
     func resolveOrganization(_ o: DocumentAnnotation.Organization) throws -> Int64 {
         for form in [o.name] + o.aliases {
-            if let id = try Int64.fetchOne(db, sql: "SELECT organizationId FROM organizationAlias WHERE aliasKey = ?", arguments: [Self.orgKey(form)]) {
+            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT organizationId FROM organizationAlias WHERE aliasKey = ?"), arguments: [Self.orgKey(form)]) {
                 for f in [o.name] + o.aliases {
-                    try db.execute(sql: "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)",
-                                   arguments: [id, f, Self.orgKey(f)])
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").execute(arguments: [id, f, Self.orgKey(f)])
                 }
                 return id
             }
         }
-        try db.execute(sql: "INSERT INTO organization (name, kind, country) VALUES (?, ?, ?)", arguments: [o.name, o.kind, o.country])
+        try db.cachedStatement(sql: "INSERT INTO organization (name, kind, country) VALUES (?, ?, ?)").execute(arguments: [o.name, o.kind, o.country])
         let id = db.lastInsertedRowID
         for f in [o.name] + o.aliases {
-            try db.execute(sql: "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)",
-                           arguments: [id, f, Self.orgKey(f)])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").execute(arguments: [id, f, Self.orgKey(f)])
         }
         return id
     }
@@ -236,20 +232,29 @@ struct Ingestor {
     func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> Int64? {
         var candidates: [Int64] = []
         if !people.isEmpty {
-            candidates = try Int64.fetchAll(db, sql: """
-                SELECT eventId FROM eventParticipant WHERE personId IN (\(people.map { _ in "?" }.joined(separator: ",")))
-                GROUP BY eventId HAVING count(*) >= ?
-                """, arguments: StatementArguments(people + [Int64(min(2, people.count))]))
+            // Only events of the same kind whose date could match are candidates (frequent people have many events).
+            let window = Self.dateWindow(date)
+            let types = type == "MEET" || type == "VISIT" ? ["MEET", "VISIT"] : [type, type]
+            var args: [any DatabaseValueConvertible] = people
+            args += types as [any DatabaseValueConvertible]
+            args += [date == nil ? 1 : 0, window.lo, window.hi, window.year, window.month] as [any DatabaseValueConvertible]
+            args.append(Int64(min(2, people.count)))
+            candidates = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT ep.eventId FROM eventParticipant ep JOIN event e ON e.id = ep.eventId
+                WHERE ep.personId IN (\(people.map { _ in "?" }.joined(separator: ","))) AND e.type IN (?, ?)
+                  AND (e.date IS NULL OR ? = 1 OR e.date BETWEEN ? AND ? OR e.date IN (?, ?))
+                GROUP BY ep.eventId HAVING count(*) >= ?
+                """), arguments: StatementArguments(args.map { $0.databaseValue }))
         } else if !orgs.isEmpty {
-            candidates = try Int64.fetchAll(db, sql: """
+            candidates = try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT eventId FROM eventOrganization WHERE organizationId IN (\(orgs.map { _ in "?" }.joined(separator: ",")))
                 GROUP BY eventId HAVING count(*) = ?
-                """, arguments: StatementArguments(orgs + [Int64(orgs.count)]))
+                """), arguments: StatementArguments(orgs + [Int64(orgs.count)]))
         }
         for id in candidates {
-            guard let row = try Row.fetchOne(db, sql: "SELECT type, date FROM event WHERE id = ?", arguments: [id]) else { continue }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT type, date FROM event WHERE id = ?"), arguments: [id]) else { continue }
             if try Self.joins(type: type, date: date, people: people, candidateType: row["type"], candidateDate: row["date"],
-                              candidatePeople: { Set(try Int64.fetchAll(db, sql: "SELECT personId FROM eventParticipant WHERE eventId = ?", arguments: [id])) }) {
+                              candidatePeople: { Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM eventParticipant WHERE eventId = ?"), arguments: [id])) }) {
                 return id
             }
         }
@@ -270,9 +275,20 @@ struct Ingestor {
         return false
     }
 
+    /// The range of stored dates that can match `date` (a day either side of a complete date, anything
+    /// inside a partial one), and the partial dates that contain it.
+    static func dateWindow(_ date: String?) -> (lo: String, hi: String, year: String, month: String) {
+        guard let date, let d = PartialDate(iso: date) else { return ("", "", "", "") }
+        let year = String(date.prefix(4))
+        let month = date.count >= 7 ? String(date.prefix(7)) : year
+        if d.isComplete, let before = d.adding(days: -1), let after = d.adding(days: 1) {
+            return (before.description, after.description, year, month)
+        }
+        return (date, date + "-99", year, month)
+    }
+
     func createEvent(_ e: DocumentAnnotation.Event) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO event (type, date, place, cameo, plover, ploverMode) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [e.type, e.date, e.place, e.cameo, e.plover, e.ploverMode])
+        try db.cachedStatement(sql: "INSERT INTO event (type, date, place, cameo, plover, ploverMode) VALUES (?, ?, ?, ?, ?, ?)").execute(arguments: [e.type, e.date, e.place, e.cameo, e.plover, e.ploverMode])
         return db.lastInsertedRowID
     }
 }

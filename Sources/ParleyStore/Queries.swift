@@ -6,12 +6,12 @@ import ParleyCore
 enum Queries {
     /// A person's id from an id ("42", "P42") or a name or alias.
     static func personID(_ db: Database, _ nameOrID: String) throws -> Int64 {
-        if let id = personNumber(nameOrID), try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id]) == true { return id }
+        if let id = personNumber(nameOrID), try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?"), arguments: [id]) == true { return id }
         let key = NameKeys(nameOrID).aliasKey
-        if let id = try Int64.fetchOne(db, sql: """
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT personAlias.personId FROM personAlias JOIN personMention ON personMention.personId = personAlias.personId
             WHERE aliasKey = ? GROUP BY personAlias.personId ORDER BY count(*) DESC LIMIT 1
-            """, arguments: [key]) { return id }
+            """), arguments: [key]) { return id }
         throw StoreError.notFound(what: "person '\(nameOrID)'")
     }
 
@@ -23,37 +23,60 @@ enum Queries {
     }
 
     static func summary(_ db: Database, _ id: Int64) throws -> PersonSummary {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, name, country FROM person WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name, country FROM person WHERE id = ?"), arguments: [id]) else {
             throw StoreError.notFound(what: "person \(id)")
         }
-        let aliases = try String.fetchAll(db, sql: "SELECT alias FROM personAlias WHERE personId = ? ORDER BY alias", arguments: [id])
-        let docs = try Int.fetchOne(db, sql: "SELECT count(DISTINCT documentId) FROM personMention WHERE personId = ?", arguments: [id]) ?? 0
-        let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM eventParticipant WHERE personId = ?", arguments: [id]) ?? 0
+        let aliases = try String.fetchAll(db.cachedStatement(sql: "SELECT alias FROM personAlias WHERE personId = ? ORDER BY alias"), arguments: [id])
+        let docs = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(DISTINCT documentId) FROM personMention WHERE personId = ?"), arguments: [id]) ?? 0
+        let events = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM eventParticipant WHERE personId = ?"), arguments: [id]) ?? 0
         let name: String = row["name"]
         return PersonSummary(id: id, name: name, country: row["country"], aliases: aliases.filter { $0 != name }, documents: docs, events: events)
     }
 
     static func eventSummaries(_ db: Database, ids: [Int64]) throws -> [EventSummary] {
-        try ids.compactMap { id in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]) else { return nil }
-            let people = try Row.fetchAll(db, sql: """
-                SELECT person.id, person.name, person.country, eventParticipant.role FROM eventParticipant
-                JOIN person ON person.id = eventParticipant.personId WHERE eventId = ? ORDER BY eventParticipant.rowid
-                """, arguments: [id]).map { PersonRef(id: $0["id"], name: $0["name"], country: $0["country"], role: $0["role"]) }
-            let orgs = try String.fetchAll(db, sql: """
-                SELECT organization.name FROM eventOrganization JOIN organization ON organization.id = organizationId WHERE eventId = ?
-                """, arguments: [id])
-            let countries = try String.fetchAll(db, sql: "SELECT country FROM eventCountry WHERE eventId = ? ORDER BY country", arguments: [id])
-            let sources = try Row.fetchAll(db, sql: """
-                SELECT eventSource.*, document.url FROM eventSource JOIN document ON document.id = documentId WHERE eventId = ?
-                ORDER BY documentId
-                """, arguments: [id]).map {
-                EventSourceRef(documentId: $0["documentId"], url: $0["url"], reported: $0["reported"], sentence: $0["sentence"],
-                               start: $0["start"], end: $0["end"], evidence: $0["evidence"], confidence: $0["confidence"])
+        // A few set queries per chunk instead of several queries per event.
+        var out: [EventSummary] = []
+        out.reserveCapacity(ids.count)
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(ids.count, start + 400)])
+            start += chunk.count
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            let args = StatementArguments(chunk)
+            var rows: [Int64: Row] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM event WHERE id IN (\(marks))", arguments: args) { rows[r["id"]] = r }
+            var people: [Int64: [PersonRef]] = [:]
+            for r in try Row.fetchAll(db, sql: """
+                SELECT eventParticipant.eventId, person.id, person.name, person.country, eventParticipant.role FROM eventParticipant
+                JOIN person ON person.id = eventParticipant.personId WHERE eventId IN (\(marks)) ORDER BY eventParticipant.rowid
+                """, arguments: args) {
+                people[r["eventId"], default: []].append(PersonRef(id: r["id"], name: r["name"], country: r["country"], role: r["role"]))
             }
-            return EventSummary(id: id, type: row["type"], date: row["date"], place: row["place"], participants: people,
-                                organizations: orgs, countries: countries, cameo: row["cameo"], plover: row["plover"], sources: sources)
+            var orgs: [Int64: [String]] = [:]
+            for r in try Row.fetchAll(db, sql: """
+                SELECT eventId, organization.name FROM eventOrganization JOIN organization ON organization.id = organizationId
+                WHERE eventId IN (\(marks))
+                """, arguments: args) { orgs[r["eventId"], default: []].append(r["name"]) }
+            var countries: [Int64: [String]] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT eventId, country FROM eventCountry WHERE eventId IN (\(marks)) ORDER BY country",
+                                      arguments: args) { countries[r["eventId"], default: []].append(r["country"]) }
+            var sources: [Int64: [EventSourceRef]] = [:]
+            for r in try Row.fetchAll(db, sql: """
+                SELECT eventSource.*, document.url FROM eventSource JOIN document ON document.id = documentId
+                WHERE eventId IN (\(marks)) ORDER BY documentId
+                """, arguments: args) {
+                sources[r["eventId"], default: []].append(EventSourceRef(
+                    documentId: r["documentId"], url: r["url"], reported: r["reported"], sentence: r["sentence"],
+                    start: r["start"], end: r["end"], evidence: r["evidence"], confidence: r["confidence"]))
+            }
+            for id in chunk {
+                guard let row = rows[id] else { continue }
+                out.append(EventSummary(id: id, type: row["type"], date: row["date"], place: row["place"], participants: people[id] ?? [],
+                                        organizations: orgs[id] ?? [], countries: countries[id] ?? [], cameo: row["cameo"],
+                                        plover: row["plover"], sources: sources[id] ?? []))
+            }
         }
+        return out
     }
 
     static func events(_ db: Database, _ f: EventFilter) throws -> [EventSummary] {
@@ -80,8 +103,7 @@ enum Queries {
         if let place = f.place { clauses.append("place = ? COLLATE NOCASE"); args.append(place) }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         args.append(f.limit)
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM event \(whereSQL) ORDER BY date DESC, id LIMIT ?",
-                                     arguments: StatementArguments(args.map { $0.databaseValue }))
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM event \(whereSQL) ORDER BY date DESC, id LIMIT ?"), arguments: StatementArguments(args.map { $0.databaseValue }))
         return try eventSummaries(db, ids: ids)
     }
 
@@ -99,29 +121,28 @@ enum Queries {
         }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         args.append(limit)
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM person \(whereSQL) ORDER BY name LIMIT ?",
-                                     arguments: StatementArguments(args.map { $0.databaseValue }))
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person \(whereSQL) ORDER BY name LIMIT ?"), arguments: StatementArguments(args.map { $0.databaseValue }))
         return try ids.map { try summary(db, $0) }
     }
 
     static func profile(_ db: Database, _ nameOrID: String) throws -> PersonProfile {
         let id = try personID(db, nameOrID)
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT documentId, name, titles, organization, date, reason FROM personMention WHERE personId = ? ORDER BY date, documentId
-            """, arguments: [id])
+            """), arguments: [id])
         let mentions = rows.map {
             StoredMention(documentId: $0["documentId"], name: $0["name"], titles: $0["titles"], organization: $0["organization"],
                           date: $0["date"], reason: $0["reason"])
         }
-        let counterparts = try Row.fetchAll(db, sql: """
+        let counterparts = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT person.id, person.name, person.country, count(*) AS n FROM eventParticipant a
             JOIN eventParticipant b ON a.eventId = b.eventId AND b.personId != a.personId
             JOIN person ON person.id = b.personId WHERE a.personId = ? GROUP BY person.id ORDER BY n DESC, person.name LIMIT 50
-            """, arguments: [id]).map { Counterpart(id: $0["id"], name: $0["name"], country: $0["country"], events: $0["n"]) }
-        let eventIDs = try Int64.fetchAll(db, sql: """
+            """), arguments: [id]).map { Counterpart(id: $0["id"], name: $0["name"], country: $0["country"], events: $0["n"]) }
+        let eventIDs = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT event.id FROM event JOIN eventParticipant ON eventParticipant.eventId = event.id
             WHERE personId = ? ORDER BY event.date, event.id
-            """, arguments: [id])
+            """), arguments: [id])
         return profile(person: try summary(db, id), mentions: mentions, counterparts: counterparts,
                        timeline: try eventSummaries(db, ids: eventIDs))
     }
@@ -154,19 +175,19 @@ enum Queries {
 
     static func search(_ db: Database, _ words: String, limit: Int) throws -> [SearchHit] {
         guard let pattern = FTS5Pattern(matchingAllTokensIn: words) else { return [] }
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT document.id, document.title, document.url, snippet(documentSearch, 1, '[', ']', '…', 12) AS snip
             FROM documentSearch JOIN document ON document.rowid = documentSearch.rowid
-            WHERE documentSearch MATCH ? ORDER BY bm25(documentSearch) LIMIT ?
-            """, arguments: [pattern, limit]).map {
+            WHERE documentSearch MATCH ? ORDER BY documentSearch.rowid DESC LIMIT ?
+            """), arguments: [pattern, limit]).map {
             SearchHit(documentId: $0["id"], title: $0["title"], url: $0["url"], snippet: $0["snip"])
         }
     }
 
     static func stats(_ db: Database) throws -> StoreStats {
-        func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+        func count(_ table: String) throws -> Int { try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(table)")) ?? 0 }
         var byType: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT type, count(*) AS n FROM event GROUP BY type") { byType[row["type"]] = row["n"] }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT type, count(*) AS n FROM event GROUP BY type")) { byType[row["type"]] = row["n"] }
         return StoreStats(documents: try count("document"), people: try count("person"), organizations: try count("organization"),
                           events: try count("event"), eventSources: try count("eventSource"), planned: try count("plannedEvent"),
                           eventsByType: byType, databaseBytes: nil)
@@ -176,15 +197,15 @@ enum Queries {
     static func annotations(_ db: Database) throws -> [DocumentAnnotation] {
         let decoder = JSONDecoder()
         var out: [DocumentAnnotation] = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, annotation FROM document ORDER BY id") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, annotation FROM document ORDER BY id")) {
             let docID: String = row["id"]
             var a = try decoder.decode(DocumentAnnotation.self, from: Data((row["annotation"] as String).utf8))
             var entity: [String: Int64] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT localId, personId FROM personMention WHERE documentId = ?", arguments: [docID]) {
+            for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT localId, personId FROM personMention WHERE documentId = ?"), arguments: [docID]) {
                 entity[r["localId"]] = r["personId"]
             }
             var eventOf: [String: Int64] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT localId, eventId FROM eventSource WHERE documentId = ?", arguments: [docID]) {
+            for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT localId, eventId FROM eventSource WHERE documentId = ?"), arguments: [docID]) {
                 eventOf[r["localId"]] = r["eventId"]
             }
             stamp(&a, entity: entity, eventOf: eventOf)
