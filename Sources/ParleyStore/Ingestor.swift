@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 import ParleyCore
 
@@ -8,7 +11,14 @@ import ParleyCore
 struct Ingestor {
     let db: Database
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+    /// The current UTC time as ISO 8601 (`2026-11-25T12:00:00Z`), without a formatter per call.
+    static func now() -> String {
+        var t = time(nil)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
 
     func ingest(_ doc: Document, _ a: DocumentAnnotation) throws -> IngestOutcome {
         let hash = SQLiteEventStore.contentHash(doc)

@@ -16,12 +16,16 @@ public struct NameKeys: Sendable, Equatable {
                                           "madam", "sir", "prof", "professor", "cde", "hon", "rt", "mme", "u", "daw"]
 
     public init(_ name: String) {
+        // Scalars, not Characters: this runs for every name form of every ingested person.
         var tokens: [String] = []
-        var word = ""
-        for ch in TextNormalizer.fold(name) {
-            if ch.isLetter || ch.isNumber { word.append(ch) } else if !word.isEmpty { tokens.append(word); word = "" }
+        var word = String.UnicodeScalarView()
+        for u in TextNormalizer.fold(name).unicodeScalars {
+            let isWordScalar = u.isASCII
+                ? ((u.value >= 0x61 && u.value <= 0x7A) || (u.value >= 0x30 && u.value <= 0x39) || (u.value >= 0x41 && u.value <= 0x5A))
+                : (u.properties.isAlphabetic || u.properties.numericType != nil)
+            if isWordScalar { word.append(u) } else if !word.isEmpty { tokens.append(String(word)); word = String.UnicodeScalarView() }
         }
-        if !word.isEmpty { tokens.append(word) }
+        if !word.isEmpty { tokens.append(String(word)) }
         tokens = tokens.filter { !Self.honorifics.contains($0) }
         tokenCount = tokens.count
         aliasKey = tokens.sorted().joined(separator: " ")
