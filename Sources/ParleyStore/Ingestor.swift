@@ -181,7 +181,9 @@ struct Ingestor {
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO personAlias (personId, alias, aliasKey, skeletonKey, surnameKey, initial) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [person, form, k.aliasKey, k.skeletonKey, k.surnameKey, k.initial])
-        // The fullest name becomes the display name; a country fills in when first known.
+        // A form the person already had changes nothing.
+        guard db.changesCount > 0 else { return }
+        // The fullest name becomes the display name.
         if let current = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM person WHERE id = ?"), arguments: [person]),
            Self.isBetterDisplayName(form, than: current) {
             try db.cachedStatement(sql: "UPDATE person SET name = ?, nameKey = ? WHERE id = ?").execute(arguments: [form, k.aliasKey, person])
