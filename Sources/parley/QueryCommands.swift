@@ -80,11 +80,20 @@ struct PersonCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "A name, alias or id (P12).") var person: String
     @Flag(help: "Explain why each document's mention was linked to this person.") var why = false
-    @Option(help: "table or json.") var format: QueryFormat = .table
+    @Option(help: "table, json or csv (the timeline, one row per event).") var format: QueryFormat = .table
 
     func run() throws {
         let p = try withStore { try store.open(readOnly: true).person(person) }
-        if format != .table { printJSON(p); return }
+        if format == .json { printJSON(p); return }
+        if format == .csv {
+            print("event_id,date,type,place,counterparts,countries,sources")
+            for e in p.timeline {
+                let others = e.participants.filter { $0.id != p.person.id }.map(\.name).joined(separator: "; ")
+                print([String(e.id), e.date ?? "", e.type, e.place ?? "", others, e.countries.joined(separator: "; "),
+                       e.sources.map(\.documentId).joined(separator: "; ")].map(csv).joined(separator: ","))
+            }
+            return
+        }
         print("P\(p.person.id)  \(p.person.name)  \(p.person.country ?? "-")")
         if !p.person.aliases.isEmpty { print("  also: " + p.person.aliases.joined(separator: "; ")) }
         if !p.organizations.isEmpty { print("  organizations: " + p.organizations.joined(separator: "; ")) }
@@ -114,11 +123,16 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "Words to find.") var words: String
     @Option(help: "Most hits.") var limit: Int = 20
-    @Option(help: "table or json.") var format: QueryFormat = .table
+    @Option(help: "table, json or csv.") var format: QueryFormat = .table
 
     func run() throws {
         let hits = try withStore { try store.open(readOnly: true).search(words, limit: limit) }
-        if format != .table { printJSON(hits); return }
+        if format == .json { printJSON(hits); return }
+        if format == .csv {
+            print("document_id,title,url,snippet")
+            for h in hits { print([h.documentId, h.title ?? "", h.url ?? "", h.snippet].map(csv).joined(separator: ",")) }
+            return
+        }
         for h in hits { print("\(h.documentId)  \(h.title ?? "")\n    \(h.snippet)") }
     }
 }
@@ -127,11 +141,18 @@ struct SearchCommand: ParsableCommand {
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Counts of documents, people, organizations and events.")
     @OptionGroup var store: StoreOptions
-    @Option(help: "table or json.") var format: QueryFormat = .table
+    @Option(help: "table, json or csv.") var format: QueryFormat = .table
 
     func run() throws {
         let s = try withStore { try store.open(readOnly: true).stats() }
-        if format != .table { printJSON(s); return }
+        if format == .json { printJSON(s); return }
+        if format == .csv {
+            print("measure,count")
+            for (k, v) in [("documents", s.documents), ("people", s.people), ("organizations", s.organizations), ("events", s.events),
+                           ("event_sources", s.eventSources), ("planned", s.planned)] { print("\(k),\(v)") }
+            for (t, n) in s.eventsByType.sorted(by: { $0.key < $1.key }) { print("events_\(t),\(n)") }
+            return
+        }
         print("documents      \(s.documents)\npeople         \(s.people)\norganizations  \(s.organizations)\nevents         \(s.events) (\(s.eventSources) sources)\nplanned        \(s.planned)")
         for (t, n) in s.eventsByType.sorted(by: { $0.key < $1.key }) { print("  \(TableRenderer.pad(t, 10))\(n)") }
         if let b = s.databaseBytes { print(String(format: "size           %.1f MB", Double(b) / 1_048_576)) }
