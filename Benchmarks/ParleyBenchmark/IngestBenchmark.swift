@@ -45,6 +45,10 @@ struct IngestStats: Codable {
     var extractionSeconds: Double
     /// Time the writer thread spent in `ingest(batch:)`.
     var ingestSeconds: Double
+    /// CPU time of the writer thread in `ingest(batch:)` (GRDB runs the transaction on the calling thread).
+    var ingestCPUSeconds: Double
+    /// Documents per second of writer CPU time: the store's own rate, whatever else loads the machine.
+    var ingestDocumentsPerCPUSecond: Double
     var generationSeconds: Double
     var documentsPerSecond: Double
     var ingestDocumentsPerSecond: Double
@@ -68,11 +72,20 @@ struct IngestStats: Codable {
 /// Counters the writer thread fills while the main thread extracts; read only after the group is joined.
 final class WriterState: @unchecked Sendable {
     var seconds = 0.0
+    /// CPU time of the writer thread inside `ingest(batch:)`: what the store costs when it has a core to itself.
+    var cpuSeconds = 0.0
     var outcomes: [IngestOutcome: Int] = [:]
     var error: Error?
 }
 
 struct PairSample { var a: String; var b: String; var year: Int }
+
+/// CPU time of the calling thread, in seconds.
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
 
 func fileSize(_ path: String) -> Int64 {
     (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
@@ -91,7 +104,8 @@ func runIngest(options: Options, documents: Int, generator: ReleaseGenerator, ex
     if fresh { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
     defer { if fresh { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
     let store: SQLiteEventStore
-    do { store = try SQLiteEventStore(path: path) } catch {
+    let profile = options.sqlProfile ? StatementProfile() : nil
+    do { store = try SQLiteEventStore(path: path, profile: profile) } catch {
         FileHandle.standardError.write(Data("ParleyBenchmark: \(error)\n".utf8))
         exit(1)
     }
@@ -136,10 +150,12 @@ func runIngest(options: Options, documents: Int, generator: ReleaseGenerator, ex
         if let batch = previous {
             writer.async(group: group) {
                 let s = now()
+                let c = threadCPUSeconds()
                 do {
                     for o in try store.ingest(batch: batch) { state.outcomes[o, default: 0] += 1 }
                 } catch { state.error = error }
                 state.seconds += now() - s
+                state.cpuSeconds += threadCPUSeconds() - c
             }
         }
         var current: [(Document, DocumentAnnotation)]? = nil
@@ -190,6 +206,15 @@ func runIngest(options: Options, documents: Int, generator: ReleaseGenerator, ex
     checkpoint()
 
     let dbBytes = fileSize(path), walBytes = fileSize(path + "-wal")
+    if let profile {
+        let entries = profile.entries
+        let total = entries.reduce(0) { $0 + $1.seconds }
+        say("SQL time in all \(fmt(total, 2)) s; the costliest statements:")
+        for e in entries.prefix(25) {
+            let sql = e.sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            say("  \(fmt(e.seconds, 2)) s  \(e.executions)×  \(fmt(e.seconds / Double(max(e.executions, 1)) * 1e6, 1)) µs  \(sql.prefix(150))")
+        }
+    }
     let stats: StoreStats
     do { stats = try store.stats() } catch {
         FileHandle.standardError.write(Data("ParleyBenchmark: stats failed: \(error)\n".utf8))
@@ -203,7 +228,8 @@ func runIngest(options: Options, documents: Int, generator: ReleaseGenerator, ex
 
     return IngestStats(documents: documents, jobs: jobs, batch: batchSize, castSize: generator.cast?.count ?? 0,
                        inputMB: Double(inputBytes) / 1_048_576, wallSeconds: wall, extractionSeconds: extraction,
-                       ingestSeconds: state.seconds, generationSeconds: generation,
+                       ingestSeconds: state.seconds, ingestCPUSeconds: state.cpuSeconds,
+                       ingestDocumentsPerCPUSecond: Double(documents) / max(state.cpuSeconds, 1e-9), generationSeconds: generation,
                        documentsPerSecond: Double(documents) / wall, ingestDocumentsPerSecond: Double(documents) / state.seconds,
                        inserted: state.outcomes[.inserted] ?? 0, unchanged: state.outcomes[.unchanged] ?? 0,
                        replaced: state.outcomes[.replaced] ?? 0, extractedPeople: extractedPeople, extractedEvents: extractedEvents,
@@ -265,7 +291,7 @@ func describeIngest(_ r: IngestStats) -> String {
     var s = """
       \(r.documents) documents (\(fmt(r.inputMB, 1)) MB), jobs \(r.jobs), \(r.batch) documents per transaction, cast of \(r.castSize) officials
       end to end \(fmt(r.documentsPerSecond, 0)) documents/s: \(fmt(r.wallSeconds, 2)) s (extraction \(fmt(r.extractionSeconds, 2)) s, overlapped with ingest; generation \(fmt(r.generationSeconds, 2)) s not counted)
-      ingest alone \(fmt(r.ingestDocumentsPerSecond, 0)) documents/s: writer thread busy \(fmt(r.ingestSeconds, 2)) s
+      ingest alone \(fmt(r.ingestDocumentsPerSecond, 0)) documents/s: writer thread busy \(fmt(r.ingestSeconds, 2)) s, of which CPU \(fmt(r.ingestCPUSeconds, 2)) s (\(fmt(r.ingestDocumentsPerCPUSecond, 0)) documents per CPU second)
       outcomes: \(r.inserted) inserted, \(r.unchanged) unchanged, \(r.replaced) replaced; extracted \(r.extractedPeople) person records, \(r.extractedEvents) events
       database: \(r.storedDocuments) documents, \(r.people) people, \(r.organizations) organizations, \(r.events) events, \(r.eventSources) event sources, \(r.planned) planned
       file: \(fmt(Double(r.databaseBytes) / 1_048_576)) MB + WAL \(fmt(Double(r.walBytes) / 1_048_576)) MB = \(fmt(Double(r.databaseBytes + r.walBytes) / 1_048_576)) MB

@@ -33,6 +33,7 @@ struct Options: Encodable {
     var ingestScaling = false
     var ingestBatch = 500      // documents per transaction
     var db: String? = nil      // nil: a temporary file, removed at the end
+    var sqlProfile = false     // --sql-profile: time per SQL statement, printed after the ingest
     var queries = 200
     var cast = Cast.Settings()
 
@@ -94,6 +95,7 @@ struct Options: Encodable {
             case "--ingest": o.ingest = true
             case "--ingest-scaling": o.ingestScaling = true
             case "--db": o.db = value()
+            case "--sql-profile": o.sqlProfile = true
             case "--queries": o.queries = positive(value(), allowZero: true)
             case "--cast": o.cast.perCountry = positive(value())
             case "--resources": o.resources = value()

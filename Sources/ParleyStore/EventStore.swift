@@ -30,10 +30,21 @@ public protocol EventStore: Sendable {
     func ingest(batch: [(Document, DocumentAnnotation)]) throws -> [IngestOutcome]
     func events(_ filter: EventFilter) throws -> [EventSummary]
     func people(search: String?, country: String?, organization: String?, limit: Int) throws -> [PersonSummary]
-    func person(_ nameOrID: String) throws -> PersonProfile
+    /// A person's profile; the timeline holds the latest `timelineLimit` events (oldest first), `timelineTotal` counts them all.
+    func person(_ nameOrID: String, timelineLimit: Int) throws -> PersonProfile
     func search(_ words: String, limit: Int) throws -> [SearchHit]
     func stats() throws -> StoreStats
     func exportAnnotations() throws -> [DocumentAnnotation]
     func merge(_ a: String, into b: String) throws -> PersonSummary
     func split(_ person: String, name: String) throws -> PersonSummary
+}
+
+extension EventStore {
+    /// The timeline length a profile shows unless asked otherwise.
+    public static var defaultTimelineLimit: Int { 100 }
+
+    /// A person's profile with the latest `defaultTimelineLimit` events of their timeline.
+    public func person(_ nameOrID: String) throws -> PersonProfile {
+        try person(nameOrID, timelineLimit: Self.defaultTimelineLimit)
+    }
 }

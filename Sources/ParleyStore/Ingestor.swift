@@ -10,6 +10,17 @@ import ParleyCore
 /// to the events other documents already report (same kind, shared people, dates within a day).
 struct Ingestor {
     let db: Database
+    /// Whether the database holds any user correction; most hold none, and then no person needs a correction lookup.
+    let hasCorrections: Bool
+    /// Name and organization keys, person lookups and aliases already known.
+    let keys: KeyMemo
+
+    /// An ingestor for one transaction; `memo` may carry what earlier transactions of this connection learnt.
+    init(db: Database, memo: KeyMemo = KeyMemo()) {
+        self.db = db
+        keys = memo
+        hasCorrections = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM correction)")) ?? true
+    }
 
     /// The current UTC time as ISO 8601 (`2026-11-25T12:00:00Z`), without a formatter per call.
     static func now() -> String {
@@ -57,17 +68,24 @@ struct Ingestor {
         for e in a.events {
             let people = e.participantIds.compactMap { personOf[$0] }
             let orgs = e.organizations.compactMap { orgOf[$0] }
-            let eventID = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs)
-                ?? createEvent(e)
+            let eventID: Int64
+            var date = e.date
+            if let (found, storedDate) = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) {
+                eventID = found
+                // A more precise date from another source wins (a trigger copies it to the event's participants and countries).
+                if let d = e.date, storedDate == nil || storedDate!.count < d.count {
+                    try db.cachedStatement(sql: "UPDATE event SET date = ? WHERE id = ?").execute(arguments: [d, eventID])
+                } else {
+                    date = storedDate
+                }
+            } else {
+                eventID = try createEvent(e)
+            }
             for (p, role) in Self.participants(e, personOf) {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role) VALUES (?, ?, ?)").execute(arguments: [eventID, p, role])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role, date) VALUES (?, ?, ?, ?)").execute(arguments: [eventID, p, role, date])
             }
             for o in orgs { try db.cachedStatement(sql: "INSERT OR IGNORE INTO eventOrganization (eventId, organizationId) VALUES (?, ?)").execute(arguments: [eventID, o]) }
-            for c in e.countries { try db.cachedStatement(sql: "INSERT OR IGNORE INTO eventCountry (eventId, country) VALUES (?, ?)").execute(arguments: [eventID, c]) }
-            // A more precise date from another source wins.
-            if let d = e.date {
-                try db.cachedStatement(sql: "UPDATE event SET date = ? WHERE id = ? AND (date IS NULL OR length(date) < ?)").execute(arguments: [d, eventID, d.count])
-            }
+            for c in e.countries { try db.cachedStatement(sql: "INSERT OR IGNORE INTO eventCountry (eventId, country, date) VALUES (?, ?, ?)").execute(arguments: [eventID, c, date]) }
             try db.cachedStatement(sql: """
                 INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -96,6 +114,7 @@ struct Ingestor {
 
     /// Removes a document and the facts only it supported (events left without a source, people left without a mention).
     func removeDocument(_ id: String) throws {
+        keys.forgetPeople()
         let events = try Int64.fetchAll(db.cachedStatement(sql: "SELECT eventId FROM eventSource WHERE documentId = ?"), arguments: [id])
         let people = try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM personMention WHERE documentId = ?"), arguments: [id])
         try db.cachedStatement(sql: "DELETE FROM document WHERE id = ?").execute(arguments: [id])
@@ -111,14 +130,17 @@ struct Ingestor {
 
     /// Finds the entity a document's person is, or creates one; returns it with the reason.
     func resolvePerson(_ p: DocumentAnnotation.Person) throws -> (Int64, String) {
-        let mainKey = NameKeys(p.name).aliasKey
-        // User corrections first.
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM correction WHERE kind = 'merge' AND nameKey = ? ORDER BY id DESC"), arguments: [mainKey]),
-           try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?"), arguments: [id]) == true {
-            return (id, "user merge")
+        var blocked: Set<Int64> = []
+        if hasCorrections {
+            // User corrections first.
+            let mainKey = keys.name(p.name).aliasKey
+            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM correction WHERE kind = 'merge' AND nameKey = ? ORDER BY id DESC"), arguments: [mainKey]),
+               try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?"), arguments: [id]) == true {
+                return (id, "user merge")
+            }
+            blocked = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM correction WHERE kind = 'split' AND nameKey = ?"), arguments: [mainKey]))
         }
-        let blocked = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM correction WHERE kind = 'split' AND nameKey = ?"), arguments: [mainKey]))
-        for lookup in Self.personLookups(p) {
+        for lookup in Self.personLookups(p, keys: keys.name) {
             let condition: String
             var arguments: StatementArguments = [lookup.key]
             switch lookup.match {
@@ -128,16 +150,21 @@ struct Ingestor {
             }
             if let initial = lookup.initial { arguments += [initial] }
             let withAlias = lookup.match == .initialFormOfFullName
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT DISTINCT person.id AS id, person.country AS country\(withAlias ? ", personAlias.alias AS alias" : "") FROM personAlias
-                JOIN person ON person.id = personAlias.personId WHERE \(condition)
-                """), arguments: arguments)
-            for row in rows {
-                let alias: String? = withAlias ? row["alias"] : nil
-                if let alias, !lookup.accepts(alias: alias) { continue }
-                let id: Int64 = row["id"]
-                if blocked.contains(id) || !Self.admits(candidateCountry: row["country"], for: p) { continue }
-                return (id, lookup.reason(alias: alias))
+            let memoKey = KeyMemo.lookupKey(lookup.match, lookup.key, lookup.initial)
+            let candidates: [KeyMemo.Candidate]
+            if let known = keys.lookups[memoKey] {
+                candidates = known
+            } else {
+                candidates = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT DISTINCT person.id AS id, person.country AS country\(withAlias ? ", personAlias.alias AS alias" : "") FROM personAlias
+                    JOIN person ON person.id = personAlias.personId WHERE \(condition)
+                    """), arguments: arguments).map { KeyMemo.Candidate(id: $0["id"], country: $0["country"], alias: withAlias ? $0["alias"] : nil) }
+                keys.lookups[memoKey] = candidates
+            }
+            for c in candidates {
+                if let alias = c.alias, !lookup.accepts(alias: alias) { continue }
+                if blocked.contains(c.id) || !Self.admits(candidateCountry: c.country, for: p) { continue }
+                return (c.id, lookup.reason(alias: c.alias))
             }
         }
         return (try createPerson(name: p.name, country: p.country), "new person")
@@ -146,8 +173,8 @@ struct Ingestor {
     /// The ways a document's person may match a person already stored, in the order every backend tries them:
     /// same name, transliteration variant, initial and surname, then a full name for an entity known only by an
     /// initial form ("T. Budagov"). Forms of fewer than two words never match.
-    static func personLookups(_ p: DocumentAnnotation.Person) -> [PersonLookup] {
-        let forms = ([p.name] + p.aliases).map { ($0, NameKeys($0)) }.filter { $0.1.tokenCount >= 2 }
+    static func personLookups(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys = { NameKeys($0) }) -> [PersonLookup] {
+        let forms = ([p.name] + p.aliases).map { ($0, keys($0)) }.filter { $0.1.tokenCount >= 2 }
         var out: [PersonLookup] = []
         for (form, keys) in forms where !keys.isInitialForm {
             out.append(PersonLookup(match: .alias, key: keys.aliasKey, initial: nil, form: form))
@@ -171,29 +198,33 @@ struct Ingestor {
     }
 
     func createPerson(name: String, country: String?) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO person (name, nameKey, country) VALUES (?, ?, ?)").execute(arguments: [name, NameKeys(name).aliasKey, country])
+        try db.cachedStatement(sql: "INSERT INTO person (name, nameKey, country) VALUES (?, ?, ?)").execute(arguments: [name, keys.name(name).aliasKey, country])
         return db.lastInsertedRowID
     }
 
     func addAlias(_ person: Int64, _ form: String) throws {
-        let k = NameKeys(form)
+        let k = keys.name(form)
         guard k.tokenCount > 0 else { return }
+        // A form the person already had changes nothing.
+        guard keys.knownAliases.insert(KeyMemo.AliasOf(person: person, aliasKey: k.aliasKey)).inserted else { return }
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO personAlias (personId, alias, aliasKey, skeletonKey, surnameKey, initial) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [person, form, k.aliasKey, k.skeletonKey, k.surnameKey, k.initial])
-        // A form the person already had changes nothing.
         guard db.changesCount > 0 else { return }
+        keys.forgetLookups(of: k)
         // The fullest name becomes the display name.
         if let current = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM person WHERE id = ?"), arguments: [person]),
-           Self.isBetterDisplayName(form, than: current) {
+           Self.isBetterDisplayName(k, than: keys.name(current)) {
             try db.cachedStatement(sql: "UPDATE person SET name = ?, nameKey = ? WHERE id = ?").execute(arguments: [form, k.aliasKey, person])
         }
     }
 
     /// Whether a new form of a person's name should replace the display name: the fullest name wins.
     static func isBetterDisplayName(_ form: String, than current: String) -> Bool {
-        let k = NameKeys(form)
-        let c = NameKeys(current)
+        isBetterDisplayName(NameKeys(form), than: NameKeys(current))
+    }
+
+    static func isBetterDisplayName(_ k: NameKeys, than c: NameKeys) -> Bool {
         return !k.isInitialForm && (c.tokenCount < k.tokenCount || c.isInitialForm)
     }
 
@@ -208,18 +239,20 @@ struct Ingestor {
     // MARK: Organizations
 
     func resolveOrganization(_ o: DocumentAnnotation.Organization) throws -> Int64 {
-        for form in [o.name] + o.aliases {
-            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT organizationId FROM organizationAlias WHERE aliasKey = ?"), arguments: [Self.orgKey(form)]) {
-                for f in [o.name] + o.aliases {
-                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").execute(arguments: [id, f, Self.orgKey(f)])
+        let forms = [o.name] + o.aliases
+        for (n, form) in forms.enumerated() {
+            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT organizationId FROM organizationAlias WHERE aliasKey = ?"), arguments: [keys.organization(form)]) {
+                // The forms tried before this one are new aliases; the later ones may be too.
+                for (m, f) in forms.enumerated() where m != n {
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").execute(arguments: [id, f, keys.organization(f)])
                 }
                 return id
             }
         }
         try db.cachedStatement(sql: "INSERT INTO organization (name, kind, country) VALUES (?, ?, ?)").execute(arguments: [o.name, o.kind, o.country])
         let id = db.lastInsertedRowID
-        for f in [o.name] + o.aliases {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").execute(arguments: [id, f, Self.orgKey(f)])
+        for f in forms {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").execute(arguments: [id, f, keys.organization(f)])
         }
         return id
     }
@@ -241,22 +274,31 @@ struct Ingestor {
         return a.hasPrefix(b) || b.hasPrefix(a)
     }
 
-    func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> Int64? {
+    /// The stored event a document's event reports, with its stored date, or nil for a new happening.
+    func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> (Int64, String?)? {
         var candidates: [Int64] = []
         if !people.isEmpty {
-            // Only events of the same kind whose date could match are candidates (frequent people have many events).
-            let window = Self.dateWindow(date)
-            let types = type == "MEET" || type == "VISIT" ? ["MEET", "VISIT"] : [type, type]
-            var args: [any DatabaseValueConvertible] = people
-            args += types as [any DatabaseValueConvertible]
-            args += [date == nil ? 1 : 0, window.lo, window.hi, window.year, window.month] as [any DatabaseValueConvertible]
-            args.append(Int64(min(2, people.count)))
-            candidates = try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT ep.eventId FROM eventParticipant ep JOIN event e ON e.id = ep.eventId
-                WHERE ep.personId IN (\(people.map { _ in "?" }.joined(separator: ","))) AND e.type IN (?, ?)
-                  AND (e.date IS NULL OR ? = 1 OR e.date BETWEEN ? AND ? OR e.date IN (?, ?))
-                GROUP BY ep.eventId HAVING count(*) >= ?
-                """), arguments: StatementArguments(args.map { $0.databaseValue }))
+            // Only the people's events whose date could match are candidates: index range scans over
+            // (personId, date), whatever the number of events of a frequent person.
+            let marks = people.map { _ in "?" }.joined(separator: ",")
+            let need = Int64(min(2, people.count))
+            if date == nil {
+                candidates = try Int64.fetchAll(db.cachedStatement(sql: """
+                    SELECT eventId FROM eventParticipant WHERE personId IN (\(marks)) GROUP BY eventId HAVING count(*) >= ?
+                    """), arguments: StatementArguments(people + [need]))
+            } else {
+                let window = Self.dateWindow(date)
+                var args = StatementArguments(people)
+                args += StatementArguments(people) + [window.lo, window.hi]
+                args += StatementArguments(people) + [window.year, window.month, need]
+                candidates = try Int64.fetchAll(db.cachedStatement(sql: """
+                    SELECT eventId FROM (
+                      SELECT eventId, personId FROM eventParticipant WHERE personId IN (\(marks)) AND date IS NULL
+                      UNION SELECT eventId, personId FROM eventParticipant WHERE personId IN (\(marks)) AND date BETWEEN ? AND ?
+                      UNION SELECT eventId, personId FROM eventParticipant WHERE personId IN (\(marks)) AND date IN (?, ?)
+                    ) GROUP BY eventId HAVING count(*) >= ?
+                    """), arguments: args)
+            }
         } else if !orgs.isEmpty {
             candidates = try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT eventId FROM eventOrganization WHERE organizationId IN (\(orgs.map { _ in "?" }.joined(separator: ",")))
@@ -265,9 +307,10 @@ struct Ingestor {
         }
         for id in candidates {
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT type, date FROM event WHERE id = ?"), arguments: [id]) else { continue }
-            if try Self.joins(type: type, date: date, people: people, candidateType: row["type"], candidateDate: row["date"],
+            let storedDate: String? = row["date"]
+            if try Self.joins(type: type, date: date, people: people, candidateType: row["type"], candidateDate: storedDate,
                               candidatePeople: { Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM eventParticipant WHERE eventId = ?"), arguments: [id])) }) {
-                return id
+                return (id, storedDate)
             }
         }
         return nil
@@ -302,6 +345,62 @@ struct Ingestor {
     func createEvent(_ e: DocumentAnnotation.Event) throws -> Int64 {
         try db.cachedStatement(sql: "INSERT INTO event (type, date, place, cameo, plover, ploverMode) VALUES (?, ?, ?, ?, ?, ?)").execute(arguments: [e.type, e.date, e.place, e.cameo, e.plover, e.ploverMode])
         return db.lastInsertedRowID
+    }
+}
+
+/// What ingest transactions have already computed or read: name and organization keys, person lookups and the
+/// aliases known to be stored. The same names recur in every batch. Every write to people goes through an
+/// `Ingestor`, which forgets what a write changes; the store forgets the people part when another process has
+/// written, when a transaction fails, and on merges and splits, so nothing here is ever stale.
+final class KeyMemo {
+    /// A stored person a lookup found: id, country, and the alias that matched when the lookup needs it.
+    struct Candidate { var id: Int64; var country: String?; var alias: String? }
+    /// A person's alias, by key.
+    struct AliasOf: Hashable { var person: Int64; var aliasKey: String }
+
+    private var names: [String: NameKeys] = [:]
+    private var organizations: [String: String] = [:]
+    /// Results of person lookups, by `lookupKey`.
+    var lookups: [String: [Candidate]] = [:]
+    /// Aliases stored already (or inserted in this transaction).
+    var knownAliases: Set<AliasOf> = []
+
+    static func lookupKey(_ match: PersonLookup.Match, _ key: String, _ initial: String?) -> String {
+        "\(match)\u{1F}\(key)\u{1F}\(initial ?? "")"
+    }
+
+    /// Forgets the lookups a new alias with these keys would answer differently.
+    func forgetLookups(of k: NameKeys) {
+        lookups[Self.lookupKey(.alias, k.aliasKey, nil)] = nil
+        lookups[Self.lookupKey(.skeleton, k.skeletonKey, k.initial)] = nil
+        lookups[Self.lookupKey(.initialAndSurname, k.surnameKey, k.initial)] = nil
+        lookups[Self.lookupKey(.initialFormOfFullName, k.surnameKey, k.initial)] = nil
+    }
+
+    /// Forgets everything about people (a document's removal may delete some).
+    func forgetPeople() {
+        lookups = [:]
+        knownAliases = []
+    }
+
+    /// Starts afresh when the memo has grown past `limit` entries, so memory stays flat however much is ingested.
+    func trim(limit: Int = 300_000) {
+        if lookups.count + knownAliases.count > limit { forgetPeople() }
+        if names.count + organizations.count > limit { names = [:]; organizations = [:] }
+    }
+
+    func name(_ s: String) -> NameKeys {
+        if let k = names[s] { return k }
+        let k = NameKeys(s)
+        names[s] = k
+        return k
+    }
+
+    func organization(_ s: String) -> String {
+        if let k = organizations[s] { return k }
+        let k = Ingestor.orgKey(s)
+        organizations[s] = k
+        return k
     }
 }
 

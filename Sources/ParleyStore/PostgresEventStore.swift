@@ -150,7 +150,9 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
         try read { try PostgresQueries(s: $0).people(search: search, country: country, organization: organization, limit: limit) }
     }
 
-    public func person(_ nameOrID: String) throws -> PersonProfile { try read { try PostgresQueries(s: $0).profile(nameOrID) } }
+    public func person(_ nameOrID: String, timelineLimit: Int) throws -> PersonProfile {
+        try read { try PostgresQueries(s: $0).profile(nameOrID, timelineLimit: timelineLimit) }
+    }
 
     public func search(_ words: String, limit: Int) throws -> [SearchHit] { try read { try PostgresQueries(s: $0).search(words, limit: limit) } }
 

@@ -148,7 +148,7 @@ struct PostgresQueries {
         return words.isEmpty ? nil : words.map { $0 + ":*" }.joined(separator: " & ")
     }
 
-    func profile(_ nameOrID: String) throws -> PersonProfile {
+    func profile(_ nameOrID: String, timelineLimit: Int) throws -> PersonProfile {
         let id = try personID(nameOrID)
         let mentions = try s.rows("""
             SELECT documentId, name, titles, organization, date, reason FROM personMention WHERE personId = \(id)
@@ -167,10 +167,11 @@ struct PostgresQueries {
         }
         let eventIDs = try s.values("""
             SELECT event.id FROM event JOIN eventParticipant ON eventParticipant.eventId = event.id
-            WHERE personId = \(id) ORDER BY event.date NULLS FIRST, event.id
+            WHERE personId = \(id) ORDER BY event.date DESC NULLS LAST, event.id DESC LIMIT \(max(0, timelineLimit))
             """, as: Int64.self)
-        return Queries.profile(person: try summary(id), mentions: mentions, counterparts: counterparts,
-                               timeline: try eventSummaries(ids: eventIDs))
+        let person = try summary(id)
+        return Queries.profile(person: person, mentions: mentions, counterparts: counterparts,
+                               timeline: try eventSummaries(ids: eventIDs.reversed()), timelineTotal: person.events)
     }
 
     /// Documents matching every word (English stemming), best first, each with a snippet of the text around

@@ -82,28 +82,47 @@ enum Queries {
     static func events(_ db: Database, _ f: EventFilter) throws -> [EventSummary] {
         var clauses: [String] = []
         var args: [any DatabaseValueConvertible] = []
-        if let p = f.person {
-            clauses.append("id IN (SELECT eventId FROM eventParticipant WHERE personId = ?)")
-            args.append(try personID(db, p))
+        // A country or a person drives the query through its (…, date, eventId) index, so that a date range is an
+        // index range; every other filter is a check on the rows found.
+        var source = "event"
+        var dateColumn = "event.date"
+        var countries = f.countries.map { $0.uppercased() }
+        var personID: Int64? = try f.person.map { try Self.personID(db, $0) }
+        if let first = countries.first {
+            source = "eventCountry d JOIN event ON event.id = d.eventId"
+            dateColumn = "d.date"
+            clauses.append("d.country = ?"); args.append(first)
+            countries.removeFirst()
+        } else if let p = personID {
+            source = "eventParticipant d JOIN event ON event.id = d.eventId"
+            dateColumn = "d.date"
+            clauses.append("d.personId = ?"); args.append(p)
+            personID = nil
+        }
+        if let p = personID {
+            clauses.append("EXISTS (SELECT 1 FROM eventParticipant x WHERE x.eventId = event.id AND x.personId = ?)")
+            args.append(p)
+        }
+        for c in countries {
+            clauses.append("EXISTS (SELECT 1 FROM eventCountry x WHERE x.eventId = event.id AND x.country = ?)")
+            args.append(c)
         }
         if let o = f.organization {
             clauses.append("""
-                id IN (SELECT eventId FROM eventOrganization WHERE organizationId IN
+                event.id IN (SELECT eventId FROM eventOrganization WHERE organizationId IN
                   (SELECT organizationId FROM organizationAlias WHERE aliasKey = ?))
                 """)
             args.append(Ingestor.orgKey(o))
         }
-        for c in f.countries {
-            clauses.append("id IN (SELECT eventId FROM eventCountry WHERE country = ?)")
-            args.append(c.uppercased())
-        }
-        if let t = f.type { clauses.append("type = ?"); args.append(t.uppercased()) }
-        if let from = f.from { clauses.append("date >= ?"); args.append(from) }
-        if let to = f.to { clauses.append("substr(date, 1, ?) <= ?"); args.append(to.count); args.append(to) }
-        if let place = f.place { clauses.append("place = ? COLLATE NOCASE"); args.append(place) }
+        if let t = f.type { clauses.append("event.type = ?"); args.append(t.uppercased()) }
+        if let from = f.from { clauses.append("\(dateColumn) >= ?"); args.append(from) }
+        // Dates are ISO 8601 of 4, 7 or 10 characters: every date that starts with `to` sorts before `to` + "~".
+        if let to = f.to { clauses.append("\(dateColumn) <= ?"); args.append(to + "~") }
+        if let place = f.place { clauses.append("event.place = ? COLLATE NOCASE"); args.append(place) }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         args.append(f.limit)
-        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM event \(whereSQL) ORDER BY date DESC, id LIMIT ?"), arguments: StatementArguments(args.map { $0.databaseValue }))
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT event.id FROM \(source) \(whereSQL) ORDER BY \(dateColumn) DESC, event.id LIMIT ?"),
+                                     arguments: StatementArguments(args.map { $0.databaseValue }))
         return try eventSummaries(db, ids: ids)
     }
 
@@ -125,7 +144,7 @@ enum Queries {
         return try ids.map { try summary(db, $0) }
     }
 
-    static func profile(_ db: Database, _ nameOrID: String) throws -> PersonProfile {
+    static func profile(_ db: Database, _ nameOrID: String, timelineLimit: Int) throws -> PersonProfile {
         let id = try personID(db, nameOrID)
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT documentId, name, titles, organization, date, reason FROM personMention WHERE personId = ? ORDER BY date, documentId
@@ -139,12 +158,13 @@ enum Queries {
             JOIN eventParticipant b ON a.eventId = b.eventId AND b.personId != a.personId
             JOIN person ON person.id = b.personId WHERE a.personId = ? GROUP BY person.id ORDER BY n DESC, person.name LIMIT 50
             """), arguments: [id]).map { Counterpart(id: $0["id"], name: $0["name"], country: $0["country"], events: $0["n"]) }
+        // The latest events straight from the (personId, date, eventId) index, then oldest first.
         let eventIDs = try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT event.id FROM event JOIN eventParticipant ON eventParticipant.eventId = event.id
-            WHERE personId = ? ORDER BY event.date, event.id
-            """), arguments: [id])
-        return profile(person: try summary(db, id), mentions: mentions, counterparts: counterparts,
-                       timeline: try eventSummaries(db, ids: eventIDs))
+            SELECT eventId FROM eventParticipant WHERE personId = ? ORDER BY date DESC, eventId DESC LIMIT ?
+            """), arguments: [id, max(0, timelineLimit)])
+        let person = try summary(db, id)
+        return profile(person: person, mentions: mentions, counterparts: counterparts,
+                       timeline: try eventSummaries(db, ids: eventIDs.reversed()), timelineTotal: person.events)
     }
 
     /// One stored person mention (a `personMention` row), as a profile reads it.
@@ -159,7 +179,8 @@ enum Queries {
     }
 
     /// A profile from a person's mentions in date order: titles first seen, organizations, and why each mention is theirs.
-    static func profile(person: PersonSummary, mentions: [StoredMention], counterparts: [Counterpart], timeline: [EventSummary]) -> PersonProfile {
+    static func profile(person: PersonSummary, mentions: [StoredMention], counterparts: [Counterpart], timeline: [EventSummary],
+                        timelineTotal: Int) -> PersonProfile {
         var titles: [DatedTitle] = []
         var orgs: [String] = []
         var merges: [MergeReason] = []
@@ -170,7 +191,8 @@ enum Queries {
             if let o = r.organization, !orgs.contains(o) { orgs.append(o) }
             merges.append(MergeReason(documentId: r.documentId, name: r.name, reason: r.reason))
         }
-        return PersonProfile(person: person, titles: titles, organizations: orgs, merges: merges, counterparts: counterparts, timeline: timeline)
+        return PersonProfile(person: person, titles: titles, organizations: orgs, merges: merges, counterparts: counterparts,
+                             timeline: timeline, timelineTotal: timelineTotal)
     }
 
     static func search(_ db: Database, _ words: String, limit: Int) throws -> [SearchHit] {

@@ -51,7 +51,10 @@ public struct PersonProfile: Sendable, Codable {
     /// Why each document's mention was linked to this person.
     public var merges: [MergeReason]
     public var counterparts: [Counterpart]
+    /// The latest events of the person, oldest first (as many as the query's timeline limit).
     public var timeline: [EventSummary]
+    /// How many events the person has in all.
+    public var timelineTotal: Int
 }
 
 /// A title as one document gives it.

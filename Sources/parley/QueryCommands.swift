@@ -81,9 +81,14 @@ struct PersonCommand: ParsableCommand {
     @Argument(help: "A name, alias or id (P12).") var person: String
     @Flag(help: "Explain why each document's mention was linked to this person.") var why = false
     @Option(help: "table, json or csv (the timeline, one row per event).") var format: QueryFormat = .table
+    @Option(help: "Latest events shown in the timeline (0: none).") var timelineLimit: Int = 100
+
+    func validate() throws {
+        guard timelineLimit >= 0 && timelineLimit <= 1_000_000 else { throw ValidationError("--timeline-limit must be between 0 and 1000000") }
+    }
 
     func run() throws {
-        let p = try withStore { try store.open(readOnly: true).person(person) }
+        let p = try withStore { try store.open(readOnly: true).person(person, timelineLimit: timelineLimit) }
         if format == .json { printJSON(p); return }
         if format == .csv {
             print("event_id,date,type,place,counterparts,countries,sources")
@@ -109,7 +114,8 @@ struct PersonCommand: ParsableCommand {
             print("  counterparts:")
             for c in p.counterparts.prefix(20) { print("    \(c.name) (\(c.country ?? "-")): \(c.events) event\(c.events == 1 ? "" : "s")") }
         }
-        print("  timeline:")
+        print(p.timeline.count < p.timelineTotal ? "  timeline (latest \(p.timeline.count) of \(p.timelineTotal) events; --timeline-limit shows more):"
+                                                 : "  timeline:")
         for e in p.timeline {
             let others = e.participants.filter { $0.id != p.person.id }.map(\.name).joined(separator: ", ")
             print("    \(e.date ?? "-")  \(e.type)  \(others)  [" + e.sources.map(\.documentId).joined(separator: ", ") + "]")
