@@ -130,7 +130,7 @@ func runIngest(options: Options, documents: Int, generator: ReleaseGenerator, ex
         }
     }
 
-    var previous: [(Document, DocumentAnnotation)]? = nil
+    var previous: [PreparedDocument]? = nil
     var start = 0
     let progressEvery = max(documents / 10, 1)
     var nextProgress = progressEvery
@@ -152,20 +152,21 @@ func runIngest(options: Options, documents: Int, generator: ReleaseGenerator, ex
                 let s = now()
                 let c = threadCPUSeconds()
                 do {
-                    for o in try store.ingest(batch: batch) { state.outcomes[o, default: 0] += 1 }
+                    for o in try store.ingest(prepared: batch) { state.outcomes[o, default: 0] += 1 }
                 } catch { state.error = error }
                 state.seconds += now() - s
                 state.cpuSeconds += threadCPUSeconds() - c
             }
         }
-        var current: [(Document, DocumentAnnotation)]? = nil
+        var current: [PreparedDocument]? = nil
         if count > 0 {
-            let results = SharedBuffer<DocumentAnnotation>(capacity: count)
-            parallelFor(count, jobs: jobs) { k in results.pointer[k] = extractor.extract(docs.pointer[k]!) }
+            // Extraction and the store's preparation (content hash, annotation JSON) on the workers.
+            let results = SharedBuffer<PreparedDocument>(capacity: count)
+            parallelFor(count, jobs: jobs) { k in results.pointer[k] = PreparedDocument(docs.pointer[k]!, extractor.extract(docs.pointer[k]!)) }
             extraction += now() - t0
-            var list: [(Document, DocumentAnnotation)] = []
+            var list: [PreparedDocument] = []
             list.reserveCapacity(count)
-            for k in 0..<count { list.append((docs.pointer[k]!, results.pointer[k]!)) }
+            for k in 0..<count { list.append(results.pointer[k]!) }
             results.free()
             current = list
         }
@@ -180,7 +181,8 @@ func runIngest(options: Options, documents: Int, generator: ReleaseGenerator, ex
 
         // Bookkeeping on what was extracted (not counted).
         if let list = current {
-            for (d, a) in list {
+            for p in list {
+                let d = p.document, a = p.annotation
                 inputBytes += d.text.utf8.count
                 extractedPeople += a.people.count
                 extractedEvents += a.events.count

@@ -28,6 +28,8 @@ public protocol EventStore: Sendable {
     /// Stores a document and what was extracted from it, atomically; idempotent by content hash.
     func ingest(_ document: Document, _ annotation: DocumentAnnotation) throws -> IngestOutcome
     func ingest(batch: [(Document, DocumentAnnotation)]) throws -> [IngestOutcome]
+    /// Ingests prepared documents in one transaction: all of them or none.
+    func ingest(prepared: [PreparedDocument]) throws -> [IngestOutcome]
     func events(_ filter: EventFilter) throws -> [EventSummary]
     func people(search: String?, country: String?, organization: String?, limit: Int) throws -> [PersonSummary]
     /// A person's profile; the timeline holds the latest `timelineLimit` events (oldest first), `timelineTotal` counts them all.

@@ -31,15 +31,16 @@ struct Ingestor {
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
-    func ingest(_ doc: Document, _ a: DocumentAnnotation) throws -> IngestOutcome {
-        let hash = SQLiteEventStore.contentHash(doc)
+    func ingest(_ prepared: PreparedDocument) throws -> IngestOutcome {
+        let doc = prepared.document, a = prepared.annotation
+        let hash = prepared.contentHash
         var outcome = IngestOutcome.inserted
         if let old = try String.fetchOne(db.cachedStatement(sql: "SELECT contentHash FROM document WHERE id = ?"), arguments: [a.id]) {
             if old == hash { return .unchanged }
             try removeDocument(a.id)
             outcome = .replaced
         }
-        let annotationJSON = String(decoding: AnnotationJSONWriter(pretty: false).data(a), as: UTF8.self)
+        let annotationJSON = prepared.annotationJSON
         try db.cachedStatement(sql: """
             INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -277,6 +278,8 @@ struct Ingestor {
     /// The stored event a document's event reports, with its stored date, or nil for a new happening.
     func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> (Int64, String?)? {
         var candidates: [Int64] = []
+        // An undated mention joins only an event with the very same two or more people (see `joins`).
+        if date == nil && people.count < 2 { return nil }
         if !people.isEmpty {
             // Only the people's events whose date could match are candidates: index range scans over
             // (personId, date), whatever the number of events of a frequent person.
@@ -284,8 +287,8 @@ struct Ingestor {
             let need = Int64(min(2, people.count))
             if date == nil {
                 candidates = try Int64.fetchAll(db.cachedStatement(sql: """
-                    SELECT eventId FROM eventParticipant WHERE personId IN (\(marks)) GROUP BY eventId HAVING count(*) >= ?
-                    """), arguments: StatementArguments(people + [need]))
+                    SELECT eventId FROM eventParticipant WHERE personId IN (\(marks)) GROUP BY eventId HAVING count(*) = ?
+                    """), arguments: StatementArguments(people + [Int64(people.count)]))
             } else {
                 let window = Self.dateWindow(date)
                 var args = StatementArguments(people)
@@ -300,10 +303,16 @@ struct Ingestor {
                     """), arguments: args)
             }
         } else if !orgs.isEmpty {
+            // Events of the same organizations around the date, found through the date index (an organization
+            // such as a large party has thousands of events).
+            let window = Self.dateWindow(date)
+            var args = StatementArguments([window.lo, window.hi, window.year, window.month])
+            args += StatementArguments(orgs) + [Int64(orgs.count)]
             candidates = try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT eventId FROM eventOrganization WHERE organizationId IN (\(orgs.map { _ in "?" }.joined(separator: ",")))
-                GROUP BY eventId HAVING count(*) = ?
-                """), arguments: StatementArguments(orgs + [Int64(orgs.count)]))
+                SELECT e.id FROM event e JOIN eventOrganization eo ON eo.eventId = e.id
+                WHERE (e.date BETWEEN ? AND ? OR e.date IN (?, ?)) AND eo.organizationId IN (\(orgs.map { _ in "?" }.joined(separator: ",")))
+                GROUP BY e.id HAVING count(*) = ?
+                """), arguments: args)
         }
         for id in candidates {
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT type, date FROM event WHERE id = ?"), arguments: [id]) else { continue }

@@ -88,7 +88,11 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
 
     /// Ingests documents in one transaction: all of them or none.
     public func ingest(batch: [(Document, DocumentAnnotation)]) throws -> [IngestOutcome] {
-        try write { s in try batch.map { try PostgresIngestor(s: s).ingest($0.0, $0.1) } }
+        try ingest(prepared: batch.map { PreparedDocument($0.0, $0.1) })
+    }
+
+    public func ingest(prepared: [PreparedDocument]) throws -> [IngestOutcome] {
+        try write { s in try prepared.map { try PostgresIngestor(s: s).ingest($0) } }
     }
 
     // MARK: - Corrections

@@ -12,15 +12,16 @@ import PostgresNIO
 struct PostgresIngestor {
     let s: PostgresSession
 
-    func ingest(_ doc: Document, _ a: DocumentAnnotation) throws -> IngestOutcome {
-        let hash = SQLiteEventStore.contentHash(doc)
+    func ingest(_ prepared: PreparedDocument) throws -> IngestOutcome {
+        let doc = prepared.document, a = prepared.annotation
+        let hash = prepared.contentHash
         var outcome = IngestOutcome.inserted
         if let old = try s.value("SELECT contentHash FROM document WHERE id = \(a.id)", as: String.self) {
             if old == hash { return .unchanged }
             try removeDocument(a.id)
             outcome = .replaced
         }
-        let annotationJSON = String(decoding: AnnotationJSONWriter(pretty: false).data(a), as: UTF8.self)
+        let annotationJSON = prepared.annotationJSON
         try s.execute("""
             INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt)
             VALUES (\(a.id), \(a.url), \(a.site), \(a.title.map(Self.storable)), \(a.published), \(hash), \(Self.storable(doc.text)),

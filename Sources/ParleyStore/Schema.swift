@@ -143,8 +143,9 @@ enum Schema {
         // Each participant and country row carries its event's date, so that "this person's events around this
         // date" (event matching while ingesting) and "events of this country in this year" (queries) are index
         // range scans instead of walks over every event of a frequent person or country. Person aliases are found
-        // by surname or transliteration skeleton together with the first initial.
-        m.registerMigration("v2-dated-participants-and-countries") { db in
+        // by surname or transliteration skeleton together with the first initial. The full-text indexes are filled
+        // once per transaction (see `SearchIndex`) rather than row by row.
+        m.registerMigration("v2-dated-rows-and-deferred-search") { db in
             try db.alter(table: "eventParticipant") { t in t.add(column: "date", .text) }
             try db.alter(table: "eventCountry") { t in t.add(column: "date", .text) }
             try db.execute(sql: """
@@ -158,25 +159,32 @@ enum Schema {
                 DROP INDEX personAlias_surnameKey;
                 CREATE INDEX personAlias_skeleton_initial ON personAlias(skeletonKey, initial);
                 CREATE INDEX personAlias_surname_initial ON personAlias(surnameKey, initial);
-                DROP TRIGGER __documentSearch_ai;
-                DROP TRIGGER __documentSearch_ad;
-                DROP TRIGGER __documentSearch_au;
-                DROP TABLE documentSearch;
                 CREATE TRIGGER event_date_copies AFTER UPDATE OF date ON event BEGIN
                   UPDATE eventParticipant SET date = NEW.date WHERE eventId = NEW.id;
                   UPDATE eventCountry SET date = NEW.date WHERE eventId = NEW.id;
                 END;
+                DROP TRIGGER __documentSearch_ai;
+                DROP TRIGGER __documentSearch_ad;
+                DROP TRIGGER __documentSearch_au;
+                DROP TABLE documentSearch;
+                DROP TRIGGER __personSearch_ai;
+                DROP TRIGGER __personSearch_ad;
+                DROP TRIGGER __personSearch_au;
                 """)
             // Searches match words, not phrases, and rank by recency: the document index keeps which columns hold a
             // word but not its positions, nor column sizes, which makes it smaller and faster to fill.
             try db.create(virtualTable: "documentSearch", using: FTS5()) { t in
-                t.synchronize(withTable: "document")
+                t.content = "document"
+                t.contentRowID = "rowid"
                 t.tokenizer = .porter()
                 t.detail = "column"
                 t.columnSize = 0
                 t.column("title")
                 t.column("text")
             }
+            try db.execute(sql: "INSERT INTO documentSearch(documentSearch) VALUES('rebuild')")
+            try SearchIndex.document.install(db)
+            try SearchIndex.personAlias.install(db)
         }
         return m
     }

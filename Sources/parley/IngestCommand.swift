@@ -26,17 +26,17 @@ struct IngestCommand: ParsableCommand {
         var failures = collectErrors.count
         for e in collectErrors { warn(e.description) }
         var counts: [IngestOutcome: Int] = [:]
-        var pending: [(Document, DocumentAnnotation)] = []
+        var pending: [PreparedDocument] = []
         var storeFailure: Error?
         func flush() {
             guard !pending.isEmpty, storeFailure == nil else { return }
             do {
-                for o in try db.ingest(batch: pending) { counts[o, default: 0] += 1 }
+                for o in try db.ingest(prepared: pending) { counts[o, default: 0] += 1 }
             } catch { storeFailure = error }
             pending.removeAll(keepingCapacity: true)
         }
         DocumentPipeline(jobs: input.jobs).run(items, progress: Progress(label: "ingest", total: items.count),
-                                               job: { doc in (doc, extractor.extract(doc)) }) { result in
+                                               job: { doc in PreparedDocument(doc, extractor.extract(doc)) }) { result in
             switch result {
             case .failure(let e):
                 failures += 1
