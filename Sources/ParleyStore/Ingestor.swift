@@ -157,7 +157,7 @@ struct Ingestor {
                 candidates = known
             } else {
                 candidates = try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT DISTINCT person.id AS id, person.country AS country\(withAlias ? ", personAlias.alias AS alias" : "") FROM personAlias
+                    SELECT person.id AS id, person.country AS country\(withAlias ? ", personAlias.alias AS alias" : "") FROM personAlias
                     JOIN person ON person.id = personAlias.personId WHERE \(condition)
                     """), arguments: arguments).map { KeyMemo.Candidate(id: $0["id"], country: $0["country"], alias: withAlias ? $0["alias"] : nil) }
                 keys.lookups[memoKey] = candidates
@@ -290,16 +290,16 @@ struct Ingestor {
                     SELECT eventId FROM eventParticipant WHERE personId IN (\(marks)) GROUP BY eventId HAVING count(*) = ?
                     """), arguments: StatementArguments(people + [Int64(people.count)]))
             } else {
+                // Two index ranges per person: undated events, and the dates from the start of the year (or the day
+                // before) to the day after, of which only the window and the partial dates that contain it count.
                 let window = Self.dateWindow(date)
                 var args = StatementArguments(people)
-                args += StatementArguments(people) + [window.lo, window.hi]
-                args += StatementArguments(people) + [window.year, window.month, need]
+                args += StatementArguments(people) + [min(window.lo, window.year), window.hi, window.lo, window.year, window.month, need]
                 candidates = try Int64.fetchAll(db.cachedStatement(sql: """
-                    SELECT eventId FROM (
-                      SELECT eventId, personId FROM eventParticipant WHERE personId IN (\(marks)) AND date IS NULL
-                      UNION SELECT eventId, personId FROM eventParticipant WHERE personId IN (\(marks)) AND date BETWEEN ? AND ?
-                      UNION SELECT eventId, personId FROM eventParticipant WHERE personId IN (\(marks)) AND date IN (?, ?)
-                    ) GROUP BY eventId HAVING count(*) >= ?
+                    SELECT eventId FROM eventParticipant
+                    WHERE (personId IN (\(marks)) AND date IS NULL)
+                       OR (personId IN (\(marks)) AND date BETWEEN ? AND ? AND (date >= ? OR date IN (?, ?)))
+                    GROUP BY eventId HAVING count(*) >= ?
                     """), arguments: args)
             }
         } else if !orgs.isEmpty {

@@ -33,7 +33,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         config.prepareDatabase { db in
             // Temporary b-trees (DISTINCT, GROUP BY, UNION) in memory rather than in temporary files; in WAL mode
             // NORMAL syncs at checkpoints, not at every commit, and a crash still never leaves a half transaction.
-            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
             // Checkpoints every 32 MB of log rather than every 4 MB: an ingest batch writes several megabytes.
             if !readOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 8192") }
             profile?.attach(to: db)
