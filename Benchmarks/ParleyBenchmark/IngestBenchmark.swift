@@ -1,4 +1,4 @@
-// ParleyBenchmark --ingest: end-to-end ingest into the SQLite event database, then query latencies.
+// ParleyBenchmark --ingest: end-to-end ingest into the event database (SQLite, or PostgreSQL with --db postgres://…), then query latencies.
 //
 // Releases come from ReleaseGenerator with a cast of recurring officials (spelling variants, initials,
 // twin reports of the same meeting), so person and event resolution have real work. Streaming, batch by
@@ -101,11 +101,15 @@ func runIngest(options: Options, documents: Int, generator: ReleaseGenerator, ex
                say: (String) -> Void) -> IngestStats {
     let fresh = options.db == nil
     let path = options.db ?? (NSTemporaryDirectory() + "/parley-bench-\(getpid())-\(documents).sqlite")
+    let postgres = PostgresLocation.isPostgresURL(path)
     if fresh { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
     defer { if fresh { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
-    let store: SQLiteEventStore
-    let profile = options.sqlProfile ? StatementProfile() : nil
-    do { store = try SQLiteEventStore(path: path, profile: profile) } catch {
+    let store: any EventStore
+    let profile = options.sqlProfile && !postgres ? StatementProfile() : nil
+    do {
+        // A postgres:// URL benchmarks the PostgreSQL backend (the database should be empty to start with).
+        store = postgres ? try PostgresEventStore(url: path) : try SQLiteEventStore(path: path, profile: profile)
+    } catch {
         FileHandle.standardError.write(Data("ParleyBenchmark: \(error)\n".utf8))
         exit(1)
     }
@@ -207,7 +211,8 @@ func runIngest(options: Options, documents: Int, generator: ReleaseGenerator, ex
     marks = [1.0]
     checkpoint()
 
-    let dbBytes = fileSize(path), walBytes = fileSize(path + "-wal")
+    let dbBytes = postgres ? ((try? store.stats().databaseBytes) ?? nil) ?? 0 : fileSize(path)
+    let walBytes = postgres ? 0 : fileSize(path + "-wal")
     if let profile {
         let entries = profile.entries
         let total = entries.reduce(0) { $0 + $1.seconds }
@@ -241,7 +246,7 @@ func runIngest(options: Options, documents: Int, generator: ReleaseGenerator, ex
 }
 
 /// Person profiles, country-pair events over a year, and full-text searches, each `count` times with varied arguments.
-func runQueries(store: SQLiteEventStore, generator: ReleaseGenerator, pairs: [PairSample], count: Int, seed: UInt64) -> [LatencyStats] {
+func runQueries(store: any EventStore, generator: ReleaseGenerator, pairs: [PairSample], count: Int, seed: UInt64) -> [LatencyStats] {
     var rng = SplitMix64(seed: seed ^ 0x9E77)
     let names = generator.cast?.names() ?? []
     let words = ["cooperation", "trade", "investment", "agreement", "visit", "bilateral", "economic", "relations", "delegation",

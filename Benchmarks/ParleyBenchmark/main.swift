@@ -56,7 +56,7 @@ struct Options: Encodable {
       --sample I        print generated document I and exit
 
     database mode:
-      --ingest          generate, extract and ingest into a SQLite event database, then time queries
+      --ingest          generate, extract and ingest into a SQLite (or --db postgres://…) event database, then time queries
                         (--documents defaults to 100000, --batch to 500 documents per transaction)
       --ingest-scaling  ingest 25,000 then 100,000 documents (each in a fresh process) and compare peak RSS
       --db PATH         database file (default: a temporary file, removed at the end)

@@ -203,22 +203,32 @@ struct PostgresIngestor {
 
     // MARK: Events
 
+    /// The stored event a document's event reports, or nil: candidates of the same kind whose date could match come
+    /// back with their kind and date in one query, and `Ingestor.joins` decides as for SQLite.
     func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> Int64? {
-        var candidates: [Int64] = []
+        // An undated mention joins only an event with the very same two or more people (see `Ingestor.joins`).
+        if date == nil && people.count < 2 { return nil }
+        let types = type == "MEET" || type == "VISIT" ? ["MEET", "VISIT"] : [type]
+        let window = Ingestor.dateWindow(date)
+        let undated = date == nil
+        var rows: [PostgresRow] = []
         if !people.isEmpty {
-            candidates = try s.values("""
-                SELECT eventId FROM eventParticipant WHERE personId = ANY(\(people))
-                GROUP BY eventId HAVING count(*) >= \(Int64(min(2, people.count))) ORDER BY eventId
-                """, as: Int64.self)
+            let need = undated ? Int64(people.count) : Int64(min(2, people.count))
+            rows = try s.rows("""
+                SELECT e.id, e.type, e.date FROM eventParticipant ep JOIN event e ON e.id = ep.eventId
+                WHERE ep.personId = ANY(\(people)) AND e.type = ANY(\(types))
+                  AND (\(undated) OR e.date IS NULL OR e.date BETWEEN \(window.lo) AND \(window.hi) OR e.date IN (\(window.year), \(window.month)))
+                GROUP BY e.id HAVING count(*) >= \(need) ORDER BY e.id
+                """)
         } else if !orgs.isEmpty {
-            candidates = try s.values("""
-                SELECT eventId FROM eventOrganization WHERE organizationId = ANY(\(orgs))
-                GROUP BY eventId HAVING count(*) = \(Int64(orgs.count)) ORDER BY eventId
-                """, as: Int64.self)
+            rows = try s.rows("""
+                SELECT e.id, e.type, e.date FROM eventOrganization eo JOIN event e ON e.id = eo.eventId
+                WHERE eo.organizationId = ANY(\(orgs)) AND (e.date BETWEEN \(window.lo) AND \(window.hi) OR e.date IN (\(window.year), \(window.month)))
+                GROUP BY e.id HAVING count(*) = \(Int64(orgs.count)) ORDER BY e.id
+                """)
         }
-        for id in candidates {
-            guard let row = try s.rows("SELECT type, date FROM event WHERE id = \(id)").first else { continue }
-            let (candidateType, candidateDate) = try s.decode(row, (String, String?).self)
+        for row in rows {
+            let (id, candidateType, candidateDate) = try s.decode(row, (Int64, String, String?).self)
             if try Ingestor.joins(type: type, date: date, people: people, candidateType: candidateType, candidateDate: candidateDate,
                                   candidatePeople: { Set(try s.values("SELECT personId FROM eventParticipant WHERE eventId = \(id)", as: Int64.self)) }) {
                 return id

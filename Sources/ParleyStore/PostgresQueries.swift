@@ -105,7 +105,8 @@ struct PostgresQueries {
         }
         if let t = f.type { clauses.append("type = \(bind(t.uppercased()))") }
         if let from = f.from { clauses.append("date >= \(bind(from))") }
-        if let to = f.to { clauses.append("left(date, \(bind(to.count))::integer) <= \(bind(to))") }
+        // Dates are ISO 8601 of 4, 7 or 10 characters in byte order: every date that starts with `to` sorts before `to` + "~".
+        if let to = f.to { clauses.append("date <= \(bind(to + "~"))") }
         if let place = f.place { clauses.append("lower(place) = lower(\(bind(place)))") }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let limit = bind(f.limit)
@@ -174,7 +175,7 @@ struct PostgresQueries {
                                timeline: try eventSummaries(ids: eventIDs.reversed()), timelineTotal: person.events)
     }
 
-    /// Documents matching every word (English stemming), best first, each with a snippet of the text around
+    /// Documents matching every word (English stemming), newest first, each with a snippet of the text around
     /// the matches, the matched words in brackets and `…` where the snippet cuts the text.
     func search(_ words: String, limit: Int) throws -> [SearchHit] {
         guard !words.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
@@ -182,7 +183,7 @@ struct PostgresQueries {
             SELECT document.id, document.title, document.url, document.text,
               ts_headline('english', document.text, q, 'StartSel=[, StopSel=], MinWords=5, MaxWords=12, MaxFragments=1')
             FROM document, plainto_tsquery('english', \(words)) AS q
-            WHERE document.search @@ q ORDER BY ts_rank(document.search, q) DESC, document.id LIMIT \(limit)
+            WHERE document.search @@ q ORDER BY document.seq DESC LIMIT \(limit)
             """).map { row in
             let (id, title, url, text, headline) = try s.decode(row, (String, String?, String?, String, String).self)
             return SearchHit(documentId: id, title: title, url: url, snippet: Self.snippet(headline, of: text))

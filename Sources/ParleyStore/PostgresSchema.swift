@@ -168,6 +168,17 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // Search hits newest first (as SQLite's): a document's insertion number, indexed, lets the planner walk the
+        // newest documents for common words instead of ranking every match. The person and country indexes carry
+        // the event id, so that a person's or a country's events are read from the index alone.
+        ("v2-search-order-and-query-indexes", [
+            "ALTER TABLE document ADD COLUMN seq bigserial",
+            "CREATE INDEX document_seq ON document (seq)",
+            "CREATE INDEX eventParticipant_person_event ON eventParticipant (personId, eventId)",
+            "DROP INDEX eventParticipant_personId",
+            "CREATE INDEX eventCountry_country_event ON eventCountry (country, eventId)",
+            "DROP INDEX eventCountry_country",
+        ]),
     ]
 
     /// Creates the schema named in the URL if needed and applies the migrations not yet recorded, in one
