@@ -35,27 +35,27 @@ struct Ingestor {
         let doc = prepared.document, a = prepared.annotation
         let hash = prepared.contentHash
         var outcome = IngestOutcome.inserted
-        if let old = try String.fetchOne(db.cachedStatement(sql: "SELECT contentHash FROM document WHERE id = ?"), arguments: [a.id]) {
+        if let old = try FastStatement(db, "SELECT contentHash FROM document WHERE id = ?").text(a.id) {
             if old == hash { return .unchanged }
             try removeDocument(a.id)
             outcome = .replaced
         }
         let annotationJSON = prepared.annotationJSON
-        try db.cachedStatement(sql: """
+        try FastStatement(db, """
             INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [a.id, a.url, a.site, a.title, a.published, hash, doc.text, doc.origin, annotationJSON, Self.now()])
+            """).run(a.id, a.url, a.site, a.title, a.published, hash, doc.text, doc.origin, annotationJSON, Self.now())
 
         // People.
         var personOf: [String: Int64] = [:]
         for p in a.people {
             let (id, reason) = try resolvePerson(p)
             personOf[p.id] = id
-            try db.cachedStatement(sql: """
+            try FastStatement(db, """
                 INSERT INTO personMention (documentId, localId, personId, name, titles, organization, country, date, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [a.id, p.id, id, p.name, p.titles.joined(separator: "\u{1F}"), p.organization, p.country,
-                                 Self.mentionDate(a), reason])
+                """).run(a.id, p.id, id, p.name, p.titles.joined(separator: "\u{1F}"), p.organization, p.country,
+                                 Self.mentionDate(a), reason)
             for form in [p.name] + p.aliases { try addAlias(id, form) }
         }
         // Organizations.
@@ -63,7 +63,7 @@ struct Ingestor {
         for o in a.organizations {
             let id = try resolveOrganization(o)
             for form in [o.name] + o.aliases { orgOf[form] = id }
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO organizationMention (documentId, organizationId) VALUES (?, ?)").execute(arguments: [a.id, id])
+            try FastStatement(db, "INSERT OR IGNORE INTO organizationMention (documentId, organizationId) VALUES (?, ?)").run(a.id, id)
         }
         // Events.
         for e in a.events {
@@ -75,7 +75,7 @@ struct Ingestor {
                 eventID = found
                 // A more precise date from another source wins (a trigger copies it to the event's participants and countries).
                 if let d = e.date, storedDate == nil || storedDate!.count < d.count {
-                    try db.cachedStatement(sql: "UPDATE event SET date = ? WHERE id = ?").execute(arguments: [d, eventID])
+                    try FastStatement(db, "UPDATE event SET date = ? WHERE id = ?").run(d, eventID)
                 } else {
                     date = storedDate
                 }
@@ -83,18 +83,18 @@ struct Ingestor {
                 eventID = try createEvent(e)
             }
             for (p, role) in Self.participants(e, personOf) {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role, date) VALUES (?, ?, ?, ?)").execute(arguments: [eventID, p, role, date])
+                try FastStatement(db, "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role, date) VALUES (?, ?, ?, ?)").run(eventID, p, role, date)
             }
-            for o in orgs { try db.cachedStatement(sql: "INSERT OR IGNORE INTO eventOrganization (eventId, organizationId) VALUES (?, ?)").execute(arguments: [eventID, o]) }
-            for c in e.countries { try db.cachedStatement(sql: "INSERT OR IGNORE INTO eventCountry (eventId, country, date) VALUES (?, ?, ?)").execute(arguments: [eventID, c, date]) }
-            try db.cachedStatement(sql: """
+            for o in orgs { try FastStatement(db, "INSERT OR IGNORE INTO eventOrganization (eventId, organizationId) VALUES (?, ?)").run(eventID, o) }
+            for c in e.countries { try FastStatement(db, "INSERT OR IGNORE INTO eventCountry (eventId, country, date) VALUES (?, ?, ?)").run(eventID, c, date) }
+            try FastStatement(db, """
                 INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [eventID, a.id, e.id, e.reported, e.evidenceSpan.sentence, e.evidenceSpan.start, e.evidenceSpan.end,
-                                 e.evidence, e.confidence])
+                """).run(eventID, a.id, e.id, e.reported, e.evidenceSpan.sentence, e.evidenceSpan.start, e.evidenceSpan.end,
+                                 e.evidence, e.confidence)
         }
         for e in a.planned {
-            try db.cachedStatement(sql: "INSERT INTO plannedEvent (documentId, localId, type, date, participants, evidence) VALUES (?, ?, ?, ?, ?, ?)").execute(arguments: [a.id, e.id, e.type, e.date, e.participants.joined(separator: "\u{1F}"), e.evidence])
+            try FastStatement(db, "INSERT INTO plannedEvent (documentId, localId, type, date, participants, evidence) VALUES (?, ?, ?, ?, ?, ?)").run(a.id, e.id, e.type, e.date, e.participants.joined(separator: "\u{1F}"), e.evidence)
         }
         return outcome
     }
@@ -118,12 +118,12 @@ struct Ingestor {
         keys.forgetPeople()
         let events = try Int64.fetchAll(db.cachedStatement(sql: "SELECT eventId FROM eventSource WHERE documentId = ?"), arguments: [id])
         let people = try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM personMention WHERE documentId = ?"), arguments: [id])
-        try db.cachedStatement(sql: "DELETE FROM document WHERE id = ?").execute(arguments: [id])
+        try FastStatement(db, "DELETE FROM document WHERE id = ?").run(id)
         for e in Set(events) where try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM eventSource WHERE eventId = ?"), arguments: [e]) == 0 {
-            try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?").execute(arguments: [e])
+            try FastStatement(db, "DELETE FROM event WHERE id = ?").run(e)
         }
         for p in Set(people) where try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM personMention WHERE personId = ?"), arguments: [p]) == 0 {
-            try db.cachedStatement(sql: "DELETE FROM person WHERE id = ?").execute(arguments: [p])
+            try FastStatement(db, "DELETE FROM person WHERE id = ?").run(p)
         }
     }
 
@@ -143,23 +143,25 @@ struct Ingestor {
         }
         for lookup in Self.personLookups(p, keys: keys.name) {
             let condition: String
-            var arguments: StatementArguments = [lookup.key]
             switch lookup.match {
             case .alias: condition = "personAlias.aliasKey = ?"
             case .skeleton: condition = "personAlias.skeletonKey = ? AND personAlias.initial = ?"
             case .initialAndSurname, .initialFormOfFullName: condition = "personAlias.surnameKey = ? AND personAlias.initial = ?"
             }
-            if let initial = lookup.initial { arguments += [initial] }
             let withAlias = lookup.match == .initialFormOfFullName
             let memoKey = KeyMemo.lookupKey(lookup.match, lookup.key, lookup.initial)
             let candidates: [KeyMemo.Candidate]
             if let known = keys.lookups[memoKey] {
                 candidates = known
             } else {
-                candidates = try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT person.id AS id, person.country AS country\(withAlias ? ", personAlias.alias AS alias" : "") FROM personAlias
+                var found: [KeyMemo.Candidate] = []
+                let statement = try FastStatement(db, """
+                    SELECT person.id, person.country\(withAlias ? ", personAlias.alias" : "") FROM personAlias
                     JOIN person ON person.id = personAlias.personId WHERE \(condition)
-                    """), arguments: arguments).map { KeyMemo.Candidate(id: $0["id"], country: $0["country"], alias: withAlias ? $0["alias"] : nil) }
+                    """)
+                func add(_ row: FastRow) { found.append(KeyMemo.Candidate(id: row.int64(0), country: row.text(1), alias: withAlias ? row.text(2) : nil)) }
+                if let initial = lookup.initial { try statement.forEach(lookup.key, initial, row: add) } else { try statement.forEach(lookup.key, row: add) }
+                candidates = found
                 keys.lookups[memoKey] = candidates
             }
             for c in candidates {
@@ -199,7 +201,7 @@ struct Ingestor {
     }
 
     func createPerson(name: String, country: String?) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO person (name, nameKey, country) VALUES (?, ?, ?)").execute(arguments: [name, keys.name(name).aliasKey, country])
+        try FastStatement(db, "INSERT INTO person (name, nameKey, country) VALUES (?, ?, ?)").run(name, keys.name(name).aliasKey, country)
         return db.lastInsertedRowID
     }
 
@@ -208,15 +210,15 @@ struct Ingestor {
         guard k.tokenCount > 0 else { return }
         // A form the person already had changes nothing.
         guard keys.knownAliases.insert(KeyMemo.AliasOf(person: person, aliasKey: k.aliasKey)).inserted else { return }
-        try db.cachedStatement(sql: """
+        try FastStatement(db, """
             INSERT OR IGNORE INTO personAlias (personId, alias, aliasKey, skeletonKey, surnameKey, initial) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [person, form, k.aliasKey, k.skeletonKey, k.surnameKey, k.initial])
+            """).run(person, form, k.aliasKey, k.skeletonKey, k.surnameKey, k.initial)
         guard db.changesCount > 0 else { return }
         keys.forgetLookups(of: k)
         // The fullest name becomes the display name.
-        if let current = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM person WHERE id = ?"), arguments: [person]),
+        if let current = try FastStatement(db, "SELECT name FROM person WHERE id = ?").text(person),
            Self.isBetterDisplayName(k, than: keys.name(current)) {
-            try db.cachedStatement(sql: "UPDATE person SET name = ?, nameKey = ? WHERE id = ?").execute(arguments: [form, k.aliasKey, person])
+            try FastStatement(db, "UPDATE person SET name = ?, nameKey = ? WHERE id = ?").run(form, k.aliasKey, person)
         }
     }
 
@@ -231,10 +233,10 @@ struct Ingestor {
 
     /// Moves everything of person `from` to person `to` and deletes `from`.
     func mergePerson(_ from: Int64, into to: Int64) throws {
-        try db.cachedStatement(sql: "UPDATE OR IGNORE personAlias SET personId = ? WHERE personId = ?").execute(arguments: [to, from])
-        try db.cachedStatement(sql: "UPDATE personMention SET personId = ?, reason = 'user merge' WHERE personId = ?").execute(arguments: [to, from])
-        try db.cachedStatement(sql: "UPDATE OR IGNORE eventParticipant SET personId = ? WHERE personId = ?").execute(arguments: [to, from])
-        try db.cachedStatement(sql: "DELETE FROM person WHERE id = ?").execute(arguments: [from])
+        try FastStatement(db, "UPDATE OR IGNORE personAlias SET personId = ? WHERE personId = ?").run(to, from)
+        try FastStatement(db, "UPDATE personMention SET personId = ?, reason = 'user merge' WHERE personId = ?").run(to, from)
+        try FastStatement(db, "UPDATE OR IGNORE eventParticipant SET personId = ? WHERE personId = ?").run(to, from)
+        try FastStatement(db, "DELETE FROM person WHERE id = ?").run(from)
     }
 
     // MARK: Organizations
@@ -242,18 +244,18 @@ struct Ingestor {
     func resolveOrganization(_ o: DocumentAnnotation.Organization) throws -> Int64 {
         let forms = [o.name] + o.aliases
         for (n, form) in forms.enumerated() {
-            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT organizationId FROM organizationAlias WHERE aliasKey = ?"), arguments: [keys.organization(form)]) {
+            if let id = try FastStatement(db, "SELECT organizationId FROM organizationAlias WHERE aliasKey = ?").int64(keys.organization(form)) {
                 // The forms tried before this one are new aliases; the later ones may be too.
                 for (m, f) in forms.enumerated() where m != n {
-                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").execute(arguments: [id, f, keys.organization(f)])
+                    try FastStatement(db, "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").run(id, f, keys.organization(f))
                 }
                 return id
             }
         }
-        try db.cachedStatement(sql: "INSERT INTO organization (name, kind, country) VALUES (?, ?, ?)").execute(arguments: [o.name, o.kind, o.country])
+        try FastStatement(db, "INSERT INTO organization (name, kind, country) VALUES (?, ?, ?)").run(o.name, o.kind, o.country)
         let id = db.lastInsertedRowID
         for f in forms {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").execute(arguments: [id, f, keys.organization(f)])
+            try FastStatement(db, "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").run(id, f, keys.organization(f))
         }
         return id
     }
@@ -315,9 +317,10 @@ struct Ingestor {
                 """), arguments: args)
         }
         for id in candidates {
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT type, date FROM event WHERE id = ?"), arguments: [id]) else { continue }
-            let storedDate: String? = row["date"]
-            if try Self.joins(type: type, date: date, people: people, candidateType: row["type"], candidateDate: storedDate,
+            var stored: (type: String, date: String?)?
+            try FastStatement(db, "SELECT type, date FROM event WHERE id = ?").forEach(id, row: { row in stored = (row.text(0) ?? "", row.text(1)) })
+            guard let (candidateType, storedDate) = stored else { continue }
+            if try Self.joins(type: type, date: date, people: people, candidateType: candidateType, candidateDate: storedDate,
                               candidatePeople: { Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM eventParticipant WHERE eventId = ?"), arguments: [id])) }) {
                 return (id, storedDate)
             }
@@ -352,7 +355,7 @@ struct Ingestor {
     }
 
     func createEvent(_ e: DocumentAnnotation.Event) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO event (type, date, place, cameo, plover, ploverMode) VALUES (?, ?, ?, ?, ?, ?)").execute(arguments: [e.type, e.date, e.place, e.cameo, e.plover, e.ploverMode])
+        try FastStatement(db, "INSERT INTO event (type, date, place, cameo, plover, ploverMode) VALUES (?, ?, ?, ?, ?, ?)").run(e.type, e.date, e.place, e.cameo, e.plover, e.ploverMode)
         return db.lastInsertedRowID
     }
 }
