@@ -100,6 +100,19 @@ struct FastStatement {
         }
     }
 
+    /// Runs a query and hands each row to `body` until it returns true; returns whether it did.
+    @discardableResult
+    func scan<each V: FastBindable>(_ values: repeat each V, until body: (FastRow) throws -> Bool) throws -> Bool {
+        bindAll(repeat each values)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return false }
+            if code != SQLITE_ROW { throw failure(code) }
+            if try body(FastRow(statement: handle)) { return true }
+        }
+    }
+
     /// The first column of the first row as an integer, if any row.
     func int64<each V: FastBindable>(_ values: repeat each V) throws -> Int64? {
         var out: Int64?

@@ -149,26 +149,32 @@ struct Ingestor {
             case .initialAndSurname, .initialFormOfFullName: condition = "personAlias.surnameKey = ? AND personAlias.initial = ?"
             }
             let withAlias = lookup.match == .initialFormOfFullName
+            func admissible(_ c: KeyMemo.Candidate) -> Bool {
+                if let alias = c.alias, !lookup.accepts(alias: alias) { return false }
+                return !blocked.contains(c.id) && Self.admits(candidateCountry: c.country, for: p)
+            }
             let memoKey = KeyMemo.lookupKey(lookup.match, lookup.key, lookup.initial)
-            let candidates: [KeyMemo.Candidate]
             if let known = keys.lookups[memoKey] {
-                candidates = known
-            } else {
-                var found: [KeyMemo.Candidate] = []
-                let statement = try FastStatement(db, """
-                    SELECT person.id, person.country\(withAlias ? ", personAlias.alias" : "") FROM personAlias
-                    JOIN person ON person.id = personAlias.personId WHERE \(condition)
-                    """)
-                func add(_ row: FastRow) { found.append(KeyMemo.Candidate(id: row.int64(0), country: row.text(1), alias: withAlias ? row.text(2) : nil)) }
-                if let initial = lookup.initial { try statement.forEach(lookup.key, initial, row: add) } else { try statement.forEach(lookup.key, row: add) }
-                candidates = found
-                keys.lookups[memoKey] = candidates
+                if let c = known.first(where: admissible) { return (c.id, lookup.reason(alias: c.alias)) }
+                continue
             }
-            for c in candidates {
-                if let alias = c.alias, !lookup.accepts(alias: alias) { continue }
-                if blocked.contains(c.id) || !Self.admits(candidateCountry: c.country, for: p) { continue }
-                return (c.id, lookup.reason(alias: c.alias))
+            // Rows in index order until the first admissible one; a short complete list is remembered (a common
+            // surname or skeleton can have hundreds of rows, read only as far as needed).
+            var found: [KeyMemo.Candidate] = []
+            var hit: KeyMemo.Candidate?
+            let statement = try FastStatement(db, """
+                SELECT person.id, person.country\(withAlias ? ", personAlias.alias" : "") FROM personAlias
+                JOIN person ON person.id = personAlias.personId WHERE \(condition)
+                """)
+            func take(_ row: FastRow) -> Bool {
+                let c = KeyMemo.Candidate(id: row.int64(0), country: row.text(1), alias: withAlias ? row.text(2) : nil)
+                if found.count <= KeyMemo.longestRememberedLookup { found.append(c) }
+                if admissible(c) { hit = c; return true }
+                return false
             }
+            let stopped = try lookup.initial.map { try statement.scan(lookup.key, $0, until: take) } ?? statement.scan(lookup.key, until: take)
+            if !stopped && found.count <= KeyMemo.longestRememberedLookup { keys.lookups[memoKey] = found }
+            if let c = hit { return (c.id, lookup.reason(alias: c.alias)) }
         }
         return (try createPerson(name: p.name, country: p.country), "new person")
     }
@@ -288,19 +294,23 @@ struct Ingestor {
             let marks = people.map { _ in "?" }.joined(separator: ",")
             let need = Int64(min(2, people.count))
             if date == nil {
+                // Events with every one of the people: the first person's events, each checked for the others
+                // through the (eventId, personId) key.
+                let others = people.dropFirst().map { _ in "AND EXISTS (SELECT 1 FROM eventParticipant o WHERE o.eventId = a.eventId AND o.personId = ?)" }
                 candidates = try Int64.fetchAll(db.cachedStatement(sql: """
-                    SELECT eventId FROM eventParticipant WHERE personId IN (\(marks)) GROUP BY eventId HAVING count(*) = ?
-                    """), arguments: StatementArguments(people + [Int64(people.count)]))
+                    SELECT a.eventId FROM eventParticipant a WHERE a.personId = ? \(others.joined(separator: " "))
+                    """), arguments: StatementArguments(people))
             } else {
-                // Two index ranges per person: undated events, and the dates from the start of the year (or the day
-                // before) to the day after, of which only the window and the partial dates that contain it count.
+                // Index probes per person: undated events, the window of days, and the partial dates that contain it.
                 let window = Self.dateWindow(date)
                 var args = StatementArguments(people)
-                args += StatementArguments(people) + [min(window.lo, window.year), window.hi, window.lo, window.year, window.month, need]
+                args += StatementArguments(people) + [window.lo, window.hi]
+                args += StatementArguments(people) + [window.year, window.month, need]
                 candidates = try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT eventId FROM eventParticipant
                     WHERE (personId IN (\(marks)) AND date IS NULL)
-                       OR (personId IN (\(marks)) AND date BETWEEN ? AND ? AND (date >= ? OR date IN (?, ?)))
+                       OR (personId IN (\(marks)) AND date BETWEEN ? AND ?)
+                       OR (personId IN (\(marks)) AND date IN (?, ?))
                     GROUP BY eventId HAVING count(*) >= ?
                     """), arguments: args)
             }
@@ -372,8 +382,9 @@ final class KeyMemo {
 
     private var names: [String: NameKeys] = [:]
     private var organizations: [String: String] = [:]
-    /// Results of person lookups, by `lookupKey`.
+    /// Results of person lookups, by `lookupKey` (complete lists of at most `longestRememberedLookup` rows).
     var lookups: [String: [Candidate]] = [:]
+    static let longestRememberedLookup = 16
     /// Aliases stored already (or inserted in this transaction).
     var knownAliases: Set<AliasOf> = []
 
