@@ -168,6 +168,7 @@ enum PostgresSchema {
             )
             """,
         ]),
+        ("v3-fetch-log", FetchLogSchema.postgres),
     ]
 
     /// Creates the schema named in the URL if needed and applies the migrations not yet recorded, in one

@@ -140,6 +140,7 @@ enum Schema {
                 t.column("alias")
             }
         }
+        m.registerMigration("v3-fetch-log") { db in try FetchLogSchema.createSQLite(db) }
         return m
     }
 }

@@ -1,0 +1,50 @@
+import Foundation
+import ParleyStore
+
+/// The fetch log kept as a JSON file (`.parley-fetch-state.json` in the save directory) when there is no
+/// database. Written through a temporary file and a rename after every change, so an interrupted run loses nothing.
+public final class FetchStateFile: FetchLog, @unchecked Sendable {
+    public let path: String
+    let lock = NSLock()
+    var records: [String: FetchRecord]
+
+    /// The file name used inside a save directory.
+    public static let fileName = ".parley-fetch-state.json"
+
+    /// Loads `path` (an absent file is an empty log); a damaged file throws an error naming it.
+    public init(path: String) throws(SourceError) {
+        self.path = path
+        guard let data = FileManager.default.contents(atPath: path) else { records = [:]; return }
+        do {
+            let list = try JSONDecoder().decode([FetchRecord].self, from: data)
+            records = Dictionary(list.map { ($0.url, $0) }, uniquingKeysWith: { _, b in b })
+        } catch {
+            throw SourceError(source: path, message: "the fetch state file is damaged (\(error)); move it away to start afresh")
+        }
+    }
+
+    public func record(for url: String) throws -> FetchRecord? {
+        lock.lock()
+        defer { lock.unlock() }
+        return records[url]
+    }
+
+    public func save(_ record: FetchRecord) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        records[record.url] = record
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let list = records.values.sorted { $0.url < $1.url }
+        try encoder.encode(list).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+/// A fetch log that forgets everything (`--no-memory`, tests).
+public final class TransientFetchLog: FetchLog, @unchecked Sendable {
+    let lock = NSLock()
+    var records: [String: FetchRecord] = [:]
+    public init() {}
+    public func record(for url: String) throws -> FetchRecord? { lock.lock(); defer { lock.unlock() }; return records[url] }
+    public func save(_ record: FetchRecord) throws { lock.lock(); defer { lock.unlock() }; records[record.url] = record }
+}
