@@ -11,7 +11,7 @@ import Testing
         #expect(pages.count == 3)
         #expect(pages[0].url == "http://example.test/news/release-1")
         #expect(pages[0].title == ReleasePages.title(1))
-        #expect(pages[0].date == PartialDate(year: 2025, month: 3, day: 2))
+        #expect(pages[0].date == PartialDate(year: 2025, month: 3, day: 1))
     }
 
     @Test func atomEntriesUseAlternateLinkAndResolveRelativeOnes() throws {
