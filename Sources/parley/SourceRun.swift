@@ -112,7 +112,7 @@ struct SourceRun {
 final class StatusLine {
     let label: String
     let interactive = isatty(2) != 0
-    var last = Date.distantPast
+    var last = Date()
     var shown = false
 
     init(label: String) { self.label = label }
