@@ -67,4 +67,14 @@ import Testing
         #expect(run.status != 0)
         #expect(run.stderr.contains("--every must be like 30m, 1h or 1d"))
     }
+
+    @Test func extractAndIngestReadArchivesToo() throws {
+        let w = try Workspace()
+        let extract = try runParley(["extract", w.path("crawl.warc")])
+        #expect(extract.status == 0, "\(extract.stderr)")
+        #expect(extract.stdout.split(separator: "\n").count == 2)
+        let ingest = try runParley(["ingest", w.path("crawl.warc"), "--db", w.path("db.sqlite")])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stderr.contains("ingest: 2 new"), "\(ingest.stderr)")
+    }
 }

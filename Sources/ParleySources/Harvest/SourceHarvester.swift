@@ -13,7 +13,7 @@ public final class SourceHarvester: Sendable {
     /// Fetch known pages again (conditionally) instead of skipping them.
     public let refresh: Bool
     let builder = PageDocumentBuilder()
-    let reader = SourceReader()
+    let archives = LocalArchive()
 
     public init(fetcher: PoliteFetcher?, log: any FetchLog, since: PartialDate? = nil, refresh: Bool = false) {
         self.fetcher = fetcher
@@ -188,76 +188,20 @@ public final class SourceHarvester: Sendable {
     // MARK: - Files
 
     func harvestFile(_ path: String, _ out: AsyncStream<HarvestEvent>.Continuation) async {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            out.yield(.failure(SourceError(source: path, message: FileManager.default.fileExists(atPath: path)
-                ? "cannot open the file (permission denied?)" : "no such file, and not an http(s) URL")))
-            return
-        }
-        let head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
-        try? handle.close()
-        var kind = SourceKind.of(path: path, head: head)
-        do {
-            if kind == .tarGzip, !path.lowercased().hasSuffix(".tar.gz"), !path.lowercased().hasSuffix(".tgz") {
-                var g = try GzipChunks(try FileChunks(path: path, chunkSize: 4096), name: path)
-                kind = SourceKind.ofGzipContent((try? g.nextChunk()) ?? [])
-            }
+        do throws(SourceError) {
+            let kind = try LocalArchive.kind(of: path)
             switch kind {
-            case .warc: readWARC(WARCReader(try FileChunks(path: path), name: path), out)
-            case .warcGzip: readWARC(WARCReader(try GzipChunks(try FileChunks(path: path), name: path), name: path), out)
-            case .tar: readBundle(TarReader(try FileChunks(path: path), name: path), path, out)
-            case .tarGzip: readBundle(TarReader(try GzipChunks(try FileChunks(path: path), name: path), name: path), path, out)
-            case .zip:
-                guard let data = FileManager.default.contents(atPath: path) else { throw SourceError(source: path, message: "cannot read the file") }
-                var zip = ZipReader([UInt8](data), name: path)
-                zip.wants = { InputFormat(fileName: $0) != nil }
-                while let r = zip.next() { emitEntry(r, path, out) }
             case .listing:
                 guard let data = FileManager.default.contents(atPath: path) else { throw SourceError(source: path, message: "cannot read the file") }
                 await harvestListing([UInt8](data), source: path, base: nil, depth: 0, out)
             case .page:
                 guard let data = FileManager.default.contents(atPath: path) else { throw SourceError(source: path, message: "cannot read the file") }
-                emitEntry(.success(BundleEntry(path: path, bytes: [UInt8](data))), nil, out)
+                archives.emitEntry(.success(BundleEntry(path: path, bytes: [UInt8](data))), nil) { out.yield($0) }
+            default:
+                archives.read(path, kind: kind) { out.yield($0) }
             }
-        } catch let e as SourceError {
-            out.yield(.failure(e))
         } catch {
-            out.yield(.failure(SourceError(source: path, message: "\(error)")))
-        }
-    }
-
-    func readWARC<S: ChunkSource>(_ warc: WARCReader<S>, _ out: AsyncStream<HarvestEvent>.Continuation) {
-        var warc = warc
-        while let r = warc.next() {
-            switch r {
-            case .failure(let e): out.yield(.failure(e))
-            case .success(let record):
-                guard (200..<300).contains(record.status), FetchableContentTypes.all.contains(record.contentType) || record.contentType.isEmpty else { continue }
-                emitDocument(body: record.body, contentType: record.contentType, charset: record.charset, url: record.targetURI,
-                             listed: ListedPage(url: record.targetURI, date: record.date.flatMap(FeedDate.parse)), origin: record.targetURI, out)
-            }
-        }
-    }
-
-    func readBundle<S: ChunkSource>(_ tar: TarReader<S>, _ path: String, _ out: AsyncStream<HarvestEvent>.Continuation) {
-        var tar = tar
-        tar.wants = { InputFormat(fileName: $0) != nil }
-        while let r = tar.next() { emitEntry(r, path, out) }
-    }
-
-    /// A .txt/.html/.jsonl file from a bundle (or given directly) read as ParleyCore reads files.
-    func emitEntry(_ entry: Result<BundleEntry, SourceError>, _ bundle: String?, _ out: AsyncStream<HarvestEvent>.Continuation) {
-        switch entry {
-        case .failure(let e): out.yield(.failure(e))
-        case .success(let e):
-            let format = InputFormat(fileName: e.path) ?? InputFormat.sniff(e.bytes)
-            let origin = bundle.map { "\($0):\(e.path)" } ?? e.path
-            let id = SourceReader.safeID(SourceReader.documentID(forPath: e.path))
-            for r in reader.read(e.bytes, origin: origin, id: id, format: format) {
-                switch r {
-                case .success(let doc): out.yield(.document(doc, bytes: format == .jsonl ? Array(doc.text.utf8) : e.bytes, format: format == .jsonl ? .text : format))
-                case .failure(let err): out.yield(.failure(SourceError(source: bundle ?? e.path, record: bundle == nil ? nil : "entry \(e.path)", message: err.line.map { "line \($0): \(err.message)" } ?? err.message)))
-                }
-            }
+            out.yield(.failure(error))
         }
     }
 
