@@ -93,8 +93,8 @@ public final class PoliteFetcher: Sendable {
             let delay = max(policy.hostInterval, await robots.cached(key)?.crawlDelay ?? 0)
             await pacer.wait(host: key, interval: delay)
             await gate.acquire()
-            let result: Result<FetchResponse, SourceError>
-            do throws(SourceError) { result = .success(try await once(u, validators: validators, source: source)) } catch { result = .failure(error) }
+            let result: Result<FetchResponse, AttemptFailure>
+            do throws(AttemptFailure) { result = .success(try await once(u, validators: validators, source: source)) } catch { result = .failure(error) }
             await gate.release()
             let retryable: Bool
             var wait = policy.backoff * pow(2, Double(attempt))
@@ -109,13 +109,13 @@ public final class PoliteFetcher: Sendable {
                 }
                 if !retryable { return r }
             case .failure(let e):
-                retryable = !e.message.contains("timed out") && !e.message.contains("larger than")
-                if !retryable { throw e }
+                retryable = e.retryable
+                if !retryable { throw e.error }
             }
             if attempt >= policy.retries {
                 switch result {
                 case .success(let r): return r
-                case .failure(let e): throw e
+                case .failure(let e): throw e.error
                 }
             }
             attempt += 1
@@ -123,60 +123,50 @@ public final class PoliteFetcher: Sendable {
         }
     }
 
-    func once(_ u: URL, validators: Validators?, source: String) async throws(SourceError) -> FetchResponse {
+    /// Why one attempt failed, and whether trying again may help (connection errors: yes; timeouts, oversized bodies: no).
+    struct AttemptFailure: Error {
+        var error: SourceError
+        var retryable: Bool
+    }
+
+    func once(_ u: URL, validators: Validators?, source: String) async throws(AttemptFailure) -> FetchResponse {
+        do { return try await attempt(u, validators: validators, source: source) } catch let e as SourceError {
+            throw AttemptFailure(error: e, retryable: false)
+        } catch let e as HTTPClientError where e == .readTimeout || e == .deadlineExceeded || e == .connectTimeout {
+            throw AttemptFailure(error: SourceError(source: source, message: "timed out after \(policy.timeout) s (\(u.absoluteString))"), retryable: false)
+        } catch {
+            if "\(error)".contains("decompressionLimit") {
+                throw AttemptFailure(error: SourceError(source: source, message: "the body is larger than the \(policy.maximumBytes) byte limit once decompressed; not read"),
+                                     retryable: false)
+            }
+            throw AttemptFailure(error: SourceError(source: source, message: "cannot fetch \(u.absoluteString): \(error)"), retryable: true)
+        }
+    }
+
+    /// One request; throws `SourceError` for a refused body, the client's errors otherwise.
+    func attempt(_ u: URL, validators: Validators?, source: String) async throws -> FetchResponse {
         var request = HTTPClientRequest(url: u.absoluteString)
         request.headers.add(name: "User-Agent", value: policy.userAgent)
         request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
         if let etag = validators?.etag { request.headers.add(name: "If-None-Match", value: etag) }
         if let lm = validators?.lastModified { request.headers.add(name: "If-Modified-Since", value: lm) }
-        do {
-            let response = try await client.execute(request, timeout: .milliseconds(Int64(policy.timeout * 1000)))
-            let status = Int(response.status.code)
-            if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > policy.maximumBytes {
-                throw SourceError(source: source, message: "the body is \(length) bytes, larger than the \(policy.maximumBytes) byte limit; not read")
-            }
-            var body: [UInt8] = []
-            for try await chunk in response.body {
-                body.append(contentsOf: chunk.readableBytesView)
-                if body.count > policy.maximumBytes {
-                    throw SourceError(source: source, message: "the body is larger than the \(policy.maximumBytes) byte limit; not read")
-                }
-            }
-            let (media, charset) = HTTPHeaderValues.mediaType(response.headers.first(name: "Content-Type") ?? "")
-            var r = FetchResponse(requestedURL: source, url: u.absoluteString, status: status, contentType: media, charset: charset,
-                                  etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"), body: body)
-            r.location = response.headers.first(name: "Location")
-            r.retryAfter = response.headers.first(name: "Retry-After").flatMap { HTTPHeaderValues.retryAfter($0) }
-            return r
-        } catch let e as SourceError {
-            throw e
-        } catch let e as HTTPClientError where e == .readTimeout || e == .deadlineExceeded || e == .connectTimeout {
-            throw SourceError(source: source, message: "timed out after \(policy.timeout) s (\(u.absoluteString))")
-        } catch let e as HTTPClientError where e == .bodyLengthMismatch {
-            throw SourceError(source: source, message: "the connection closed before the whole body arrived")
-        } catch {
-            if "\(error)".contains("decompressionLimit") {
-                throw SourceError(source: source, message: "the body is larger than the \(policy.maximumBytes) byte limit once decompressed; not read")
-            }
-            throw SourceError(source: source, message: "cannot fetch \(u.absoluteString): \(error)")
+        let response = try await client.execute(request, timeout: .milliseconds(Int64(policy.timeout * 1000)))
+        let status = Int(response.status.code)
+        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > policy.maximumBytes {
+            throw SourceError(source: source, message: "the body is \(length) bytes, larger than the \(policy.maximumBytes) byte limit; not read")
         }
-    }
-}
-
-/// robots.txt rules per host (scheme://host:port), each read once; concurrent askers share one read.
-actor RobotsCache {
-    var tasks: [String: Task<RobotsRules, Never>] = [:]
-    var done: [String: RobotsRules] = [:]
-
-    func rules(for key: String, load: @escaping @Sendable () async -> RobotsRules) async -> RobotsRules {
-        if let r = done[key] { return r }
-        if let t = tasks[key] { return await t.value }
-        let t = Task { await load() }
-        tasks[key] = t
-        let r = await t.value
-        done[key] = r
+        var body: [UInt8] = []
+        for try await chunk in response.body {
+            body.append(contentsOf: chunk.readableBytesView)
+            if body.count > policy.maximumBytes {
+                throw SourceError(source: source, message: "the body is larger than the \(policy.maximumBytes) byte limit; not read")
+            }
+        }
+        let (media, charset) = HTTPHeaderValues.mediaType(response.headers.first(name: "Content-Type") ?? "")
+        var r = FetchResponse(requestedURL: source, url: u.absoluteString, status: status, contentType: media, charset: charset,
+                              etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"), body: body)
+        r.location = response.headers.first(name: "Location")
+        r.retryAfter = response.headers.first(name: "Retry-After").flatMap { HTTPHeaderValues.retryAfter($0) }
         return r
     }
-
-    func cached(_ key: String) -> RobotsRules? { done[key] }
 }

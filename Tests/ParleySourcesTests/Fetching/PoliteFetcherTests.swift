@@ -106,6 +106,14 @@ import Testing
         }
     }
 
+    @Test func unreachableServerIsRetriedThenReported() async throws {
+        let fetcher = PoliteFetcher(policy: TestSite.policy())
+        do { _ = try await fetcher.fetch("http://127.0.0.1:1/news"); Issue.record("nothing listens on port 1") } catch {
+            #expect(error.description.hasPrefix("http://127.0.0.1:1/news: cannot fetch"))
+        }
+        await fetcher.shutdown()
+    }
+
     @Test func userAgentIsDescriptive() async throws {
         try await withSite { server, fetcher in
             _ = try await fetcher.fetch(server.base + "/news/release-1")
