@@ -1,3 +1,4 @@
+import Foundation
 import ParleyCore
 import Testing
 @testable import ParleySources
@@ -48,6 +49,15 @@ import Testing
             let r = try await fetcher.fetch(server.base + "/flaky")
             #expect(r.status == 200)
             #expect(server.paths.filter { $0 == "/flaky" }.count == 2)
+        }
+    }
+
+    @Test func retryAfterIsHonoured() async throws {
+        try await withSite { server, fetcher in
+            let start = Date()
+            let r = try await fetcher.fetch(server.base + "/limited")
+            #expect(r.status == 200)
+            #expect(Date().timeIntervalSince(start) >= 0.9)
         }
     }
 

@@ -114,4 +114,33 @@ import Testing
         #expect(o.documents.map(\.url) == ["http://mfa.test/news/release-9"])
         #expect(o.failures.map(\.description) == ["\(path): record 1 at byte 0: no valid Content-Length header; skipped to the next record"])
     }
+
+    @Test func restartedRunFetchesOnlyWhatIsLeft() async throws {
+        let server = try await TestSite.start()
+        let fetcher = PoliteFetcher(policy: TestSite.policy())
+        let log = TransientFetchLog()
+        for n in 1...25 {
+            try log.save(FetchRecord(url: "\(server.base)/news/release-\(n)", status: 200, fetchedAt: "2025-06-01T00:00:00Z"))
+        }
+        let o = await run(SourceHarvester(fetcher: fetcher, log: log), [server.base + "/feed.xml"])
+        #expect(o.documents.count == 25)          // releases 26...50 (17, remembered above, is the broken link)
+        #expect(o.skipped[.known] == 24)
+        #expect(!server.paths.contains("/news/release-3"))
+        await fetcher.shutdown()
+        await server.stop()
+    }
+
+    @Test func stateFileMemoryMakesTheSecondRunConditional() async throws {
+        let server = try await TestSite.start()
+        let fetcher = PoliteFetcher(policy: TestSite.policy())
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-state-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = await run(SourceHarvester(fetcher: fetcher, log: try FetchStateFile(path: path)), [server.base + "/dated"])
+        #expect(first.documents.count == 1)
+        let second = await run(SourceHarvester(fetcher: fetcher, log: try FetchStateFile(path: path)), [server.base + "/dated"])
+        #expect(second.documents.isEmpty)
+        #expect(second.skipped[.notModified] == 1)
+        await fetcher.shutdown()
+        await server.stop()
+    }
 }

@@ -75,6 +75,15 @@ enum TestSite {
         case "/flaky":
             if failures.next() == 1 { return TestHTTPServer.Reply(status: .internalServerError, body: Array("try later".utf8)) }
             return .html(ReleasePages.page(2))
+        case "/limited":
+            if failures.next() == 1 { return TestHTTPServer.Reply(status: .tooManyRequests, headers: [("Retry-After", "1")]) }
+            return .html(ReleasePages.page(5))
+        case "/dated":
+            let stamp = "Tue, 10 Jun 2025 09:00:00 GMT"
+            if request.headers.first(name: "If-Modified-Since") == stamp { return TestHTTPServer.Reply(status: .notModified) }
+            var r = TestHTTPServer.Reply.html(ReleasePages.page(6))
+            r.headers.append(("Last-Modified", stamp))
+            return r
         case "/busy":
             return TestHTTPServer.Reply(status: .serviceUnavailable, headers: [("Retry-After", "3600")])
         case "/loop/a":
