@@ -71,16 +71,6 @@ struct HTTPMessage {
     }
 }
 
-extension GzipChunks where Inner == MemoryChunks {
-    /// Decompresses a whole in-memory gzip buffer.
-    static func inflateAll(_ bytes: [UInt8], name: String) throws(SourceError) -> [UInt8] {
-        var g = try GzipChunks(MemoryChunks(bytes), name: name)
-        var out: [UInt8] = []
-        while let c = try g.nextChunk() { out.append(contentsOf: c) }
-        return out
-    }
-}
-
 extension String {
     /// The string without leading and trailing spaces and tabs.
     func trimmingSpacesAndTabs() -> String {

@@ -76,6 +76,19 @@ public struct GzipChunks<Inner: ChunkSource>: ChunkSource {
     }
 }
 
+extension GzipChunks where Inner == MemoryChunks {
+    /// Decompresses a whole in-memory gzip buffer, refusing output larger than `limit` bytes.
+    static func inflateAll(_ bytes: [UInt8], name: String, limit: Int = 64 << 20) throws(SourceError) -> [UInt8] {
+        var g = try GzipChunks(MemoryChunks(bytes), name: name)
+        var out: [UInt8] = []
+        while let c = try g.nextChunk() {
+            out.append(contentsOf: c)
+            if out.count > limit { throw SourceError(source: name, message: "more than \(limit >> 20) MB once decompressed; not read") }
+        }
+        return out
+    }
+}
+
 /// A zlib inflate stream at a stable address (zlib keeps a pointer to it).
 final class Inflater {
     let stream: UnsafeMutablePointer<z_stream>

@@ -71,7 +71,11 @@ public final class SourceHarvester: Sendable {
             out.yield(.failure(SourceError(source: url, message: "HTTP \(response.status)")))
             return
         }
-        if SourceKind.isListingType(response.contentType) || SourceKind.looksLikeListing(Array(response.body.prefix(2048))) {
+        var head = Array(response.body.prefix(2048))
+        if GzipChunks<MemoryChunks>.isGzip(head), var gzip = try? GzipChunks(MemoryChunks(Array(response.body.prefix(8192))), name: url) {
+            head = ((try? gzip.nextChunk()) ?? nil) ?? []
+        }
+        if SourceKind.isListingType(response.contentType) || SourceKind.looksLikeListing(head) {
             let hash = Self.hash(response.body)
             await harvestListing(response.body, source: url, base: response.url, depth: 0, out)
             remember(url, status: response.status, previous: previous, response: response, hash: hash)
@@ -136,7 +140,11 @@ public final class SourceHarvester: Sendable {
     /// A feed, sitemap or sitemap index: its pages fetched, at most `concurrency` at a time.
     func harvestListing(_ bytes: [UInt8], source: String, base: String?, depth: Int, _ out: AsyncStream<HarvestEvent>.Continuation) async {
         let listing: SourceListing
-        do { listing = try SourceListing.read(bytes, source: source, base: base) } catch {
+        do throws(SourceError) {
+            // Sitemaps are often served gzipped (sitemap.xml.gz).
+            let xml = GzipChunks<MemoryChunks>.isGzip(bytes) ? try GzipChunks.inflateAll(bytes, name: source, limit: 64 << 20) : bytes
+            listing = try SourceListing.read(xml, source: source, base: base)
+        } catch {
             out.yield(.failure(error))
             return
         }

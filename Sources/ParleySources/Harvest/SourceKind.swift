@@ -19,9 +19,11 @@ public enum SourceKind: String, Sendable {
         return .page
     }
 
-    /// For gzip data whose decompressed start is `head`: a WARC or a tar.
+    /// For gzip data whose decompressed start is `head`: a WARC, a gzipped feed or sitemap, or a tar.
     public static func ofGzipContent(_ head: [UInt8]) -> SourceKind {
-        head.starts(with: Array("WARC/".utf8)) ? .warcGzip : .tarGzip
+        if head.starts(with: Array("WARC/".utf8)) { return .warcGzip }
+        if looksLikeListing(head) { return .listing }
+        return .tarGzip
     }
 
     /// True when bytes look like an XML feed or sitemap rather than a web page.

@@ -87,6 +87,19 @@ import Testing
         await server.stop()
     }
 
+    @Test func sitemapIndexWithAGzippedSitemap() async throws {
+        let server = try await TestSite.start()
+        let fetcher = PoliteFetcher(policy: TestSite.policy())
+        let o = await run(SourceHarvester(fetcher: fetcher, log: TransientFetchLog(), since: PartialDate(year: 2025, month: 4, day: 1)),
+                          [server.base + "/sitemap-index.xml"])
+        #expect(Set(o.documents.compactMap(\.url)) == [server.base + "/news/release-40", server.base + "/news/release-45"])
+        #expect(o.skipped[.older] == 3)   // old.xml by its lastmod, then release-1 and release-2
+        #expect(!server.paths.contains("/old.xml"))
+        #expect(o.failures.isEmpty)
+        await fetcher.shutdown()
+        await server.stop()
+    }
+
     @Test func bundlesAndLocalFeedsAreRead() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bundles-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

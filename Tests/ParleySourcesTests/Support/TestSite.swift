@@ -59,6 +59,14 @@ enum TestSite {
             let xml = "<urlset><url><loc>\(base)/news/release-1</loc><lastmod>2025-03-02</lastmod></url>"
                 + "<url><loc>\(base)/news/release-40</loc><lastmod>2025-04-10</lastmod></url></urlset>"
             return TestHTTPServer.Reply(headers: [("Content-Type", "application/xml")], body: Array(xml.utf8))
+        case "/sitemap.xml.gz":
+            let xml = "<urlset><url><loc>\(base)/news/release-2</loc><lastmod>2025-03-03</lastmod></url>"
+                + "<url><loc>\(base)/news/release-45</loc><lastmod>2025-04-15</lastmod></url></urlset>"
+            return TestHTTPServer.Reply(headers: [("Content-Type", "application/x-gzip")], body: WARCWriter.gzip(Array(xml.utf8)))
+        case "/sitemap-index.xml":
+            let xml = "<sitemapindex><sitemap><loc>\(base)/sitemap.xml</loc><lastmod>2025-04-10</lastmod></sitemap>"
+                + "<sitemap><loc>\(base)/sitemap.xml.gz</loc></sitemap><sitemap><loc>\(base)/old.xml</loc><lastmod>2024-01-01</lastmod></sitemap></sitemapindex>"
+            return TestHTTPServer.Reply(headers: [("Content-Type", "application/xml")], body: Array(xml.utf8))
         case "/enc/utf8":
             return .html(encodedPage("Café talks in Zürich"), charset: "utf-8")
         case "/enc/cp1252-header":
