@@ -47,7 +47,7 @@ struct SourceRun {
         var counts = Counts()
         var pending: [Document] = []
         let status = StatusLine(label: label)
-        for await event in harvester.harvest(sources) {
+        func handle(_ event: HarvestEvent) {
             switch event {
             case .document(let doc, let bytes, let format):
                 counts.documents += 1
@@ -69,6 +69,15 @@ struct SourceRun {
                 FileHandle.standardError.write(Data("\(label): \(source): \(pages) listed\n".utf8))
             }
             status.update(counts)
+        }
+        for source in sources {
+            // Local archives are read here, record by record, so a large WARC never runs ahead of the ingest.
+            if FileManager.default.fileExists(atPath: source), let kind = try? LocalArchive.kind(of: source),
+               [.warc, .warcGzip, .zip, .tar, .tarGzip].contains(kind) {
+                LocalArchive().read(source, kind: kind, emit: handle)
+            } else {
+                for await event in harvester.harvest([source]) { handle(event) }
+            }
         }
         flush(&pending, &counts)
         await fetcher.shutdown()

@@ -22,7 +22,8 @@ public final class SourceHarvester: Sendable {
         self.refresh = refresh
     }
 
-    /// Harvests every source; the stream ends when all are done.
+    /// Harvests every source; the stream ends when all are done. The stream buffers what its reader has not
+    /// taken yet: for very large local archives call `LocalArchive.read` directly, which hands over one record at a time.
     public func harvest(_ sources: [String]) -> AsyncStream<HarvestEvent> {
         AsyncStream { continuation in
             let task = Task {
