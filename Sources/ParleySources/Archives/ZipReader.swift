@@ -89,7 +89,7 @@ public struct ZipReader {
         var output = [UInt8](repeating: 0, count: max(size, 1))
         let (status, _, produced) = input.withUnsafeMutableBufferPointer { i in
             output.withUnsafeMutableBufferPointer { o in
-                inflater.inflate(i.baseAddress ?? UnsafeMutablePointer(mutating: [0]), i.count, o.baseAddress!, o.count)
+                inflater.inflate(i.baseAddress!, i.count, o.baseAddress!, o.count)
             }
         }
         guard status == Z_STREAM_END || (status == Z_OK && produced == size) else { return nil }

@@ -33,16 +33,9 @@ public enum HTTPHeaderValues {
         return nil
     }
 
-    /// Formats a date as an HTTP date (for If-Modified-Since).
-    public static func format(_ date: Date) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return formatters[0].string(from: date)
-    }
-
     static let lock = NSLock()
 
-    nonisolated(unsafe) static let formatters: [DateFormatter] = [
+    static let formatters: [DateFormatter] = [
         "EEE, dd MMM yyyy HH:mm:ss zzz", "EEE, dd MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm Z",
         "dd MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm:ss Z", "EEE, dd MMM yyyy", "dd MMM yyyy",
     ].map { pattern in
