@@ -72,11 +72,20 @@ public final class PoliteFetcher: Sendable {
     func allowedByRobots(_ u: URL, source: String) async throws(SourceError) -> Bool {
         let key = Self.hostKey(u)
         let rules = await robots.rules(for: key) { [self] in
-            guard let robotsURL = URL(string: key + "/robots.txt") else { return .allowAll }
+            guard var robotsURL = URL(string: key + "/robots.txt") else { return .allowAll }
             do {
-                let r = try await fetchWithRetries(robotsURL, validators: nil, source: robotsURL.absoluteString)
-                guard r.succeeded else { return .allowAll }   // 4xx: no rules; 5xx after retries: treated the same
-                return RobotsRules(String(decoding: r.body, as: UTF8.self), agent: policy.robotsToken)
+                // Up to five redirects (RFC 9309); 4xx means no rules, and so (leniently) do 5xx after retries.
+                for _ in 0..<5 {
+                    let r = try await fetchWithRetries(robotsURL, validators: nil, source: robotsURL.absoluteString)
+                    if [301, 302, 303, 307, 308].contains(r.status), let location = r.location,
+                       let next = URL(string: location, relativeTo: robotsURL)?.absoluteURL {
+                        robotsURL = next
+                        continue
+                    }
+                    guard r.succeeded else { return .allowAll }
+                    return RobotsRules(String(decoding: r.body, as: UTF8.self), agent: policy.robotsToken)
+                }
+                return .allowAll
             } catch {
                 return .allowAll
             }
