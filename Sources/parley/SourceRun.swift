@@ -80,6 +80,9 @@ struct SourceRun {
             }
         }
         flush(&pending, &counts)
+        if let file = log as? FetchStateFile {
+            do { try file.flush() } catch { warn("cannot write \(file.path): \(error.localizedDescription)") }
+        }
         await fetcher.shutdown()
         status.finish(counts, database: store.map { _ in "" })
         return counts

@@ -2,11 +2,15 @@ import Foundation
 import ParleyStore
 
 /// The fetch log kept as a JSON file (`.parley-fetch-state.json` in the save directory) when there is no
-/// database. Written through a temporary file and a rename after every change, so an interrupted run loses nothing.
+/// database. Written through a temporary file and a rename, at most once a second while records change and again
+/// by `flush()` (or when the log is released), so a large run does not rewrite the file per page and an
+/// interrupted one loses at most the last second.
 public final class FetchStateFile: FetchLog, @unchecked Sendable {
     public let path: String
     let lock = NSLock()
     var records: [String: FetchRecord]
+    var dirty = false
+    var lastWrite = Date.distantPast
 
     /// The file name used inside a save directory.
     public static let fileName = ".parley-fetch-state.json"
@@ -33,9 +37,26 @@ public final class FetchStateFile: FetchLog, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         records[record.url] = record
+        dirty = true
+        if Date().timeIntervalSince(lastWrite) >= 1 { try write() }
+    }
+
+    /// Writes pending changes now.
+    public func flush() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if dirty { try write() }
+    }
+
+    deinit { if dirty { try? write() } }
+
+    /// Writes every record (caller holds the lock).
+    func write() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let list = records.values.sorted { $0.url < $1.url }
         try encoder.encode(list).write(to: URL(fileURLWithPath: path), options: .atomic)
+        dirty = false
+        lastWrite = Date()
     }
 }

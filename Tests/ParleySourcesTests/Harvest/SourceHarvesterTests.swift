@@ -148,8 +148,10 @@ import Testing
         let fetcher = PoliteFetcher(policy: TestSite.policy())
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-state-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let first = await run(SourceHarvester(fetcher: fetcher, log: try FetchStateFile(path: path)), [server.base + "/dated"])
+        let state = try FetchStateFile(path: path)
+        let first = await run(SourceHarvester(fetcher: fetcher, log: state), [server.base + "/dated"])
         #expect(first.documents.count == 1)
+        try state.flush()
         let second = await run(SourceHarvester(fetcher: fetcher, log: try FetchStateFile(path: path)), [server.base + "/dated"])
         #expect(second.documents.isEmpty)
         #expect(second.skipped[.notModified] == 1)

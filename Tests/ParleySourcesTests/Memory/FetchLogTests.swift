@@ -28,7 +28,9 @@ import Testing
     @Test func stateFileRemembersAcrossLoads() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-state-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try roundTrip(try FetchStateFile(path: path))
+        let log = try FetchStateFile(path: path)
+        try roundTrip(log)
+        try log.flush()
         #expect(try FetchStateFile(path: path).record(for: Self.record.url)?.status == 404)
     }
 
