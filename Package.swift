@@ -7,12 +7,15 @@ let package = Package(
     products: [
         .library(name: "ParleyCore", targets: ["ParleyCore"]),
         .library(name: "ParleyStore", targets: ["ParleyStore"]),
+        .library(name: "ParleySources", targets: ["ParleySources"]),
         .executable(name: "parley", targets: ["parley"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,6 +26,22 @@ let package = Package(
         .target(
             name: "ParleyCore",
             dependencies: ["CLibXML2"],
+            resources: [.copy("Resources")]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "ParleySources",
+            dependencies: [
+                "ParleyCore",
+                "ParleyStore",
+                "CLibXML2",
+                "CZlib",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             resources: [.copy("Resources")]
         ),
         .target(
@@ -39,6 +58,7 @@ let package = Package(
             dependencies: [
                 "ParleyCore",
                 "ParleyStore",
+                "ParleySources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +68,17 @@ let package = Package(
             path: "Benchmarks/ParleyBenchmark",
             exclude: ["Resources"]
         ),
+        .executableTarget(
+            name: "SourcesBenchmark",
+            dependencies: [
+                "ParleySources", "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/SourcesBenchmark",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         .testTarget(
             name: "ParleyCoreTests",
             dependencies: ["ParleyCore"],
@@ -56,6 +87,16 @@ let package = Package(
         .testTarget(
             name: "ParleyStoreTests",
             dependencies: ["ParleyStore", "ParleyCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ParleySourcesTests",
+            dependencies: [
+                "ParleySources", "ParleyCore", "ParleyStore", "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(
             name: "parleyTests",

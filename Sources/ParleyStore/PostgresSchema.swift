@@ -179,6 +179,7 @@ enum PostgresSchema {
             "CREATE INDEX eventCountry_country_event ON eventCountry (country, eventId)",
             "DROP INDEX eventCountry_country",
         ]),
+        ("v3-fetch-log", FetchLogSchema.postgres),
     ]
 
     /// Creates the schema named in the URL if needed and applies the migrations not yet recorded, in one

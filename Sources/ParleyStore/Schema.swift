@@ -186,6 +186,7 @@ enum Schema {
             try SearchIndex.document.install(db)
             try SearchIndex.personAlias.install(db)
         }
+        m.registerMigration("v3-fetch-log") { db in try FetchLogSchema.createSQLite(db) }
         return m
     }
 }

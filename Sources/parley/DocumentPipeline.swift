@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import ParleyCore
+import ParleySources
 
 /// Reads inputs and runs a per-document job over them in parallel batches, handing results back in
 /// input order, so memory stays flat however many documents there are.
@@ -28,6 +29,11 @@ struct DocumentPipeline {
                 switch entry.bytes {
                 case .failure(let e): return [.failure(e)]
                 case .success(let bytes):
+                    if entry.item.archive, let path = entry.item.path {
+                        return LocalArchive().documents(path).map { r in
+                            r.mapError { ReadingError(origin: $0.record.map { "\(path): \($0)" } ?? $0.source, message: $0.message) }
+                        }
+                    }
                     let format = entry.item.format ?? InputFormat.sniff(bytes)
                     let id = entry.item.path.map(SourceReader.documentID(forPath:)) ?? "stdin"
                     return reader.read(bytes, origin: entry.item.origin, id: SourceReader.safeID(id), format: format)

@@ -1,10 +1,13 @@
 import Foundation
 import ParleyCore
+import ParleySources
 
 /// One input to read: a file (with the format its extension says) or standard input.
 struct InputItem: Sendable {
     var path: String?
     var format: InputFormat?
+    /// A WARC, ZIP or tar(.gz) archive, read record by record through ParleySources.
+    var archive = false
     var origin: String { path ?? "stdin" }
 }
 
@@ -29,14 +32,14 @@ enum InputCollector {
                 while let rel = walker.nextObject() as? String {
                     let name = rel.split(separator: "/").last.map(String.init) ?? rel
                     if name.hasPrefix(".") { continue }
-                    if InputFormat(fileName: name) != nil { found.append(rel) }
+                    if InputFormat(fileName: name) != nil || LocalArchive.isArchive(name) { found.append(rel) }
                 }
                 for rel in found.sorted() {
                     let path = input.hasSuffix("/") ? input + rel : input + "/" + rel
-                    items.append(InputItem(path: path, format: InputFormat(fileName: rel)))
+                    items.append(InputItem(path: path, format: InputFormat(fileName: rel), archive: LocalArchive.isArchive(rel)))
                 }
             } else {
-                items.append(InputItem(path: input, format: InputFormat(fileName: input)))
+                items.append(InputItem(path: input, format: InputFormat(fileName: input), archive: LocalArchive.isArchive(input)))
             }
         }
         return (items, errors)
@@ -44,6 +47,7 @@ enum InputCollector {
 
     /// Reads an input's bytes; files with no known extension are sniffed.
     static func bytes(of item: InputItem, limit: Int) -> Result<[UInt8], ReadingError> {
+        if item.archive { return .success([]) }   // read record by record in DocumentPipeline
         if let path = item.path {
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 return .failure(ReadingError(origin: path, message: "cannot open the file (permission denied?)"))

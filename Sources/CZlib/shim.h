@@ -1,0 +1,2 @@
+// zlib for ParleySources' gzip (.warc.gz, .tar.gz) and ZIP (deflate) readers.
+#include <zlib.h>
