@@ -1,0 +1,42 @@
+import Foundation
+
+/// The server's bundled files, read once at start: page templates, static assets (CSS, JavaScript) and the
+/// OpenAPI document.
+struct ServerResources: Sendable {
+    /// Template name (file name without `.mustache`) → template text.
+    var templates: [String: String]
+    /// Static file name → bytes; only these names are ever served.
+    var staticFiles: [String: [UInt8]]
+    var openAPI: [UInt8]
+
+    /// Errors reading the bundle: the server cannot start without its files.
+    struct Missing: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "the server's resource \(path) is missing from the bundle" }
+    }
+
+    static func load() throws -> ServerResources {
+        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Resources") else { throw Missing(path: "Resources") }
+        return try load(from: root)
+    }
+
+    static func load(from root: URL) throws -> ServerResources {
+        let fm = FileManager.default
+        func files(_ folder: String) throws -> [String: [UInt8]] {
+            let dir = root.appendingPathComponent(folder)
+            guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { throw Missing(path: dir.path) }
+            var out: [String: [UInt8]] = [:]
+            for name in names where !name.hasPrefix(".") {
+                out[name] = Array(try Data(contentsOf: dir.appendingPathComponent(name)))
+            }
+            return out
+        }
+        var templates: [String: String] = [:]
+        for (name, bytes) in try files("templates") where name.hasSuffix(".mustache") {
+            templates[String(name.dropLast(".mustache".count))] = String(decoding: bytes, as: UTF8.self)
+        }
+        let openAPIURL = root.appendingPathComponent("openapi.json")
+        guard let openAPI = try? Data(contentsOf: openAPIURL) else { throw Missing(path: openAPIURL.path) }
+        return ServerResources(templates: templates, staticFiles: try files("static"), openAPI: Array(openAPI))
+    }
+}
