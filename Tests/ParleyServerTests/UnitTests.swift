@@ -1,0 +1,56 @@
+import ParleyStore
+import Testing
+@testable import ParleyServer
+
+// Small pieces of the server on their own: cursors, dates, the token check, text highlighting.
+
+@Suite struct CursorCodecTests {
+    @Test func roundTrips() throws {
+        for c in [EventCursor(date: "2024-05-03", id: 42), EventCursor(date: nil, id: 7), EventCursor(date: "2024", id: 1)] {
+            #expect(try EventCursorCodec.decode(EventCursorCodec.encode(c, order: .newest), order: .newest) == c)
+        }
+    }
+
+    @Test(arguments: ["", "%%%", "djF8bmV3ZXN0fDIwMjR8eA", "aGVsbG8", String(repeating: "A", count: 400)])
+    func malformedIsA400(text: String) {
+        #expect(throws: Problem.self) { try EventCursorCodec.decode(text, order: .newest) }
+    }
+}
+
+@Suite struct DateParameterTests {
+    @Test(arguments: ["2024", "2024-05", "2024-05-03"]) func valid(date: String) { #expect(DateParameter.isValid(date)) }
+    @Test(arguments: ["24", "2024-5", "2024-13", "2024-05-32", "May 2024", "2024-05-03x", "２０２４"]) func invalid(date: String) {
+        #expect(!DateParameter.isValid(date))
+    }
+}
+
+@Suite struct BearerTokenTests {
+    @Test func matchesOnlyTheExactToken() {
+        #expect(BearerToken.matches(header: "Bearer abc", token: "abc"))
+        #expect(!BearerToken.matches(header: "Bearer abd", token: "abc"))
+        #expect(!BearerToken.matches(header: "Bearer ab", token: "abc"))
+        #expect(!BearerToken.matches(header: "Bearer abcd", token: "abc"))
+        #expect(!BearerToken.matches(header: "abc", token: "abc"))
+        #expect(!BearerToken.matches(header: nil, token: "abc"))
+    }
+}
+
+@Suite struct TextHighlighterTests {
+    @Test func piecesCoverTheTextAndMarkSpans() {
+        let text = "Ana Lopes met Karim Haddad in Hanoi."
+        let spans = [DocumentSpan(kind: "event", start: 0, end: 36, text: text, ref: "E1"),
+                     DocumentSpan(kind: "person", start: 0, end: 9, text: "Ana Lopes", ref: "P1"),
+                     DocumentSpan(kind: "place", start: 30, end: 35, text: "Hanoi", ref: "Hanoi")]
+        let pieces = TextHighlighter.pieces(text, spans: spans)
+        #expect(pieces.map(\.text).joined() == text)
+        #expect(pieces.first { $0.text == "Ana Lopes" }?.entity?.kind == "person")
+        #expect(pieces.first { $0.text == "Hanoi" }?.entity?.kind == "place")
+        #expect(pieces.allSatisfy { $0.event == "E1" })
+    }
+
+    @Test func offsetsCountUnicodeScalars() {
+        let text = "Café talks: José Ruiz met 王毅."
+        let spans = [DocumentSpan(kind: "person", start: 12, end: 21, text: "José Ruiz", ref: nil)]
+        #expect(TextHighlighter.pieces(text, spans: spans).first { $0.entity != nil }?.text == "José Ruiz")
+    }
+}
