@@ -1,5 +1,7 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
+import ParleyServer
 import Testing
 
 // The JSON API in-process: answers, pagination, and problem+json errors for bad input.

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -21,8 +22,11 @@ struct SchemaChecker {
         switch v {
         case is NSNull: return "null"
         case let n as NSNumber:
-            if CFGetTypeID(n) == CFBooleanGetTypeID() { return "boolean" }
-            return n.doubleValue == n.doubleValue.rounded() && !"\(n)".contains(".") ? "integer" : "number"
+            switch String(cString: n.objCType) {
+            case "c", "B": return "boolean"
+            case "d", "f": return n.doubleValue == n.doubleValue.rounded() ? "integer" : "number"
+            default: return "integer"
+            }
         case is String: return "string"
         case is [Any]: return "array"
         case is [String: Any]: return "object"

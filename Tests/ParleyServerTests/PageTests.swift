@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -71,7 +72,8 @@ import Testing
             let css = try await client.get("/static/parley.css")
             #expect(css.status == .ok)
             #expect(css.headers[.contentType] == "text/css; charset=utf-8")
-            #expect(try await client.get("/static/network.js").status == .ok)
+            let status1 = try await client.get("/static/network.js").status
+            #expect(status1 == .ok)
         }
     }
 

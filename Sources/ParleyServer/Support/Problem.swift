@@ -26,8 +26,6 @@ struct Problem: Error, Sendable {
         case let e as any HTTPResponseError:
             if e.status == .contentTooLarge { return Problem(status: .contentTooLarge, detail: "the request body is too large") }
             return Problem(status: e.status, detail: e.status.reasonPhrase)
-        case is NIOTooManyBytesError:
-            return Problem(status: .contentTooLarge, detail: "the request body is too large")
         default:
             return Problem(status: .internalServerError, detail: "internal error")
         }

@@ -25,7 +25,6 @@ struct PageRenderer: Sendable {
         .contentType: "text/html; charset=utf-8",
         .xContentTypeOptions: "nosniff",
         .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-        HTTPField.Name("Referrer-Policy")!: "same-origin",
     ]
 
     func errorPage(_ problem: Problem) -> Response {
