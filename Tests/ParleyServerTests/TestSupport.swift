@@ -57,7 +57,13 @@ enum TestReleases {
 
         HANOI, July 1 -- Foreign Minister Ana Lopes met with Ambassador Karim Haddad <img src=x onerror=alert(1)> to discuss trade.
         """
-    static let all: [(id: String, text: String)] = [("meeting", meeting), ("call", call), ("hostile", hostile)]
+    static let party = """
+        2024.08.06
+        Party Delegation Visits Hanoi
+
+        HANOI, Aug. 5 -- Le Hoai Trung, Head of the Commission for External Relations of the Communist Party of Viet Nam, met here with a delegation of the Communist Party of China led by Liu Jianchao, Head of the International Department of the CPC Central Committee.
+        """
+    static let all: [(id: String, text: String)] = [("meeting", meeting), ("call", call), ("hostile", hostile), ("party", party)]
 }
 
 extension TestResponse {

@@ -59,9 +59,9 @@ struct APIController: Sendable {
         api.get("countries/{code}") { _, context in
             try JSONResponse.make(try store.country(try Identifiers.country(try context.parameters.require("code"))))
         }
-        api.get("countries/{a}/{b}") { _, context in
-            let a = try Identifiers.country(try context.parameters.require("a"))
-            let b = try Identifiers.country(try context.parameters.require("b"))
+        api.get("countries/{code}/{other}") { _, context in
+            let a = try Identifiers.country(try context.parameters.require("code"))
+            let b = try Identifiers.country(try context.parameters.require("other"))
             return try JSONResponse.make(try store.countryPair(a, b))
         }
         api.get("search") { request, _ in

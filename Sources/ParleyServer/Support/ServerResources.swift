@@ -16,7 +16,12 @@ struct ServerResources: Sendable {
     }
 
     static func load() throws -> ServerResources {
-        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Resources") else { throw Missing(path: "Resources") }
+        // The copied folder sits in the bundle's resource folder or is that folder, depending on the platform.
+        let candidates = [Bundle.module.resourceURL?.appendingPathComponent("Resources"), Bundle.module.resourceURL,
+                          Bundle.module.bundleURL.appendingPathComponent("Resources")].compactMap { $0 }
+        guard let root = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("openapi.json").path) }) else {
+            throw Missing(path: Bundle.module.bundleURL.path + "/Resources")
+        }
         return try load(from: root)
     }
 

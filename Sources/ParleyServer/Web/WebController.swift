@@ -26,8 +26,8 @@ struct WebController: Sendable {
         }
         router.get("countries") { _, _ in try countries() }
         router.get("countries/{code}") { _, context in try country(Identifiers.country(try context.parameters.require("code"))) }
-        router.get("countries/{a}/{b}") { _, context in
-            try countryPair(Identifiers.country(try context.parameters.require("a")), Identifiers.country(try context.parameters.require("b")))
+        router.get("countries/{code}/{other}") { _, context in
+            try countryPair(Identifiers.country(try context.parameters.require("code")), Identifiers.country(try context.parameters.require("other")))
         }
         router.get("network") { request, _ in try network(QueryString(request.uri.query)) }
         router.get("documents/{id}") { request, context in
