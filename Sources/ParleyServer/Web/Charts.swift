@@ -6,7 +6,7 @@ import ParleyStore
 enum Charts {
     static let width = 720.0
     static let left = 44.0
-    static let right = 12.0
+    static let right = 24.0
 
     /// A date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) as a fractional year.
     static func fractionalYear(_ date: String) -> Double? {
@@ -28,7 +28,7 @@ enum Charts {
         let maxTotal = max(1, totals.values.max() ?? 1)
         let height = 220.0, top = 12.0, bottom = 28.0
         let plot = height - top - bottom
-        let slot = (width - left - right) / Double(max(1, years.count))
+        let slot = min(90, (width - left - right) / Double(max(1, years.count)))
         var bars: [[String: Any]] = []
         var labels: [[String: Any]] = []
         for (i, year) in years.enumerated() {

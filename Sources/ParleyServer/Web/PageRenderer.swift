@@ -15,10 +15,25 @@ struct PageRenderer: Sendable {
 
     /// A page from template `name` and its values; `title` names the page in the browser.
     func page(_ name: String, title: String, _ values: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        var context = values
+        var context = Self.withoutEmptyStrings(values)
         context["pageTitle"] = title
         let html = library.render(context, withTemplate: name) ?? "<!doctype html><title>Parley</title><p>missing template \(name)</p>"
         return Response(status: status, headers: Self.headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The values with empty strings left out, so that `{{#value}}…{{/value}}` sections skip them (mustache
+    /// treats an empty string as present) and `{{value}}` still prints nothing.
+    static func withoutEmptyStrings(_ values: [String: Any]) -> [String: Any] {
+        var out: [String: Any] = [:]
+        for (k, v) in values {
+            switch v {
+            case let s as String where s.isEmpty: continue
+            case let d as [String: Any]: out[k] = withoutEmptyStrings(d)
+            case let list as [[String: Any]]: out[k] = list.map(withoutEmptyStrings)
+            default: out[k] = v
+            }
+        }
+        return out
     }
 
     static let headers: HTTPFields = [

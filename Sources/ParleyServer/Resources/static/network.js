@@ -24,36 +24,42 @@
     return e;
   }
 
+  // Fruchterman-Reingold: nodes repel as k²/d, linked nodes attract as d²/k, moves are capped by a cooling
+  // temperature; a weak pull to the centre keeps separate groups on screen.
   function layout(nodes, edges, w, h) {
     var index = {};
     nodes.forEach(function (n, i) {
       index[n.id] = n;
       var a = (i / Math.max(1, nodes.length)) * Math.PI * 2;
-      n.x = w / 2 + Math.cos(a) * w / 3; n.y = h / 2 + Math.sin(a) * h / 3; n.vx = 0; n.vy = 0;
+      n.x = w / 2 + Math.cos(a) * w / 4; n.y = h / 2 + Math.sin(a) * h / 4;
     });
     var links = edges.map(function (e) { return { s: index[e.source], t: index[e.target], w: e.events }; })
       .filter(function (l) { return l.s && l.t; });
-    var k = Math.sqrt((w * h) / Math.max(1, nodes.length)) * 0.6;
-    for (var step = 0; step < 260; step++) {
-      var cool = 1 - step / 260;
+    var k = 0.35 * Math.sqrt((w * h) / Math.max(1, nodes.length));
+    // Gravity strong enough that the repulsion of all nodes balances it about 0.38 of the smaller side out.
+    var radius = 0.38 * Math.min(w, h), g = Math.max(0.02, nodes.length * (k / radius) * (k / radius));
+    var steps = 300, temp = w / 8;
+    for (var step = 0; step < steps; step++) {
+      nodes.forEach(function (n) { n.dx = 0; n.dy = 0; });
       for (var i = 0; i < nodes.length; i++) {
         for (var j = i + 1; j < nodes.length; j++) {
-          var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01;
-          var f = (k * k) / d2;
-          a.vx += dx * f * 0.02; a.vy += dy * f * 0.02; b.vx -= dx * f * 0.02; b.vy -= dy * f * 0.02;
+          var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
+          var f = (k * k) / d / d;
+          a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
         }
       }
       links.forEach(function (l) {
-        var dx = l.t.x - l.s.x, dy = l.t.y - l.s.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
-        var f = (d - k) / d * 0.05;
-        l.s.vx += dx * f; l.s.vy += dy * f; l.t.vx -= dx * f; l.t.vy -= dy * f;
+        var dx = l.t.x - l.s.x, dy = l.t.y - l.s.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
+        var f = d / k;
+        l.s.dx += dx * f; l.s.dy += dy * f; l.t.dx -= dx * f; l.t.dy -= dy * f;
       });
       nodes.forEach(function (n) {
-        n.vx += (w / 2 - n.x) * 0.005; n.vy += (h / 2 - n.y) * 0.005;
-        n.x += Math.max(-20, Math.min(20, n.vx)) * cool; n.y += Math.max(-20, Math.min(20, n.vy)) * cool;
-        n.vx *= 0.5; n.vy *= 0.5;
-        n.x = Math.max(20, Math.min(w - 20, n.x)); n.y = Math.max(20, Math.min(h - 20, n.y));
+        n.dx += (w / 2 - n.x) * g; n.dy += (h / 2 - n.y) * g;
+        var d = Math.sqrt(n.dx * n.dx + n.dy * n.dy) || 0.01, m = Math.min(d, temp);
+        n.x = Math.max(30, Math.min(w - 30, n.x + n.dx / d * m));
+        n.y = Math.max(30, Math.min(h - 30, n.y + n.dy / d * m));
       });
+      temp = Math.max(0.5, temp * 0.985);
     }
     return links;
   }
@@ -73,7 +79,8 @@
       var c = el("circle", { cx: n.x, cy: n.y, r: 4 + 10 * Math.sqrt(n.events / maxN) });
       var t = el("title", {}); t.textContent = n.label + " — " + n.events + " events";
       c.appendChild(t); a.appendChild(c);
-      var label = el("text", { x: n.x + 8, y: n.y - 8 }); label.textContent = n.label;
+      var right = n.x > w * 0.8;
+      var label = el("text", { x: right ? n.x - 8 : n.x + 8, y: n.y - 8, "text-anchor": right ? "end" : "start" }); label.textContent = n.label;
       a.appendChild(label);
       svg.appendChild(a);
     });
