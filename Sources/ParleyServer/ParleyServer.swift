@@ -16,12 +16,14 @@ public enum ParleyServer {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ErrorMiddleware(pages: pages))
+        let cache = ResponseCache(ttl: configuration.cacheSeconds)
+        router.add(middleware: ResponseCacheMiddleware(cache: cache))
         if let origin = configuration.corsOrigin {
             router.add(middleware: CORSMiddleware(allowOrigin: .custom(origin), allowHeaders: [.contentType, .authorization],
                                                   allowMethods: [.get, .post, .options]))
         }
         APIController(store: store, configuration: configuration, resources: resources).register(on: router)
-        DocumentUploadController(store: store, configuration: configuration, extractor: extractor).register(on: router)
+        DocumentUploadController(store: store, configuration: configuration, extractor: extractor, cache: cache).register(on: router)
         StaticFiles(files: resources.staticFiles).register(on: router)
         WebController(store: store, configuration: configuration, pages: pages).register(on: router)
         return router

@@ -1,3 +1,4 @@
+import Hummingbird
 import ParleyStore
 import Testing
 @testable import ParleyServer
@@ -52,5 +53,23 @@ import Testing
         let text = "Café talks: José Ruiz met 王毅."
         let spans = [DocumentSpan(kind: "person", start: 12, end: 21, text: "José Ruiz", ref: nil)]
         #expect(TextHighlighter.pieces(text, spans: spans).first { $0.entity != nil }?.text == "José Ruiz")
+    }
+}
+
+@Suite struct ResponseCacheTests {
+    @Test func entriesExpireAndWritesEmptyTheCache() async throws {
+        let cache = ResponseCache(ttl: 0.05)
+        let entry = ResponseCache.Entry(status: .ok, headers: [:], body: ByteBuffer(string: "x"), expires: ResponseCache.now() + 50_000_000)
+        cache.store("/a", entry, generation: cache.currentGeneration())
+        #expect(cache.lookup("/a") != nil)
+        cache.invalidate()
+        #expect(cache.lookup("/a") == nil)
+        let stale = cache.currentGeneration()
+        cache.invalidate()
+        cache.store("/b", entry, generation: stale)
+        #expect(cache.lookup("/b") == nil, "an answer computed before a write is not kept")
+        cache.store("/c", entry, generation: cache.currentGeneration())
+        try await Task.sleep(nanoseconds: 80_000_000)
+        #expect(cache.lookup("/c") == nil)
     }
 }

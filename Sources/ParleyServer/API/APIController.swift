@@ -79,7 +79,7 @@ struct APIController: Sendable {
     }
 
     func events(_ q: QueryString) throws -> Response {
-        let query = try EventQuery(q, defaultLimit: 50, maxLimit: configuration.maxPageSize)
+        let query = try EventQuery(q, defaultLimit: 25, maxLimit: configuration.maxPageSize)
         let page = try store.eventPage(query.filter, order: query.order, after: query.cursor)
         return try JSONResponse.make(EventsPage(events: page.events, nextCursor: page.next.map { EventCursorCodec.encode($0, order: query.order) },
                                                 order: query.order.rawValue, limit: query.filter.limit))

@@ -10,6 +10,7 @@ struct DocumentUploadController: Sendable {
     let store: any BrowsableStore
     let configuration: ServerConfiguration
     let extractor: Extractor
+    let cache: ResponseCache
 
     /// What happened to each document of the request.
     struct Result: Encodable {
@@ -58,6 +59,7 @@ struct DocumentUploadController: Sendable {
         }
         guard !pairs.isEmpty else { throw Problem.badRequest("no document could be read: " + errors.joined(separator: "; ")) }
         let outcomes = try store.ingest(batch: pairs)
+        cache.invalidate()
         let result = Result(documents: zip(pairs, outcomes).map { Outcome(id: $0.0.0.id, outcome: $0.1.rawValue, events: $0.0.1.events.count) },
                             errors: errors)
         return try JSONResponse.make(result, status: outcomes.contains(.inserted) || outcomes.contains(.replaced) ? .created : .ok)
