@@ -83,8 +83,10 @@ struct PostgresBrowseQueries {
         }
         let total = try s.value(PostgresQuery(unsafeSQL: "SELECT count(*) FROM event \(whereSQL)", binds: b.binds), as: Int.self) ?? 0
         let types = try counts("SELECT type, count(*) AS n FROM event \(whereSQL) GROUP BY type ORDER BY n DESC, type")
+        // Unfiltered, every row of eventCountry counts: no need to look up its events.
+        let countryScope = whereSQL.isEmpty ? "" : "WHERE eventId IN (SELECT event.id FROM event \(whereSQL))"
         let countries = try counts("""
-            SELECT country, count(*) AS n FROM eventCountry WHERE eventId IN (SELECT event.id FROM event \(whereSQL))
+            SELECT country, count(*) AS n FROM eventCountry \(countryScope)
             GROUP BY country ORDER BY n DESC, country LIMIT 40
             """)
         let years = try counts("""

@@ -132,6 +132,7 @@ struct WebController: Sendable {
         v["titles"] = p.titles.map { ["title": $0.title, "date": $0.date ?? "undated", "document": $0.documentId,
                                       "href": "/documents/" + ViewModels.urlEncoded($0.documentId)] }
         v["organizations"] = p.organizations.map { ["name": $0, "href": "/organizations?q=" + ViewModels.urlEncoded($0)] }
+        v["hasOrganizations"] = !p.organizations.isEmpty
         v["counterparts"] = p.counterparts.map { c -> [String: Any] in
             var x: [String: Any] = ["name": c.name, "href": "/people/P\(c.id)", "events": c.events]
             if let cc = c.country { x["country"] = ViewModels.country(cc) }
