@@ -14,7 +14,7 @@ public enum ParleyServer {
         let resources = try ServerResources.load()
         let pages = try PageRenderer(templates: resources.templates)
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ErrorMiddleware(pages: pages))
         let cache = ResponseCache(ttl: configuration.cacheSeconds)
         router.add(middleware: ResponseCacheMiddleware(cache: cache))

@@ -59,7 +59,10 @@ struct WebController: Sendable {
                         "href": "/events?" + (selected ? removingFacet(q, key, c.value) : addingFacet(q, key, c.value))]
             }
         }
-        let shown = QueryString(q.setting("cursor", nil)).setting("cursor", query.cursor.map { EventCursorCodec.encode($0, order: query.order) })
+        // The downloads repeat the page's own query with its page size and order spelled out, so they hold
+        // exactly the events shown (the API's default page size differs from the page's).
+        let shown = QueryString(QueryString(q.setting("limit", String(query.filter.limit))).setting("order", query.order.rawValue))
+            .setting("cursor", query.cursor.map { EventCursorCodec.encode($0, order: query.order) })
         let next = page.next.map { "/events?" + q.setting("cursor", EventCursorCodec.encode($0, order: query.order)) }
         var title = "Events"
         var parts: [String] = []
