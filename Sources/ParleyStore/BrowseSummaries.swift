@@ -145,6 +145,8 @@ public protocol BrowsableStore: EventStore {
     func country(_ code: String) throws -> CountryProfile
     func countryPair(_ a: String, _ b: String) throws -> CountryPairSummary
     func document(_ id: String) throws -> StoredDocument
+    /// The earliest and latest event dates (nil when no event is dated).
+    func eventDateRange() throws -> (first: String?, last: String?)
     /// The `limit` strongest links among `kind` nodes in events dated between `from` and `to` (inclusive prefixes).
     func network(_ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph
 }

@@ -283,6 +283,13 @@ extension PostgresEventStore: BrowsableStore {
         try read { try PostgresBrowseQueries(s: $0).countryPair(a, b) }
     }
     public func document(_ id: String) throws -> StoredDocument { try read { try PostgresBrowseQueries(s: $0).document(id) } }
+    public func eventDateRange() throws -> (first: String?, last: String?) {
+        try read { s in
+            guard let row = try s.rows("SELECT min(date), max(date) FROM event").first else { return (nil, nil) }
+            let (first, last) = try s.decode(row, (String?, String?).self)
+            return (first, last)
+        }
+    }
     public func network(_ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
         try read { try PostgresBrowseQueries(s: $0).network(kind, from: from, to: to, limit: limit) }
     }

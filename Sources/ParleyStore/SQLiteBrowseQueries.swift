@@ -219,8 +219,9 @@ enum SQLiteBrowseQueries {
         }
         args.append(limit)
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT a.\(column), b.\(column), count(*) AS n FROM \(table) a JOIN \(table) b ON a.eventId = b.eventId AND a.\(column) < b.\(column)
-            JOIN event ON event.id = a.eventId WHERE 1 = 1\(dated) GROUP BY a.\(column), b.\(column) ORDER BY n DESC LIMIT ?
+            SELECT a.\(column), b.\(column), count(*) AS n FROM event JOIN \(table) a ON a.eventId = event.id
+            JOIN \(table) b ON b.eventId = event.id AND a.\(column) < b.\(column)
+            WHERE 1 = 1\(dated) GROUP BY a.\(column), b.\(column) ORDER BY n DESC LIMIT ?
             """), arguments: arguments(args))
         func key(_ v: DatabaseValue) -> String {
             switch kind {
@@ -267,6 +268,13 @@ extension SQLiteEventStore: BrowsableStore {
     public func country(_ code: String) throws -> CountryProfile { try read { try SQLiteBrowseQueries.country($0, code) } }
     public func countryPair(_ a: String, _ b: String) throws -> CountryPairSummary { try read { try SQLiteBrowseQueries.countryPair($0, a, b) } }
     public func document(_ id: String) throws -> StoredDocument { try read { try SQLiteBrowseQueries.document($0, id) } }
+    public func eventDateRange() throws -> (first: String?, last: String?) {
+        try read { db in
+            let first = try String.fetchOne(db.cachedStatement(sql: "SELECT min(date) FROM event"))
+            let last = try String.fetchOne(db.cachedStatement(sql: "SELECT max(date) FROM event"))
+            return (first, last)
+        }
+    }
     public func network(_ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
         try read { try SQLiteBrowseQueries.network($0, kind, from: from, to: to, limit: limit) }
     }

@@ -212,11 +212,16 @@ struct WebController: Sendable {
             guard let parsed = NetworkKind(rawValue: k) else { throw Problem.badRequest("kind is people, organizations or countries, not '\(k.prefix(40))'") }
             kind = parsed
         } else { kind = .people }
-        let from = try DateParameter.check(q["from"], name: "from")
-        let to = try DateParameter.check(q["to"], name: "to")
+        let range = try store.eventDateRange()
+        let minYear = range.first.flatMap { Int($0.prefix(4)) } ?? 2000, maxYear = range.last.flatMap { Int($0.prefix(4)) } ?? 2030
+        // Without a range, the last two years: recent contacts, and a graph small enough to read.
+        var from = try DateParameter.check(q["from"], name: "from")
+        var to = try DateParameter.check(q["to"], name: "to")
+        if from == nil && to == nil {
+            from = String(max(minYear, maxYear - 1))
+            to = String(maxYear)
+        }
         let graph = try store.network(kind, from: from, to: to, limit: 150)
-        let years = try store.eventFacets(EventFilter()).years.compactMap { Int($0.value) }
-        let minYear = years.min() ?? 2000, maxYear = years.max() ?? 2030
         let labels = Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, $0.label) })
         func href(_ id: String) -> String {
             switch kind {
@@ -225,7 +230,7 @@ struct WebController: Sendable {
             case .countries: return "/countries/\(id)"
             }
         }
-        return pages.page("network", title: "Network of \(kind.rawValue) — Parley", [
+        return pages.page("network", title: "Network of \(kind.rawValue), \(from ?? "…") to \(to ?? "…") — Parley", [
             "kinds": NetworkKind.allCases.map { ["value": $0.rawValue, "selected": $0 == kind] },
             "kind": kind.rawValue, "from": from ?? "", "to": to ?? "",
             "minYear": minYear, "maxYear": maxYear,
