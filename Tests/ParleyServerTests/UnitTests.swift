@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import ParleyStore
 import Testing
@@ -71,5 +72,37 @@ import Testing
         cache.store("/c", entry, generation: cache.currentGeneration())
         try await Task.sleep(nanoseconds: 80_000_000)
         #expect(cache.lookup("/c") == nil)
+    }
+}
+
+@Suite struct EventsJSONWriterTests {
+    /// An event with text that needs escaping, built through its decoder (the store's types have no public initialisers).
+    static func sample(_ evidence: String) throws -> EventSummary {
+        let object: [String: Any] = [
+            "id": 7, "type": "MEET", "place": "Hanoi \"old\" quarter", "organizations": ["Ministry/Office"], "countries": ["EGY", "VNM"],
+            "cameo": "040",
+            "participants": [["id": 1, "name": "Ana \\ Lopes", "country": "VNM", "role": "host"], ["id": 2, "name": "Karim\u{1}Haddad"]],
+            "sources": [
+                ["documentId": "d1", "reported": false, "sentence": 2, "start": 10, "end": 99, "evidence": evidence, "confidence": 0.85],
+                ["documentId": "d2", "url": "https://example.org/a?b=1", "reported": true, "sentence": 0, "start": 0, "end": 5, "evidence": "x",
+                 "confidence": 1],
+            ],
+        ]
+        return try JSONDecoder().decode(EventSummary.self, from: JSONSerialization.data(withJSONObject: object))
+    }
+
+    @Test func writesWhatJSONEncoderWrites() throws {
+        let page = APIController.EventsPage(events: [try Self.sample("Line one\nline \"two\"\t— Café 王毅 <b>&"), try Self.sample("")],
+                                            nextCursor: "abc", order: "newest", limit: 2)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = try JSONSerialization.jsonObject(with: encoder.encode(page)) as? NSDictionary
+        let written = try JSONSerialization.jsonObject(with: Data(EventsJSONWriter.page(page))) as? NSDictionary
+        #expect(expected != nil && written == expected)
+        var last = page
+        last.nextCursor = nil
+        let a = try JSONSerialization.jsonObject(with: encoder.encode(last)) as? NSDictionary
+        let b = try JSONSerialization.jsonObject(with: Data(EventsJSONWriter.page(last))) as? NSDictionary
+        #expect(a == b)
     }
 }

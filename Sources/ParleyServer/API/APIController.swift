@@ -10,7 +10,7 @@ struct APIController: Sendable {
     let resources: ServerResources
 
     /// A page of events and the cursor of the next one.
-    struct EventsPage: Encodable {
+    struct EventsPage: Encodable, Sendable {
         var events: [EventSummary]
         var nextCursor: String?
         var order: String
@@ -81,8 +81,10 @@ struct APIController: Sendable {
     func events(_ q: QueryString) throws -> Response {
         let query = try EventQuery(q, defaultLimit: 25, maxLimit: configuration.maxPageSize)
         let page = try store.eventPage(query.filter, order: query.order, after: query.cursor)
-        return try JSONResponse.make(EventsPage(events: page.events, nextCursor: page.next.map { EventCursorCodec.encode($0, order: query.order) },
-                                                order: query.order.rawValue, limit: query.filter.limit))
+        let body = EventsPage(events: page.events, nextCursor: page.next.map { EventCursorCodec.encode($0, order: query.order) },
+                              order: query.order.rawValue, limit: query.filter.limit)
+        return Response(status: .ok, headers: [.contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: EventsJSONWriter.page(body))))
     }
 
     func network(_ q: QueryString) throws -> Response {
