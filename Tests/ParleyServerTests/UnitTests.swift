@@ -106,3 +106,17 @@ import Testing
         #expect(a == b)
     }
 }
+
+@Suite struct StaleWhileRevalidateTests {
+    @Test func oneRequestRefreshesWhileOthersGetTheOldAnswer() throws {
+        let cache = ResponseCache(ttl: 0.01, staleSeconds: 60)
+        let now = ResponseCache.now()
+        let entry = ResponseCache.Entry(status: .ok, headers: [:], body: ByteBuffer(string: "old"), expires: now, staleUntil: now + 60_000_000_000)
+        cache.store("/a", entry, generation: cache.currentGeneration())
+        Thread.sleep(forTimeInterval: 0.02)
+        guard case .miss = cache.find("/a") else { Issue.record("the first request after expiry refreshes"); return }
+        guard case .stale = cache.find("/a") else { Issue.record("others get the old answer meanwhile"); return }
+        cache.release("/a")
+        guard case .miss = cache.find("/a") else { Issue.record("a failed refresh lets the next request try"); return }
+    }
+}

@@ -55,22 +55,21 @@ enum DocumentSpans {
     static func placesAndDates(_ doc: StoredDocument) -> [DocumentSpan] {
         let context = extractor.analyze(Document(id: doc.id, url: doc.url, title: doc.title, text: doc.text, origin: doc.id))
         let tokens = context.tokens
-        let text = doc.text
-        var scalarAt: [Int: Int] = [:]
-        func scalars(_ byte: Int) -> Int {
-            if let s = scalarAt[byte] { return s }
-            let utf8 = text.utf8
-            let idx = utf8.index(utf8.startIndex, offsetBy: min(byte, utf8.count))
-            let n = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: idx)
-            scalarAt[byte] = n
-            return n
+        let utf8 = Array(doc.text.utf8)
+        // For each byte offset, the number of scalars that start before it: a scalar offset wherever a scalar starts.
+        var scalarAt = [Int](repeating: 0, count: utf8.count + 1)
+        var n = 0
+        for (i, b) in utf8.enumerated() {
+            scalarAt[i] = n
+            if b & 0xC0 != 0x80 { n += 1 }
         }
+        scalarAt[utf8.count] = n
         func span(_ range: Range<Int>, kind: String, ref: String?) -> DocumentSpan? {
             guard !range.isEmpty, range.upperBound <= tokens.count else { return nil }
             let b0 = tokens[range.lowerBound].span.start, b1 = tokens[range.upperBound - 1].span.end
-            guard b0 < b1, b1 <= text.utf8.count else { return nil }
-            let piece = String(decoding: Array(text.utf8)[b0..<b1], as: UTF8.self)
-            return DocumentSpan(kind: kind, start: scalars(b0), end: scalars(b1), text: piece, ref: ref)
+            guard b0 < b1, b1 <= utf8.count else { return nil }
+            let piece = String(decoding: utf8[b0..<b1], as: UTF8.self)
+            return DocumentSpan(kind: kind, start: scalarAt[b0], end: scalarAt[b1], text: piece, ref: ref)
         }
         var out: [DocumentSpan] = []
         for p in context.placeMentions { if let s = span(p.tokens, kind: "place", ref: p.name) { out.append(s) } }
