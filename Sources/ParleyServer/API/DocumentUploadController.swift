@@ -58,7 +58,8 @@ struct DocumentUploadController: Sendable {
             }
         }
         guard !pairs.isEmpty else { throw Problem.badRequest("no document could be read: " + errors.joined(separator: "; ")) }
-        let outcomes = try store.ingest(batch: pairs)
+        let batch = pairs
+        let outcomes = try await Blocking.run { [store] in try store.ingest(batch: batch) }
         cache.invalidate()
         let result = Result(documents: zip(pairs, outcomes).map { Outcome(id: $0.0.0.id, outcome: $0.1.rawValue, events: $0.0.1.events.count) },
                             errors: errors)

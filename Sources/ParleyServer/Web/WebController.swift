@@ -10,30 +10,30 @@ struct WebController: Sendable {
     let pages: PageRenderer
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/") { _, _ in try home() }
-        router.get("events") { request, _ in try events(QueryString(request.uri.query)) }
-        router.get("events.csv") { request, _ in try eventsCSV(QueryString(request.uri.query)) }
-        router.get("events/{id}") { request, context in
+        router.get("/") { _, _ in try await Blocking.run { try home() } }
+        router.get("events") { request, _ in try await Blocking.run { try events(QueryString(request.uri.query)) } }
+        router.get("events.csv") { request, _ in try await Blocking.run { try eventsCSV(QueryString(request.uri.query)) } }
+        router.get("events/{id}") { request, context in try await Blocking.run {
             try event(Identifiers.number(try context.parameters.require("id"), prefix: "E", what: "event"))
-        }
-        router.get("people") { request, _ in try people(QueryString(request.uri.query)) }
-        router.get("people/{id}") { _, context in
+        } }
+        router.get("people") { request, _ in try await Blocking.run { try people(QueryString(request.uri.query)) } }
+        router.get("people/{id}") { _, context in try await Blocking.run {
             try person(Identifiers.number(try context.parameters.require("id"), prefix: "P", what: "person"))
-        }
-        router.get("organizations") { request, _ in try organizations(QueryString(request.uri.query)) }
-        router.get("organizations/{id}") { _, context in
+        } }
+        router.get("organizations") { request, _ in try await Blocking.run { try organizations(QueryString(request.uri.query)) } }
+        router.get("organizations/{id}") { _, context in try await Blocking.run {
             try organization(Identifiers.number(try context.parameters.require("id"), prefix: "O", what: "organization"))
-        }
-        router.get("countries") { _, _ in try countries() }
-        router.get("countries/{code}") { _, context in try country(Identifiers.country(try context.parameters.require("code"))) }
-        router.get("countries/{code}/{other}") { _, context in
+        } }
+        router.get("countries") { _, _ in try await Blocking.run { try countries() } }
+        router.get("countries/{code}") { _, context in try await Blocking.run { try country(Identifiers.country(try context.parameters.require("code"))) } }
+        router.get("countries/{code}/{other}") { _, context in try await Blocking.run {
             try countryPair(Identifiers.country(try context.parameters.require("code")), Identifiers.country(try context.parameters.require("other")))
-        }
-        router.get("network") { request, _ in try network(QueryString(request.uri.query)) }
-        router.get("documents/{id}") { request, context in
+        } }
+        router.get("network") { request, _ in try await Blocking.run { try network(QueryString(request.uri.query)) } }
+        router.get("documents/{id}") { request, context in try await Blocking.run {
             try document(try context.parameters.require("id"), QueryString(request.uri.query))
-        }
-        router.get("search") { request, _ in try search(QueryString(request.uri.query)) }
+        } }
+        router.get("search") { request, _ in try await Blocking.run { try search(QueryString(request.uri.query)) } }
     }
 
     func home() throws -> Response {
