@@ -131,7 +131,8 @@ struct PostgresBrowseQueries {
         let eventCount = try s.value("SELECT count(*) FROM eventOrganization WHERE organizationId = \(id)", as: Int.self) ?? 0
         let people = try s.rows("""
             SELECT person.id, person.name, person.country, count(*) AS n FROM personMention JOIN person ON person.id = personMention.personId
-            WHERE personMention.organization IN (SELECT alias FROM organizationAlias WHERE organizationId = \(id)) OR personMention.organization = \(name)
+            WHERE personMention.documentId IN (SELECT documentId FROM organizationMention WHERE organizationId = \(id))
+              AND (personMention.organization IN (SELECT alias FROM organizationAlias WHERE organizationId = \(id)) OR personMention.organization = \(name))
             GROUP BY person.id ORDER BY n DESC, person.name LIMIT 50
             """).map {
             let (pid, pname, pcountry, n) = try s.decode($0, (Int64, String, String?, Int).self)

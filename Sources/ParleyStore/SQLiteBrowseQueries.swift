@@ -127,9 +127,10 @@ enum SQLiteBrowseQueries {
         let eventCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM eventOrganization WHERE organizationId = ?"), arguments: [id]) ?? 0
         let people = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT person.id, person.name, person.country, count(*) AS n FROM personMention JOIN person ON person.id = personMention.personId
-            WHERE personMention.organization IN (SELECT alias FROM organizationAlias WHERE organizationId = ?) OR personMention.organization = ?
+            WHERE personMention.documentId IN (SELECT documentId FROM organizationMention WHERE organizationId = ?)
+              AND (personMention.organization IN (SELECT alias FROM organizationAlias WHERE organizationId = ?) OR personMention.organization = ?)
             GROUP BY person.id ORDER BY n DESC, person.name LIMIT 50
-            """), arguments: [id, name]).map { LinkedPerson(id: $0[0], name: $0[1], country: $0[2], count: $0[3]) }
+            """), arguments: [id, id, name]).map { LinkedPerson(id: $0[0], name: $0[1], country: $0[2], count: $0[3]) }
         let ids = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT event.id FROM event JOIN eventOrganization ON eventOrganization.eventId = event.id
             WHERE organizationId = ? ORDER BY event.date DESC, event.id DESC LIMIT 50

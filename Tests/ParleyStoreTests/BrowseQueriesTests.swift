@@ -109,8 +109,10 @@ struct BrowseQueriesTests {
     func organizationsAndDocuments(_ backend: Backend) throws {
         try Self.withLoadedStore(backend) { store in
             let orgs = try store.organizations(search: nil, limit: 50)
-            if let o = orgs.first {
-                #expect(try store.organization(id: o.id).organization.name == o.name)
+            for o in orgs.prefix(5) {
+                let profile = try store.organization(id: o.id)
+                #expect(profile.organization.name == o.name)
+                #expect(profile.events.count == min(50, o.events))
             }
             #expect(throws: StoreError.self) { try store.organization(id: 987_654) }
             let doc = try store.document("r1")
