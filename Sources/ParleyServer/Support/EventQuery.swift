@@ -1,0 +1,45 @@
+import ParleyStore
+
+/// The events filters of a request (API or page), checked: the CLI's filters plus order, page size and cursor.
+struct EventQuery: Sendable {
+    static let types = ["MEET", "VISIT", "CALL", "SIGN", "MESSAGE", "ATTEND", "HOST", "ANNOUNCE"]
+
+    var filter = EventFilter()
+    var order: EventOrder = .newest
+    var cursor: EventCursor?
+
+    /// Reads `person`, `org`, `country` (repeatable), `type`, `from`, `to`, `place`, `order`, `limit` and `cursor`;
+    /// anything malformed is a 400 that names the parameter.
+    init(_ q: QueryString, defaultLimit: Int, maxLimit: Int) throws(Problem) {
+        filter.person = q["person"]
+        filter.organization = q["org"]
+        filter.place = q["place"]
+        for c in q.all("country") {
+            guard c.count == 3, c.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw .badRequest("country takes ISO 3166-1 alpha-3 codes such as CHN, not '\(c.prefix(40))'")
+            }
+            filter.countries.append(c.uppercased())
+        }
+        if let t = q["type"] {
+            guard Self.types.contains(t.uppercased()) else {
+                throw .badRequest("unknown event type '\(t.prefix(40))': one of \(Self.types.joined(separator: ", "))")
+            }
+            filter.type = t.uppercased()
+        }
+        filter.from = try DateParameter.check(q["from"], name: "from")
+        filter.to = try DateParameter.check(q["to"], name: "to")
+        if let o = q["order"] {
+            guard let order = EventOrder(rawValue: o) else { throw .badRequest("order is newest or oldest, not '\(o.prefix(40))'") }
+            self.order = order
+        }
+        filter.limit = try Self.limit(q["limit"], default: defaultLimit, max: maxLimit)
+        if let c = q["cursor"] { cursor = try EventCursorCodec.decode(c, order: order) }
+    }
+
+    /// A page size from a `limit` parameter: 1 to `max`, else a 400.
+    static func limit(_ text: String?, default value: Int, max: Int) throws(Problem) -> Int {
+        guard let text else { return value }
+        guard let n = Int(text), (1...max).contains(n) else { throw .badRequest("limit must be a whole number from 1 to \(max), not '\(text.prefix(40))'") }
+        return n
+    }
+}

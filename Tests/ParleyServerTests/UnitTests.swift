@@ -1,0 +1,122 @@
+import Foundation
+import Hummingbird
+import ParleyStore
+import Testing
+@testable import ParleyServer
+
+// Small pieces of the server on their own: cursors, dates, the token check, text highlighting.
+
+@Suite struct CursorCodecTests {
+    @Test func roundTrips() throws {
+        for c in [EventCursor(date: "2024-05-03", id: 42), EventCursor(date: nil, id: 7), EventCursor(date: "2024", id: 1)] {
+            #expect(try EventCursorCodec.decode(EventCursorCodec.encode(c, order: .newest), order: .newest) == c)
+        }
+    }
+
+    @Test(arguments: ["", "%%%", "djF8bmV3ZXN0fDIwMjR8eA", "aGVsbG8", String(repeating: "A", count: 400)])
+    func malformedIsA400(text: String) {
+        #expect(throws: Problem.self) { try EventCursorCodec.decode(text, order: .newest) }
+    }
+}
+
+@Suite struct DateParameterTests {
+    @Test(arguments: ["2024", "2024-05", "2024-05-03"]) func valid(date: String) { #expect(DateParameter.isValid(date)) }
+    @Test(arguments: ["24", "2024-5", "2024-13", "2024-05-32", "May 2024", "2024-05-03x", "２０２４"]) func invalid(date: String) {
+        #expect(!DateParameter.isValid(date))
+    }
+}
+
+@Suite struct BearerTokenTests {
+    @Test func matchesOnlyTheExactToken() {
+        #expect(BearerToken.matches(header: "Bearer abc", token: "abc"))
+        #expect(!BearerToken.matches(header: "Bearer abd", token: "abc"))
+        #expect(!BearerToken.matches(header: "Bearer ab", token: "abc"))
+        #expect(!BearerToken.matches(header: "Bearer abcd", token: "abc"))
+        #expect(!BearerToken.matches(header: "abc", token: "abc"))
+        #expect(!BearerToken.matches(header: nil, token: "abc"))
+    }
+}
+
+@Suite struct TextHighlighterTests {
+    @Test func piecesCoverTheTextAndMarkSpans() {
+        let text = "Ana Lopes met Karim Haddad in Hanoi."
+        let spans = [DocumentSpan(kind: "event", start: 0, end: 36, text: text, ref: "E1"),
+                     DocumentSpan(kind: "person", start: 0, end: 9, text: "Ana Lopes", ref: "P1"),
+                     DocumentSpan(kind: "place", start: 30, end: 35, text: "Hanoi", ref: "Hanoi")]
+        let pieces = TextHighlighter.pieces(text, spans: spans)
+        #expect(pieces.map(\.text).joined() == text)
+        #expect(pieces.first { $0.text == "Ana Lopes" }?.entity?.kind == "person")
+        #expect(pieces.first { $0.text == "Hanoi" }?.entity?.kind == "place")
+        #expect(pieces.allSatisfy { $0.event == "E1" })
+    }
+
+    @Test func offsetsCountUnicodeScalars() {
+        let text = "Café talks: José Ruiz met 王毅."
+        let spans = [DocumentSpan(kind: "person", start: 12, end: 21, text: "José Ruiz", ref: nil)]
+        #expect(TextHighlighter.pieces(text, spans: spans).first { $0.entity != nil }?.text == "José Ruiz")
+    }
+}
+
+@Suite struct ResponseCacheTests {
+    @Test func entriesExpireAndWritesEmptyTheCache() async throws {
+        let cache = ResponseCache(ttl: 0.05)
+        let entry = ResponseCache.Entry(status: .ok, headers: [:], body: ByteBuffer(string: "x"), expires: ResponseCache.now() + 50_000_000)
+        cache.store("/a", entry, generation: cache.currentGeneration())
+        #expect(cache.lookup("/a") != nil)
+        cache.invalidate()
+        #expect(cache.lookup("/a") == nil)
+        let stale = cache.currentGeneration()
+        cache.invalidate()
+        cache.store("/b", entry, generation: stale)
+        #expect(cache.lookup("/b") == nil, "an answer computed before a write is not kept")
+        cache.store("/c", entry, generation: cache.currentGeneration())
+        try await Task.sleep(nanoseconds: 80_000_000)
+        #expect(cache.lookup("/c") == nil)
+    }
+}
+
+@Suite struct EventsJSONWriterTests {
+    /// An event with text that needs escaping, built through its decoder (the store's types have no public initialisers).
+    static func sample(_ evidence: String) throws -> EventSummary {
+        let object: [String: Any] = [
+            "id": 7, "type": "MEET", "place": "Hanoi \"old\" quarter", "organizations": ["Ministry/Office"], "countries": ["EGY", "VNM"],
+            "cameo": "040",
+            "participants": [["id": 1, "name": "Ana \\ Lopes", "country": "VNM", "role": "host"], ["id": 2, "name": "Karim\u{1}Haddad"]],
+            "sources": [
+                ["documentId": "d1", "reported": false, "sentence": 2, "start": 10, "end": 99, "evidence": evidence, "confidence": 0.85],
+                ["documentId": "d2", "url": "https://example.org/a?b=1", "reported": true, "sentence": 0, "start": 0, "end": 5, "evidence": "x",
+                 "confidence": 1],
+            ],
+        ]
+        return try JSONDecoder().decode(EventSummary.self, from: JSONSerialization.data(withJSONObject: object))
+    }
+
+    @Test func writesWhatJSONEncoderWrites() throws {
+        let page = APIController.EventsPage(events: [try Self.sample("Line one\nline \"two\"\t— Café 王毅 <b>&"), try Self.sample("")],
+                                            nextCursor: "abc", order: "newest", limit: 2)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = try JSONSerialization.jsonObject(with: encoder.encode(page)) as? NSDictionary
+        let written = try JSONSerialization.jsonObject(with: Data(EventsJSONWriter.page(page))) as? NSDictionary
+        #expect(expected != nil && written == expected)
+        var last = page
+        last.nextCursor = nil
+        let a = try JSONSerialization.jsonObject(with: encoder.encode(last)) as? NSDictionary
+        let b = try JSONSerialization.jsonObject(with: Data(EventsJSONWriter.page(last))) as? NSDictionary
+        #expect(a == b)
+    }
+}
+
+@Suite struct StaleWhileRevalidateTests {
+    @Test func oneRequestRefreshesWhileOthersGetTheOldAnswer() throws {
+        let cache = ResponseCache(ttl: 0.01, staleSeconds: 60)
+        let now = ResponseCache.now()
+        let entry = ResponseCache.Entry(status: .ok, headers: [:], body: ByteBuffer(string: "old"), expires: now, staleUntil: now + 60_000_000_000)
+        cache.store("/a", entry, generation: cache.currentGeneration())
+        Thread.sleep(forTimeInterval: 0.02)
+        guard case .miss = cache.find("/a") else { Issue.record("the first request after expiry refreshes"); return }
+        guard case .stale = cache.find("/a") else { Issue.record("others get the old answer meanwhile"); return }
+        cache.release("/a")
+        guard case .miss = cache.find("/a") else { Issue.record("a failed refresh lets the next request try"); return }
+    }
+}
