@@ -6,7 +6,9 @@ import ParleyCore
 /// annotation, people resolved across documents, organizations, events with every source that
 /// reports them, planned events, user corrections, and full-text indexes.
 public final class SQLiteEventStore: EventStore, @unchecked Sendable {
-    let dbQueue: DatabaseQueue
+    /// A pool (one writer, concurrent readers: a server answers many requests at once) when writable, a single
+    /// read-only connection otherwise.
+    let dbQueue: any DatabaseWriter
     public let path: String
     /// What ingests have learnt about stored people, kept from batch to batch; only ever used inside a write.
     private let memo = KeyMemo()
@@ -29,24 +31,35 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         config.readonly = readOnly
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(30)
-        // A 64 MB page cache: a large database is read back from the OS far less often while ingesting.
+        config.maximumReaderCount = 4
         config.prepareDatabase { db in
-            // Temporary b-trees (DISTINCT, GROUP BY, UNION) in memory rather than in temporary files; in WAL mode
-            // NORMAL syncs at checkpoints, not at every commit, and a crash still never leaves a half transaction.
-            try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
-            // Checkpoints every 32 MB of log rather than every 4 MB: an ingest batch writes several megabytes.
-            if !readOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 8192") }
+            // A 32 MB page cache per reader; temporary b-trees (DISTINCT, GROUP BY, UNION) in memory rather than in
+            // temporary files.
+            try db.execute(sql: "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY")
             profile?.attach(to: db)
         }
         do {
-            dbQueue = try DatabaseQueue(path: path, configuration: config)
             let migrator = Schema.migrator
-            let superseded = try dbQueue.read { db in try migrator.hasBeenSuperseded(db) }
-            if superseded { throw StoreError.newerSchema(path: path) }
-            if !readOnly {
-                try dbQueue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode=WAL") }
-                try migrator.migrate(dbQueue)
+            // A database from a newer Parley is refused before anything opens it for writing.
+            if exists {
+                var check = config
+                check.readonly = true
+                let superseded = try DatabaseQueue(path: path, configuration: check).read { db in try migrator.hasBeenSuperseded(db) }
+                if superseded { throw StoreError.newerSchema(path: path) }
             }
+            if readOnly {
+                dbQueue = try DatabaseQueue(path: path, configuration: config)
+            } else {
+                let pool = try DatabasePool(path: path, configuration: config)
+                // The writer keeps 256 MB of pages, so that a large database's indexes stay in memory while ingesting.
+                // In WAL mode NORMAL syncs at checkpoints, not at every commit, and a crash still never leaves half a
+                // transaction; a checkpoint every 32 MB of log rather than every 4 MB, since a batch writes megabytes.
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 8192")
+                }
+                dbQueue = pool
+            }
+            if !readOnly { try migrator.migrate(dbQueue) }
         } catch let e as StoreError {
             throw e
         } catch let e as DatabaseError {
