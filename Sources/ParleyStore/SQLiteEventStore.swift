@@ -9,6 +9,8 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     /// A pool (one writer, concurrent readers: a server answers many requests at once) when writable, a single
     /// read-only connection otherwise.
     let dbQueue: any DatabaseWriter
+    /// Checkpoints the log off the writer's thread (writable stores only).
+    private let checkpointer: BackgroundCheckpointer?
     public let path: String
     /// What ingests have learnt about stored people, kept from batch to batch; only ever used inside a write.
     private let memo = KeyMemo()
@@ -53,13 +55,14 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
                 let pool = try DatabasePool(path: path, configuration: config)
                 // The writer keeps 256 MB of pages, so that a large database's indexes stay in memory while ingesting.
                 // In WAL mode NORMAL syncs at checkpoints, not at every commit, and a crash still never leaves half a
-                // transaction; a checkpoint every 32 MB of log rather than every 4 MB, since a batch writes megabytes.
+                // transaction. Checkpoints run on their own thread (`BackgroundCheckpointer`), not in the writer's commits.
                 try pool.writeWithoutTransaction { db in
-                    try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 8192")
+                    try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0")
                 }
                 dbQueue = pool
             }
             if !readOnly { try migrator.migrate(dbQueue) }
+            checkpointer = readOnly ? nil : BackgroundCheckpointer(path: path)
         } catch let e as StoreError {
             throw e
         } catch let e as DatabaseError {
@@ -80,13 +83,19 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     /// Runs `body` in a write transaction that ends by bringing the full-text indexes up to date.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try dbQueue.write { db in
+            let result = try dbQueue.write { db in
                 let result = try body(db)
                 for index in SearchIndex.all { try index.flush(db) }
                 return result
             }
+            if checkpointer?.didCommit() == true {
+                _ = try? dbQueue.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            }
+            return result
         } catch let e as DatabaseError { throw Self.translate(e, path: path) }
     }
+
+    deinit { checkpointer?.close() }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try dbQueue.read(body) } catch let e as DatabaseError { throw Self.translate(e, path: path) }
