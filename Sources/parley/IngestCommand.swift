@@ -35,7 +35,7 @@ struct IngestCommand: ParsableCommand {
             } catch { storeFailure = error }
             pending.removeAll(keepingCapacity: true)
         }
-        DocumentPipeline(jobs: input.jobs).run(items, progress: Progress(label: "ingest", total: items.count),
+        DocumentPipeline(jobs: input.jobsBesideWriter).run(items, progress: Progress(label: "ingest", total: items.count),
                                                job: { doc in PreparedDocument(doc, extractor.extract(doc)) }) { result in
             switch result {
             case .failure(let e):

@@ -10,11 +10,17 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("gazetteer"), help: ArgumentHelp("A TSV file of extra people, organizations, places, countries or titles (first column says which).", valueName: "FILE"))
     var gazetteers: [String] = []
 
-    @Option(help: "Documents processed in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), help: "Documents processed in parallel (default: the number of cores; for ingest, one less, the database writer has one).")
+    var jobsOption: Int?
+
+    /// Extraction threads.
+    var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    /// Extraction threads beside a busy database writer thread.
+    var jobsBesideWriter: Int { jobsOption ?? max(1, ProcessInfo.processInfo.activeProcessorCount - 1) }
 
     func validate() throws {
-        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+        guard jobsOption.map({ $0 >= 1 && $0 <= 256 }) ?? true else { throw ValidationError("--jobs must be between 1 and 256") }
         for g in gazetteers where !FileManager.default.isReadableFile(atPath: g) {
             throw ValidationError("cannot read gazetteer file '\(g)'")
         }
