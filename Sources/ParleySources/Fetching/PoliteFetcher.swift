@@ -74,7 +74,7 @@ public final class PoliteFetcher: Sendable {
         let rules = await robots.rules(for: key) { [self] in
             guard var robotsURL = URL(string: key + "/robots.txt") else { return .allowAll }
             do {
-                // Up to five redirects (RFC 9309); 4xx means no rules, and so (leniently) do 5xx after retries.
+                // Up to five redirects (RFC 9309); 4xx means no rules; 5xx after retries means stay away.
                 for _ in 0..<5 {
                     let r = try await fetchWithRetries(robotsURL, validators: nil, source: robotsURL.absoluteString)
                     if [301, 302, 303, 307, 308].contains(r.status), let location = r.location,
@@ -82,11 +82,13 @@ public final class PoliteFetcher: Sendable {
                         robotsURL = next
                         continue
                     }
+                    if r.status >= 500 { return .disallowAll }
                     guard r.succeeded else { return .allowAll }
                     return RobotsRules(String(decoding: r.body, as: UTF8.self), agent: policy.robotsToken)
                 }
                 return .allowAll
             } catch {
+                // The host cannot be reached at all: the page's own fetch fails the same way and says why.
                 return .allowAll
             }
         }

@@ -9,8 +9,12 @@ public struct RobotsRules: Sendable, Equatable {
         a.crawlDelay == b.crawlDelay && a.rules.map(\.pattern) == b.rules.map(\.pattern) && a.rules.map(\.allow) == b.rules.map(\.allow)
     }
 
-    /// Everything allowed (no robots.txt, or one that cannot be read).
+    /// Everything allowed (no robots.txt: the server answered 4xx).
     public static let allowAll = RobotsRules(rules: [], crawlDelay: nil)
+
+    /// Nothing allowed: the server fails to serve its robots.txt (5xx after retries), which RFC 9309 asks
+    /// crawlers to treat as a complete disallow.
+    public static let disallowAll = RobotsRules(rules: [(false, "/")], crawlDelay: nil)
 
     /// Parses robots.txt text for the agent whose product token is `agent` (e.g. "parley").
     public init(_ text: String, agent: String) {

@@ -27,4 +27,10 @@ import Testing
         #expect(rules.allows("/private/notes"))
         #expect(rules.crawlDelay == 2)
     }
+
+    @Test func anUnreachableRobotsTxtForbidsEverythingAMissingOneNothing() {
+        #expect(!RobotsRules.disallowAll.allows("/"))
+        #expect(!RobotsRules.disallowAll.allows("/news/release-1"))
+        #expect(RobotsRules.allowAll.allows("/news/release-1"))
+    }
 }
