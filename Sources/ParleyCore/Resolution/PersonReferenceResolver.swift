@@ -24,7 +24,40 @@ public struct PersonReferenceResolver: PipelineStage {
             }
         }
         resolveTitleReferences(&context)
+        Self.mergeSurnameOnlyPeople(&context)
         context.personMentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// A person known only by one name word ("Foreign Minister Abdelatty receives …" in a headline, before the
+    /// body gives "Dr. Badr Abdelatty") is the one person of the release whose full name has that word, when
+    /// exactly one has it and their countries do not differ: the two records become one.
+    static func mergeSurnameOnlyPeople(_ c: inout ExtractionContext) {
+        var p = 0
+        while p < c.people.count {
+            let single = c.people[p]
+            guard single.coreKeys.count == 1, let word = single.coreKeys.first else { p += 1; continue }
+            let full = c.people.indices.filter { f in
+                guard f != p, c.people[f].coreKeys.count >= 2, c.people[f].coreKeys.contains(word) else { return false }
+                if let a = single.country, let b = c.people[f].country, a != b { return false }
+                if let a = single.known, let b = c.people[f].known, a != b { return false }
+                return true
+            }
+            guard full.count == 1 else { p += 1; continue }
+            let f = full[0]
+            for alias in [single.name] + single.aliases where alias != c.people[f].name && !c.people[f].aliases.contains(alias) {
+                c.people[f].aliases.append(alias)
+            }
+            for t in single.titles where !c.people[f].titles.contains(t) { c.people[f].titles.append(t) }
+            if c.people[f].country == nil { c.people[f].country = single.country }
+            if c.people[f].organization == nil { c.people[f].organization = single.organization }
+            if c.people[f].known == nil { c.people[f].known = single.known }
+            c.people[f].isHeadOfState = c.people[f].isHeadOfState || single.isHeadOfState
+            c.people.remove(at: p)
+            for m in c.personMentions.indices {
+                if c.personMentions[m].person == p { c.personMentions[m].person = f > p ? f - 1 : f }
+                else if c.personMentions[m].person > p { c.personMentions[m].person -= 1 }
+            }
+        }
     }
 
     /// "the Minister of State", "the Deputy President", "the Uzbek minister": a definite title with no

@@ -38,3 +38,28 @@ import Testing
     #expect(NameShape.skeleton("Aliyev") == NameShape.skeleton("Aliev"))
     #expect(NameShape.skeleton("Budagov") != NameShape.skeleton("Haddad"))
 }
+
+@Test func surnameInAHeadlineBeforeTheFullNameIsTheSamePerson() throws {
+    let a = Sample.extract("""
+        Foreign Minister Okonkwo receives the Chilean ambassador
+
+        Abuja, 3 March 2025
+
+        Foreign Minister Dr. Adaeze Okonkwo received today Ambassador Tomas Reyes of Chile at the ministry to discuss trade. Minister Okonkwo welcomed the growth of bilateral trade.
+        """)
+    let okonkwo = try #require(a.person("Adaeze Okonkwo"))
+    #expect(okonkwo.aliases.contains("Okonkwo"))
+    #expect(a.person("Okonkwo") == nil)
+    #expect(a.events.allSatisfy { !$0.participants.contains("Okonkwo") })
+}
+
+@Test func surnameSharedByTwoFullNamesStaysApart() throws {
+    let a = Sample.extract("""
+        Minister Silva receives delegation
+
+        Minister Ana Silva and Ambassador Pedro Silva received the visiting delegation in Lisbon on Monday to discuss trade.
+        """)
+    #expect(a.person("Ana Silva") != nil)
+    #expect(a.person("Pedro Silva") != nil)
+    #expect(a.person("Ana Silva")?.aliases.contains("Silva") != true)
+}
