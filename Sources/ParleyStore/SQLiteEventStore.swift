@@ -209,7 +209,9 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
 
     public func stats() throws -> StoreStats {
         var s = try read { try Queries.stats($0) }
-        s.databaseBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
+        // The file and its write-ahead log: until a checkpoint, recent transactions live only in the log.
+        func size(_ p: String) -> Int64? { (try? FileManager.default.attributesOfItem(atPath: p)[.size] as? NSNumber)?.int64Value }
+        s.databaseBytes = size(path).map { $0 + (size(path + "-wal") ?? 0) }
         return s
     }
 
