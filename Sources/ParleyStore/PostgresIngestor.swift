@@ -33,7 +33,7 @@ struct PostgresIngestor {
         for p in a.people {
             let (id, reason) = try resolvePerson(p)
             personOf[p.id] = id
-            s.send("""
+            try s.execute("""
                 INSERT INTO personMention (documentId, localId, personId, name, titles, organization, country, date, reason)
                 VALUES (\(a.id), \(p.id), \(id), \(p.name), \(p.titles.joined(separator: "\u{1F}")), \(p.organization), \(p.country),
                         \(Ingestor.mentionDate(a)), \(reason))
@@ -45,7 +45,7 @@ struct PostgresIngestor {
         for o in a.organizations {
             let id = try resolveOrganization(o)
             for form in [o.name] + o.aliases { orgOf[form] = id }
-            s.send("INSERT INTO organizationMention (documentId, organizationId) VALUES (\(a.id), \(id)) ON CONFLICT DO NOTHING")
+            try s.execute("INSERT INTO organizationMention (documentId, organizationId) VALUES (\(a.id), \(id)) ON CONFLICT DO NOTHING")
         }
         // Events.
         for e in a.events {
@@ -53,26 +53,26 @@ struct PostgresIngestor {
             let orgs = e.organizations.compactMap { orgOf[$0] }
             let eventID = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) ?? createEvent(e)
             for (p, role) in Ingestor.participants(e, personOf) {
-                s.send("INSERT INTO eventParticipant (eventId, personId, role) VALUES (\(eventID), \(p), \(role)) ON CONFLICT DO NOTHING")
+                try s.execute("INSERT INTO eventParticipant (eventId, personId, role) VALUES (\(eventID), \(p), \(role)) ON CONFLICT DO NOTHING")
             }
             for o in orgs {
-                s.send("INSERT INTO eventOrganization (eventId, organizationId) VALUES (\(eventID), \(o)) ON CONFLICT DO NOTHING")
+                try s.execute("INSERT INTO eventOrganization (eventId, organizationId) VALUES (\(eventID), \(o)) ON CONFLICT DO NOTHING")
             }
             for c in e.countries {
-                s.send("INSERT INTO eventCountry (eventId, country) VALUES (\(eventID), \(c)) ON CONFLICT DO NOTHING")
+                try s.execute("INSERT INTO eventCountry (eventId, country) VALUES (\(eventID), \(c)) ON CONFLICT DO NOTHING")
             }
             // A more precise date from another source wins.
             if let d = e.date {
                 try s.execute("UPDATE event SET date = \(d) WHERE id = \(eventID) AND (date IS NULL OR length(date) < \(d.count))")
             }
-            s.send("""
+            try s.execute("""
                 INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)
                 VALUES (\(eventID), \(a.id), \(e.id), \(e.reported), \(Int64(e.evidenceSpan.sentence)), \(Int64(e.evidenceSpan.start)),
                         \(Int64(e.evidenceSpan.end)), \(Self.storable(e.evidence)), \(e.confidence))
                 """)
         }
         for e in a.planned {
-            s.send("""
+            try s.execute("""
                 INSERT INTO plannedEvent (documentId, localId, type, date, participants, evidence)
                 VALUES (\(a.id), \(e.id), \(e.type), \(e.date), \(e.participants.joined(separator: "\u{1F}")), \(Self.storable(e.evidence)))
                 """)
@@ -148,7 +148,7 @@ struct PostgresIngestor {
     func addAlias(_ person: Int64, _ form: String) throws {
         let k = NameKeys(form)
         guard k.tokenCount > 0 else { return }
-        s.send("""
+        try s.execute("""
             INSERT INTO personAlias (personId, alias, aliasKey, skeletonKey, surnameKey, initial)
             VALUES (\(person), \(form), \(k.aliasKey), \(k.skeletonKey), \(k.surnameKey), \(k.initial)) ON CONFLICT DO NOTHING
             """)
@@ -194,7 +194,7 @@ struct PostgresIngestor {
             id = new
         }
         for f in forms {
-            s.send("""
+            try s.execute("""
                 INSERT INTO organizationAlias (organizationId, alias, aliasKey) VALUES (\(id), \(f), \(Ingestor.orgKey(f))) ON CONFLICT DO NOTHING
                 """)
         }

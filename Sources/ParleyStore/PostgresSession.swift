@@ -9,8 +9,6 @@ struct PostgresSession {
     let connection: PostgresConnection
     let logger: Logger
     let location: PostgresLocation
-    /// Statements sent with `send` whose outcome nobody has looked at yet.
-    let pending = SentStatements()
 
     /// Opens a connection; any failure to reach or log in to the server is `StoreError.unreachable`.
     static func connect(_ location: PostgresLocation) throws(StoreError) -> PostgresSession {
@@ -43,33 +41,14 @@ struct PostgresSession {
 
     // MARK: Queries
 
-    /// Runs a query and returns all its rows. The statements sent before it have run by then (one connection
-    /// runs its statements in order); the first of them that failed is the error thrown, since a failed statement
-    /// aborts the transaction and so every statement after it.
+    /// Runs a query and returns all its rows.
     @discardableResult
     func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-        let result: Result<[PostgresRow], any Error>
-        do { result = .success(try connection.query(query, logger: logger).wait().rows) } catch { result = .failure(error) }
-        try settle()
-        do { return try result.get() } catch { throw translate(error) }
-    }
-
-    /// Sends a statement whose result nothing reads, without waiting for it: the ingest's inserts travel together
-    /// instead of one round trip each. Their errors surface at the next `rows`, `execute` or `settle`.
-    func send(_ query: PostgresQuery) {
-        pending.futures.append(connection.query(query, logger: logger))
-    }
-
-    /// Waits for every statement sent and throws the first error among them.
-    func settle() throws {
-        guard !pending.futures.isEmpty else { return }
-        let futures = pending.futures
-        pending.futures.removeAll()
-        var first: (any Error)?
-        for f in futures {
-            do { _ = try f.wait() } catch { if first == nil { first = error } }
+        do {
+            return try connection.query(query, logger: logger).wait().rows
+        } catch {
+            throw translate(error)
         }
-        if let first { throw translate(first) }
     }
 
     func execute(_ query: PostgresQuery) throws {
@@ -152,10 +131,4 @@ struct PostgresSession {
         default: return "\(e.code)"
         }
     }
-}
-
-/// The statements a session has sent without waiting (see `PostgresSession.send`); used by one thread at a time,
-/// under the store's lock.
-final class SentStatements: @unchecked Sendable {
-    var futures: [EventLoopFuture<PostgresQueryResult>] = []
 }
