@@ -187,6 +187,10 @@ enum Schema {
             try SearchIndex.personAlias.install(db)
         }
         m.registerMigration("v3-fetch-log") { db in try FetchLogSchema.createSQLite(db) }
+        // Counts of events by kind (stats, the home page, the events page's facets) read this index, not the table.
+        m.registerMigration("v4-event-type-index") { db in
+            try db.create(index: "event_type", on: "event", columns: ["type"])
+        }
         return m
     }
 }
