@@ -162,30 +162,7 @@ public struct AnnotationJSONWriter: Sendable {
 
         func string(_ value: String?) {
             guard let value else { null(); return }
-            out.append(UInt8(ascii: "\""))
-            var s = value
-            let clean: Bool = s.withUTF8 { buf in
-                for b in buf where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
-                out.append(contentsOf: buf)
-                return true
-            }
-            if clean { out.append(UInt8(ascii: "\"")); first = false; return }
-            for b in s.utf8 {
-                switch b {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(b)
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(b)
-                case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 0xF)])
-                default: out.append(b)
-                }
-            }
-            out.append(UInt8(ascii: "\""))
+            JSONString.append(value, to: &out)
             first = false
         }
     }

@@ -1,4 +1,5 @@
 import ParleyStore
+import ParleyCore
 
 /// Writes a page of events as JSON straight into bytes: the same document `JSONEncoder` makes of
 /// `APIController.EventsPage` (sorted keys, absent values left out), several times faster, since the events
@@ -93,25 +94,8 @@ struct EventsJSONWriter {
         raw("]")
     }
 
-    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.
     mutating func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(Self.hex[Int(b >> 4)])
-                bytes.append(Self.hex[Int(b & 0xF)])
-            default: bytes.append(b)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONString.append(s, to: &bytes)
     }
 }
