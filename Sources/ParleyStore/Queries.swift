@@ -79,21 +79,24 @@ enum Queries {
         return out
     }
 
-    static func events(_ db: Database, _ f: EventFilter) throws -> [EventSummary] {
+    /// The SQL of an events filter: the rows to read (`source`, where `event` is the event), the column holding the
+    /// event's date there, and the WHERE clauses with their arguments. With `driven`, a country or else a person
+    /// drives the query through its (…, date, eventId) index, so that a date range is an index range; every other
+    /// filter is a check on the rows found. Without it, every clause is on `event` alone (for counts over events).
+    static func eventFilter(_ db: Database, _ f: EventFilter, driven: Bool = true)
+        throws -> (source: String, dateColumn: String, clauses: [String], args: [any DatabaseValueConvertible]) {
         var clauses: [String] = []
         var args: [any DatabaseValueConvertible] = []
-        // A country or a person drives the query through its (…, date, eventId) index, so that a date range is an
-        // index range; every other filter is a check on the rows found.
         var source = "event"
         var dateColumn = "event.date"
         var countries = f.countries.map { $0.uppercased() }
         var personID: Int64? = try f.person.map { try Self.personID(db, $0) }
-        if let first = countries.first {
+        if driven, let first = countries.first {
             source = "eventCountry d JOIN event ON event.id = d.eventId"
             dateColumn = "d.date"
             clauses.append("d.country = ?"); args.append(first)
             countries.removeFirst()
-        } else if let p = personID {
+        } else if driven, let p = personID {
             source = "eventParticipant d JOIN event ON event.id = d.eventId"
             dateColumn = "d.date"
             clauses.append("d.personId = ?"); args.append(p)
@@ -119,6 +122,11 @@ enum Queries {
         // Dates are ISO 8601 of 4, 7 or 10 characters: every date that starts with `to` sorts before `to` + "~".
         if let to = f.to { clauses.append("\(dateColumn) <= ?"); args.append(to + "~") }
         if let place = f.place { clauses.append("event.place = ? COLLATE NOCASE"); args.append(place) }
+        return (source, dateColumn, clauses, args)
+    }
+
+    static func events(_ db: Database, _ f: EventFilter) throws -> [EventSummary] {
+        var (source, dateColumn, clauses, args) = try eventFilter(db, f)
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         args.append(f.limit)
         let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT event.id FROM \(source) \(whereSQL) ORDER BY \(dateColumn) DESC, event.id LIMIT ?"),

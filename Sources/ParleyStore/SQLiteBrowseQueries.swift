@@ -5,30 +5,10 @@ import ParleyCore
 /// `BrowsableStore`'s queries for SQLite: SQL through bound parameters only, events read back through
 /// `Queries.eventSummaries` so every list shows events the same way.
 enum SQLiteBrowseQueries {
-    /// The WHERE clauses (on `event`) and their arguments for a filter.
+    /// The WHERE clauses (on `event` alone) and their arguments for a filter: `Queries.eventFilter`'s.
     static func filterClauses(_ db: Database, _ f: EventFilter) throws -> (clauses: [String], args: [any DatabaseValueConvertible]) {
-        var clauses: [String] = []
-        var args: [any DatabaseValueConvertible] = []
-        if let p = f.person {
-            clauses.append("event.id IN (SELECT eventId FROM eventParticipant WHERE personId = ?)")
-            args.append(try Queries.personID(db, p))
-        }
-        if let o = f.organization {
-            clauses.append("""
-                event.id IN (SELECT eventId FROM eventOrganization WHERE organizationId IN
-                  (SELECT organizationId FROM organizationAlias WHERE aliasKey = ?))
-                """)
-            args.append(Ingestor.orgKey(o))
-        }
-        for c in f.countries {
-            clauses.append("event.id IN (SELECT eventId FROM eventCountry WHERE country = ?)")
-            args.append(c.uppercased())
-        }
-        if let t = f.type { clauses.append("event.type = ?"); args.append(t.uppercased()) }
-        if let from = f.from { clauses.append("event.date >= ?"); args.append(from) }
-        if let to = f.to { clauses.append("substr(event.date, 1, ?) <= ?"); args.append(to.count); args.append(to) }
-        if let place = f.place { clauses.append("event.place = ? COLLATE NOCASE"); args.append(place) }
-        return (clauses, args)
+        let filter = try Queries.eventFilter(db, f, driven: false)
+        return (filter.clauses, filter.args)
     }
 
     static func arguments(_ args: [any DatabaseValueConvertible]) -> StatementArguments {
