@@ -17,13 +17,13 @@ public struct Exporter: Sendable {
         }
         for e in events {
             var actors: [(String, String?)] = e.participants.map { ($0.name, $0.country) }
-            if actors.count < 2 { actors = e.organizations.map { ($0, nil) } }
+            if actors.count < 2 { actors = e.organizations.map { ($0.name, nil) } }
             if actors.count < 2 { actors = e.countries.map { ($0, $0) } }
             guard actors.count >= 2 else { continue }
             let urls = e.sources.map { $0.url ?? $0.documentId }.joined(separator: " ")
             for target in actors.dropFirst() {
                 out += [String(e.id), e.date ?? "", e.type, e.cameo ?? "", e.plover ?? "", e.place ?? "", actors[0].0, actors[0].1 ?? "",
-                        target.0, target.1 ?? "", e.organizations.joined(separator: "; "), e.countries.joined(separator: "; "), urls]
+                        target.0, target.1 ?? "", e.organizations.map(\.name).joined(separator: "; "), e.countries.joined(separator: "; "), urls]
                     .map(field).joined(separator: ",") + "\n"
             }
         }
@@ -38,7 +38,7 @@ public struct Exporter: Sendable {
             let members: [(String, String)]
             switch kind {
             case .people: members = e.participants.map { ("P\($0.id)", $0.name) }
-            case .organizations: members = e.organizations.map { ($0, $0) }
+            case .organizations: members = e.organizations.map { ("O\($0.id)", $0.name) }
             case .countries: members = e.countries.map { ($0, $0) }
             }
             for m in members { labels[m.0] = m.1 }

@@ -85,7 +85,7 @@ struct Ingestor {
             for (p, role) in Self.participants(e, personOf) {
                 try FastStatement(db, "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role, date) VALUES (?, ?, ?, ?)").run(eventID, p, role, date)
             }
-            for o in orgs { try FastStatement(db, "INSERT OR IGNORE INTO eventOrganization (eventId, organizationId) VALUES (?, ?)").run(eventID, o) }
+            for o in orgs { try FastStatement(db, "INSERT OR IGNORE INTO eventOrganization (eventId, organizationId, date) VALUES (?, ?, ?)").run(eventID, o, date) }
             for c in e.countries { try FastStatement(db, "INSERT OR IGNORE INTO eventCountry (eventId, country, date) VALUES (?, ?, ?)").run(eventID, c, date) }
             try FastStatement(db, """
                 INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)

@@ -51,13 +51,13 @@ struct PostgresQueries {
             let (event, id, name, country, role) = try s.decode(row, (Int64, Int64, String, String?, String).self)
             people[event, default: []].append(PersonRef(id: id, name: name, country: country, role: role))
         }
-        var orgs: [Int64: [String]] = [:]
+        var orgs: [Int64: [OrganizationRef]] = [:]
         for row in try s.rows("""
-            SELECT eventId, organization.name FROM eventOrganization JOIN organization ON organization.id = organizationId
+            SELECT eventId, organization.id, organization.name FROM eventOrganization JOIN organization ON organization.id = organizationId
             WHERE eventId = ANY(\(ids)) ORDER BY eventId, organizationId
             """) {
-            let (event, name) = try s.decode(row, (Int64, String).self)
-            orgs[event, default: []].append(name)
+            let (event, id, name) = try s.decode(row, (Int64, Int64, String).self)
+            orgs[event, default: []].append(OrganizationRef(id: id, name: name))
         }
         var countries: [Int64: [String]] = [:]
         for row in try s.rows("SELECT eventId, country FROM eventCountry WHERE eventId = ANY(\(ids)) ORDER BY eventId, country") {

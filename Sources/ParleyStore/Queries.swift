@@ -33,48 +33,56 @@ enum Queries {
         return PersonSummary(id: id, name: name, country: row["country"], aliases: aliases.filter { $0 != name }, documents: docs, events: events)
     }
 
+    /// The ids as one bound value for `IN (SELECT value FROM json_each(?))`: the statements stay the same, and are
+    /// prepared once per connection, whatever the number of ids.
+    static func idList(_ ids: [Int64]) -> String {
+        var s = "["
+        for (n, id) in ids.enumerated() {
+            if n > 0 { s += "," }
+            s += String(id)
+        }
+        return s + "]"
+    }
+
     static func eventSummaries(_ db: Database, ids: [Int64]) throws -> [EventSummary] {
-        // A few set queries per chunk instead of several queries per event.
+        // A few set queries for all the events instead of several queries per event.
+        guard !ids.isEmpty else { return [] }
+        let args: StatementArguments = [idList(ids)]
+        let list = "(SELECT value FROM json_each(?))"
+        var rows: [Int64: Row] = [:]
+        for r in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, type, date, place, cameo, plover FROM event WHERE id IN \(list)
+            """), arguments: args) { rows[r[0]] = r }
+        var people: [Int64: [PersonRef]] = [:]
+        for r in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT eventParticipant.eventId, person.id, person.name, person.country, eventParticipant.role FROM eventParticipant
+            JOIN person ON person.id = eventParticipant.personId WHERE eventId IN \(list) ORDER BY eventParticipant.rowid
+            """), arguments: args) {
+            people[r[0], default: []].append(PersonRef(id: r[1], name: r[2], country: r[3], role: r[4]))
+        }
+        var orgs: [Int64: [OrganizationRef]] = [:]
+        for r in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT eventId, organization.id, organization.name FROM eventOrganization JOIN organization ON organization.id = organizationId
+            WHERE eventId IN \(list) ORDER BY eventId, organizationId
+            """), arguments: args) { orgs[r[0], default: []].append(OrganizationRef(id: r[1], name: r[2])) }
+        var countries: [Int64: [String]] = [:]
+        for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT eventId, country FROM eventCountry WHERE eventId IN \(list) ORDER BY eventId, country"),
+                                  arguments: args) { countries[r[0], default: []].append(r[1]) }
+        var sources: [Int64: [EventSourceRef]] = [:]
+        for r in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT eventSource.eventId, documentId, document.url, reported, sentence, start, "end", evidence, confidence
+            FROM eventSource JOIN document ON document.id = documentId WHERE eventId IN \(list) ORDER BY documentId
+            """), arguments: args) {
+            sources[r[0], default: []].append(EventSourceRef(
+                documentId: r[1], url: r[2], reported: r[3], sentence: r[4], start: r[5], end: r[6], evidence: r[7], confidence: r[8]))
+        }
         var out: [EventSummary] = []
         out.reserveCapacity(ids.count)
-        var start = 0
-        while start < ids.count {
-            let chunk = Array(ids[start..<min(ids.count, start + 400)])
-            start += chunk.count
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            let args = StatementArguments(chunk)
-            var rows: [Int64: Row] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT * FROM event WHERE id IN (\(marks))", arguments: args) { rows[r["id"]] = r }
-            var people: [Int64: [PersonRef]] = [:]
-            for r in try Row.fetchAll(db, sql: """
-                SELECT eventParticipant.eventId, person.id, person.name, person.country, eventParticipant.role FROM eventParticipant
-                JOIN person ON person.id = eventParticipant.personId WHERE eventId IN (\(marks)) ORDER BY eventParticipant.rowid
-                """, arguments: args) {
-                people[r["eventId"], default: []].append(PersonRef(id: r["id"], name: r["name"], country: r["country"], role: r["role"]))
-            }
-            var orgs: [Int64: [String]] = [:]
-            for r in try Row.fetchAll(db, sql: """
-                SELECT eventId, organization.name FROM eventOrganization JOIN organization ON organization.id = organizationId
-                WHERE eventId IN (\(marks))
-                """, arguments: args) { orgs[r["eventId"], default: []].append(r["name"]) }
-            var countries: [Int64: [String]] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT eventId, country FROM eventCountry WHERE eventId IN (\(marks)) ORDER BY country",
-                                      arguments: args) { countries[r["eventId"], default: []].append(r["country"]) }
-            var sources: [Int64: [EventSourceRef]] = [:]
-            for r in try Row.fetchAll(db, sql: """
-                SELECT eventSource.*, document.url FROM eventSource JOIN document ON document.id = documentId
-                WHERE eventId IN (\(marks)) ORDER BY documentId
-                """, arguments: args) {
-                sources[r["eventId"], default: []].append(EventSourceRef(
-                    documentId: r["documentId"], url: r["url"], reported: r["reported"], sentence: r["sentence"],
-                    start: r["start"], end: r["end"], evidence: r["evidence"], confidence: r["confidence"]))
-            }
-            for id in chunk {
-                guard let row = rows[id] else { continue }
-                out.append(EventSummary(id: id, type: row["type"], date: row["date"], place: row["place"], participants: people[id] ?? [],
-                                        organizations: orgs[id] ?? [], countries: countries[id] ?? [], cameo: row["cameo"],
-                                        plover: row["plover"], sources: sources[id] ?? []))
-            }
+        for id in ids {
+            guard let row = rows[id] else { continue }
+            out.append(EventSummary(id: id, type: row[1], date: row[2], place: row[3], participants: people[id] ?? [],
+                                    organizations: orgs[id] ?? [], countries: countries[id] ?? [], cameo: row[4],
+                                    plover: row[5], sources: sources[id] ?? []))
         }
         return out
     }
@@ -214,12 +222,16 @@ enum Queries {
         }
     }
 
+    /// Counts from the tables the triggers keep (`SummaryTables`), not from the tables themselves.
     static func stats(_ db: Database) throws -> StoreStats {
-        func count(_ table: String) throws -> Int { try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(table)")) ?? 0 }
+        var rows: [String: Int] = [:]
+        for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT tableName, n FROM rowCount")) { rows[r[0]] = r[1] }
         var byType: [String: Int] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT type, count(*) AS n FROM event GROUP BY type")) { byType[row["type"]] = row["n"] }
-        return StoreStats(documents: try count("document"), people: try count("person"), organizations: try count("organization"),
-                          events: try count("event"), eventSources: try count("eventSource"), planned: try count("plannedEvent"),
+        for r in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT type, sum(n) FROM eventTally WHERE country = '' AND partner = '' GROUP BY type HAVING sum(n) > 0
+            """)) { byType[r[0]] = r[1] }
+        return StoreStats(documents: rows["document"] ?? 0, people: rows["person"] ?? 0, organizations: rows["organization"] ?? 0,
+                          events: byType.values.reduce(0, +), eventSources: rows["eventSource"] ?? 0, planned: rows["plannedEvent"] ?? 0,
                           eventsByType: byType, databaseBytes: nil)
     }
 

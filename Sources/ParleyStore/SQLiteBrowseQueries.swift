@@ -3,44 +3,42 @@ import GRDB
 import ParleyCore
 
 /// `BrowsableStore`'s queries for SQLite: SQL through bound parameters only, events read back through
-/// `Queries.eventSummaries` so every list shows events the same way.
+/// `Queries.eventSummaries` so every list shows events the same way. Counts come from the tables the triggers keep
+/// (`SummaryTables`) wherever they can answer; lists of events are read in date order straight from the index of the
+/// country, person or organization that narrows them.
 enum SQLiteBrowseQueries {
-    /// The WHERE clauses (on `event` alone) and their arguments for a filter: `Queries.eventFilter`'s.
-    static func filterClauses(_ db: Database, _ f: EventFilter) throws -> (clauses: [String], args: [any DatabaseValueConvertible]) {
-        let filter = try Queries.eventFilter(db, f, driven: false)
-        return (filter.clauses, filter.args)
-    }
-
     static func arguments(_ args: [any DatabaseValueConvertible]) -> StatementArguments {
         StatementArguments(args.map { $0.databaseValue })
     }
 
     static func eventPage(_ db: Database, _ f: EventFilter, order: EventOrder, after cursor: EventCursor?) throws -> EventPage {
-        var (clauses, args) = try filterClauses(db, f)
+        var (source, dateColumn, clauses, args) = try Queries.eventFilter(db, f)
+        // Driven by a country's or a person's (…, date, eventId) index, the rows come in the page's order.
+        let idColumn = source == "event" ? "event.id" : "d.eventId"
         if let c = cursor {
             switch (order, c.date) {
             case (.newest, let d?):
-                clauses.append("(event.date < ? OR (event.date = ? AND event.id < ?) OR event.date IS NULL)")
+                clauses.append("(\(dateColumn) < ? OR (\(dateColumn) = ? AND \(idColumn) < ?) OR \(dateColumn) IS NULL)")
                 args += [d, d, c.id]
             case (.newest, nil):
-                clauses.append("(event.date IS NULL AND event.id < ?)")
+                clauses.append("(\(dateColumn) IS NULL AND \(idColumn) < ?)")
                 args.append(c.id)
             case (.oldest, let d?):
-                clauses.append("(event.date > ? OR (event.date = ? AND event.id > ?))")
+                clauses.append("(\(dateColumn) > ? OR (\(dateColumn) = ? AND \(idColumn) > ?))")
                 args += [d, d, c.id]
             case (.oldest, nil):
-                clauses.append("((event.date IS NULL AND event.id > ?) OR event.date IS NOT NULL)")
+                clauses.append("((\(dateColumn) IS NULL AND \(idColumn) > ?) OR \(dateColumn) IS NOT NULL)")
                 args.append(c.id)
             }
         }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let orderSQL = order == .newest ? "event.date DESC, event.id DESC" : "event.date ASC, event.id ASC"
+        let orderSQL = order == .newest ? "\(dateColumn) DESC, \(idColumn) DESC" : "\(dateColumn) ASC, \(idColumn) ASC"
         args.append(f.limit + 1)
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT event.id, event.date FROM event \(whereSQL) ORDER BY \(orderSQL) LIMIT ?"),
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT \(idColumn), \(dateColumn) FROM \(source) \(whereSQL) ORDER BY \(orderSQL) LIMIT ?"),
                                     arguments: arguments(args))
         let page = rows.prefix(f.limit)
-        let events = try Queries.eventSummaries(db, ids: page.map { $0["id"] })
-        let next = rows.count > f.limit ? page.last.map { EventCursor(date: $0["date"], id: $0["id"]) } : nil
+        let events = try Queries.eventSummaries(db, ids: page.map { $0[0] })
+        let next = rows.count > f.limit ? page.last.map { EventCursor(date: $0[1], id: $0[0]) } : nil
         return EventPage(events: events, next: next)
     }
 
@@ -49,30 +47,81 @@ enum SQLiteBrowseQueries {
         return e
     }
 
+    /// Whether `value` is a whole year ("2024"), which `eventTally` can filter on.
+    static func isYear(_ value: String) -> Bool { value.utf8.count == 4 && value.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+
     static func facets(_ db: Database, _ f: EventFilter) throws -> EventFacets {
-        let (clauses, args) = try filterClauses(db, f)
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let a = arguments(args)
-        func counts(_ sql: String) throws -> [FacetCount] {
+        let countries = Array(Set(f.countries.map { $0.uppercased() })).sorted()
+        let tallied = f.person == nil && f.organization == nil && f.place == nil && countries.count <= 2
+            && [f.from, f.to].allSatisfy { $0.map(isYear) ?? true }
+        return tallied ? try tallyFacets(db, f, countries) : try countedFacets(db, f)
+    }
+
+    /// Facets from `eventTally`: every event, one country's or a pair's, narrowed by type and whole years.
+    static func tallyFacets(_ db: Database, _ f: EventFilter, _ countries: [String]) throws -> EventFacets {
+        var clauses: [String] = []
+        var args: [any DatabaseValueConvertible] = []
+        if let t = f.type { clauses.append("type = ?"); args.append(t.uppercased()) }
+        if let from = f.from { clauses.append("year >= ?"); args.append(from) }
+        if let to = f.to { clauses.append("year <= ? AND year != ''"); args.append(to) }
+        let narrowed = clauses.map { " AND " + $0 }.joined()
+        let key: [any DatabaseValueConvertible] = [countries.first ?? "", countries.count > 1 ? countries[1] : ""]
+        func counts(_ sql: String, _ head: [any DatabaseValueConvertible]) throws -> [FacetCount] {
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments(head + args)).map { FacetCount(value: $0[0], count: $0[1]) }
+        }
+        let scope = "FROM eventTally WHERE country = ? AND partner = ?\(narrowed)"
+        let types = try counts("SELECT type, sum(n) AS s \(scope) GROUP BY type HAVING s > 0 ORDER BY s DESC, type", key)
+        let total = types.reduce(0) { $0 + $1.count }
+        let years = try counts("SELECT year, sum(n) AS s \(scope) AND year != '' GROUP BY year HAVING s > 0 ORDER BY year DESC", key)
+        var byCountry: [FacetCount]
+        switch countries.count {
+        case 0:
+            byCountry = try counts("""
+                SELECT country, sum(n) AS s FROM eventTally WHERE partner = '' AND country != ''\(narrowed)
+                GROUP BY country HAVING s > 0 ORDER BY s DESC, country LIMIT 40
+                """, [])
+        case 1:
+            // Every event of the country has it, and its partners as often as they share its events.
+            byCountry = try counts("""
+                SELECT partner, sum(n) AS s FROM eventTally WHERE country = ? AND partner != ''\(narrowed)
+                GROUP BY partner HAVING s > 0 ORDER BY s DESC, partner LIMIT 40
+                """, [countries[0]])
+            if total > 0 { byCountry.append(FacetCount(value: countries[0], count: total)) }
+        default:
+            byCountry = try countedCountries(db, f)
+        }
+        byCountry.sort { ($0.count, $1.value) > ($1.count, $0.value) }
+        return EventFacets(total: total, types: types, countries: Array(byCountry.prefix(40)), years: years)
+    }
+
+    /// The matching events' rows, read through the index of the country or person that narrows them.
+    static func matched(_ db: Database, _ f: EventFilter, join: String = "", extra: String? = nil)
+        throws -> (sql: String, args: StatementArguments) {
+        let (source, _, clauses, args) = try Queries.eventFilter(db, f)
+        let all = clauses + (extra.map { [$0] } ?? [])
+        return ("FROM \(source)\(join) \(all.isEmpty ? "" : "WHERE " + all.joined(separator: " AND "))", arguments(args))
+    }
+
+    static func countedCountries(_ db: Database, _ f: EventFilter) throws -> [FacetCount] {
+        let m = try matched(db, f, join: " JOIN eventCountry c ON c.eventId = event.id")
+        return try Row.fetchAll(db.cachedStatement(sql: "SELECT c.country, count(*) AS n \(m.sql) GROUP BY c.country ORDER BY n DESC, c.country LIMIT 40"),
+                                arguments: m.args).map { FacetCount(value: $0[0], count: $0[1]) }
+    }
+
+    /// Facets counted over the matching events (a person, an organization, a place, a date inside a year).
+    static func countedFacets(_ db: Database, _ f: EventFilter) throws -> EventFacets {
+        let m = try matched(db, f)
+        func counts(_ sql: String, _ a: StatementArguments) throws -> [FacetCount] {
             try Row.fetchAll(db.cachedStatement(sql: sql), arguments: a).map { FacetCount(value: $0[0], count: $0[1]) }
         }
-        let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event \(whereSQL)"), arguments: a) ?? 0
-        let types = try counts("SELECT type, count(*) AS n FROM event \(whereSQL) GROUP BY type ORDER BY n DESC, type")
-        // Unfiltered, every row of eventCountry counts: no need to look up its events.
-        let countryScope = whereSQL.isEmpty ? "" : "WHERE eventId IN (SELECT event.id FROM event \(whereSQL))"
-        let countries = try counts("""
-            SELECT country, count(*) AS n FROM eventCountry \(countryScope)
-            GROUP BY country ORDER BY n DESC, country LIMIT 40
-            """)
-        let years = try counts("""
-            SELECT substr(date, 1, 4) AS year, count(*) AS n FROM event \(whereSQL.isEmpty ? "WHERE" : whereSQL + " AND") date IS NOT NULL
-            GROUP BY year ORDER BY year DESC
-            """)
-        return EventFacets(total: total, types: types, countries: countries, years: years)
+        let types = try counts("SELECT event.type, count(*) AS n \(m.sql) GROUP BY event.type ORDER BY n DESC, event.type", m.args)
+        let dated = try matched(db, f, extra: "event.date IS NOT NULL")
+        let years = try counts("SELECT substr(event.date, 1, 4) AS year, count(*) AS n \(dated.sql) GROUP BY year ORDER BY year DESC", dated.args)
+        return EventFacets(total: types.reduce(0) { $0 + $1.count }, types: types, countries: try countedCountries(db, f), years: years)
     }
 
     static func organizations(_ db: Database, search: String?, limit: Int) throws -> [OrganizationSummary] {
-        var sql = "SELECT id, name, kind, country FROM organization"
+        var sql = "SELECT id, name, kind, country, documentCount, eventCount FROM organization"
         var args: [any DatabaseValueConvertible] = []
         if let s = search?.trimmingCharacters(in: .whitespaces), !s.isEmpty {
             sql += " WHERE id IN (SELECT organizationId FROM organizationAlias WHERE alias LIKE ? ESCAPE '\\') OR name LIKE ? ESCAPE '\\'"
@@ -80,49 +129,40 @@ enum SQLiteBrowseQueries {
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
             args += [pattern, pattern]
         }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments(args))
-        var docs: [Int64: Int] = [:], events: [Int64: Int] = [:]
-        for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT organizationId, count(*) FROM organizationMention GROUP BY organizationId")) {
-            docs[r[0]] = r[1]
+        args.append(limit)
+        return try Row.fetchAll(db.cachedStatement(sql: sql + " ORDER BY eventCount DESC, documentCount DESC, name LIMIT ?"),
+                                arguments: arguments(args)).map {
+            OrganizationSummary(id: $0[0], name: $0[1], kind: $0[2], country: $0[3], aliases: [], documents: $0[4], events: $0[5])
         }
-        for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT organizationId, count(*) FROM eventOrganization GROUP BY organizationId")) {
-            events[r[0]] = r[1]
-        }
-        let list = rows.map { r -> OrganizationSummary in
-            let id: Int64 = r["id"]
-            return OrganizationSummary(id: id, name: r["name"], kind: r["kind"], country: r["country"], aliases: [],
-                                       documents: docs[id] ?? 0, events: events[id] ?? 0)
-        }
-        return Array(list.sorted { ($0.events, $0.documents, $1.name) > ($1.events, $1.documents, $0.name) }.prefix(limit))
     }
 
     static func organization(_ db: Database, id: Int64) throws -> OrganizationProfile {
-        guard let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name, kind, country FROM organization WHERE id = ?"), arguments: [id]) else {
+        guard let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name, kind, country, documentCount, eventCount FROM organization WHERE id = ?"),
+                                       arguments: [id]) else {
             throw StoreError.notFound(what: "organization \(id)")
         }
-        let name: String = r["name"]
+        let name: String = r[1]
         let aliases = try String.fetchAll(db.cachedStatement(sql: "SELECT alias FROM organizationAlias WHERE organizationId = ? ORDER BY alias"),
                                           arguments: [id]).filter { $0 != name }
-        let docs = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM organizationMention WHERE organizationId = ?"), arguments: [id]) ?? 0
-        let eventCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM eventOrganization WHERE organizationId = ?"), arguments: [id]) ?? 0
+        // People who speak for the organization (by one of its names) in a document that names it.
         let people = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT person.id, person.name, person.country, count(*) AS n FROM personMention JOIN person ON person.id = personMention.personId
-            WHERE personMention.documentId IN (SELECT documentId FROM organizationMention WHERE organizationId = ?)
-              AND (personMention.organization IN (SELECT alias FROM organizationAlias WHERE organizationId = ?) OR personMention.organization = ?)
+            WHERE personMention.organization IN (SELECT alias FROM organizationAlias WHERE organizationId = ?1 UNION SELECT ?2)
+              AND EXISTS (SELECT 1 FROM organizationMention m WHERE m.documentId = personMention.documentId AND m.organizationId = ?1)
             GROUP BY person.id ORDER BY n DESC, person.name LIMIT 50
-            """), arguments: [id, id, name]).map { LinkedPerson(id: $0[0], name: $0[1], country: $0[2], count: $0[3]) }
+            """), arguments: [id, name]).map { LinkedPerson(id: $0[0], name: $0[1], country: $0[2], count: $0[3]) }
         let ids = try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT event.id FROM event JOIN eventOrganization ON eventOrganization.eventId = event.id
-            WHERE organizationId = ? ORDER BY event.date DESC, event.id DESC LIMIT 50
+            SELECT eventId FROM eventOrganization WHERE organizationId = ? ORDER BY date DESC, eventId DESC LIMIT 50
             """), arguments: [id])
-        let summary = OrganizationSummary(id: id, name: name, kind: r["kind"], country: r["country"], aliases: aliases,
-                                          documents: docs, events: eventCount)
+        let summary = OrganizationSummary(id: id, name: name, kind: r[2], country: r[3], aliases: aliases, documents: r[4], events: r[5])
         return OrganizationProfile(organization: summary, people: people, events: try Queries.eventSummaries(db, ids: ids))
     }
 
     static func countries(_ db: Database) throws -> [CountrySummary] {
         var events: [String: Int] = [:], people: [String: Int] = [:]
-        for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT country, count(*) FROM eventCountry GROUP BY country")) { events[r[0]] = r[1] }
+        for r in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT country, sum(n) FROM eventTally WHERE partner = '' AND country != '' GROUP BY country HAVING sum(n) > 0
+            """)) { events[r[0]] = r[1] }
         for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT country, count(*) FROM person WHERE country IS NOT NULL GROUP BY country")) {
             people[r[0]] = r[1]
         }
@@ -132,17 +172,17 @@ enum SQLiteBrowseQueries {
 
     static func country(_ db: Database, _ code: String) throws -> CountryProfile {
         let c = code.uppercased()
-        let events = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM eventCountry WHERE country = ?"), arguments: [c]) ?? 0
+        let events = try Int.fetchOne(db.cachedStatement(sql: "SELECT sum(n) FROM eventTally WHERE country = ? AND partner = ''"), arguments: [c]) ?? 0
         let peopleCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM person WHERE country = ?"), arguments: [c]) ?? 0
         if events == 0 && peopleCount == 0 { throw StoreError.notFound(what: "country \(c)") }
         let partners = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT b.country, count(*) AS n FROM eventCountry a JOIN eventCountry b ON a.eventId = b.eventId AND b.country != a.country
-            WHERE a.country = ? GROUP BY b.country ORDER BY n DESC, b.country LIMIT 50
+            SELECT partner, sum(n) AS s FROM eventTally WHERE country = ? AND partner != '' GROUP BY partner HAVING s > 0
+            ORDER BY s DESC, partner LIMIT 50
             """), arguments: [c]).map { FacetCount(value: $0[0], count: $0[1]) }
         let people = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT person.id, person.name, person.country, count(eventParticipant.eventId) AS n FROM person
-            LEFT JOIN eventParticipant ON eventParticipant.personId = person.id
-            WHERE person.country = ? GROUP BY person.id ORDER BY n DESC, person.name LIMIT 50
+            SELECT person.id, person.name, person.country,
+              (SELECT count(*) FROM eventParticipant WHERE eventParticipant.personId = person.id) AS n
+            FROM person WHERE person.country = ? ORDER BY n DESC, person.name LIMIT 50
             """), arguments: [c]).map { LinkedPerson(id: $0[0], name: $0[1], country: $0[2], count: $0[3]) }
         var f = EventFilter()
         f.countries = [c]
@@ -153,11 +193,11 @@ enum SQLiteBrowseQueries {
 
     static func countryPair(_ db: Database, _ a: String, _ b: String) throws -> CountryPairSummary {
         let (x, y) = (a.uppercased(), b.uppercased())
+        // A country paired with itself: its own events.
         let years = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT coalesce(substr(date, 1, 4), '') AS year, type, count(*) AS n FROM event WHERE id IN
-              (SELECT p.eventId FROM eventCountry p JOIN eventCountry q ON p.eventId = q.eventId WHERE p.country = ? AND q.country = ?)
-            GROUP BY year, type ORDER BY year, type
-            """), arguments: [x, y]).map { YearTypeCount(year: $0[0], type: $0[1], count: $0[2]) }
+            SELECT year, type, sum(n) AS s FROM eventTally WHERE country = ? AND partner = ?
+            GROUP BY year, type HAVING s > 0 ORDER BY year, type
+            """), arguments: [x, x == y ? "" : y]).map { YearTypeCount(year: $0[0], type: $0[1], count: $0[2]) }
         var f = EventFilter()
         f.countries = [x, y]
         f.limit = 50
@@ -187,11 +227,17 @@ enum SQLiteBrowseQueries {
     }
 
     static func network(_ db: Database, _ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
+        if kind == .countries, [from, to].allSatisfy({ $0.map(isYear) ?? true }) {
+            return try countryNetwork(db, from: from, to: to, limit: limit)
+        }
         var clauses: [String] = []
         var args: [any DatabaseValueConvertible] = []
         if let from { clauses.append("event.date >= ?"); args.append(from) }
-        if let to { clauses.append("substr(event.date, 1, ?) <= ?"); args += [to.count, to] }
+        // Every date that starts with `to` sorts before `to` + "~".
+        if let to { clauses.append("event.date <= ?"); args.append(to + "~") }
         let dated = clauses.isEmpty ? "" : " AND " + clauses.joined(separator: " AND ")
+        // Within a date range, the range's events first (through the date index), then their rows.
+        let join = clauses.isEmpty ? "JOIN" : "CROSS JOIN"
         let (table, column, names): (String, String, String)
         switch kind {
         case .people: (table, column, names) = ("eventParticipant", "personId", "SELECT id, name FROM person WHERE id IN")
@@ -200,7 +246,7 @@ enum SQLiteBrowseQueries {
         }
         args.append(limit)
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT a.\(column), b.\(column), count(*) AS n FROM event JOIN \(table) a ON a.eventId = event.id
+            SELECT a.\(column), b.\(column), count(*) AS n FROM event \(join) \(table) a ON a.eventId = event.id
             JOIN \(table) b ON b.eventId = event.id AND a.\(column) < b.\(column)
             WHERE 1 = 1\(dated) GROUP BY a.\(column), b.\(column) ORDER BY n DESC LIMIT ?
             """), arguments: arguments(args))
@@ -233,6 +279,27 @@ enum SQLiteBrowseQueries {
         let nodes = weight.keys.sorted().map { NetworkNode(id: $0, label: label[$0] ?? $0, events: weight[$0] ?? 0) }
         return NetworkGraph(kind: kind, nodes: nodes, edges: edges)
     }
+
+    /// The network of countries over whole years, from `eventTally`'s pairs.
+    static func countryNetwork(_ db: Database, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
+        var clauses = ["partner != ''", "country < partner"]
+        var args: [any DatabaseValueConvertible] = []
+        if let from { clauses.append("year >= ?"); args.append(from) }
+        if let to { clauses.append("year <= ? AND year != ''"); args.append(to) }
+        args.append(limit)
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT country, partner, sum(n) AS s FROM eventTally WHERE \(clauses.joined(separator: " AND "))
+            GROUP BY country, partner HAVING s > 0 ORDER BY s DESC LIMIT ?
+            """), arguments: arguments(args))
+        var weight: [String: Int] = [:]
+        let edges = rows.map { r -> NetworkEdge in
+            let (s, t, n): (String, String, Int) = (r[0], r[1], r[2])
+            weight[s, default: 0] += n
+            weight[t, default: 0] += n
+            return NetworkEdge(source: s, target: t, events: n)
+        }
+        return NetworkGraph(kind: .countries, nodes: weight.keys.sorted().map { NetworkNode(id: $0, label: $0, events: weight[$0] ?? 0) }, edges: edges)
+    }
 }
 
 extension SQLiteEventStore: BrowsableStore {
@@ -251,12 +318,19 @@ extension SQLiteEventStore: BrowsableStore {
     public func document(_ id: String) throws -> StoredDocument { try read { try SQLiteBrowseQueries.document($0, id) } }
     public func eventDateRange() throws -> (first: String?, last: String?) {
         try read { db in
-            let first = try String.fetchOne(db.cachedStatement(sql: "SELECT min(date) FROM event"))
-            let last = try String.fetchOne(db.cachedStatement(sql: "SELECT max(date) FROM event"))
+            // Seeks in the date index (min() would first walk past the undated events).
+            let first = try String.fetchOne(db.cachedStatement(sql: "SELECT date FROM event WHERE date IS NOT NULL ORDER BY date LIMIT 1"))
+            let last = try String.fetchOne(db.cachedStatement(sql: "SELECT date FROM event WHERE date IS NOT NULL ORDER BY date DESC LIMIT 1"))
             return (first, last)
         }
     }
+    /// A network is counted over every event of its date range, so it is computed once per database revision.
     public func network(_ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
-        try read { try SQLiteBrowseQueries.network($0, kind, from: from, to: to, limit: limit) }
+        try read { db in
+            let revision = try Int64.fetchOne(db.cachedStatement(sql: SummaryTables.current)) ?? 0
+            return try networks.value("\(kind.rawValue) \(from ?? "") \(to ?? "") \(limit)", revision: revision) {
+                try SQLiteBrowseQueries.network(db, kind, from: from, to: to, limit: limit)
+            }
+        }
     }
 }

@@ -16,6 +16,8 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private let memo = KeyMemo()
     /// The database's `data_version` when `memo` was last used: another process's commit changes it.
     private var memoDataVersion: Int?
+    /// Contact networks already computed, for the database revision they were computed from.
+    let networks = RevisionMemo<NetworkGraph>()
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String, readOnly: Bool = false, profile: StatementProfile? = nil) throws(StoreError) {
@@ -46,8 +48,17 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             if exists {
                 var check = config
                 check.readonly = true
-                let superseded = try DatabaseQueue(path: path, configuration: check).read { db in try migrator.hasBeenSuperseded(db) }
+                let (superseded, current) = try DatabaseQueue(path: path, configuration: check).read { db in
+                    (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+                }
                 if superseded { throw StoreError.newerSchema(path: path) }
+                // A database from an older Parley is brought up to date before it is read, when it can be written.
+                if readOnly && !current {
+                    guard FileManager.default.isWritableFile(atPath: path) else { throw StoreError.olderSchema(path: path) }
+                    var upgrade = config
+                    upgrade.readonly = false
+                    try migrator.migrate(try DatabaseQueue(path: path, configuration: upgrade))
+                }
             }
             if readOnly {
                 dbQueue = try DatabaseQueue(path: path, configuration: config)
@@ -85,6 +96,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         do {
             let result = try dbQueue.write { db in
                 let result = try body(db)
+                try db.execute(sql: SummaryTables.bump)
                 for index in SearchIndex.all { try index.flush(db) }
                 return result
             }

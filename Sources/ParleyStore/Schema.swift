@@ -191,6 +191,9 @@ enum Schema {
         m.registerMigration("v4-event-type-index") { db in
             try db.create(index: "event_type", on: "event", columns: ["type"])
         }
+        // Counts for the aggregate pages kept by triggers, organizations' events by date, and the revision (see
+        // `SummaryTables`).
+        m.registerMigration("v5-summary-tables") { db in try db.execute(sql: SummaryTables.migration) }
         return m
     }
 }

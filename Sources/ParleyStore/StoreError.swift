@@ -3,6 +3,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case missingFolder(path: String, folder: String)
     case notADatabase(path: String)
     case newerSchema(path: String)
+    /// Written by an older Parley and not writable here, so its schema cannot be brought up to date.
+    case olderSchema(path: String)
     case readOnly(path: String)
     case unreachable(location: String, reason: String)
     case notFound(what: String)
@@ -17,6 +19,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "\(path): not a Parley database (the file is not SQLite or is damaged); choose another --db path or restore a backup"
         case .newerSchema(let path):
             return "\(path): written by a newer version of Parley (unknown schema migrations); upgrade parley to read it"
+        case .olderSchema(let path):
+            return "\(path): written by an older version of Parley and not writable, so it cannot be upgraded; copy it somewhere writable and run any parley command on it once"
         case .readOnly(let path):
             return "\(path): the database is read-only; check the file's permissions or copy it somewhere writable"
         case .unreachable(let location, let reason):

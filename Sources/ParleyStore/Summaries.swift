@@ -5,7 +5,7 @@ public struct EventSummary: Sendable, Codable, Equatable {
     public var date: String?
     public var place: String?
     public var participants: [PersonRef]
-    public var organizations: [String]
+    public var organizations: [OrganizationRef]
     public var countries: [String]
     public var cameo: String?
     public var plover: String?
@@ -18,6 +18,12 @@ public struct PersonRef: Sendable, Codable, Equatable {
     public var name: String
     public var country: String?
     public var role: String?
+}
+
+/// An organization as referred to from an event.
+public struct OrganizationRef: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var name: String
 }
 
 /// Where an event is stated: document, sentence, character offsets, the evidence sentence.

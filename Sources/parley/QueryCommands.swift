@@ -38,7 +38,7 @@ struct EventsCommand: ParsableCommand {
             print("id,date,type,place,participants,organizations,countries,cameo,plover,sources")
             for e in events {
                 print([String(e.id), e.date ?? "", e.type, e.place ?? "", e.participants.map(\.name).joined(separator: "; "),
-                       e.organizations.joined(separator: "; "), e.countries.joined(separator: "; "), e.cameo ?? "", e.plover ?? "",
+                       e.organizations.map(\.name).joined(separator: "; "), e.countries.joined(separator: "; "), e.cameo ?? "", e.plover ?? "",
                        e.sources.map(\.documentId).joined(separator: "; ")].map(csv).joined(separator: ","))
             }
         case .table:

@@ -34,6 +34,20 @@ import Testing
         }
     }
 
+    @Test func organizationsOfAnEventLinkToTheirPages() async throws {
+        try await db.withClient { client in
+            let events = try await client.get("/api/v1/events?limit=500").json()["events"] as? [[String: Any]] ?? []
+            let withOrg = try #require(events.first { !(($0["organizations"] as? [[String: Any]]) ?? []).isEmpty })
+            let org = try #require((withOrg["organizations"] as? [[String: Any]])?.first)
+            let id = try #require(org["id"] as? Int)
+            let page = try await client.get("/events/E\(withOrg["id"] as? Int ?? 0)").text
+            #expect(page.contains("href=\"/organizations/O\(id)\""))
+            let profile = try await client.get("/organizations/O\(id)")
+            #expect(profile.status == .ok)
+            #expect(profile.text.contains(((org["name"] as? String) ?? "?").replacingOccurrences(of: "'", with: "&#39;")))
+        }
+    }
+
     @Test func markupInAReleaseIsShownAsText() async throws {
         try await db.withClient { client in
             for uri in ["/documents/hostile", "/search?q=talks", "/search?q=%3Cscript%3E"] {

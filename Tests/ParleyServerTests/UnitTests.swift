@@ -79,7 +79,7 @@ import Testing
     /// An event with text that needs escaping, built through its decoder (the store's types have no public initialisers).
     static func sample(_ evidence: String) throws -> EventSummary {
         let object: [String: Any] = [
-            "id": 7, "type": "MEET", "place": "Hanoi \"old\" quarter", "organizations": ["Ministry/Office"], "countries": ["EGY", "VNM"],
+            "id": 7, "type": "MEET", "place": "Hanoi \"old\" quarter", "organizations": [["id": 3, "name": "Ministry/Office \"A\""]], "countries": ["EGY", "VNM"],
             "cameo": "040",
             "participants": [["id": 1, "name": "Ana \\ Lopes", "country": "VNM", "role": "host"], ["id": 2, "name": "Karim\u{1}Haddad"]],
             "sources": [

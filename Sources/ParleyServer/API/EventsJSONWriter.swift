@@ -41,7 +41,15 @@ struct EventsJSONWriter {
         key("countries", &self); strings(e.countries)
         if let d = e.date { key("date", &self); string(d) }
         key("id", &self); int(e.id)
-        key("organizations", &self); strings(e.organizations)
+        key("organizations", &self)
+        raw("[")
+        for (i, o) in e.organizations.enumerated() {
+            if i > 0 { raw(",") }
+            raw("{\"id\":"); int(o.id)
+            raw(",\"name\":"); string(o.name)
+            raw("}")
+        }
+        raw("]")
         key("participants", &self)
         raw("[")
         for (i, p) in e.participants.enumerated() {

@@ -16,7 +16,7 @@ enum EventsCSV {
         for e in events {
             out += [
                 "E\(e.id)", e.date ?? "", e.type, e.place ?? "", e.participants.map(\.name).joined(separator: "; "),
-                e.organizations.joined(separator: "; "), e.countries.joined(separator: "; "), e.cameo ?? "", e.plover ?? "",
+                e.organizations.map(\.name).joined(separator: "; "), e.countries.joined(separator: "; "), e.cameo ?? "", e.plover ?? "",
                 e.sources.map(\.documentId).joined(separator: "; "),
             ].map(field).joined(separator: ",") + "\r\n"
         }

@@ -29,7 +29,7 @@ enum ViewModels {
             "id": "E\(e.id)", "href": "/events/E\(e.id)", "type": e.type, "date": e.date ?? "undated",
             "participants": e.participants.map(personLink),
             "countries": e.countries.map(country),
-            "organizations": e.organizations.map { ["name": $0, "href": "/organizations?q=" + urlEncoded($0)] },
+            "organizations": e.organizations.map { ["name": $0.name, "href": "/organizations/O\($0.id)"] },
             "sourceCount": e.sources.count,
         ]
         if let p = e.place { v["place"] = p }

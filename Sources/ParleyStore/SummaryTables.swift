@@ -1,0 +1,148 @@
+import Foundation
+
+/// The SQLite tables that hold what the aggregate pages show, and the triggers that keep them: counts of events by
+/// country, partner country, year and type (`eventTally`), each organization's documents and events, and the
+/// database's revision. A count changes in the transaction that changes the rows it counts, whichever statement
+/// does it (an ingest, a replaced or removed document, an event dated more precisely), so it is exact at every commit
+/// and no page counts over whole tables.
+enum SummaryTables {
+    /// `eventTally` keys of one event: every event (`''`, `''`), each of its countries (`c`, `''`) and each ordered
+    /// pair of its countries (`c`, `d`). `%ID%` is the event.
+    private static let eventKeys = """
+        SELECT '' AS country, '' AS partner
+        UNION ALL SELECT country, '' FROM eventCountry WHERE eventId = %ID%
+        UNION ALL SELECT a.country, b.country FROM eventCountry a JOIN eventCountry b ON b.eventId = a.eventId AND b.country != a.country
+          WHERE a.eventId = %ID%
+        """
+
+    /// `eventTally` keys that one country row of an event (`%C%` of event `%ID%`) adds or takes away.
+    private static let countryKeys = """
+        SELECT %C% AS country, '' AS partner
+        UNION ALL SELECT %C%, country FROM eventCountry WHERE eventId = %ID% AND country != %C%
+        UNION ALL SELECT country, %C% FROM eventCountry WHERE eventId = %ID% AND country != %C%
+        """
+
+    /// The year of a date expression, `''` when undated.
+    private static func year(_ date: String) -> String { "coalesce(substr(\(date), 1, 4), '')" }
+
+    private static func add(_ keys: String, year: String, type: String) -> String {
+        """
+        INSERT INTO eventTally (country, partner, year, type, n)
+          SELECT k.country, k.partner, \(year), \(type), 1 FROM (\(keys)) k WHERE 1
+          ON CONFLICT DO UPDATE SET n = n + 1;
+        """
+    }
+
+    private static func remove(_ keys: String, year: String, type: String) -> String {
+        "UPDATE eventTally SET n = n - 1 WHERE year = \(year) AND type = \(type) AND (country, partner) IN (\(keys));"
+    }
+
+    private static func keys(_ template: String, id: String, country: String = "") -> String {
+        template.replacingOccurrences(of: "%ID%", with: id).replacingOccurrences(of: "%C%", with: country)
+    }
+
+    /// Tables whose row counts `rowCount` keeps (the stats).
+    static let countedTables = ["document", "person", "organization", "eventSource", "plannedEvent"]
+
+    private static func rowCountSQL(_ table: String) -> String {
+        """
+        INSERT INTO rowCount (tableName, n) SELECT '\(table)', count(*) FROM \(table);
+        CREATE TRIGGER rowCount_\(table)_insert AFTER INSERT ON \(table) BEGIN
+          UPDATE rowCount SET n = n + 1 WHERE tableName = '\(table)';
+        END;
+        CREATE TRIGGER rowCount_\(table)_delete AFTER DELETE ON \(table) BEGIN
+          UPDATE rowCount SET n = n - 1 WHERE tableName = '\(table)';
+        END;
+        """
+    }
+
+    /// Creates the tables, fills them from the rows already stored and installs the triggers.
+    static var migration: String {
+        """
+        CREATE TABLE eventTally (
+          country TEXT NOT NULL,
+          partner TEXT NOT NULL,
+          year TEXT NOT NULL,
+          type TEXT NOT NULL,
+          n INTEGER NOT NULL,
+          PRIMARY KEY (country, partner, year, type)
+        ) WITHOUT ROWID;
+        INSERT INTO eventTally (country, partner, year, type, n)
+          SELECT '', '', \(year("date")), type, count(*) FROM event GROUP BY 3, 4;
+        INSERT INTO eventTally (country, partner, year, type, n)
+          SELECT c.country, '', \(year("e.date")), e.type, count(*) FROM eventCountry c JOIN event e ON e.id = c.eventId GROUP BY 1, 3, 4;
+        INSERT INTO eventTally (country, partner, year, type, n)
+          SELECT a.country, b.country, \(year("e.date")), e.type, count(*) FROM eventCountry a
+          JOIN eventCountry b ON b.eventId = a.eventId AND b.country != a.country JOIN event e ON e.id = a.eventId GROUP BY 1, 2, 3, 4;
+
+        CREATE TRIGGER eventTally_event_insert AFTER INSERT ON event BEGIN
+          \(add("SELECT '' AS country, '' AS partner", year: year("NEW.date"), type: "NEW.type"))
+        END;
+        CREATE TRIGGER eventTally_event_delete BEFORE DELETE ON event BEGIN
+          \(remove(keys(eventKeys, id: "OLD.id"), year: year("OLD.date"), type: "OLD.type"))
+        END;
+        CREATE TRIGGER eventTally_event_update AFTER UPDATE OF date, type ON event
+        WHEN \(year("OLD.date")) != \(year("NEW.date")) OR OLD.type != NEW.type BEGIN
+          \(remove(keys(eventKeys, id: "OLD.id"), year: year("OLD.date"), type: "OLD.type"))
+          \(add(keys(eventKeys, id: "NEW.id"), year: year("NEW.date"), type: "NEW.type"))
+        END;
+        CREATE TRIGGER eventTally_country_insert AFTER INSERT ON eventCountry BEGIN
+          \(add(keys(countryKeys, id: "NEW.eventId", country: "NEW.country"),
+                year: year("(SELECT date FROM event WHERE id = NEW.eventId)"), type: "(SELECT type FROM event WHERE id = NEW.eventId)"))
+        END;
+        -- When the event itself is deleted, its delete trigger has already taken all its keys away.
+        CREATE TRIGGER eventTally_country_delete AFTER DELETE ON eventCountry
+        WHEN EXISTS (SELECT 1 FROM event WHERE id = OLD.eventId) BEGIN
+          \(remove(keys(countryKeys, id: "OLD.eventId", country: "OLD.country"),
+                   year: year("(SELECT date FROM event WHERE id = OLD.eventId)"), type: "(SELECT type FROM event WHERE id = OLD.eventId)"))
+        END;
+
+        ALTER TABLE eventOrganization ADD COLUMN date TEXT;
+        UPDATE eventOrganization SET date = (SELECT date FROM event WHERE event.id = eventOrganization.eventId);
+        CREATE INDEX eventOrganization_organization_date ON eventOrganization(organizationId, date, eventId);
+        DROP TRIGGER event_date_copies;
+        CREATE TRIGGER event_date_copies AFTER UPDATE OF date ON event BEGIN
+          UPDATE eventParticipant SET date = NEW.date WHERE eventId = NEW.id;
+          UPDATE eventCountry SET date = NEW.date WHERE eventId = NEW.id;
+          UPDATE eventOrganization SET date = NEW.date WHERE eventId = NEW.id;
+        END;
+
+        ALTER TABLE organization ADD COLUMN documentCount INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE organization ADD COLUMN eventCount INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX organizationMention_organization ON organizationMention(organizationId);
+        UPDATE organization SET
+          documentCount = (SELECT count(*) FROM organizationMention WHERE organizationId = organization.id),
+          eventCount = (SELECT count(*) FROM eventOrganization WHERE organizationId = organization.id);
+        CREATE INDEX organization_rank ON organization(eventCount DESC, documentCount DESC, name);
+        CREATE TRIGGER organization_documents_insert AFTER INSERT ON organizationMention BEGIN
+          UPDATE organization SET documentCount = documentCount + 1 WHERE id = NEW.organizationId;
+        END;
+        CREATE TRIGGER organization_documents_delete AFTER DELETE ON organizationMention BEGIN
+          UPDATE organization SET documentCount = documentCount - 1 WHERE id = OLD.organizationId;
+        END;
+        CREATE TRIGGER organization_events_insert AFTER INSERT ON eventOrganization BEGIN
+          UPDATE organization SET eventCount = eventCount + 1 WHERE id = NEW.organizationId;
+        END;
+        CREATE TRIGGER organization_events_delete AFTER DELETE ON eventOrganization BEGIN
+          UPDATE organization SET eventCount = eventCount - 1 WHERE id = OLD.organizationId;
+        END;
+
+        -- Every country's own rows (partner '') without reading the pairs.
+        CREATE INDEX eventTally_partner ON eventTally(partner, country, year, type, n);
+        CREATE INDEX organizationAlias_organization ON organizationAlias(organizationId);
+        CREATE INDEX person_country ON person(country);
+        CREATE INDEX personMention_organization ON personMention(organization);
+
+        CREATE TABLE rowCount (tableName TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+        \(countedTables.map(rowCountSQL).joined(separator: "\n"))
+
+        CREATE TABLE revision (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+        INSERT INTO revision (id, n) VALUES (1, 0);
+        """
+    }
+
+    /// Marks a write transaction: answers computed from an earlier revision are out of date.
+    static let bump = "UPDATE revision SET n = n + 1"
+    /// The current revision.
+    static let current = "SELECT n FROM revision"
+}
