@@ -2,9 +2,9 @@
 # Load test of `parley serve` with wrk: the events-list JSON endpoint and every HTML page, over a database of
 # generated releases (ParleyBenchmark --ingest). Not part of `swift test`. See Benchmarks/README.md.
 #
-#   Benchmarks/serve/run.sh [--documents N] [--db PATH] [--duration S] [--connections C] [--threads T]
+#   Benchmarks/serve/run.sh [--documents N] [--db PATH] [--duration S] [--connections C] [--threads T] [--bin DIR]
 #
-# Builds release binaries into .build-bench-serve/, creates the database when PATH does not exist yet, starts
+# Builds release binaries into .build-bench-serve/ (or takes parley and ParleyBenchmark from --bin DIR), creates the database when PATH does not exist yet, starts
 # `parley serve` on a free loopback port and prints req/s and p50/p99 latency per URL.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,6 +14,7 @@ db=""
 duration=15
 connections=16
 threads=2
+bin=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --documents) documents=$2; shift 2 ;;
@@ -21,16 +22,20 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
-    *) echo "usage: $0 [--documents N] [--db PATH] [--duration S] [--connections C] [--threads T]" >&2; exit 2 ;;
+    --bin) bin=$2; shift 2 ;;
+    *) echo "usage: $0 [--documents N] [--db PATH] [--duration S] [--connections C] [--threads T] [--bin DIR]" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 db=${db:-$(pwd)/.build-bench-serve/serve-$documents.sqlite}
 scratch=.build-bench-serve
 
-swift build -c release --scratch-path "$scratch" --product parley >&2
-swift build -c release --scratch-path "$scratch" --product ParleyBenchmark >&2
-bin=$("$scratch"/release/parley --help >/dev/null 2>&1 && echo "$scratch/release")
+mkdir -p "$scratch"
+if [ -z "$bin" ]; then
+  swift build -c release --scratch-path "$scratch" --product parley >&2
+  swift build -c release --scratch-path "$scratch" --product ParleyBenchmark >&2
+  bin="$scratch/release"
+fi
 
 if [ ! -f "$db" ]; then
   echo "generating and ingesting $documents releases into $db ..." >&2

@@ -47,6 +47,8 @@ struct FastRow {
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
+    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+
     func text(_ column: Int32) -> String? {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL, let p = sqlite3_column_text(statement, column) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
@@ -54,7 +56,8 @@ struct FastRow {
 }
 
 /// A cached statement run through SQLite's C interface: values bound in place with no argument array, rows read
-/// column by column. The ingest's hot statements, run tens of times per document, use it; everything else uses GRDB.
+/// column by column. The ingest's hot statements, run tens of times per document, and the events lists' reads use
+/// it; everything else uses GRDB.
 struct FastStatement {
     let db: Database
     let handle: OpaquePointer

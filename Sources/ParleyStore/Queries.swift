@@ -45,66 +45,65 @@ enum Queries {
     }
 
     static func eventSummaries(_ db: Database, ids: [Int64]) throws -> [EventSummary] {
-        // A few set queries for all the events instead of several queries per event.
+        // A few set queries for all the events instead of several queries per event, read through SQLite's C
+        // interface (the events lists' hot path).
         guard !ids.isEmpty else { return [] }
-        let args: StatementArguments = [idList(ids)]
-        let list = "(SELECT value FROM json_each(?))"
-        var rows: [Int64: Row] = [:]
-        for r in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, type, date, place, cameo, plover FROM event WHERE id IN \(list)
-            """), arguments: args) { rows[r[0]] = r }
-        var people: [Int64: [PersonRef]] = [:]
-        for r in try Row.fetchAll(db.cachedStatement(sql: """
+        let list = idList(ids)
+        let of = "(SELECT value FROM json_each(?))"
+        var events: [Int64: EventSummary] = [:]
+        try FastStatement(db, "SELECT id, type, date, place, cameo, plover FROM event WHERE id IN \(of)").forEach(list) { r in
+            let id = r.int64(0)
+            events[id] = EventSummary(id: id, type: r.text(1) ?? "", date: r.text(2), place: r.text(3), participants: [], organizations: [],
+                                      countries: [], cameo: r.text(4), plover: r.text(5), sources: [])
+        }
+        try FastStatement(db, """
             SELECT eventParticipant.eventId, person.id, person.name, person.country, eventParticipant.role FROM eventParticipant
-            JOIN person ON person.id = eventParticipant.personId WHERE eventId IN \(list) ORDER BY eventParticipant.rowid
-            """), arguments: args) {
-            people[r[0], default: []].append(PersonRef(id: r[1], name: r[2], country: r[3], role: r[4]))
+            JOIN person ON person.id = eventParticipant.personId WHERE eventId IN \(of) ORDER BY eventParticipant.rowid
+            """).forEach(list) { r in
+            events[r.int64(0)]?.participants.append(PersonRef(id: r.int64(1), name: r.text(2) ?? "", country: r.text(3), role: r.text(4)))
         }
-        var orgs: [Int64: [OrganizationRef]] = [:]
-        for r in try Row.fetchAll(db.cachedStatement(sql: """
+        try FastStatement(db, """
             SELECT eventId, organization.id, organization.name FROM eventOrganization JOIN organization ON organization.id = organizationId
-            WHERE eventId IN \(list) ORDER BY eventId, organizationId
-            """), arguments: args) { orgs[r[0], default: []].append(OrganizationRef(id: r[1], name: r[2])) }
-        var countries: [Int64: [String]] = [:]
-        for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT eventId, country FROM eventCountry WHERE eventId IN \(list) ORDER BY eventId, country"),
-                                  arguments: args) { countries[r[0], default: []].append(r[1]) }
-        var sources: [Int64: [EventSourceRef]] = [:]
-        for r in try Row.fetchAll(db.cachedStatement(sql: """
+            WHERE eventId IN \(of) ORDER BY eventId, organizationId
+            """).forEach(list) { r in events[r.int64(0)]?.organizations.append(OrganizationRef(id: r.int64(1), name: r.text(2) ?? "")) }
+        try FastStatement(db, "SELECT eventId, country FROM eventCountry WHERE eventId IN \(of) ORDER BY eventId, country").forEach(list) { r in
+            if let c = r.text(1) { events[r.int64(0)]?.countries.append(c) }
+        }
+        try FastStatement(db, """
             SELECT eventSource.eventId, documentId, document.url, reported, sentence, start, "end", evidence, confidence
-            FROM eventSource JOIN document ON document.id = documentId WHERE eventId IN \(list) ORDER BY documentId
-            """), arguments: args) {
-            sources[r[0], default: []].append(EventSourceRef(
-                documentId: r[1], url: r[2], reported: r[3], sentence: r[4], start: r[5], end: r[6], evidence: r[7], confidence: r[8]))
+            FROM eventSource JOIN document ON document.id = documentId WHERE eventId IN \(of) ORDER BY documentId
+            """).forEach(list) { r in
+            events[r.int64(0)]?.sources.append(EventSourceRef(
+                documentId: r.text(1) ?? "", url: r.text(2), reported: r.int64(3) != 0, sentence: Int(r.int64(4)), start: Int(r.int64(5)),
+                end: Int(r.int64(6)), evidence: r.text(7) ?? "", confidence: r.double(8)))
         }
-        var out: [EventSummary] = []
-        out.reserveCapacity(ids.count)
-        for id in ids {
-            guard let row = rows[id] else { continue }
-            out.append(EventSummary(id: id, type: row[1], date: row[2], place: row[3], participants: people[id] ?? [],
-                                    organizations: orgs[id] ?? [], countries: countries[id] ?? [], cameo: row[4],
-                                    plover: row[5], sources: sources[id] ?? []))
-        }
-        return out
+        return ids.compactMap { events[$0] }
     }
 
     /// The SQL of an events filter: the rows to read (`source`, where `event` is the event), the column holding the
-    /// event's date there, and the WHERE clauses with their arguments. With `driven`, a country or else a person
-    /// drives the query through its (…, date, eventId) index, so that a date range is an index range; every other
-    /// filter is a check on the rows found. Without it, every clause is on `event` alone (for counts over events).
-    static func eventFilter(_ db: Database, _ f: EventFilter, driven: Bool = true)
+    /// event's date there, and the WHERE clauses with their arguments. Two countries drive the query through their
+    /// pair's (country, partner, date, eventId) index, else one country or a person through theirs, so that the
+    /// rows come in date order and a date range is an index range; every other filter is a check on the rows found.
+    static func eventFilter(_ db: Database, _ f: EventFilter)
         throws -> (source: String, dateColumn: String, clauses: [String], args: [any DatabaseValueConvertible]) {
         var clauses: [String] = []
         var args: [any DatabaseValueConvertible] = []
         var source = "event"
         var dateColumn = "event.date"
-        var countries = f.countries.map { $0.uppercased() }
+        var countries = Array(Set(f.countries.map { $0.uppercased() })).sorted()
         var personID: Int64? = try f.person.map { try Self.personID(db, $0) }
-        if driven, let first = countries.first {
+        if countries.count >= 2 {
+            // Two countries: their pair's rows, in code order.
+            source = "eventPair d JOIN event ON event.id = d.eventId"
+            dateColumn = "d.date"
+            clauses.append("d.country = ? AND d.partner = ?"); args += [countries[0], countries[1]]
+            countries.removeFirst(2)
+        } else if let first = countries.first {
             source = "eventCountry d JOIN event ON event.id = d.eventId"
             dateColumn = "d.date"
             clauses.append("d.country = ?"); args.append(first)
             countries.removeFirst()
-        } else if driven, let p = personID {
+        } else if let p = personID {
             source = "eventParticipant d JOIN event ON event.id = d.eventId"
             dateColumn = "d.date"
             clauses.append("d.personId = ?"); args.append(p)

@@ -146,10 +146,12 @@ enum SQLiteBrowseQueries {
                                           arguments: [id]).filter { $0 != name }
         // People who speak for the organization (by one of its names) in a document that names it.
         let people = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT person.id, person.name, person.country, count(*) AS n FROM personMention JOIN person ON person.id = personMention.personId
-            WHERE personMention.organization IN (SELECT alias FROM organizationAlias WHERE organizationId = ?1 UNION SELECT ?2)
-              AND EXISTS (SELECT 1 FROM organizationMention m WHERE m.documentId = personMention.documentId AND m.organizationId = ?1)
-            GROUP BY person.id ORDER BY n DESC, person.name LIMIT 50
+            SELECT person.id, person.name, person.country, t.n FROM (
+              SELECT personId, count(*) AS n FROM personMention
+              WHERE organization IN (SELECT alias FROM organizationAlias WHERE organizationId = ?1 UNION SELECT ?2)
+                AND EXISTS (SELECT 1 FROM organizationMention m WHERE m.documentId = personMention.documentId AND m.organizationId = ?1)
+              GROUP BY personId) t
+            JOIN person ON person.id = t.personId ORDER BY t.n DESC, person.name LIMIT 50
             """), arguments: [id, name]).map { LinkedPerson(id: $0[0], name: $0[1], country: $0[2], count: $0[3]) }
         let ids = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT eventId FROM eventOrganization WHERE organizationId = ? ORDER BY date DESC, eventId DESC LIMIT 50

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The SQLite tables that hold what the aggregate pages show, and the triggers that keep them: counts of events by
-/// country, partner country, year and type (`eventTally`), each organization's documents and events, and the
-/// database's revision. A count changes in the transaction that changes the rows it counts, whichever statement
+/// country, partner country, year and type (`eventTally`), the events of each pair of countries by date (`eventPair`),
+/// each organization's documents and events, and the database's revision. A count changes in the transaction that changes the rows it counts, whichever statement
 /// does it (an ingest, a replaced or removed document, an event dated more precisely), so it is exact at every commit
 /// and no page counts over whole tables.
 enum SummaryTables {
@@ -97,6 +97,27 @@ enum SummaryTables {
                    year: year("(SELECT date FROM event WHERE id = OLD.eventId)"), type: "(SELECT type FROM event WHERE id = OLD.eventId)"))
         END;
 
+        -- Each pair of an event's countries (in code order) with the event's date: a pair's events by date are an index
+        -- range, however common each country is on its own.
+        CREATE TABLE eventPair (
+          eventId INTEGER NOT NULL,
+          country TEXT NOT NULL,
+          partner TEXT NOT NULL,
+          date TEXT,
+          PRIMARY KEY (eventId, country, partner)
+        ) WITHOUT ROWID;
+        INSERT INTO eventPair (eventId, country, partner, date)
+          SELECT a.eventId, a.country, b.country, a.date FROM eventCountry a JOIN eventCountry b ON b.eventId = a.eventId AND a.country < b.country;
+        CREATE INDEX eventPair_pair_date ON eventPair(country, partner, date, eventId);
+        CREATE TRIGGER eventPair_country_insert AFTER INSERT ON eventCountry BEGIN
+          INSERT OR IGNORE INTO eventPair (eventId, country, partner, date)
+            SELECT NEW.eventId, min(NEW.country, o.country), max(NEW.country, o.country), NEW.date FROM eventCountry o
+            WHERE o.eventId = NEW.eventId AND o.country != NEW.country;
+        END;
+        CREATE TRIGGER eventPair_country_delete AFTER DELETE ON eventCountry BEGIN
+          DELETE FROM eventPair WHERE eventId = OLD.eventId AND (country = OLD.country OR partner = OLD.country);
+        END;
+
         ALTER TABLE eventOrganization ADD COLUMN date TEXT;
         UPDATE eventOrganization SET date = (SELECT date FROM event WHERE event.id = eventOrganization.eventId);
         CREATE INDEX eventOrganization_organization_date ON eventOrganization(organizationId, date, eventId);
@@ -105,6 +126,7 @@ enum SummaryTables {
           UPDATE eventParticipant SET date = NEW.date WHERE eventId = NEW.id;
           UPDATE eventCountry SET date = NEW.date WHERE eventId = NEW.id;
           UPDATE eventOrganization SET date = NEW.date WHERE eventId = NEW.id;
+          UPDATE eventPair SET date = NEW.date WHERE eventId = NEW.id;
         END;
 
         ALTER TABLE organization ADD COLUMN documentCount INTEGER NOT NULL DEFAULT 0;
@@ -131,7 +153,7 @@ enum SummaryTables {
         CREATE INDEX eventTally_partner ON eventTally(partner, country, year, type, n);
         CREATE INDEX organizationAlias_organization ON organizationAlias(organizationId);
         CREATE INDEX person_country ON person(country);
-        CREATE INDEX personMention_organization ON personMention(organization);
+        CREATE INDEX personMention_organization ON personMention(organization, documentId, personId);
 
         CREATE TABLE rowCount (tableName TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
         \(countedTables.map(rowCountSQL).joined(separator: "\n"))

@@ -120,3 +120,21 @@ import Testing
         guard case .miss = cache.find("/a") else { Issue.record("a failed refresh lets the next request try"); return }
     }
 }
+
+@Suite struct HTMLEscapingTests {
+    @Test(arguments: ["", "plain text", "<script>alert(\"x\")</script>", "Tom & Jerry's <b>", "王毅 — Café “quoted” é\u{301}", "a>b<c&d\"e'f"])
+    func escapesTheFiveCharactersAndNothingElse(_ text: String) {
+        var expected = ""
+        for c in text {
+            switch c {
+            case "<": expected += "&lt;"
+            case ">": expected += "&gt;"
+            case "&": expected += "&amp;"
+            case "\"": expected += "&quot;"
+            case "'": expected += "&#39;"
+            default: expected.append(c)
+            }
+        }
+        #expect(HTMLEscaping.escape(text) == expected)
+    }
+}

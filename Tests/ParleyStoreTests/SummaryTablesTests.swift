@@ -44,6 +44,16 @@ struct SummaryTablesTests {
                 SELECT count(*) FROM eventOrganization o JOIN event e ON e.id = o.eventId WHERE o.date IS NOT e.date
                 """) ?? 0
             if undated > 0 { out.append("\(undated) organization rows without their event's date") }
+            let pairs = try Row.fetchAll(db, sql: """
+                SELECT 'missing', a.eventId, a.country, b.country FROM eventCountry a JOIN eventCountry b ON b.eventId = a.eventId AND a.country < b.country
+                  JOIN event e ON e.id = a.eventId
+                  WHERE NOT EXISTS (SELECT 1 FROM eventPair p WHERE p.eventId = a.eventId AND p.country = a.country AND p.partner = b.country
+                                    AND p.date IS e.date)
+                UNION ALL SELECT 'extra', p.eventId, p.country, p.partner FROM eventPair p
+                  WHERE NOT EXISTS (SELECT 1 FROM eventCountry a JOIN eventCountry b ON b.eventId = a.eventId
+                                    WHERE a.eventId = p.eventId AND a.country = p.country AND b.country = p.partner)
+                """)
+            out += pairs.map { "eventPair \($0[0] as String): event \($0[1] as Int64) \($0[2] as String)-\($0[3] as String)" }
             return out
         }
     }

@@ -8,8 +8,10 @@ struct PageRenderer: Sendable {
     let library: MustacheLibrary
 
     init(templates: [String: String]) throws {
+        // Every template escapes through `HTMLEscaping` (the pragma renders as nothing).
+        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
         var library = MustacheLibrary()
-        for (name, text) in templates { try library.register(text, named: name) }
+        for (name, text) in templates { try library.register("{{% CONTENT_TYPE: \(HTMLEscaping.name)}}" + text, named: name) }
         self.library = library
     }
 

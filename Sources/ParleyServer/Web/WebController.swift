@@ -270,15 +270,18 @@ struct WebController: Sendable {
 
     func search(_ q: QueryString) throws -> Response {
         let words = q["q"] ?? ""
-        let hits = words.isEmpty ? [] : try store.search(words, limit: 50)
+        // Twenty releases at a time (each snippet is cut from its release's text); "more" asks for twenty more.
+        let limit = try EventQuery.limit(q["limit"], default: 20, max: configuration.maxPageSize)
+        let hits = words.isEmpty ? [] : try store.search(words, limit: limit)
         let people = words.isEmpty ? [] : try store.people(search: words, country: nil, organization: nil, limit: 20)
+        let more = hits.count == limit ? "/search?" + q.setting("limit", String(limit + 20)) : ""
         return pages.page("search", title: words.isEmpty ? "Search — Parley" : "Search: \(words) — Parley", [
             "q": words, "searched": !words.isEmpty,
             "hits": hits.map { h -> [String: Any] in
                 ["title": h.title ?? h.documentId, "href": "/documents/" + ViewModels.urlEncoded(h.documentId), "id": h.documentId,
                  "pieces": ViewModels.snippetPieces(h.snippet)]
             },
-            "people": people.map(ViewModels.personSummary), "hasHits": !hits.isEmpty, "hasPeople": !people.isEmpty,
+            "people": people.map(ViewModels.personSummary), "hasHits": !hits.isEmpty, "hasPeople": !people.isEmpty, "more": more,
         ])
     }
 }
