@@ -50,7 +50,7 @@ import Testing
 
     @Test func markupInAReleaseIsShownAsText() async throws {
         try await db.withClient { client in
-            for uri in ["/documents/hostile", "/search?q=talks", "/search?q=%3Cscript%3E"] {
+            for uri in ["/documents/hostile", "/search?q=talks", "/search?q=%3Cscript%3E", "/", "/events?limit=500"] {
                 let html = try await client.get(uri).text
                 #expect(!html.contains("<script>alert"), "\(uri)")
                 #expect(!html.contains("<img src=x"), "\(uri)")

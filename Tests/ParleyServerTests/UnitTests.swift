@@ -138,3 +138,36 @@ import Testing
         #expect(HTMLEscaping.escape(text) == expected)
     }
 }
+
+@Suite struct TrustedHTMLTests {
+    /// Triple braces show a value unescaped: the templates use them only for `…HTML` keys, which hold `TrustedHTML`.
+    @Test func templatesShowOnlyTrustedHTMLUnescaped() throws {
+        let templates = try ServerResources.load().templates
+        #expect(!templates.isEmpty)
+        for (name, text) in templates {
+            var rest = Substring(text)
+            while let open = rest.range(of: "{{{") {
+                let close = try #require(rest.range(of: "}}}", range: open.upperBound..<rest.endIndex), "\(name)")
+                let key = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                #expect(key.hasSuffix("HTML"), "\(name): {{{\(key)}}}")
+                rest = rest[close.upperBound...]
+            }
+            #expect(!text.contains("{{&"), "\(name)")
+        }
+    }
+
+    @Test func eventTablesEscapeWhatReleasesSay() throws {
+        let object: [String: Any] = [
+            "id": 7, "type": "MEET\"><script>", "date": "2024-05-01", "place": "<img src=x onerror=alert(1)>",
+            "organizations": [], "countries": ["<b>"],
+            "participants": [["id": 1, "name": "Ana <i>Lopes</i>", "role": "host\" onmouseover=\"x"]],
+            "sources": [],
+        ]
+        let e = try JSONDecoder().decode(EventSummary.self, from: JSONSerialization.data(withJSONObject: object))
+        let html = EventTableHTML.table([e]).html
+        #expect(!html.contains("<img") && !html.contains("<script>") && !html.contains("<i>") && !html.contains("<b>"))
+        #expect(!html.contains("\" onmouseover"))
+        #expect(html.contains("Ana &lt;i&gt;Lopes&lt;/i&gt;"))
+        #expect(html.contains("href=\"/events/E7\""))
+    }
+}

@@ -43,7 +43,7 @@ struct WebController: Sendable {
         let latest = try store.eventPage(f, order: .newest, after: nil).events
         return pages.page("home", title: "Parley — diplomatic events", [
             "stats": ["documents": stats.documents, "people": stats.people, "organizations": stats.organizations, "events": stats.events],
-            "events": latest.map(ViewModels.event), "hasEvents": !latest.isEmpty,
+            "eventTableHTML": EventTableHTML.table(latest), "hasEvents": !latest.isEmpty,
         ])
     }
 
@@ -74,7 +74,7 @@ struct WebController: Sendable {
         if !parts.isEmpty { title += ": " + parts.joined(separator: ", ") }
         return pages.page("events", title: title + " — Parley", [
             "heading": title,
-            "events": page.events.map(ViewModels.event), "hasEvents": !page.events.isEmpty, "total": facets.total,
+            "eventTableHTML": EventTableHTML.table(page.events), "hasEvents": !page.events.isEmpty, "total": facets.total,
             "shownCount": page.events.count,
             "types": facet(facets.types, key: "type") { $0 },
             "countries": facet(facets.countries, key: "country") { ViewModels.countryName($0) + " (\($0))" },
@@ -158,9 +158,9 @@ struct WebController: Sendable {
         let o = try store.organization(id: id)
         var v = ViewModels.organization(o.organization)
         v["people"] = o.people.map(ViewModels.linkedPerson)
-        v["events"] = o.events.map(ViewModels.event)
         v["eventsHref"] = "/events?org=" + ViewModels.urlEncoded(o.organization.name)
-        return pages.page("organization", title: "\(o.organization.name) — Parley", ["organization": v])
+        return pages.page("organization", title: "\(o.organization.name) — Parley",
+                          ["organization": v, "eventTableHTML": EventTableHTML.table(o.events)])
     }
 
     func countries() throws -> Response {
@@ -201,7 +201,7 @@ struct WebController: Sendable {
         let title = "\(ViewModels.countryName(a)) and \(ViewModels.countryName(b))"
         return pages.page("pair", title: "\(title) — Parley", [
             "heading": title, "a": ViewModels.country(a), "b": ViewModels.country(b), "total": pair.total,
-            "types": types, "rows": rows, "chart": Charts.yearBars(pair.years), "events": pair.events.map(ViewModels.event),
+            "types": types, "rows": rows, "chart": Charts.yearBars(pair.years), "eventTableHTML": EventTableHTML.table(pair.events),
             "eventsHref": "/events?country=\(a)&country=\(b)", "hasEvents": !pair.events.isEmpty,
         ])
     }
