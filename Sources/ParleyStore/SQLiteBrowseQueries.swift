@@ -313,7 +313,13 @@ extension SQLiteEventStore: BrowsableStore {
     public func organizations(search: String?, limit: Int) throws -> [OrganizationSummary] {
         try read { try SQLiteBrowseQueries.organizations($0, search: search, limit: limit) }
     }
-    public func organization(id: Int64) throws -> OrganizationProfile { try read { try SQLiteBrowseQueries.organization($0, id: id) } }
+    /// A large organization's people are counted over thousands of mentions, so a profile is computed once per
+    /// database revision.
+    public func organization(id: Int64) throws -> OrganizationProfile {
+        try read { db in
+            try organizations.value(String(id), revision: try revision(db)) { try SQLiteBrowseQueries.organization(db, id: id) }
+        }
+    }
     public func countries() throws -> [CountrySummary] { try read { try SQLiteBrowseQueries.countries($0) } }
     public func country(_ code: String) throws -> CountryProfile { try read { try SQLiteBrowseQueries.country($0, code) } }
     public func countryPair(_ a: String, _ b: String) throws -> CountryPairSummary { try read { try SQLiteBrowseQueries.countryPair($0, a, b) } }
@@ -329,8 +335,7 @@ extension SQLiteEventStore: BrowsableStore {
     /// A network is counted over every event of its date range, so it is computed once per database revision.
     public func network(_ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
         try read { db in
-            let revision = try Int64.fetchOne(db.cachedStatement(sql: SummaryTables.current)) ?? 0
-            return try networks.value("\(kind.rawValue) \(from ?? "") \(to ?? "") \(limit)", revision: revision) {
+            try networks.value("\(kind.rawValue) \(from ?? "") \(to ?? "") \(limit)", revision: try revision(db)) {
                 try SQLiteBrowseQueries.network(db, kind, from: from, to: to, limit: limit)
             }
         }

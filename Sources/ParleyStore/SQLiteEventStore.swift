@@ -16,8 +16,12 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private let memo = KeyMemo()
     /// The database's `data_version` when `memo` was last used: another process's commit changes it.
     private var memoDataVersion: Int?
-    /// Contact networks already computed, for the database revision they were computed from.
+    /// Contact networks and organization profiles already computed, for the database revision they were computed from.
     let networks = RevisionMemo<NetworkGraph>()
+    let organizations = RevisionMemo<OrganizationProfile>(capacity: 256)
+
+    /// The database's revision as `db` sees it (see `SummaryTables`).
+    func revision(_ db: Database) throws -> Int64 { try Int64.fetchOne(db.cachedStatement(sql: SummaryTables.current)) ?? 0 }
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String, readOnly: Bool = false, profile: StatementProfile? = nil) throws(StoreError) {

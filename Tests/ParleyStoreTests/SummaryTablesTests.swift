@@ -160,6 +160,19 @@ struct SummaryTablesTests {
         #expect(try t.store.network(.people, from: nil, to: nil, limit: 10).edges.count == 2)
     }
 
+    @Test("an organization's profile is computed again after a write")
+    func organizationFollowsWrites() throws {
+        let t = try TestStore()
+        _ = try t.store.ingest(batch: [Self.meeting("o1", date: "2024-03-01", published: "2024-03-01", ("Anna Berg", "SWE"), ("Juan Soto", "CHL"),
+                                                    organization: "Nordic Council")])
+        let id = try #require(try t.store.organizations(search: "Nordic", limit: 5).first?.id)
+        #expect(try t.store.organization(id: id).events.count == 1)
+        _ = try t.store.ingest(batch: [Self.meeting("o2", date: "2024-04-01", published: "2024-04-01", ("Anna Berg", "SWE"), ("Kofi Owusu", "GHA"),
+                                                    organization: "Nordic Council")])
+        let profile = try t.store.organization(id: id)
+        #expect(profile.events.count == 2 && profile.organization.events == 2 && profile.organization.documents == 2)
+    }
+
     @Test("a database of an earlier schema opened read-only is brought up to date first")
     func readOnlyOpenUpgradesAnOlderDatabase() throws {
         let folder = try TemporaryFolder()
