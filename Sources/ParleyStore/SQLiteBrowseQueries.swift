@@ -81,10 +81,11 @@ enum SQLiteBrowseQueries {
                 GROUP BY country HAVING s > 0 ORDER BY s DESC, country LIMIT 40
                 """, [])
         case 1:
-            // Every event of the country has it, and its partners as often as they share its events.
+            // Every event of the country has it, and its partners as often as they share its events (the pairs are
+            // counted both ways: the rows whose partner it is).
             byCountry = try counts("""
-                SELECT partner, sum(n) AS s FROM eventTally WHERE country = ? AND partner != ''\(narrowed)
-                GROUP BY partner HAVING s > 0 ORDER BY s DESC, partner LIMIT 40
+                SELECT country, sum(n) AS s FROM eventTally WHERE partner = ? AND country != ''\(narrowed)
+                GROUP BY country HAVING s > 0 ORDER BY s DESC, country LIMIT 40
                 """, [countries[0]])
             if total > 0 { byCountry.append(FacetCount(value: countries[0], count: total)) }
         default:
@@ -178,8 +179,8 @@ enum SQLiteBrowseQueries {
         let peopleCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM person WHERE country = ?"), arguments: [c]) ?? 0
         if events == 0 && peopleCount == 0 { throw StoreError.notFound(what: "country \(c)") }
         let partners = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT partner, sum(n) AS s FROM eventTally WHERE country = ? AND partner != '' GROUP BY partner HAVING s > 0
-            ORDER BY s DESC, partner LIMIT 50
+            SELECT country, sum(n) AS s FROM eventTally WHERE partner = ? AND country != '' GROUP BY country HAVING s > 0
+            ORDER BY s DESC, country LIMIT 50
             """), arguments: [c]).map { FacetCount(value: $0[0], count: $0[1]) }
         let people = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT person.id, person.name, person.country,

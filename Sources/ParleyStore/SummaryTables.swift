@@ -4,7 +4,8 @@ import Foundation
 /// country, partner country, year and type (`eventTally`), the events of each pair of countries by date (`eventPair`),
 /// each organization's documents and events, and the database's revision. A count changes in the transaction that changes the rows it counts, whichever statement
 /// does it (an ingest, a replaced or removed document, an event dated more precisely), so it is exact at every commit
-/// and no page counts over whole tables.
+/// and no page counts over whole tables. `eventTally` needs no other index than its key: every country's own rows
+/// have partner `''`, and a country's partners are the rows whose partner it is (pairs are counted both ways).
 enum SummaryTables {
     /// `eventTally` keys of one event: every event (`''`, `''`), each of its countries (`c`, `''`) and each ordered
     /// pair of its countries (`c`, `d`). `%ID%` is the event.
@@ -25,17 +26,18 @@ enum SummaryTables {
     /// The year of a date expression, `''` when undated.
     private static func year(_ date: String) -> String { "coalesce(substr(\(date), 1, 4), '')" }
 
-    private static func add(_ keys: String, year: String, type: String) -> String {
+    /// Adds `delta` to the counts of `keys` for one year and type: an upsert, so that each key is found through the
+    /// primary key (an `UPDATE … WHERE (country, partner) IN (…)` would read the whole table).
+    private static func change(_ keys: String, year: String, type: String, by delta: Int) -> String {
         """
         INSERT INTO eventTally (country, partner, year, type, n)
-          SELECT k.country, k.partner, \(year), \(type), 1 FROM (\(keys)) k WHERE 1
-          ON CONFLICT DO UPDATE SET n = n + 1;
+          SELECT k.country, k.partner, \(year), \(type), \(delta) FROM (\(keys)) k WHERE 1
+          ON CONFLICT DO UPDATE SET n = n + excluded.n;
         """
     }
 
-    private static func remove(_ keys: String, year: String, type: String) -> String {
-        "UPDATE eventTally SET n = n - 1 WHERE year = \(year) AND type = \(type) AND (country, partner) IN (\(keys));"
-    }
+    private static func add(_ keys: String, year: String, type: String) -> String { change(keys, year: year, type: type, by: 1) }
+    private static func remove(_ keys: String, year: String, type: String) -> String { change(keys, year: year, type: type, by: -1) }
 
     private static func keys(_ template: String, id: String, country: String = "") -> String {
         template.replacingOccurrences(of: "%ID%", with: id).replacingOccurrences(of: "%C%", with: country)
@@ -56,6 +58,18 @@ enum SummaryTables {
         """
     }
 
+    /// Triggers keeping `organization.<column>` the number of `rows` rows of each organization.
+    private static func organizationCountSQL(rows: String, column: String) -> String {
+        """
+        CREATE TRIGGER organization_\(column)_insert AFTER INSERT ON \(rows) BEGIN
+          UPDATE organization SET \(column) = \(column) + 1 WHERE id = NEW.organizationId;
+        END;
+        CREATE TRIGGER organization_\(column)_delete AFTER DELETE ON \(rows) BEGIN
+          UPDATE organization SET \(column) = \(column) - 1 WHERE id = OLD.organizationId;
+        END;
+        """
+    }
+
     /// Creates the tables, fills them from the rows already stored and installs the triggers.
     static var migration: String {
         """
@@ -65,7 +79,7 @@ enum SummaryTables {
           year TEXT NOT NULL,
           type TEXT NOT NULL,
           n INTEGER NOT NULL,
-          PRIMARY KEY (country, partner, year, type)
+          PRIMARY KEY (partner, country, year, type)
         ) WITHOUT ROWID;
         INSERT INTO eventTally (country, partner, year, type, n)
           SELECT '', '', \(year("date")), type, count(*) FROM event GROUP BY 3, 4;
@@ -76,7 +90,8 @@ enum SummaryTables {
           JOIN eventCountry b ON b.eventId = a.eventId AND b.country != a.country JOIN event e ON e.id = a.eventId GROUP BY 1, 2, 3, 4;
 
         CREATE TRIGGER eventTally_event_insert AFTER INSERT ON event BEGIN
-          \(add("SELECT '' AS country, '' AS partner", year: year("NEW.date"), type: "NEW.type"))
+          INSERT INTO eventTally (country, partner, year, type, n) VALUES ('', '', \(year("NEW.date")), NEW.type, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
         END;
         CREATE TRIGGER eventTally_event_delete BEFORE DELETE ON event BEGIN
           \(remove(keys(eventKeys, id: "OLD.id"), year: year("OLD.date"), type: "OLD.type"))
@@ -87,8 +102,10 @@ enum SummaryTables {
           \(add(keys(eventKeys, id: "NEW.id"), year: year("NEW.date"), type: "NEW.type"))
         END;
         CREATE TRIGGER eventTally_country_insert AFTER INSERT ON eventCountry BEGIN
-          \(add(keys(countryKeys, id: "NEW.eventId", country: "NEW.country"),
-                year: year("(SELECT date FROM event WHERE id = NEW.eventId)"), type: "(SELECT type FROM event WHERE id = NEW.eventId)"))
+          INSERT INTO eventTally (country, partner, year, type, n)
+            SELECT k.country, k.partner, \(year("e.date")), e.type, 1 FROM event e, (\(keys(countryKeys, id: "NEW.eventId", country: "NEW.country"))) k
+            WHERE e.id = NEW.eventId
+            ON CONFLICT DO UPDATE SET n = n + 1;
         END;
         -- When the event itself is deleted, its delete trigger has already taken all its keys away.
         CREATE TRIGGER eventTally_country_delete AFTER DELETE ON eventCountry
@@ -136,21 +153,9 @@ enum SummaryTables {
           documentCount = (SELECT count(*) FROM organizationMention WHERE organizationId = organization.id),
           eventCount = (SELECT count(*) FROM eventOrganization WHERE organizationId = organization.id);
         CREATE INDEX organization_rank ON organization(eventCount DESC, documentCount DESC, name);
-        CREATE TRIGGER organization_documents_insert AFTER INSERT ON organizationMention BEGIN
-          UPDATE organization SET documentCount = documentCount + 1 WHERE id = NEW.organizationId;
-        END;
-        CREATE TRIGGER organization_documents_delete AFTER DELETE ON organizationMention BEGIN
-          UPDATE organization SET documentCount = documentCount - 1 WHERE id = OLD.organizationId;
-        END;
-        CREATE TRIGGER organization_events_insert AFTER INSERT ON eventOrganization BEGIN
-          UPDATE organization SET eventCount = eventCount + 1 WHERE id = NEW.organizationId;
-        END;
-        CREATE TRIGGER organization_events_delete AFTER DELETE ON eventOrganization BEGIN
-          UPDATE organization SET eventCount = eventCount - 1 WHERE id = OLD.organizationId;
-        END;
+        \(organizationCountSQL(rows: "organizationMention", column: "documentCount"))
+        \(organizationCountSQL(rows: "eventOrganization", column: "eventCount"))
 
-        -- Every country's own rows (partner '') without reading the pairs.
-        CREATE INDEX eventTally_partner ON eventTally(partner, country, year, type, n);
         CREATE INDEX organizationAlias_organization ON organizationAlias(organizationId);
         CREATE INDEX person_country ON person(country);
         CREATE INDEX personMention_organization ON personMention(organization, documentId, personId);
