@@ -14,6 +14,8 @@ struct Ingestor {
     let hasCorrections: Bool
     /// Name and organization keys, person lookups and aliases already known.
     let keys: KeyMemo
+    /// What this transaction's new events and country rows add to the summary tables, written by `flushSummaries()`.
+    let summaries = SummaryDeltas()
 
     /// An ingestor for one transaction; `memo` may carry what earlier transactions of this connection learnt.
     init(db: Database, memo: KeyMemo = KeyMemo()) {
@@ -71,8 +73,15 @@ struct Ingestor {
             let orgs = e.organizations.compactMap { orgOf[$0] }
             let eventID: Int64
             var date = e.date
-            if let (found, storedDate) = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) {
+            var type = e.type
+            // The event's countries already stored (each new one pairs with them in the summary tables).
+            var countries: [String] = []
+            if let (found, storedDate, storedType) = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) {
                 eventID = found
+                type = storedType
+                try FastStatement(db, "SELECT country FROM eventCountry WHERE eventId = ?").forEach(found) { row in
+                    if let c = row.text(0) { countries.append(c) }
+                }
                 // A more precise date from another source wins (a trigger copies it to the event's participants and countries).
                 if let d = e.date, storedDate == nil || storedDate!.count < d.count {
                     try FastStatement(db, "UPDATE event SET date = ? WHERE id = ?").run(d, eventID)
@@ -81,12 +90,18 @@ struct Ingestor {
                 }
             } else {
                 eventID = try createEvent(e)
+                summaries.add(country: "", partner: "", date: date, type: type)
             }
             for (p, role) in Self.participants(e, personOf) {
                 try FastStatement(db, "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role, date) VALUES (?, ?, ?, ?)").run(eventID, p, role, date)
             }
             for o in orgs { try FastStatement(db, "INSERT OR IGNORE INTO eventOrganization (eventId, organizationId, date) VALUES (?, ?, ?)").run(eventID, o, date) }
-            for c in e.countries { try FastStatement(db, "INSERT OR IGNORE INTO eventCountry (eventId, country, date) VALUES (?, ?, ?)").run(eventID, c, date) }
+            for c in e.countries {
+                try FastStatement(db, "INSERT OR IGNORE INTO eventCountry (eventId, country, date) VALUES (?, ?, ?)").run(eventID, c, date)
+                guard db.changesCount > 0 else { continue }
+                summaries.addCountry(c, of: eventID, to: countries, date: date, type: type)
+                countries.append(c)
+            }
             try FastStatement(db, """
                 INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -284,7 +299,8 @@ struct Ingestor {
     }
 
     /// The stored event a document's event reports, with its stored date, or nil for a new happening.
-    func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> (Int64, String?)? {
+    /// The stored event a document's event is, if any: its id, date and kind.
+    func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> (Int64, String?, String)? {
         var candidates: [Int64] = []
         // An undated mention joins only an event with the very same two or more people (see `joins`).
         if date == nil && people.count < 2 { return nil }
@@ -332,7 +348,7 @@ struct Ingestor {
             guard let (candidateType, storedDate) = stored else { continue }
             if try Self.joins(type: type, date: date, people: people, candidateType: candidateType, candidateDate: storedDate,
                               candidatePeople: { Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM eventParticipant WHERE eventId = ?"), arguments: [id])) }) {
-                return (id, storedDate)
+                return (id, storedDate, candidateType)
             }
         }
         return nil

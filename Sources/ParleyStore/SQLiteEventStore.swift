@@ -137,7 +137,9 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
                 memoDataVersion = version
                 memo.trim()
                 let ingestor = Ingestor(db: db, memo: memo)
-                return try batch.map { try ingestor.ingest($0) }
+                let outcomes = try batch.map { try ingestor.ingest($0) }
+                try ingestor.summaries.flush(db)
+                return outcomes
             }
         } catch {
             // What the rolled-back transaction wrote is not stored.

@@ -1,10 +1,13 @@
 import Foundation
+import GRDB
 
-/// The SQLite tables that hold what the aggregate pages show, and the triggers that keep them: counts of events by
+/// The SQLite tables that hold what the aggregate pages show, and how they are kept: counts of events by
 /// country, partner country, year and type (`eventTally`), the events of each pair of countries by date (`eventPair`),
-/// each organization's documents and events, and the database's revision. A count changes in the transaction that changes the rows it counts, whichever statement
-/// does it (an ingest, a replaced or removed document, an event dated more precisely), so it is exact at every commit
-/// and no page counts over whole tables. `eventTally` needs no other index than its key: every country's own rows
+/// each organization's documents and events, and the database's revision. Every count changes in the transaction
+/// that changes the rows it counts: triggers for deletions (a replaced or removed document), for an event dated
+/// more precisely and for the row counts; the ingest itself for new events and their countries (`SummaryDeltas`,
+/// once per transaction, the costliest part as triggers). So the counts are exact at every commit, and no page
+/// counts over whole tables. `eventTally` needs no other index than its key: every country's own rows
 /// have partner `''`, and a country's partners are the rows whose partner it is (pairs are counted both ways).
 enum SummaryTables {
     /// `eventTally` keys of one event: every event (`''`, `''`), each of its countries (`c`, `''`) and each ordered
@@ -16,7 +19,7 @@ enum SummaryTables {
           WHERE a.eventId = %ID%
         """
 
-    /// `eventTally` keys that one country row of an event (`%C%` of event `%ID%`) adds or takes away.
+    /// `eventTally` keys that one country row of an event (`%C%` of event `%ID%`) takes away.
     private static let countryKeys = """
         SELECT %C% AS country, '' AS partner
         UNION ALL SELECT %C%, country FROM eventCountry WHERE eventId = %ID% AND country != %C%
@@ -89,10 +92,8 @@ enum SummaryTables {
           SELECT a.country, b.country, \(year("e.date")), e.type, count(*) FROM eventCountry a
           JOIN eventCountry b ON b.eventId = a.eventId AND b.country != a.country JOIN event e ON e.id = a.eventId GROUP BY 1, 2, 3, 4;
 
-        CREATE TRIGGER eventTally_event_insert AFTER INSERT ON event BEGIN
-          INSERT INTO eventTally (country, partner, year, type, n) VALUES ('', '', \(year("NEW.date")), NEW.type, 1)
-            ON CONFLICT DO UPDATE SET n = n + 1;
-        END;
+        -- New events and new country rows are counted by the ingest itself (`SummaryDeltas`), once per transaction;
+        -- the triggers take back what deleted events and rows counted, and move an event whose date changes.
         CREATE TRIGGER eventTally_event_delete BEFORE DELETE ON event BEGIN
           \(remove(keys(eventKeys, id: "OLD.id"), year: year("OLD.date"), type: "OLD.type"))
         END;
@@ -100,12 +101,6 @@ enum SummaryTables {
         WHEN \(year("OLD.date")) != \(year("NEW.date")) OR OLD.type != NEW.type BEGIN
           \(remove(keys(eventKeys, id: "OLD.id"), year: year("OLD.date"), type: "OLD.type"))
           \(add(keys(eventKeys, id: "NEW.id"), year: year("NEW.date"), type: "NEW.type"))
-        END;
-        CREATE TRIGGER eventTally_country_insert AFTER INSERT ON eventCountry BEGIN
-          INSERT INTO eventTally (country, partner, year, type, n)
-            SELECT k.country, k.partner, \(year("e.date")), e.type, 1 FROM event e, (\(keys(countryKeys, id: "NEW.eventId", country: "NEW.country"))) k
-            WHERE e.id = NEW.eventId
-            ON CONFLICT DO UPDATE SET n = n + 1;
         END;
         -- When the event itself is deleted, its delete trigger has already taken all its keys away.
         CREATE TRIGGER eventTally_country_delete AFTER DELETE ON eventCountry
@@ -126,11 +121,6 @@ enum SummaryTables {
         INSERT INTO eventPair (eventId, country, partner, date)
           SELECT a.eventId, a.country, b.country, a.date FROM eventCountry a JOIN eventCountry b ON b.eventId = a.eventId AND a.country < b.country;
         CREATE INDEX eventPair_pair_date ON eventPair(country, partner, date, eventId);
-        CREATE TRIGGER eventPair_country_insert AFTER INSERT ON eventCountry BEGIN
-          INSERT OR IGNORE INTO eventPair (eventId, country, partner, date)
-            SELECT NEW.eventId, min(NEW.country, o.country), max(NEW.country, o.country), NEW.date FROM eventCountry o
-            WHERE o.eventId = NEW.eventId AND o.country != NEW.country;
-        END;
         CREATE TRIGGER eventPair_country_delete AFTER DELETE ON eventCountry BEGIN
           DELETE FROM eventPair WHERE eventId = OLD.eventId AND (country = OLD.country OR partner = OLD.country);
         END;
@@ -172,4 +162,54 @@ enum SummaryTables {
     static let bump = "UPDATE revision SET n = n + 1"
     /// The current revision.
     static let current = "SELECT n FROM revision"
+}
+
+/// What one ingest transaction's new events and new country rows add to `eventTally` and `eventPair`, gathered in
+/// memory and written once at the end of the transaction (`flush`). In the meantime the triggers act on the stored
+/// rows as usual (an event deleted, or moved to another year); every count is a sum of increments, each taken with
+/// the event's year and kind at the moment its row was added, so the order of the two does not matter.
+final class SummaryDeltas {
+    private struct Key: Hashable {
+        var partner: String
+        var country: String
+        var year: String
+        var type: String
+    }
+
+    private var tally: [Key: Int] = [:]
+    private var pairs: [(event: Int64, country: String, partner: String)] = []
+
+    /// Counts one more event under (`country`, `partner`) in the year of `date`, as `eventTally` keys it.
+    func add(country: String, partner: String, date: String?, type: String) {
+        tally[Key(partner: partner, country: country, year: date.map { String($0.prefix(4)) } ?? "", type: type), default: 0] += 1
+    }
+
+    /// A new country row `country` of event `event`, whose other stored countries are `others`.
+    func addCountry(_ country: String, of event: Int64, to others: [String], date: String?, type: String) {
+        add(country: country, partner: "", date: date, type: type)
+        for other in others where other != country {
+            add(country: country, partner: other, date: date, type: type)
+            add(country: other, partner: country, date: date, type: type)
+            pairs.append((event, min(country, other), max(country, other)))
+        }
+    }
+
+    /// Writes what was gathered (inside the transaction that gathered it) and starts again.
+    func flush(_ db: Database) throws {
+        for (key, n) in tally where n != 0 {
+            try FastStatement(db, """
+                INSERT INTO eventTally (partner, country, year, type, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n
+                """).run(key.partner, key.country, key.year, key.type, n)
+        }
+        // The event's current date; nothing for an event deleted since.
+        for p in pairs {
+            try FastStatement(db, """
+                INSERT OR IGNORE INTO eventPair (eventId, country, partner, date) SELECT id, ?1, ?2, date FROM event WHERE id = ?3
+                  AND EXISTS (SELECT 1 FROM eventCountry WHERE eventId = ?3 AND country = ?1)
+                  AND EXISTS (SELECT 1 FROM eventCountry WHERE eventId = ?3 AND country = ?2)
+                """).run(p.country, p.partner, p.event)
+        }
+        tally = [:]
+        pairs = []
+    }
 }

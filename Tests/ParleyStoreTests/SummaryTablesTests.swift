@@ -87,6 +87,15 @@ struct SummaryTablesTests {
         // The same meeting, dated to the day by another source: the event moves to 2024 in every count.
         _ = try store.ingest(batch: [Self.meeting("a2", date: "2024-01-02", published: "2024-01-03", ("Anna Berg", "SWE"), ("Juan Soto", "CHL"))])
         #expect(try Self.differences(store) == [])
+        // A third source of the same meeting names one more country: the event gains a country row and two pairs.
+        var third = Self.meeting("a3", date: "2024-01-02", published: "2024-01-04", ("Anna Berg", "SWE"), ("Juan Soto", "CHL"))
+        third.1.events[0].countries = ["CHL", "NOR", "SWE"]
+        _ = try store.ingest(batch: [third])
+        #expect(try Self.differences(store) == [])
+        let pairs = try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM eventPair WHERE eventId = (SELECT eventId FROM eventSource WHERE documentId = 'a3')")
+        }
+        #expect(pairs == 3, "one event, reported by a, a2 and a3")
         // A document replaced by a version naming other countries.
         _ = try store.ingest(batch: [Self.meeting("b", date: "2024-02-03", published: "2024-02-03", ("Anna Berg", "SWE"), ("Ivo Horvat", "HRV"))])
         #expect(try Self.differences(store) == [])
@@ -100,7 +109,7 @@ struct SummaryTablesTests {
         #expect(try Self.differences(store) == [])
         let stats = try store.stats()
         #expect(stats.events == (try t.allEvents().count))
-        #expect(stats.documents == 4 + Releases.corpus.count)
+        #expect(stats.documents == 5 + Releases.corpus.count)
     }
 
     @Test("facets from the kept counts equal facets counted over the events")
