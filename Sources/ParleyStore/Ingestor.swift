@@ -66,6 +66,7 @@ struct Ingestor {
             let id = try resolveOrganization(o)
             for form in [o.name] + o.aliases { orgOf[form] = id }
             try FastStatement(db, "INSERT OR IGNORE INTO organizationMention (documentId, organizationId) VALUES (?, ?)").run(a.id, id)
+            if db.changesCount > 0 { summaries.organizationDocuments[id, default: 0] += 1 }
         }
         // Events.
         for e in a.events {
@@ -95,7 +96,10 @@ struct Ingestor {
             for (p, role) in Self.participants(e, personOf) {
                 try FastStatement(db, "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role, date) VALUES (?, ?, ?, ?)").run(eventID, p, role, date)
             }
-            for o in orgs { try FastStatement(db, "INSERT OR IGNORE INTO eventOrganization (eventId, organizationId, date) VALUES (?, ?, ?)").run(eventID, o, date) }
+            for o in orgs {
+                try FastStatement(db, "INSERT OR IGNORE INTO eventOrganization (eventId, organizationId, date) VALUES (?, ?, ?)").run(eventID, o, date)
+                if db.changesCount > 0 { summaries.organizationEvents[o, default: 0] += 1 }
+            }
             for c in e.countries {
                 try FastStatement(db, "INSERT OR IGNORE INTO eventCountry (eventId, country, date) VALUES (?, ?, ?)").run(eventID, c, date)
                 guard db.changesCount > 0 else { continue }
@@ -107,6 +111,7 @@ struct Ingestor {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).run(eventID, a.id, e.id, e.reported, e.evidenceSpan.sentence, e.evidenceSpan.start, e.evidenceSpan.end,
                                  e.evidence, e.confidence)
+            summaries.rows["eventSource", default: 0] += 1
         }
         for e in a.planned {
             try FastStatement(db, "INSERT INTO plannedEvent (documentId, localId, type, date, participants, evidence) VALUES (?, ?, ?, ?, ?, ?)").run(a.id, e.id, e.type, e.date, e.participants.joined(separator: "\u{1F}"), e.evidence)

@@ -5,8 +5,9 @@ import GRDB
 /// country, partner country, year and type (`eventTally`), the events of each pair of countries by date (`eventPair`),
 /// each organization's documents and events, and the database's revision. Every count changes in the transaction
 /// that changes the rows it counts: triggers for deletions (a replaced or removed document), for an event dated
-/// more precisely and for the row counts; the ingest itself for new events and their countries (`SummaryDeltas`,
-/// once per transaction, the costliest part as triggers). So the counts are exact at every commit, and no page
+/// more precisely and for the row counts of people, documents and organizations; the ingest itself for new events,
+/// their countries, organizations and sources (`SummaryDeltas`, once per transaction: as triggers they cost more
+/// than the inserts they count). So the counts are exact at every commit, and no page
 /// counts over whole tables. `eventTally` needs no other index than its key: every country's own rows
 /// have partner `''`, and a country's partners are the rows whose partner it is (pairs are counted both ways).
 enum SummaryTables {
@@ -52,21 +53,20 @@ enum SummaryTables {
     private static func rowCountSQL(_ table: String) -> String {
         """
         INSERT INTO rowCount (tableName, n) SELECT '\(table)', count(*) FROM \(table);
+        \(SummaryDeltas.countedTables.contains(table) ? "" : """
         CREATE TRIGGER rowCount_\(table)_insert AFTER INSERT ON \(table) BEGIN
           UPDATE rowCount SET n = n + 1 WHERE tableName = '\(table)';
         END;
+        """)
         CREATE TRIGGER rowCount_\(table)_delete AFTER DELETE ON \(table) BEGIN
           UPDATE rowCount SET n = n - 1 WHERE tableName = '\(table)';
         END;
         """
     }
 
-    /// Triggers keeping `organization.<column>` the number of `rows` rows of each organization.
+    /// The trigger taking deleted `rows` rows off `organization.<column>` (the ingest counts new ones).
     private static func organizationCountSQL(rows: String, column: String) -> String {
         """
-        CREATE TRIGGER organization_\(column)_insert AFTER INSERT ON \(rows) BEGIN
-          UPDATE organization SET \(column) = \(column) + 1 WHERE id = NEW.organizationId;
-        END;
         CREATE TRIGGER organization_\(column)_delete AFTER DELETE ON \(rows) BEGIN
           UPDATE organization SET \(column) = \(column) - 1 WHERE id = OLD.organizationId;
         END;
@@ -164,8 +164,9 @@ enum SummaryTables {
     static let current = "SELECT n FROM revision"
 }
 
-/// What one ingest transaction's new events and new country rows add to `eventTally` and `eventPair`, gathered in
-/// memory and written once at the end of the transaction (`flush`). In the meantime the triggers act on the stored
+/// What one ingest transaction's new events, country rows, organization rows and sources add to the summary tables
+/// (`eventTally`, `eventPair`, the organizations' counts, `rowCount`), gathered in memory and written once at the end
+/// of the transaction (`flush`). In the meantime the triggers act on the stored
 /// rows as usual (an event deleted, or moved to another year); every count is a sum of increments, each taken with
 /// the event's year and kind at the moment its row was added, so the order of the two does not matter.
 final class SummaryDeltas {
@@ -176,8 +177,16 @@ final class SummaryDeltas {
         var type: String
     }
 
+    /// Tables whose new rows the ingest counts in `rowCount` (the others by trigger).
+    static let countedTables: Set<String> = ["eventSource"]
+
     private var tally: [Key: Int] = [:]
     private var pairs: [(event: Int64, country: String, partner: String)] = []
+    /// New rows of `countedTables`, by table.
+    var rows: [String: Int] = [:]
+    /// New document and event rows of each organization.
+    var organizationDocuments: [Int64: Int] = [:]
+    var organizationEvents: [Int64: Int] = [:]
 
     /// Counts one more event under (`country`, `partner`) in the year of `date`, as `eventTally` keys it.
     func add(country: String, partner: String, date: String?, type: String) {
@@ -209,7 +218,19 @@ final class SummaryDeltas {
                   AND EXISTS (SELECT 1 FROM eventCountry WHERE eventId = ?3 AND country = ?2)
                 """).run(p.country, p.partner, p.event)
         }
+        for (table, n) in rows where n != 0 {
+            try FastStatement(db, "UPDATE rowCount SET n = n + ? WHERE tableName = ?").run(n, table)
+        }
+        for (id, n) in organizationDocuments {
+            try FastStatement(db, "UPDATE organization SET documentCount = documentCount + ? WHERE id = ?").run(n, id)
+        }
+        for (id, n) in organizationEvents {
+            try FastStatement(db, "UPDATE organization SET eventCount = eventCount + ? WHERE id = ?").run(n, id)
+        }
         tally = [:]
         pairs = []
+        rows = [:]
+        organizationDocuments = [:]
+        organizationEvents = [:]
     }
 }
