@@ -145,13 +145,13 @@ enum SQLiteBrowseQueries {
         let name: String = r[1]
         let aliases = try String.fetchAll(db.cachedStatement(sql: "SELECT alias FROM organizationAlias WHERE organizationId = ? ORDER BY alias"),
                                           arguments: [id]).filter { $0 != name }
-        // People who speak for the organization (by one of its names) in a document that names it.
+        // People who speak for the organization (by one of its names) in a document that names it: the mentions of
+        // the organization's documents, read by document.
         let people = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT person.id, person.name, person.country, t.n FROM (
-              SELECT personId, count(*) AS n FROM personMention
-              WHERE organization IN (SELECT alias FROM organizationAlias WHERE organizationId = ?1 UNION SELECT ?2)
-                AND EXISTS (SELECT 1 FROM organizationMention m WHERE m.documentId = personMention.documentId AND m.organizationId = ?1)
-              GROUP BY personId) t
+              SELECT p.personId, count(*) AS n FROM organizationMention m CROSS JOIN personMention p ON p.documentId = m.documentId
+              WHERE m.organizationId = ?1 AND p.organization IN (SELECT alias FROM organizationAlias WHERE organizationId = ?1 UNION SELECT ?2)
+              GROUP BY p.personId) t
             JOIN person ON person.id = t.personId ORDER BY t.n DESC, person.name LIMIT 50
             """), arguments: [id, name]).map { LinkedPerson(id: $0[0], name: $0[1], country: $0[2], count: $0[3]) }
         let ids = try Int64.fetchAll(db.cachedStatement(sql: """

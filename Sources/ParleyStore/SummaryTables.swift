@@ -148,7 +148,6 @@ enum SummaryTables {
 
         CREATE INDEX organizationAlias_organization ON organizationAlias(organizationId);
         CREATE INDEX person_country ON person(country);
-        CREATE INDEX personMention_organization ON personMention(organization, documentId, personId);
 
         CREATE TABLE rowCount (tableName TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
         \(countedTables.map(rowCountSQL).joined(separator: "\n"))
