@@ -121,6 +121,7 @@ let package = Package(
                 "ParleyStore",
                 "ParleyCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .testTarget(
