@@ -75,14 +75,13 @@ struct Ingestor {
             let eventID: Int64
             var date = e.date
             var type = e.type
-            // The event's countries already stored (each new one pairs with them in the summary tables).
-            var countries: [String] = []
+            // The event's other countries (each new one pairs with them in the summary tables): none for a new event;
+            // for a stored one, read when the document adds a country to it.
+            var countries: [String]? = []
             if let (found, storedDate, storedType) = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) {
                 eventID = found
                 type = storedType
-                try FastStatement(db, "SELECT country FROM eventCountry WHERE eventId = ?").forEach(found) { row in
-                    if let c = row.text(0) { countries.append(c) }
-                }
+                countries = nil
                 // A more precise date from another source wins (a trigger copies it to the event's participants and countries).
                 if let d = e.date, storedDate == nil || storedDate!.count < d.count {
                     try FastStatement(db, "UPDATE event SET date = ? WHERE id = ?").run(d, eventID)
@@ -103,8 +102,14 @@ struct Ingestor {
             for c in e.countries {
                 try FastStatement(db, "INSERT OR IGNORE INTO eventCountry (eventId, country, date) VALUES (?, ?, ?)").run(eventID, c, date)
                 guard db.changesCount > 0 else { continue }
-                summaries.addCountry(c, of: eventID, to: countries, date: date, type: type)
-                countries.append(c)
+                var others = countries ?? []
+                if countries == nil {
+                    try FastStatement(db, "SELECT country FROM eventCountry WHERE eventId = ?").forEach(eventID) { row in
+                        if let stored = row.text(0), stored != c { others.append(stored) }
+                    }
+                }
+                summaries.addCountry(c, of: eventID, to: others, date: date, type: type)
+                countries = others + [c]
             }
             try FastStatement(db, """
                 INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)

@@ -11,12 +11,9 @@ struct EventsJSONWriter {
 
     static func page(_ page: APIController.EventsPage) -> [UInt8] {
         var w = EventsJSONWriter(capacity: 1024 + page.events.count * 700)
-        w.raw("{\"events\":[")
-        for (i, e) in page.events.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.event(e)
-        }
-        w.raw("],\"limit\":")
+        w.raw("{\"events\":")
+        w.array(page.events) { w, e in w.event(e) }
+        w.raw(",\"limit\":")
         w.int(page.limit)
         if let next = page.nextCursor {
             w.raw(",\"nextCursor\":")
@@ -42,43 +39,34 @@ struct EventsJSONWriter {
         if let d = e.date { key("date", &self); string(d) }
         key("id", &self); int(e.id)
         key("organizations", &self)
-        raw("[")
-        for (i, o) in e.organizations.enumerated() {
-            if i > 0 { raw(",") }
-            raw("{\"id\":"); int(o.id)
-            raw(",\"name\":"); string(o.name)
-            raw("}")
+        array(e.organizations) { w, o in
+            w.raw("{\"id\":"); w.int(o.id)
+            w.raw(",\"name\":"); w.string(o.name)
+            w.raw("}")
         }
-        raw("]")
         key("participants", &self)
-        raw("[")
-        for (i, p) in e.participants.enumerated() {
-            if i > 0 { raw(",") }
-            raw("{")
-            if let c = p.country { raw("\"country\":"); string(c); raw(",") }
-            raw("\"id\":"); int(p.id)
-            raw(",\"name\":"); string(p.name)
-            if let r = p.role { raw(",\"role\":"); string(r) }
-            raw("}")
+        array(e.participants) { w, p in
+            w.raw("{")
+            if let c = p.country { w.raw("\"country\":"); w.string(c); w.raw(",") }
+            w.raw("\"id\":"); w.int(p.id)
+            w.raw(",\"name\":"); w.string(p.name)
+            if let r = p.role { w.raw(",\"role\":"); w.string(r) }
+            w.raw("}")
         }
-        raw("]")
         if let p = e.place { key("place", &self); string(p) }
         if let p = e.plover { key("plover", &self); string(p) }
         key("sources", &self)
-        raw("[")
-        for (i, s) in e.sources.enumerated() {
-            if i > 0 { raw(",") }
-            raw("{\"confidence\":"); double(s.confidence)
-            raw(",\"documentId\":"); string(s.documentId)
-            raw(",\"end\":"); int(s.end)
-            raw(",\"evidence\":"); string(s.evidence)
-            raw(",\"reported\":"); raw(s.reported ? "true" : "false")
-            raw(",\"sentence\":"); int(s.sentence)
-            raw(",\"start\":"); int(s.start)
-            if let u = s.url { raw(",\"url\":"); string(u) }
-            raw("}")
+        array(e.sources) { w, s in
+            w.raw("{\"confidence\":"); w.double(s.confidence)
+            w.raw(",\"documentId\":"); w.string(s.documentId)
+            w.raw(",\"end\":"); w.int(s.end)
+            w.raw(",\"evidence\":"); w.string(s.evidence)
+            w.raw(",\"reported\":"); w.raw(s.reported ? "true" : "false")
+            w.raw(",\"sentence\":"); w.int(s.sentence)
+            w.raw(",\"start\":"); w.int(s.start)
+            if let u = s.url { w.raw(",\"url\":"); w.string(u) }
+            w.raw("}")
         }
-        raw("]")
         key("type", &self); string(e.type)
         raw("}")
     }
@@ -93,11 +81,14 @@ struct EventsJSONWriter {
         if d.isFinite, d == d.rounded(), abs(d) < 1e15 { int(Int64(d)) } else if d.isFinite { bytes.append(contentsOf: "\(d)".utf8) } else { raw("null") }
     }
 
-    mutating func strings(_ list: [String]) {
+    mutating func strings(_ list: [String]) { array(list) { w, s in w.string(s) } }
+
+    /// A JSON array of `items`, each written by `item`.
+    mutating func array<T>(_ items: [T], _ item: (inout EventsJSONWriter, T) -> Void) {
         raw("[")
-        for (i, s) in list.enumerated() {
+        for (i, x) in items.enumerated() {
             if i > 0 { raw(",") }
-            string(s)
+            item(&self, x)
         }
         raw("]")
     }
