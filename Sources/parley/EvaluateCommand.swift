@@ -7,7 +7,8 @@ import ParleyCore
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Score extraction against gold annotations (precision, recall, F1 for events, people, organizations).")
+        abstract: "Score extraction against gold annotations (precision, recall, F1 for events, people, organizations).",
+        discussion: "After the figures, the event errors are counted by kind (missing or wrong date, wrong type, missing/extra participant, merged or split happening, spurious or missed event), largest first.")
 
     @Option(help: ArgumentHelp("Directory of gold <id>.json files.", valueName: "DIR"))
     var gold: String
@@ -23,7 +24,7 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON (the same keys as score.py --json).")
     var json = false
 
-    @Flag(help: "List missed and extra events per document.")
+    @Flag(help: "List missed and extra events per document, then every event error with its kind.")
     var verbose = false
 
     func validate() throws {
@@ -55,8 +56,19 @@ struct EvaluateCommand: ParsableCommand {
             }
         }
         let evaluation = AnnotationScorer().evaluate(gold: goldSet, predicted: predicted)
-        if verbose { for line in evaluation.verboseLines() { print(line) } }
-        if json { print(evaluation.report.jsonString()) } else { for line in evaluation.report.formattedLines() { print(line) } }
+        if verbose {
+            for line in evaluation.verboseLines() { print(line) }
+            print("")
+            for error in evaluation.eventErrors { print(EventErrorAnalysis.describe(error)) }
+            print("")
+        }
+        if json {
+            print(evaluation.report.jsonString())
+        } else {
+            for line in evaluation.report.formattedLines() { print(line) }
+            print("")
+            for line in EventErrorAnalysis.tableLines(evaluation.eventErrors) { print(line) }
+        }
         var failed: [String] = []
         if let m = minEventF1, evaluation.report.eventF1 < m { failed.append("event F1 \(evaluation.report.eventF1) < \(m)") }
         if let m = minPeopleF1, evaluation.report.peopleF1 < m { failed.append("people F1 \(evaluation.report.peopleF1) < \(m)") }

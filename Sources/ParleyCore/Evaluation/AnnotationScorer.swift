@@ -19,6 +19,7 @@ public struct AnnotationScorer: Sendable {
         let ids = gold.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         var totals = Totals()
         var documents: [DocumentScore] = []
+        var eventErrors: [EventError] = []
         var mentions: [(person: ScalarString, document: ScalarString, entity: ScalarString)] = []
 
         for id in ids {
@@ -74,6 +75,7 @@ public struct AnnotationScorer: Sendable {
                 missedEvents: dated.misses,
                 extraEvents: dated.extras
             ))
+            eventErrors += EventErrorAnalysis.classify(document: id, gold: g, predicted: p, matched: dated.pairs)
         }
 
         let events = Self.f1(tp: totals.eventTP, predicted: totals.eventPredicted, gold: totals.eventGold)
@@ -113,7 +115,7 @@ public struct AnnotationScorer: Sendable {
             xdocRecall: same > 0 ? r(Double(sameOK) / Double(same)) : nil,
             xdocFalseMerges: differentBad
         )
-        return AnnotationEvaluation(report: report, documents: documents)
+        return AnnotationEvaluation(report: report, documents: documents, eventErrors: eventErrors)
     }
 
     /// Reads every `<id>.json` in a directory, keyed by id; files that score.py would treat as
@@ -234,16 +236,16 @@ public struct AnnotationScorer: Sendable {
         return table
     }
 
-    private static func personTable(_ a: Annotation) -> [ScalarString: String?] {
+    static func personTable(_ a: Annotation) -> [ScalarString: String?] {
         aliasTable(a.people.map { ($0.name, $0.aliases) })
     }
 
-    private static func organizationTable(_ a: Annotation) -> [ScalarString: String?] {
+    static func organizationTable(_ a: Annotation) -> [ScalarString: String?] {
         aliasTable(a.organizations.map { ($0.name, $0.aliases) })
     }
 
     /// Canonical gold names for predicted names; unknown ones become "?" + their normalised form.
-    private static func canon(_ names: [String], _ table: [ScalarString: String?]) -> Set<ScalarString> {
+    static func canon(_ names: [String], _ table: [ScalarString: String?]) -> Set<ScalarString> {
         var out = Set<ScalarString>()
         for name in names {
             let key = norm(name)
@@ -257,7 +259,7 @@ public struct AnnotationScorer: Sendable {
     }
 
     /// Equal at the gold's precision; a gold without a date matches anything.
-    private static func dateOK(gold: String?, predicted: String?) -> Bool {
+    static func dateOK(gold: String?, predicted: String?) -> Bool {
         guard let gold, !gold.isEmpty else { return true }
         guard let predicted, !predicted.isEmpty else { return false }
         let g = Array(gold.unicodeScalars)
@@ -265,7 +267,7 @@ public struct AnnotationScorer: Sendable {
     }
 
     /// Same type, with MEET and VISIT counting as the same.
-    private static func typeOK(gold: String?, predicted: String?) -> Bool {
+    static func typeOK(gold: String?, predicted: String?) -> Bool {
         ScalarString.same(gold, predicted)
             || (ScalarString.same(gold, "MEET") && ScalarString.same(predicted, "VISIT"))
             || (ScalarString.same(gold, "VISIT") && ScalarString.same(predicted, "MEET"))
@@ -317,12 +319,12 @@ public struct AnnotationScorer: Sendable {
     /// Jaccard score (ties keep the first).
     private static func matchEvents(
         gold: Annotation, predicted: Annotation, useDates: Bool
-    ) -> (tp: Int, misses: [AnnotatedEvent], extras: [AnnotatedEvent]) {
+    ) -> (tp: Int, misses: [AnnotatedEvent], extras: [AnnotatedEvent], pairs: [Int: Int]) {
         let ptab = personTable(gold)
         let otab = organizationTable(gold)
         let pevents = predicted.events
-        var used = Set<Int>(), tp = 0, misses: [AnnotatedEvent] = []
-        for ge in gold.events {
+        var used = Set<Int>(), tp = 0, misses: [AnnotatedEvent] = [], pairs: [Int: Int] = [:]
+        for (gi, ge) in gold.events.enumerated() {
             let gset = Set(ge.participants.map { ScalarString("p:" + $0) } + ge.organizations.map { ScalarString("o:" + $0) })
             var best: Int?, bestJ = -1.0
             for (i, pe) in pevents.enumerated() {
@@ -345,13 +347,14 @@ public struct AnnotationScorer: Sendable {
             }
             if let best {
                 used.insert(best)
+                pairs[gi] = best
                 tp += 1
             } else {
                 misses.append(ge)
             }
         }
         let extras = pevents.enumerated().filter { !used.contains($0.offset) }.map(\.element)
-        return (tp, misses, extras)
+        return (tp, misses, extras, pairs)
     }
 
     private static func isSubstring(_ needle: [Unicode.Scalar], of haystack: [Unicode.Scalar]) -> Bool {
@@ -394,7 +397,7 @@ public struct AnnotationScorer: Sendable {
 }
 
 /// A string compared and hashed by its Unicode scalars, like a Python `str`.
-private struct ScalarString: Hashable, Sendable {
+struct ScalarString: Hashable, Sendable {
     let value: String
     init(_ value: String) { self.value = value }
     var scalars: [Unicode.Scalar] { Array(value.unicodeScalars) }
@@ -510,6 +513,8 @@ public struct DocumentScore: Sendable, Codable, Equatable {
 public struct AnnotationEvaluation: Sendable, Codable, Equatable {
     public var report: ScoreReport
     public var documents: [DocumentScore]
+    /// Every event error, classified by kind (see `EventErrorAnalysis`).
+    public var eventErrors: [EventError] = []
 
     /// score.py's `--verbose` text output: per-document lines, then the report lines.
     public func verboseLines() -> [String] {
