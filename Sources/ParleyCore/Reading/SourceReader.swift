@@ -31,7 +31,12 @@ public struct SourceReader: Sendable {
 
     func readText(_ bytes: [UInt8], origin: String, id: String, url: String?, title: String?, published: PartialDate?, line: Int? = nil) -> Result<Document, ReadingError> {
         do {
-            let text = try TextDecoding.decode(bytes)
+            var text = try TextDecoding.decode(bytes)
+            var published = published
+            if let (date, rest) = Self.leadingDateField(text) {
+                published = published ?? date
+                text = rest
+            }
             return .success(Document(id: id, url: url, title: title, publishedHint: published, text: text, origin: origin))
         } catch {
             return .failure(ReadingError(origin: origin, line: line, message: error.description))
@@ -49,6 +54,24 @@ public struct SourceReader: Sendable {
         } catch {
             return .failure(ReadingError(origin: origin, line: line, message: error.description))
         }
+    }
+
+    /// A crawl's date field opening a text export — ` date 2024-11-14 ` before the page's first line —
+    /// read as the publication date and taken off the text (page text often follows on the same line).
+    static func leadingDateField(_ text: String) -> (PartialDate, String)? {
+        let u = text.utf8
+        var i = u.startIndex
+        while i != u.endIndex, u[i] == 0x20 || u[i] == 0x09 || u[i] == 0x0A || u[i] == 0x0D { i = u.index(after: i) }
+        let field = Array("date ".utf8)
+        guard u.distance(from: i, to: u.endIndex) >= field.count + 10,
+              zip(u[i...].prefix(field.count), field).allSatisfy({ $0.0 | 0x20 == $0.1 }) else { return nil }
+        let dateStart = u.index(i, offsetBy: field.count)
+        let dateEnd = u.index(dateStart, offsetBy: 10)
+        guard let date = PartialDate(iso: String(text[dateStart..<dateEnd])), date.isComplete,
+              dateEnd == u.endIndex || [0x20, 0x09, 0x0A, 0x0D].contains(u[dateEnd]) else { return nil }
+        var rest = dateEnd
+        while rest != u.endIndex, u[rest] == 0x20 || u[rest] == 0x09 { rest = u.index(after: rest) }
+        return (date, String(text[rest...]))
     }
 
     /// One record of a JSON Lines archive.

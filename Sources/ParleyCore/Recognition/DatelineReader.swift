@@ -32,6 +32,10 @@ public struct DatelineReader: PipelineStage {
                 date = e
                 i = dr.upperBound
             }
+        } else if let (dr, e) = parser.expressions(in: tokens, range: i..<min(r.upperBound, i + 8)).first, dr.lowerBound == i, e.month != nil, e.day != nil {
+            // "MANILA 25 March 2025 –": the date straight after the place.
+            date = e
+            i = dr.upperBound
         }
         // Optional agency in brackets: (Xinhua), (AFP), (VNA)
         if i < r.upperBound, tokens[i].key == "(" {

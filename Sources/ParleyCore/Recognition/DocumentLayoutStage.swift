@@ -80,6 +80,17 @@ public struct DocumentLayoutStage: PipelineStage {
             context.published = d; context.publishedSource = "page"
         } else if let d = { (c: ExtractionContext) in sentences.prefix(body).lazy.compactMap { self.dates.date(inString: c.text($0.span)) }.first }(context) {
             context.published = d; context.publishedSource = "header"
+        } else if let d = { (c: ExtractionContext) in
+            // A date line of its own just after the lead ("June 08, 2021 10:30 PM GMT+7").
+            sentences.dropFirst(body).prefix(8).lazy.filter { s in
+                s.tokenRange.count <= 12 && (s.index == 0 || tokens[s.tokenRange.lowerBound].flags.contains(.newlineBefore))
+            }.compactMap { self.dates.date(inString: c.text($0.span)) }.first
+        }(context) {
+            context.published = d; context.publishedSource = "date line"
+        } else if let d = sentences.dropFirst(body).prefix(4).lazy.filter({ s in
+            s.index == body || tokens[s.tokenRange.lowerBound].flags.contains(.newlineBefore)
+        }).compactMap({ self.dates.date(opening: tokens, range: $0.tokenRange) }).first {
+            context.published = d; context.publishedSource = "dateline"
         } else if let url = context.document.url, let d = dates.date(inURL: url) {
             context.published = d; context.publishedSource = "url"
         }

@@ -39,6 +39,12 @@ public struct PersonRecognizer: PipelineStage {
             var honorific: Range<Int>?
             // "…of the Republic of Türkiye, H.E. Hakan Fidan"
             if k + 1 < end, c.tokens[k].key == ",", honorificRange(c, at: k + 1, end: end) != nil { k += 1 }
+            // "…the General Secretary of the Central Committee of AKEL, Stefanos Stefanou, …": a full name set off by a comma.
+            else if k + 1 < end, c.tokens[k].key == ",", let (nr, parts, _) = NameShape.span(c, at: k + 1, end: end), parts >= 2,
+                    nr.upperBound >= end || [",", ".", ";", ")", "and", "to", "who", "at", "in", "on"].contains(c.tokens[nr.upperBound].key)
+                        || verbs.contains(c.tokens[nr.upperBound].key) {
+                k += 1
+            }
             if let h = honorificRange(c, at: k, end: end) { honorific = h; k = h.upperBound }
             // "H.E. Ambassador Mehmet Kemal Bozay", "Prof. Dr. …": a second title word before the name.
             if NameShape.span(c, at: k, end: end) == nil, let (r2, _) = TitlePhraseParser.titleMatch(c, at: k, end: end, anyCase: false) {

@@ -70,6 +70,25 @@ public struct DateExpressionParser: Sendable {
 
     static func isYear(_ v: Int?) -> Bool { v.map { (1900...2100).contains($0) } ?? false }
 
+    /// A year where one is expected: a plain four-digit number, or one glued to what follows it on
+    /// pages that drop a space — a time (`201520:16` is 2015 then 20:16) or a word (`2022On`).
+    static func yearNumber(_ tokens: [Token], _ k: Int, end: Int) -> Int? {
+        guard k < end else { return nil }
+        let t = tokens[k]
+        if let y = plainNumber(t) { return isYear(y) ? y : nil }
+        guard t.kind == .number else { return nil }
+        let bytes = Array(t.text.utf8)
+        guard bytes.count > 4, bytes[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let y = bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard isYear(y) else { return nil }
+        let rest = bytes[4...]
+        if rest.count == 2, rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), k + 1 < end, tokens[k + 1].key == ":", tokens[k + 1].isAttached {
+            return y
+        }
+        if let first = rest.first, first >= 0x41 && first <= 0x5A { return y }
+        return nil
+    }
+
     private func month(_ t: Token) -> Int? {
         guard t.kind == .word, t.isCapitalized, calendarPrefilter.mayContain(t.key), case .month(let m)? = calendar[t.key] else { return nil }
         // "may" in lower case is a verb; "Mar"/"Sat"/"Sun" only when capitalised.
@@ -95,6 +114,10 @@ public struct DateExpressionParser: Sendable {
             if Self.isYear(c), PartialDate.isValid(year: c, month: b, day: a) {
                 return (i..<(i + 5), DateExpression(year: c, month: b, day: a))
             }
+            // 02/21/2018: month first, when the day-first reading is impossible.
+            if Self.isYear(c), s1.key == "/", PartialDate.isValid(year: c, month: a, day: b) {
+                return (i..<(i + 5), DateExpression(year: c, month: a, day: b))
+            }
         }
         // Weekday, optionally followed by a printed date: "Saturday, 15 February 2020", "on Monday"
         if t.kind == .word, t.isCapitalized, calendarPrefilter.mayContain(t.key), case .weekday(let w)? = calendar[t.key],
@@ -114,12 +137,13 @@ public struct DateExpressionParser: Sendable {
                 // a range "June 2-3": keep the first day
                 if tok(k)?.key == "-", let nt = tok(k + 1), Self.number(nt) != nil, nt.isAttached { k += 2 }
                 var year: Int?
-                if tok(k)?.key == ",", let yt = tok(k + 1), Self.isYear(Self.plainNumber(yt)) { year = Self.plainNumber(yt); k += 2 }
-                else if let yt = tok(k), Self.isYear(Self.plainNumber(yt)) { year = Self.plainNumber(yt); k += 1 }
+                // "July 04, 2020", "July 4 2020", "January 10/2019", "December 25/ 2019"
+                if tok(k)?.key == "," || tok(k)?.key == "/", let y = Self.yearNumber(tokens, k + 1, end: end) { year = y; k += 2 }
+                else if let y = Self.yearNumber(tokens, k, end: end) { year = y; k += 1 }
                 return (i..<k, DateExpression(year: year, month: m, day: d))
             }
-            if let yt = tok(k), Self.isYear(Self.plainNumber(yt)) {
-                return (i..<(k + 1), DateExpression(year: Self.plainNumber(yt), month: m))
+            if let y = Self.yearNumber(tokens, k, end: end) {
+                return (i..<(k + 1), DateExpression(year: y, month: m))
             }
             // "in July this year", "in March last year", bare "in July"
             if tok(k)?.key == "this" || tok(k)?.key == "last" || tok(k)?.key == "next", tok(k + 1)?.key == "year" {
@@ -135,11 +159,16 @@ public struct DateExpressionParser: Sendable {
         if let d = Self.number(t), (1...31).contains(d), !Self.isYear(d) {
             var k = i + 1
             if tok(k)?.key == "of" { k += 1 }
+            // "29-Oct-2022": day, month and year joined by hyphens.
+            let hyphenated = tok(k)?.key == "-" && tok(k)!.isAttached && tok(k + 1).map { $0.isAttached && month($0) != nil } ?? false
+            if hyphenated { k += 1 }
             if let mt = tok(k), let m = month(mt) {
                 k = skipDot(k + 1)
                 var year: Int?
-                if tok(k)?.key == ",", let yt = tok(k + 1), Self.isYear(Self.plainNumber(yt)) { year = Self.plainNumber(yt); k += 2 }
-                else if let yt = tok(k), Self.isYear(Self.plainNumber(yt)) { year = Self.plainNumber(yt); k += 1 }
+                if hyphenated {
+                    if tok(k)?.key == "-", tok(k)!.isAttached, let y = Self.yearNumber(tokens, k + 1, end: end) { year = y; k += 2 }
+                } else if tok(k)?.key == ",", let y = Self.yearNumber(tokens, k + 1, end: end) { year = y; k += 2 }
+                else if let y = Self.yearNumber(tokens, k, end: end) { year = y; k += 1 }
                 return (i..<k, DateExpression(year: year, month: m, day: d))
             }
             return nil

@@ -19,6 +19,16 @@ public struct PublicationDateReader: Sendable {
         return nil
     }
 
+    /// A complete date printed at the opening of the body's first sentence (a dateline such as
+    /// `MANILA 25 March 2025 –`, `Nairobi, Saturday February 18, 2017`, `13 September, 2022On …`).
+    public func date(opening tokens: [Token], range: Range<Int>) -> PartialDate? {
+        let window = range.lowerBound..<min(range.upperBound, range.lowerBound + 14)
+        for (r, e) in parser.expressions(in: tokens, range: window) where r.lowerBound < range.lowerBound + 8 {
+            if let y = e.year, let m = e.month, let d = e.day { return PartialDate(year: y, month: m, day: d) }
+        }
+        return nil
+    }
+
     /// A date encoded in a URL path: `/2024-10/22/`, `/201912/`, `/20120612`, `/2019/08/02/`.
     public func date(inURL url: String) -> PartialDate? {
         let bytes = Array(url.utf8)
