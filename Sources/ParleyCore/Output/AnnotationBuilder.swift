@@ -72,12 +72,17 @@ public struct AnnotationBuilder: Sendable {
         let org = c.organizations[o]
         let canonicalKey = TextNormalizer.fold(org.name)
         var longest: String?
+        var longestAlias: String?
+        let aliasKeys = Set(org.aliases.map(TextNormalizer.fold))
         for m in c.organizationMentions where m.organization == o {
             let surface = c.text(m.tokens)
-            if TextNormalizer.fold(surface).contains(canonicalKey) { return org.name }
+            let key = TextNormalizer.fold(surface)
+            if key.contains(canonicalKey) { return org.name }
             if longest == nil || surface.count > longest!.count { longest = surface }
+            // A form that is the organization's own alias ("AKEL") beats a longer phrase around it ("Central Committee of AKEL").
+            if aliasKeys.contains(key), longestAlias == nil || surface.count > longestAlias!.count { longestAlias = surface }
         }
-        return longest ?? org.name
+        return longestAlias ?? longest ?? org.name
     }
 
     static func host(_ url: String?) -> String? {

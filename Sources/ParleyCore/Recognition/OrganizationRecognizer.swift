@@ -155,6 +155,18 @@ public struct OrganizationRecognizer: PipelineStage {
 
     static let partyOrgans: Set<String> = ["committee", "central committee", "bureau", "political bureau", "politburo", "secretariat", "presidium"]
 
+    static let organWords: Set<String> = ["central", "committee", "political", "polit", "bureau", "politburo", "secretariat",
+                                          "presidium", "standing", "executive", "national", "of", "the", "cc", "c", "."]
+
+    /// The party a phrase made of party organs names: what is left when the organ words are taken off both ends.
+    static func partyInsideOrgans(_ tokens: [Token], _ r: Range<Int>) -> Range<Int>? {
+        var a = r.lowerBound, b = r.upperBound
+        while a < b, organWords.contains(tokens[a].key) { a += 1 }
+        while b > a, organWords.contains(tokens[b - 1].key) || tokens[b - 1].key == "'s" { b -= 1 }
+        guard a < b, a..<b != r, tokens[a].isCapitalized || tokens[a].isAllCaps else { return nil }
+        return a..<b
+    }
+
     /// The head words of a phrase that are not inside a known organization's name.
     func ownHeadKeys(_ c: ExtractionContext, _ r: Range<Int>) -> [String] {
         var out: [String] = []
@@ -180,6 +192,9 @@ public struct OrganizationRecognizer: PipelineStage {
         var i = r.lowerBound
         while i < r.upperBound {
             if k.contains(i) { i = k.upperBound; continue }
+            // "(Secretary of) Organization of the Communist Party of Cuba": a portfolio of the party, not another body.
+            if ["organization", "organisation"].contains(c.tokens[i].key), i + 1 < r.upperBound, c.tokens[i + 1].key == "of",
+               k.lowerBound == i + 2 || (k.lowerBound == i + 3 && c.tokens[i + 2].key == "the") { i += 1; continue }
             if headLength(c, at: i, end: r.upperBound) > 0 { return true }
             i += 1
         }
@@ -259,6 +274,12 @@ public struct OrganizationRecognizer: PipelineStage {
                 }
                 if let o = c.definedAcronyms[tokens[k].key], c.organizations[o].kind == .party { return o }
                 k += 1
+            }
+            // "Central Committee of AKEL", "PCC Political Bureau": a party the gazetteer does not know, named inside.
+            if let inner = Self.partyInsideOrgans(tokens, r) {
+                let o = record(context: &c, range: inner)
+                if c.organizations[o].kind == .other { c.organizations[o].kind = .party }
+                return o
             }
         }
         var rec = OrganizationRecord(name: name.hasPrefix("the ") ? String(name.dropFirst(4)) : name, kind: kind, country: country)
