@@ -27,13 +27,16 @@ public struct AnnotationBuilder: Sendable {
                 organization: rec.organization.map { c.organizations[$0].name }, country: rec.country, entity: nil,
                 mentions: c.personMentions.filter { $0.person == p }.map { mention($0.tokens, sentence: $0.sentence) }))
         }
-        // Organizations: listed ones that are mentioned.
+        // Organizations: listed ones that are mentioned. A news outlet is listed only when it acts in the
+        // story (an event's or a person's organization), not when it is credited as the source.
+        var actingOrgs = Set(c.events.flatMap(\.organizations) + c.planned.flatMap(\.organizations))
+        for p in personOrder { if let o = c.people[p].organization { actingOrgs.insert(o) } }
         var orgs: [DocumentAnnotation.Organization] = []
         var seenOrg: Set<Int> = []
         for m in c.organizationMentions.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) where !seenOrg.contains(m.organization) {
             seenOrg.insert(m.organization)
             let o = c.organizations[m.organization]
-            guard o.isListed else { continue }
+            guard o.isListed, o.kind != .media || actingOrgs.contains(m.organization) else { continue }
             orgs.append(DocumentAnnotation.Organization(
                 id: "o\(orgs.count + 1)", name: o.name, aliases: o.aliases.filter { $0 != o.name }, kind: o.kind.rawValue, country: o.country,
                 mentions: c.organizationMentions.filter { $0.organization == m.organization }

@@ -285,8 +285,10 @@ public struct OrganizationRecognizer: PipelineStage {
         var rec = OrganizationRecord(name: name.hasPrefix("the ") ? String(name.dropFirst(4)) : name, kind: kind, country: country)
         // "the Central Office of the Party": a unit of a party named elsewhere.
         let lastKeys = tokens[r].suffix(2).map(\.key)
-        // "Government of Pakistan", "Hungarian Government": the state itself, not an organization of the story.
-        if ownHeads == ["government"] { rec.isListed = false; c.organizations.append(rec); return c.organizations.count - 1 }
+        // "Government of Pakistan", "Hungarian Government": a government, listed like any other actor.
+        if ownHeads == ["government"] { rec.kind = .government }
+        // "CPC National Congress", "JCP 27th Congress", "Party Congress of the CPI(M)": a party's congress is a gathering, not a body.
+        if party, ownHeads.last == "congress" { rec.isListed = false; c.organizations.append(rec); return c.organizations.count - 1 }
         if generic || (lastKeys.first == "the" && c.lexicons.orgHeads[lastKeys.last ?? ""] != nil) {
             rec.isListed = false
             if let p = c.organizationMentions.last(where: { c.organizations[$0.organization].kind == .party && c.organizations[$0.organization].isListed }) {
