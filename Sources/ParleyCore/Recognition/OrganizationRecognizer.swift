@@ -46,7 +46,28 @@ public struct OrganizationRecognizer: PipelineStage {
             }
             context.organizationMentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         }
+        // Party organs named only inside a member's title ("member of the Political Bureau of the CPC Central
+        // Committee") describe an office, not a body acting in the story.
+        for o in context.organizations.indices where Self.isPartyOrgan(context.organizations[o].name) {
+            let mentions = context.organizationMentions.filter { $0.organization == o }
+            if !mentions.isEmpty, mentions.allSatisfy({ m in
+                let k = m.tokens.lowerBound
+                return k >= 1 && context.tokens[k - 1].key == "of" || k >= 2 && context.tokens[k - 1].key == "the" && context.tokens[k - 2].key == "of"
+            }) {
+                context.organizations[o].isListed = false
+            }
+        }
         context.indexMentions()
+    }
+
+    static let organPrefixes: [String] = ["central committee", "political bureau", "politburo", "polit bureau", "standing committee of the political bureau",
+                                          "secretariat of the", "presidium", "cc of"]
+
+    /// Whether an organization's name is that of a party organ (its central committee, political bureau, secretariat).
+    static func isPartyOrgan(_ name: String) -> Bool {
+        let key = TextNormalizer.fold(name)
+        return organPrefixes.contains { key.hasPrefix($0) } || key.hasSuffix(" politburo") || key.hasSuffix(" central committee")
+            && !key.contains("department")
     }
 
     func isKnownExactly(_ c: ExtractionContext, _ r: Range<Int>) -> Bool {
