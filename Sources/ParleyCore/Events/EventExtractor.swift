@@ -232,7 +232,9 @@ public struct EventExtractor: PipelineStage {
                 else if let p = participants.first { lastSubject = p }
             }
         }
-        context.events = events
+        // A contact with nobody named and no organization acting is too thin to stand as an event; hosting and
+        // announcements are the exception (countries host summits and establish relations).
+        context.events = events.filter { !$0.participants.isEmpty || !$0.organizations.isEmpty || $0.type == .HOST || $0.type == .ANNOUNCE }
         context.planned = planned
     }
 
