@@ -183,7 +183,10 @@ public struct EventExtractor: PipelineStage {
                         ? DateExpressionParser.resolve(d.expression, reference: c.referenceDate, defaultYear: c.defaultYear, future: true)
                         : d.date
                 }
-                let isFuture = modality == .planned || (date.map { d in c.referenceDate.map { d > $0 && d.isComplete && $0.isComplete } ?? false } ?? false)
+                // A date after the page's own is a future contact, unless a verb in the past says it happened
+                // (pages carry wrong dates more often than releases report the future in the past tense).
+                let isFuture = modality == .planned || (trig.option == .nominal || !Self.isPastTense(tokens[hit.range.lowerBound]))
+                    && (date.map { d in c.referenceDate.map { d > $0 && d.isComplete && $0.isComplete } ?? false } ?? false)
                 let mainDate = mainIndex.flatMap { events[$0].date }
                 // "Earlier in the day", "on the same day", "this morning": the main event's day, not an earlier happening.
                 let sameDay = Self.sameDayPhrases.contains(where: has)
@@ -257,6 +260,13 @@ public struct EventExtractor: PipelineStage {
             k += 1
         }
         return false
+    }
+
+    static let irregularPast: Set<String> = ["met", "held", "had", "paid", "sent", "spoke", "took", "made", "led", "gave", "wrote", "was", "were"]
+
+    /// Whether a trigger's first word is a verb in the past tense (`met`, `visited`, `held`).
+    static func isPastTense(_ t: Token) -> Bool {
+        t.kind == .word && (irregularPast.contains(t.key) || t.key.count > 3 && t.key.hasSuffix("ed"))
     }
 
     static let lightVerbs: Set<String> = ["held", "had", "hold", "holds", "pay", "have", "make", "send", "conduct", "made", "conducted", "sent", "paid", "pays", "exchanged", "addressed", "received", "delivered"]
