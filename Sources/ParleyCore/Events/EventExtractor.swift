@@ -222,6 +222,31 @@ public struct EventExtractor: PipelineStage {
                     planned.append(event)
                     continue
                 }
+                // "X met with A, B and C respectively": one meeting per counterpart, each a happening of its own.
+                let subjects = peopleInClause.filter { $0.tokens.lowerBound < hit.range.lowerBound && participants.contains($0.person) }.map(\.person)
+                var counterparts: [Int] = []
+                for m in peopleInClause where m.tokens.lowerBound >= hit.range.upperBound && !subjects.contains(m.person) && !counterparts.contains(m.person) {
+                    counterparts.append(m.person)
+                }
+                let separately = Self.separateMarkers.contains { k in (clauseStart..<clauseEnd).contains { tokens[$0].key == k } }
+                if type == .MEET, trig.option != .nominal, !subjects.isEmpty, counterparts.count >= 2, separately || counterparts.count >= 3 {
+                    for other in counterparts {
+                        var e = event
+                        e.participants = subjects + [other]
+                        e.organizations = e.participants.compactMap { c.people[$0].organization }.filter { c.organizations[$0].isListed }
+                        e.organizations = e.organizations.enumerated().filter { e.organizations.firstIndex(of: $0.element) == $0.offset }.map(\.element)
+                        var cs: [String] = []
+                        for x in e.participants.compactMap({ c.people[$0].country }) + e.organizations.compactMap({ c.organizations[$0].country }) where !cs.contains(x) { cs.append(x) }
+                        e.countries = cs.isEmpty ? event.countries : cs
+                        e.roles = event.roles.filter { e.participants.contains($0.key) }
+                        if let m = events.indices.first(where: { compatible(events[$0], e) }) { merge(&events[m], e); continue }
+                        events.append(e)
+                        sentenceEvents.append(events.count - 1)
+                        if !reported, mainIndex == nil { mainIndex = events.count - 1 }
+                    }
+                    lastSubject = subjects.first
+                    continue
+                }
                 // One happening, one event: merge with an event of the same kind in this sentence, or with a compatible earlier one.
                 if let m = sentenceEvents.first(where: { sameKind(events[$0].type, type) }) ?? events.indices.first(where: { compatible(events[$0], event) }) {
                     merge(&events[m], event)
@@ -261,6 +286,8 @@ public struct EventExtractor: PipelineStage {
         }
         return false
     }
+
+    static let separateMarkers: Set<String> = ["respectively", "separately", "separate"]
 
     static let irregularPast: Set<String> = ["met", "held", "had", "paid", "sent", "spoke", "took", "made", "led", "gave", "wrote", "was", "were"]
 
