@@ -53,8 +53,14 @@ public struct PersonRecognizer: PipelineStage {
                 if let h = honorificRange(c, at: k, end: end) { honorific = honorific ?? h; k = h.upperBound }
             }
             if let (nr, _, _) = NameShape.span(c, at: k, end: end) ?? knownPersonSpan(c, at: k) {
+                // "Foreign Minister Denis Moncada Colindres of Nicaragua": the country after the name.
+                var country = tp.country
+                if country == nil, nr.upperBound + 1 < end, c.tokens[nr.upperBound].key == "of",
+                   let cm = TitlePhraseParser.countryAt(c, nr.upperBound + 1), !cm.isAdjective {
+                    country = cm.iso3
+                }
                 let p = addPerson(&c, name: nr, sentence: sentence, evidence: "title",
-                                  honorific: honorific, titles: tp.titles, org: tp.organization, country: tp.country, headOfState: tp.isHeadOfState)
+                                  honorific: honorific, titles: tp.titles, org: tp.organization, country: country, headOfState: tp.isHeadOfState)
                 claim(&c, tp.range.lowerBound..<nr.upperBound)
                 _ = p
                 return nr.upperBound
