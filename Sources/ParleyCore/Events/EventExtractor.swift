@@ -115,7 +115,10 @@ public struct EventExtractor: PipelineStage {
                         ?? c.personMentions.last { $0.tokens.upperBound <= hit.range.lowerBound && $0.tokens.upperBound >= hit.range.lowerBound - 3 && tokens[$0.tokens.upperBound].key == "'s" } : nil
                     if let o = owner { addP(o.person) }
                     let before = (max(clauseStart, hit.range.lowerBound - 3)..<hit.range.lowerBound)
-                    if owner == nil, before.contains(where: { ["his", "her"].contains(tokens[$0].key) }), let subj = peopleInClause.first(where: { $0.tokens.lowerBound < hit.range.lowerBound })?.person ?? pronounReferent(c, s) ?? lastSubject {
+                    // "his/her/their visit": a visit is the nearest person's before it ("received Y on the occasion of his visit").
+                    let possessor = type == .VISIT ? peopleInClause.last(where: { $0.tokens.lowerBound < hit.range.lowerBound })
+                        : peopleInClause.first(where: { $0.tokens.lowerBound < hit.range.lowerBound })
+                    if owner == nil, before.contains(where: { ["his", "her", "their"].contains(tokens[$0].key) }), let subj = possessor?.person ?? pronounReferent(c, s) ?? lastSubject {
                         addP(subj)
                     }
                     for m in peopleInClause where m.tokens.lowerBound >= hit.range.upperBound { addP(m.person) }
@@ -218,6 +221,26 @@ public struct EventExtractor: PipelineStage {
                                         countries: countries, reported: reported, sentence: s.index, triggerTokens: hit.range,
                                         confidence: max(0.3, confidence))
                 event.roles = roles(c, participants: participants, people: peopleInClause, trigger: hit, type: type)
+                // A visit to a country or city is the visitors' own happening: the people named before the trigger
+                // (the one a "who is visiting" clause describes), not the hosts they meet.
+                if type == .VISIT {
+                    let object = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 4)
+                    event.isCountryVisit = object.contains { k in
+                        (c.countryMentionAt[k].map { !c.countryMentions[$0].isAdjective } ?? false) || c.placeMentionAt[k] != nil
+                    }
+                    if event.isCountryVisit {
+                        let before = peopleInClause.filter { $0.tokens.upperBound <= hit.range.lowerBound && participants.contains($0.person) }
+                        if let last = before.last, (last.tokens.upperBound..<hit.range.lowerBound).contains(where: { ["who", "which"].contains(tokens[$0].key) }) {
+                            event.participants = [last.person]
+                        } else if !before.isEmpty {
+                            var visitors: [Int] = []
+                            for m in before where !visitors.contains(m.person) { visitors.append(m.person) }
+                            event.participants = visitors
+                        }
+                        let visitorOrgs = event.participants.compactMap { c.people[$0].organization }.filter { orgs.contains($0) }
+                        if !visitorOrgs.isEmpty { event.organizations = visitorOrgs }
+                    }
+                }
                 if isFuture {
                     planned.append(event)
                     continue
@@ -248,7 +271,7 @@ public struct EventExtractor: PipelineStage {
                     continue
                 }
                 // One happening, one event: merge with an event of the same kind in this sentence, or with a compatible earlier one.
-                if let m = sentenceEvents.first(where: { sameKind(events[$0].type, type) }) ?? events.indices.first(where: { compatible(events[$0], event) }) {
+                if let m = sentenceEvents.first(where: { mergeable(events[$0], event) }) ?? events.indices.first(where: { compatible(events[$0], event) }) {
                     merge(&events[m], event)
                     if !sentenceEvents.contains(m) { sentenceEvents.append(m) }
                     continue
@@ -333,8 +356,14 @@ public struct EventExtractor: PipelineStage {
         a == b || (a == .MEET && b == .VISIT) || (a == .VISIT && b == .MEET)
     }
 
+    /// Whether two events of one sentence are one happening: the same kind, and not a visit to a country
+    /// set against a meeting held during it.
+    func mergeable(_ a: EventRecord, _ b: EventRecord) -> Bool {
+        a.type == b.type || sameKind(a.type, b.type) && !a.isCountryVisit && !b.isCountryVisit
+    }
+
     func compatible(_ a: EventRecord, _ b: EventRecord) -> Bool {
-        guard sameKind(a.type, b.type), a.reported == b.reported else { return false }
+        guard mergeable(a, b), a.reported == b.reported else { return false }
         if let da = a.date, let db = b.date, !(da.description.hasPrefix(db.description) || db.description.hasPrefix(da.description)) { return false }
         let pa = Set(a.participants), pb = Set(b.participants)
         if !pa.isEmpty && !pb.isEmpty {

@@ -203,4 +203,6 @@ public struct EventRecord: Sendable {
     public var confidence: Double
     /// Sentences that also state this happening (after merging).
     public var otherSentences: [Int] = []
+    /// A visit to a country or city (not to an institution): a happening apart from the meetings held during it.
+    public var isCountryVisit = false
 }
