@@ -195,8 +195,12 @@ public struct EventExtractor: PipelineStage {
                 let sameDay = Self.sameDayPhrases.contains(where: has)
                 let pastMarked = !sameDay && ((clauseStart..<hit.range.lowerBound).contains { Self.pastMarkers.contains(tokens[$0].key) } || has(["had"]))
                 var reported = false
+                // Speech about the guests' own current visit ("X led a delegation to visit China this time") is the
+                // present happening, not an earlier one: no date of its own, no past marker, only the main event's people.
+                let aboutMainEvent = inSpeech && chosen == nil && !pastMarked && !participants.isEmpty
+                    && mainIndex.map { m in participants.allSatisfy { events[m].participants.contains($0) } } ?? false
                 if mainIndex != nil || inSpeech {
-                    if inSpeech || pastMarked { reported = true }
+                    if (inSpeech && !aboutMainEvent) || pastMarked { reported = true }
                     else if let d = date, let md = mainDate, d != md, !(md.description.hasPrefix(d.description)) { reported = true }
                     else if chosen != nil && date == nil { reported = true }
                 }
