@@ -287,6 +287,17 @@ public struct EventExtractor: PipelineStage {
                 else if let p = participants.first { lastSubject = p }
             }
         }
+        // The headline names the main event's sides: organizations it names join that event.
+        if let m = events.indices.first(where: { !events[$0].reported }), c.layout.bodyStartSentence < c.sentences.count {
+            let bodyStart = c.sentences[c.layout.bodyStartSentence].tokenRange.lowerBound
+            for om in c.organizationMentions where om.tokens.lowerBound < bodyStart && !c.layout.chromeSentences.contains(c.sentenceOfToken[om.tokens.lowerBound]) {
+                let org = c.organizations[om.organization]
+                if org.isListed, org.kind != .media, !events[m].organizations.contains(om.organization) {
+                    events[m].organizations.append(om.organization)
+                    if let x = org.country, !events[m].countries.contains(x) { events[m].countries.append(x) }
+                }
+            }
+        }
         // A contact with nobody named and no organization acting is too thin to stand as an event; hosting and
         // announcements are the exception (countries host summits and establish relations).
         context.events = events.filter { !$0.participants.isEmpty || !$0.organizations.isEmpty || $0.type == .HOST || $0.type == .ANNOUNCE }
