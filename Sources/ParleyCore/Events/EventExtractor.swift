@@ -84,11 +84,17 @@ public struct EventExtractor: PipelineStage {
                     if hasGathering { type = .HOST } else if hasPersonAfter { type = .MEET } else { continue }
                 case .presence:
                     // "X was present": X joins the event this sentence or the previous one reports.
+                    // Members of a delegation also join the other current events of the people they came with
+                    // (the visit and the meetings held during it).
                     let present = peopleInClause.map(\.person)
                     if let target = sentenceEvents.last ?? mainIndex ?? events.indices.last {
-                        for p in present where !events[target].participants.contains(p) {
-                            events[target].participants.append(p)
-                            events[target].roles[p] = "present"
+                        let companions = Set(events[target].participants)
+                        for e in events.indices where e == target || !events[e].reported && !events[target].reported
+                            && !companions.isDisjoint(with: events[e].participants) && [.MEET, .VISIT].contains(events[e].type) {
+                            for p in present where !events[e].participants.contains(p) {
+                                events[e].participants.append(p)
+                                events[e].roles[p] = "present"
+                            }
                         }
                     }
                     continue
