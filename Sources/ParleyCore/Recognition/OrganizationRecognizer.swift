@@ -104,6 +104,8 @@ public struct OrganizationRecognizer: PipelineStage {
         let tokens = c.tokens
         var i = start
         if tokens[i].key == "the" { i += 1 }
+        // "A Mission of the Socialist International": an article opening a sentence is not part of the name.
+        else if ["a", "an"].contains(tokens[i].key), i + 1 < end, tokens[i + 1].isCapitalized { i += 1 }
         // "Session of the … Commission", "5th Meeting of …": the gathering is not part of the body's name.
         while i + 1 < end, tokens[i].kind == .number || c.lexicons.gatherings.contains(tokens[i].key) || tokens[i].key == "round" {
             if tokens[i + 1].key == "of" { i += 2; if i < end, tokens[i].key == "the" { i += 1 }; break }
@@ -164,6 +166,13 @@ public struct OrganizationRecognizer: PipelineStage {
             break
         }
         guard ownHead || knownInside != nil else { return nil }
+        // "Peggy Cabral of the Dominican Revolutionary Party": two or three plain capitalised words before "of"
+        // are a person's name, and the organization starts after it.
+        if let of = (first..<j).first(where: { tokens[$0].key == "of" }), (2...3).contains(of - first),
+           (first..<of).allSatisfy({ k in tokens[k].kind == .word && tokens[k].isCapitalized && !tokens[k].isAllCaps
+               && headLength(c, at: k, end: end) == 0 && !Self.genericWords.contains(tokens[k].key) && c.match(at: k) == nil }) {
+            return phrase(c, at: of + 1, end: end)
+        }
         var stop = brokeOnName ? (lastGoodEnd ?? j) : max(j, lastGoodEnd ?? j)
         while stop > first, Self.connectors.contains(tokens[stop - 1].key) || tokens[stop - 1].key == "'s" || tokens[stop - 1].key == "-" { stop -= 1 }
         guard stop > first else { return nil }

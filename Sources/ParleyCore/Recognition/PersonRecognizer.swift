@@ -28,6 +28,51 @@ public struct PersonRecognizer: PipelineStage {
                 if let next = recognize(&context, at: i, end: end, sentence: s.index) { i = next } else { i += 1 }
             }
         }
+        for s in context.sentences where !context.layout.chromeSentences.contains(s.index) && s.index >= context.layout.bodyStartSentence {
+            recognizeListMembers(&context, s)
+        }
+    }
+
+    /// "…comprising Sitaram Yechury, CS Sujatha, Hira Lal Yadav and Deblina Hembram": full names listed next
+    /// to a person already recognised are people too (a list of people is rarely mixed with other names).
+    func recognizeListMembers(_ c: inout ExtractionContext, _ s: Sentence) {
+        let end = s.tokenRange.upperBound
+        var changed = true
+        while changed {
+            changed = false
+            var i = s.tokenRange.lowerBound
+            while i < end {
+                guard !c.claimed[i], i > s.tokenRange.lowerBound, [",", ";", "and"].contains(c.tokens[i - 1].key),
+                      let (nr, parts, words) = NameShape.span(c, at: i, end: end), parts >= 2, words >= 2, parts <= 4,
+                      nr.upperBound >= end || [",", "and", ".", ";", "(", ")", "of"].contains(c.tokens[nr.upperBound].key) else { i += 1; continue }
+                // The list neighbour before (", ") or after (", " / " and ") is a person.
+                func personEnding(at k: Int) -> Bool { c.personMentions.contains { $0.tokens.upperBound == k } }
+                func personStarting(at k: Int) -> Bool { c.personMentions.contains { $0.tokens.lowerBound == k } }
+                var before = i - 1
+                if c.tokens[before].key == "and", before > s.tokenRange.lowerBound, c.tokens[before - 1].key == "," { before -= 1 }
+                // "Luis Ayala, Secretary General of …; Peggy Cabral of …": the neighbour may carry its own apposition.
+                if !personEnding(at: before), [";", ","].contains(c.tokens[before].key) {
+                    var k = before - 1
+                    while k > s.tokenRange.lowerBound, c.claimed[k] || c.tokens[k].key == ",", !personEnding(at: k + 1) { k -= 1 }
+                    if personEnding(at: k + 1) { before = k + 1 }
+                }
+                let after = nr.upperBound < end && [",", ";", "and"].contains(c.tokens[nr.upperBound].key) ? nr.upperBound + 1 : nil
+                let afterStart = after.map { a in a < end && c.tokens[a].key == "and" ? a + 1 : a }
+                // In a list separated by semicolons, a person anywhere in the item before counts.
+                var segmentHasPerson = false
+                if c.tokens[i - 1].key == ";" {
+                    var a = i - 2
+                    while a > s.tokenRange.lowerBound, c.tokens[a].key != ";" { a -= 1 }
+                    segmentHasPerson = c.personMentions.contains { (a..<(i - 1)).contains($0.tokens.lowerBound) }
+                }
+                if segmentHasPerson || personEnding(at: before) || afterStart.map(personStarting) == true {
+                    addPerson(&c, name: nr, sentence: s.index, evidence: "list")
+                    claim(&c, nr)
+                    changed = true
+                }
+                i = nr.upperBound
+            }
+        }
     }
 
     /// Tries every kind of evidence at token `i`; returns the token after what was consumed.
