@@ -71,10 +71,13 @@ let dyadHeader = ["event_id", "date", "type", "cameo", "plover", "place", "sourc
         let records = parseCSV(Exporter().dyadCSV(events))
         #expect(records.first == dyadHeader)
         let rows = records.dropFirst()
-        let dyads = events.map { max(0, $0.participants.count - 1) }.reduce(0, +)
+        // Actors are the participants, else the organizations, else the countries (a visit with one named visitor).
+        let dyads = events.map { e in
+            [e.participants.count, e.organizations.count, e.countries.count].first { $0 >= 2 }.map { $0 - 1 } ?? 0
+        }.reduce(0, +)
         #expect(rows.count == dyads)
-        // Seven events, one of them with three ministers.
-        #expect(rows.count == 8)
+        // Eight events, one of them with three ministers.
+        #expect(rows.count == 9)
         #expect(rows.allSatisfy { $0.count == dyadHeader.count })
     }
 
@@ -157,7 +160,7 @@ let dyadHeader = ["event_id", "date", "type", "cameo", "plover", "place", "sourc
         let (nodes, edges) = Exporter().network(try db.allEvents(), nodes: .countries)
         #expect(nodes.map(\.id).contains("GHA"))
         let ghanaKenya = try #require(edges.first { Set([$0.0, $0.1]) == ["GHA", "KEN"] })
-        #expect(ghanaKenya.2 == 3)
+        #expect(ghanaKenya.2 == 4)
     }
 
     @Test func xmlSpecialCharactersAreEscaped() throws {
