@@ -194,6 +194,11 @@ public struct EventExtractor: PipelineStage {
                 }
                 // A date after the page's own is a future contact, unless a verb in the past says it happened
                 // (pages carry wrong dates more often than releases report the future in the past tense).
+                // "the 60th anniversary of the establishment of diplomatic relations", "established 40 years ago":
+                // relations are dated by counting back from the reference year.
+                if type == .ANNOUNCE, let years = Self.yearsBack(tokens, clauseStart..<clauseEnd), let ref = c.referenceDate?.year ?? c.defaultYear {
+                    date = PartialDate(year: ref - years)
+                }
                 let isFuture = modality == .planned || (trig.option == .nominal || !Self.isPastTense(tokens[hit.range.lowerBound]))
                     && (date.map { d in c.referenceDate.map { d > $0 && d.isComplete && $0.isComplete } ?? false } ?? false)
                 let mainDate = mainIndex.flatMap { events[$0].date }
@@ -329,6 +334,16 @@ public struct EventExtractor: PipelineStage {
             k += 1
         }
         return false
+    }
+
+    /// Years counted back in a clause: `<N>th anniversary` or `<N> years ago`.
+    static func yearsBack(_ tokens: [Token], _ r: Range<Int>) -> Int? {
+        for k in r where tokens[k].kind == .number {
+            guard let n = DateExpressionParser.number(tokens[k]), (1...300).contains(n), k + 1 < r.upperBound else { continue }
+            if tokens[k + 1].key == "anniversary" { return n }
+            if tokens[k + 1].key == "years", k + 2 < r.upperBound, tokens[k + 2].key == "ago" { return n }
+        }
+        return nil
     }
 
     static let separateMarkers: Set<String> = ["respectively", "separately", "separate"]

@@ -38,7 +38,8 @@ public struct EventTriggerMatcher: Sendable {
                 for skip in 0...3 {
                     let kk = k + skip
                     guard kk <= limit else { break }
-                    if skip > 0, tokens[kk - 1].isPunctuation { break }
+                    // Words only, or words joined by a hyphen ("China-Cambodia").
+                    if skip > 0, tokens[kk - 1].isPunctuation, !(tokens[kk - 1].key == "-" && tokens[kk - 1].isAttached) { break }
                     if let e = go(p + 1, kk) { return e }
                 }
                 return nil
