@@ -355,7 +355,10 @@ public struct EventExtractor: PipelineStage {
         t.kind == .word && (irregularPast.contains(t.key) || t.key.count > 3 && t.key.hasSuffix("ed"))
     }
 
-    static let lightVerbs: Set<String> = ["held", "had", "hold", "holds", "pay", "have", "make", "send", "conduct", "made", "conducted", "sent", "paid", "pays", "exchanged", "addressed", "received", "delivered"]
+    static let lightVerbs: Set<String> = ["held", "had", "hold", "holds", "pay", "have", "has", "make", "makes", "send", "sends", "conduct", "conducts",
+                                          "made", "conducted", "sent", "paid", "pays", "exchanged", "exchange", "exchanges", "addressed", "addresses",
+                                          "received", "receives", "delivered", "delivers", "conveyed", "conveys", "extended", "extends", "issued",
+                                          "issues", "forwarded", "forwards", "dispatched"]
     static let sideNouns: Set<String> = ["sides", "ministers", "leaders", "co", "chairs", "co-chairs", "delegations", "officials",
                                          "counterparts", "secretaries", "envoys", "ambassadors", "chairmen", "chairpersons", "heads"]
 
