@@ -120,7 +120,7 @@ public struct EventExtractor: PipelineStage {
                     let owner = hit.range.lowerBound >= 2 ? c.personMentions.last { $0.tokens.upperBound == hit.range.lowerBound - 1 && tokens[hit.range.lowerBound - 1].key == "'s" }
                         ?? c.personMentions.last { $0.tokens.upperBound <= hit.range.lowerBound && $0.tokens.upperBound >= hit.range.lowerBound - 3 && tokens[$0.tokens.upperBound].key == "'s" } : nil
                     if let o = owner { addP(o.person) }
-                    let before = (max(clauseStart, hit.range.lowerBound - 3)..<hit.range.lowerBound)
+                    let before = (max(clauseStart, hit.range.lowerBound - 5)..<hit.range.lowerBound)
                     // "his/her/their visit": a visit is the nearest person's before it ("received Y on the occasion of his visit").
                     let possessor = type == .VISIT ? peopleInClause.last(where: { $0.tokens.lowerBound < hit.range.lowerBound })
                         : peopleInClause.first(where: { $0.tokens.lowerBound < hit.range.lowerBound })
