@@ -41,6 +41,13 @@ public struct EventExtractor: PipelineStage {
         var speechParagraphs: Set<Int> = []
         var lastSubject: Int?
         var mainIndex: Int?
+        // The date the lead sentence gives ("Wang Yi on Friday said …"): the day of the story's own happening
+        // when the sentence that names it gives none.
+        let leadDate: PartialDate? = c.layout.bodyStartSentence < c.sentences.count
+            ? c.dateMentions.first { $0.sentence == c.layout.bodyStartSentence && $0.date != nil
+                && !(c.layout.datelineTokens?.contains($0.tokens.lowerBound) ?? false)
+                && ($0.date.map { d in c.referenceDate.map { !(d > $0) } ?? true } ?? false) }?.date
+            : nil
         let tokens = c.tokens
 
         for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
@@ -216,7 +223,7 @@ public struct EventExtractor: PipelineStage {
                     else if chosen != nil && date == nil { reported = true }
                 }
                 if date == nil && chosen == nil && !reported && !isFuture {
-                    date = mainDate ?? c.layout.datelineDate ?? c.published
+                    date = mainDate ?? leadDate ?? c.layout.datelineDate ?? c.published
                 }
                 // Place.
                 var place: String?
