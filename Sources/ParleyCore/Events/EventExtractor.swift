@@ -123,6 +123,15 @@ public struct EventExtractor: PipelineStage {
                 // "the official visit of X to Y") involves the people named after it (and an owner: "X's visit"),
                 // not the speaker who mentions it.
                 let lightVerb = (max(clauseStart, hit.range.lowerBound - 6)..<hit.range.lowerBound).contains { Self.lightVerbs.contains(tokens[$0].key) }
+                // "The telephonic conversation came days after …", "during the talks": a definite noun phrase naming
+                // a happening already reported refers back to it, unless it names other people or a date of its own.
+                if trig.option == .nominal, !lightVerb, hit.range.lowerBound > clauseStart,
+                   ["the", "this", "that"].contains(tokens[hit.range.lowerBound - 1].key),
+                   let earlier = events.last(where: { $0.type == type && !$0.reported }) {
+                    let named = peopleInClause.filter { $0.tokens.lowerBound >= hit.range.upperBound }.map(\.person)
+                    let ownDate = c.dateMentions.contains { $0.sentence == s.index && $0.tokens.lowerBound >= clauseStart && $0.tokens.lowerBound < clauseEnd }
+                    if !ownDate, named.allSatisfy({ earlier.participants.contains($0) }) { continue }
+                }
                 if trig.option == .nominal && !lightVerb {
                     let owner = hit.range.lowerBound >= 2 ? c.personMentions.last { $0.tokens.upperBound == hit.range.lowerBound - 1 && tokens[hit.range.lowerBound - 1].key == "'s" }
                         ?? c.personMentions.last { $0.tokens.upperBound <= hit.range.lowerBound && $0.tokens.upperBound >= hit.range.lowerBound - 3 && tokens[$0.tokens.upperBound].key == "'s" } : nil
