@@ -11,7 +11,7 @@ public struct PersonRecognizer: PipelineStage {
     public init(lexicons: Lexicons) {
         var v = lexicons.speechVerbs
         // Verbs that open triggers (not the words that open "to attend", "while attending", "in attendance", "members of the delegation").
-        for (k, list) in lexicons.triggers where !["to", "while", "in", "members", "delegation"].contains(k) { if list.contains(where: { $0.option != .nominal }) { v.insert(k) } }
+        for (k, list) in lexicons.triggers where !["to", "while", "in", "members", "delegation", "side", "participating", "present", "attending"].contains(k) { if list.contains(where: { $0.option != .nominal }) { v.insert(k) } }
         v.formUnion(["met", "meets", "held", "visited", "received", "led", "headed", "arrived", "paid", "sent", "signed", "attended",
                      "expressed", "hailed", "called", "urged", "thanked", "also", "has", "had", "was", "is", "will", "who", "spoke"])
         verbs = v
@@ -77,6 +77,17 @@ public struct PersonRecognizer: PipelineStage {
 
     /// Tries every kind of evidence at token `i`; returns the token after what was consumed.
     func recognize(_ c: inout ExtractionContext, at i: Int, end: Int, sentence: Int) -> Int? {
+        // "…received the president of the Communist Party of Spain, José Luis Centella Gómez, with whom …": a title
+        // in lower case, then the name set off by commas.
+        if c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, i > 0, ["the", ","].contains(c.tokens[i - 1].key),
+           let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), tp.range.upperBound + 1 < end,
+           c.tokens[tp.range.upperBound].key == ",", let (nr, parts, _) = NameShape.span(c, at: tp.range.upperBound + 1, end: end), parts >= 2,
+           nr.upperBound >= end || [",", ".", ";", "and", "who", "to", "at", "in", "on"].contains(c.tokens[nr.upperBound].key) || verbs.contains(c.tokens[nr.upperBound].key) {
+            addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
+                      country: tp.country, headOfState: tp.isHeadOfState)
+            claim(&c, tp.range.lowerBound..<nr.upperBound)
+            return nr.upperBound
+        }
         // Titles, honorifics, country adjectives and names all start with a capital.
         guard c.tokens[i].flags.contains(.capitalized) || c.tokens[i].flags.contains(.allCaps) else { return nil }
         // 1. Title phrase, optional honorific, then a name.
