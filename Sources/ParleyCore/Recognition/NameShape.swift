@@ -17,7 +17,7 @@ public struct NameShape: Sendable {
     static let thingWords: Set<String> = ["house", "hall", "centre", "center", "street", "square", "road", "avenue", "stadium", "school",
                                           "university", "airport", "foundation", "institute", "museum", "memorial", "park", "bridge",
                                           "port", "prize", "award", "station", "mausoleum", "monument", "library", "hospital", "college",
-                                          "boulevard", "palace", "building", "tower", "complex", "dam", "highway", "expressway", "campus"]
+                                          "boulevard", "palace", "building", "tower", "complex", "dam", "highway", "expressway", "campus", "hotel"]
 
     /// Whether token `i` can be a word of a personal name.
     static func isNameWord(_ c: ExtractionContext, _ i: Int) -> Bool {
