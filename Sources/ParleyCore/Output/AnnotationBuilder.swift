@@ -12,7 +12,11 @@ public struct AnnotationBuilder: Sendable {
         }
         // People: listed in order of first mention; people only named in chrome are not listed.
         var personOrder: [Int] = []
+        // A spokesperson to whom the release is attributed is page furniture like a byline, unless they take part in an event.
+        let inEvents = Set(c.events.flatMap(\.participants) + c.planned.flatMap(\.participants))
         for m in c.personMentions.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) where !personOrder.contains(m.person) {
+            let titles = c.people[m.person].titles
+            if !titles.isEmpty, titles.allSatisfy({ $0.lowercased().contains("spokes") }), !inEvents.contains(m.person) { continue }
             personOrder.append(m.person)
         }
         var personId: [Int: String] = [:]
