@@ -31,6 +31,17 @@ public struct PersonRecognizer: PipelineStage {
         for s in context.sentences where !context.layout.chromeSentences.contains(s.index) && s.index >= context.layout.bodyStartSentence {
             recognizeListMembers(&context, s)
         }
+        // "Peggy Cabral of the Dominican Revolutionary Party": the organization named right after a name is the person's.
+        for m in context.personMentions where context.people[m.person].organization == nil {
+            var k = m.tokens.upperBound
+            guard k + 1 < context.tokens.count, context.tokens[k].key == "of" else { continue }
+            k += 1
+            if context.tokens[k].key == "the" { k += 1 }
+            if let om = context.organizationMentionAt[k].map({ context.organizationMentions[$0] }), context.organizations[om.organization].isListed {
+                context.people[m.person].organization = om.organization
+                if context.people[m.person].country == nil { context.people[m.person].country = context.organizations[om.organization].country }
+            }
+        }
     }
 
     /// "…comprising Sitaram Yechury, CS Sujatha, Hira Lal Yadav and Deblina Hembram": full names listed next
@@ -282,8 +293,11 @@ public struct PersonRecognizer: PipelineStage {
             if !p.aliases.contains(form) { p.aliases.append(form) }
         }
         for t in titles where !p.titles.contains(t) { p.titles.append(t) }
-        p.organization = p.organization ?? org
-        p.country = p.country ?? country ?? org.flatMap { c.organizations[$0].country }
+        // An organization with a country beats one without ("member of the Political Bureau" then "… of the Communist Party of Cuba").
+        if let o = org, p.organization == nil || (p.organization.map { c.organizations[$0].country == nil } ?? false) && c.organizations[o].country != nil {
+            p.organization = o
+        }
+        p.country = p.country ?? country ?? org.flatMap { c.organizations[$0].country } ?? p.organization.flatMap { c.organizations[$0].country }
         p.isHeadOfState = p.isHeadOfState || headOfState
         if let k = known ?? p.known {
             p.known = k

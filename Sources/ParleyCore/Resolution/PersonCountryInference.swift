@@ -17,6 +17,15 @@ public struct PersonCountryInference: PipelineStage {
         return c.lexicons.countries.first { $0.iso2 == code }?.iso3
     }
 
+    static let diplomatWords = ["ambassador", "envoy", "charge d", "chargé d", "consul", "high commissioner", "counsellor", "counselor",
+                                "first secretary", "deputy chief of mission", "permanent representative"]
+
+    /// Whether a title is a diplomat's (who represents the sending country wherever they are posted).
+    static func isDiplomatTitle(_ title: String) -> Bool {
+        let t = title.lowercased()
+        return diplomatWords.contains { t.contains($0) }
+    }
+
     public func run(_ context: inout ExtractionContext) {
         let c = context
         guard c.people.contains(where: { $0.country == nil }) else { return }
@@ -24,6 +33,7 @@ public struct PersonCountryInference: PipelineStage {
         var counts: [String: Int] = [:]
         for m in c.countryMentions where m.tokens.lowerBound >= bodyStart { counts[m.iso3, default: 0] += 1 }
         for p in c.people { if let x = p.country { counts[x, default: 0] += 2 } }
+        let homeFromDateline = c.layout.datelinePlaceCountry != nil
         var home = c.layout.datelinePlaceCountry ?? Self.countryOfHost(c)
         if home == nil {
             home = c.organizationMentions.first { $0.tokens.lowerBound < bodyStart && c.organizations[$0.organization].country != nil }
@@ -40,6 +50,11 @@ public struct PersonCountryInference: PipelineStage {
         let bodyMentions = c.personMentions.filter { $0.tokens.lowerBound >= bodyStart }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         let firstActor = bodyMentions.first?.person
         for (i, p) in c.people.enumerated() where p.country == nil {
+            // A diplomat in a release datelined where they are posted represents the other side.
+            if homeFromDateline, let other = counterpart, p.titles.contains(where: Self.isDiplomatTitle) {
+                context.people[i].country = other
+                continue
+            }
             if i == firstActor || counterpart == nil { context.people[i].country = homeCountry; continue }
             // A counterpart named next to the home side's actor in the same sentence belongs to the other side.
             let sentences = Set(c.personMentions.filter { $0.person == i }.map(\.sentence))
