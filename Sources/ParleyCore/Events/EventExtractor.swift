@@ -41,6 +41,7 @@ public struct EventExtractor: PipelineStage {
         var speechParagraphs: Set<Int> = []
         var lastSubject: Int?
         var mainIndex: Int?
+        var mainDateTokens: Range<Int>?
         // The date the lead sentence gives ("Wang Yi on Friday said …"): the day of the story's own happening
         // when the sentence that names it gives none.
         let leadDate: PartialDate? = c.layout.bodyStartSentence < c.sentences.count
@@ -226,7 +227,10 @@ public struct EventExtractor: PipelineStage {
                 // present happening, not an earlier one: no date of its own, no past marker, only the main event's people.
                 let aboutMainEvent = inSpeech && chosen == nil && !pastMarked && !participants.isEmpty
                     && mainIndex.map { m in participants.allSatisfy { events[m].participants.contains($0) } } ?? false
-                if mainIndex != nil || inSpeech {
+                // A happening dated by the very expression that dates the main event shares its time.
+                let sharesMainDate = chosen != nil && chosen!.tokens == mainDateTokens
+                if sharesMainDate, date == nil { date = mainDate }
+                if (mainIndex != nil || inSpeech) && !sharesMainDate {
                     if (inSpeech && !aboutMainEvent) || pastMarked { reported = true }
                     else if let d = date, let md = mainDate, d != md, !(md.description.hasPrefix(d.description)) { reported = true }
                     else if chosen != nil && date == nil { reported = true }
@@ -276,6 +280,28 @@ public struct EventExtractor: PipelineStage {
                     planned.append(event)
                     continue
                 }
+                // "…attended the X Meeting and the Y Meeting": one attendance per gathering named.
+                if type == .ATTEND {
+                    var gatherings: [Int] = []
+                    for m in c.organizationMentions where (hit.range.upperBound..<clauseEnd).contains(m.tokens.lowerBound)
+                        && [.international, .other].contains(c.organizations[m.organization].kind) && c.organizations[m.organization].isListed
+                        && !gatherings.contains(m.organization) {
+                        gatherings.append(m.organization)
+                    }
+                    if gatherings.count >= 2 {
+                        for g in gatherings {
+                            var e = event
+                            e.organizations = [g]
+                            if let m = events.indices.first(where: { events[$0].type == .ATTEND && events[$0].organizations == [g] && Set(events[$0].participants) == Set(e.participants) }) {
+                                merge(&events[m], e)
+                                continue
+                            }
+                            events.append(e)
+                            sentenceEvents.append(events.count - 1)
+                        }
+                        continue
+                    }
+                }
                 // "X met with A, B and C respectively": one meeting per counterpart, each a happening of its own.
                 let subjects = peopleInClause.filter { $0.tokens.lowerBound < hit.range.lowerBound && participants.contains($0.person) }.map(\.person)
                 var counterparts: [Int] = []
@@ -296,7 +322,7 @@ public struct EventExtractor: PipelineStage {
                         if let m = events.indices.first(where: { compatible(events[$0], e) }) { merge(&events[m], e); continue }
                         events.append(e)
                         sentenceEvents.append(events.count - 1)
-                        if !reported, mainIndex == nil { mainIndex = events.count - 1 }
+                        if !reported, mainIndex == nil { mainIndex = events.count - 1; mainDateTokens = chosen?.tokens }
                     }
                     lastSubject = subjects.first
                     continue
@@ -309,7 +335,7 @@ public struct EventExtractor: PipelineStage {
                 }
                 events.append(event)
                 sentenceEvents.append(events.count - 1)
-                if !reported, mainIndex == nil { mainIndex = events.count - 1 }
+                if !reported, mainIndex == nil { mainIndex = events.count - 1; mainDateTokens = chosen?.tokens }
                 if let first = peopleInClause.first(where: { $0.tokens.lowerBound < hit.range.lowerBound }) { lastSubject = first.person }
                 else if let p = participants.first { lastSubject = p }
             }
