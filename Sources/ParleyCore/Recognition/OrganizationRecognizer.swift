@@ -183,10 +183,11 @@ public struct OrganizationRecognizer: PipelineStage {
         return first..<stop
     }
 
-    static let partyOrgans: Set<String> = ["committee", "central committee", "bureau", "political bureau", "politburo", "secretariat", "presidium"]
+    static let partyOrgans: Set<String> = ["committee", "central committee", "bureau", "political bureau", "politburo", "secretariat", "presidium", "board"]
+    static let governmentHeads: Set<String> = ["ministry", "embassy", "presidency", "consulate", "high commission", "foreign office"]
 
     static let organWords: Set<String> = ["central", "committee", "political", "polit", "bureau", "politburo", "secretariat",
-                                          "presidium", "standing", "executive", "national", "of", "the", "cc", "c", "."]
+                                          "presidium", "standing", "executive", "national", "of", "the", "cc", "c", ".", "board", "directors"]
 
     /// The party a phrase made of party organs names: what is left when the organ words are taken off both ends.
     static func partyInsideOrgans(_ tokens: [Token], _ r: Range<Int>) -> Range<Int>? {
@@ -319,7 +320,10 @@ public struct OrganizationRecognizer: PipelineStage {
         if ownHeads == ["government"] { rec.kind = .government }
         // "CPC National Congress", "JCP 27th Congress", "Party Congress of the CPI(M)": a party's congress is a gathering, not a body.
         if party, ownHeads.last == "congress" { rec.isListed = false; c.organizations.append(rec); return c.organizations.count - 1 }
-        if generic || (lastKeys.first == "the" && c.lexicons.orgHeads[lastKeys.last ?? ""] != nil) {
+        // "the Foreign Ministry", "the Embassy", "the Presidency": a government body the release names by its head word
+        // alone is still the body acting in the story.
+        let governmentBody = !ownHeads.isEmpty && ownHeads.allSatisfy { Self.governmentHeads.contains($0) }
+        if !governmentBody, generic || (lastKeys.first == "the" && c.lexicons.orgHeads[lastKeys.last ?? ""] != nil) {
             rec.isListed = false
             if let p = c.organizationMentions.last(where: { c.organizations[$0.organization].kind == .party && c.organizations[$0.organization].isListed }) {
                 rec.country = rec.country ?? c.organizations[p.organization].country
