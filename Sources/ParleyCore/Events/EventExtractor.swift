@@ -274,6 +274,8 @@ public struct EventExtractor: PipelineStage {
                         }
                         let visitorOrgs = event.participants.compactMap { c.people[$0].organization }.filter { orgs.contains($0) }
                         if !visitorOrgs.isEmpty { event.organizations = visitorOrgs }
+                        // "a CPC delegation", "a delegation of the New Azerbaijan Party": the visiting side is the delegation's body.
+                        if let sent = Self.delegationOrganization(c, clauseStart..<clauseEnd) { event.organizations = [sent] }
                     }
                 }
                 if isFuture {
@@ -384,6 +386,19 @@ public struct EventExtractor: PipelineStage {
             guard let n = DateExpressionParser.number(tokens[k]), (1...300).contains(n), k + 1 < r.upperBound else { continue }
             if tokens[k + 1].key == "anniversary" { return n }
             if tokens[k + 1].key == "years", k + 2 < r.upperBound, tokens[k + 2].key == "ago" { return n }
+        }
+        return nil
+    }
+
+    /// The organization a delegation in `r` comes from: `<Org> delegation` or `delegation of (the) <Org>`.
+    static func delegationOrganization(_ c: ExtractionContext, _ r: Range<Int>) -> Int? {
+        for k in r where c.tokens[k].key == "delegation" || c.tokens[k].key == "delegations" {
+            if let m = c.organizationMentions.last(where: { $0.tokens.upperBound == k || $0.tokens.upperBound + 1 == k && c.tokens[k - 1].isCapitalized }),
+               c.organizations[m.organization].isListed { return m.organization }
+            var j = k + 1
+            if j < r.upperBound, c.tokens[j].key == "of" || c.tokens[j].key == "from" { j += 1 } else { continue }
+            if j < r.upperBound, c.tokens[j].key == "the" { j += 1 }
+            if let i = c.organizationMentionAt[j], c.organizations[c.organizationMentions[i].organization].isListed { return c.organizationMentions[i].organization }
         }
         return nil
     }

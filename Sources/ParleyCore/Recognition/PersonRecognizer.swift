@@ -90,7 +90,7 @@ public struct PersonRecognizer: PipelineStage {
     func recognize(_ c: inout ExtractionContext, at i: Int, end: Int, sentence: Int) -> Int? {
         // "…received the president of the Communist Party of Spain, José Luis Centella Gómez, with whom …": a title
         // in lower case, then the name set off by commas.
-        if c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, i > 0, ["the", ","].contains(c.tokens[i - 1].key),
+        if c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, i > 0, ["the", ",", "by"].contains(c.tokens[i - 1].key),
            let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), tp.range.upperBound + 1 < end,
            c.tokens[tp.range.upperBound].key == ",", let (nr, parts, _) = NameShape.span(c, at: tp.range.upperBound + 1, end: end), parts >= 2,
            nr.upperBound >= end || [",", ".", ";", "and", "who", "to", "at", "in", "on"].contains(c.tokens[nr.upperBound].key) || verbs.contains(c.tokens[nr.upperBound].key) {
