@@ -11,7 +11,19 @@ public struct PersonReferenceResolver: PipelineStage {
         for s in context.sentences where !context.layout.chromeSentences.contains(s.index) {
             var i = s.tokenRange.lowerBound
             while i < s.tokenRange.upperBound {
-                guard !context.claimed[i], let (nr, _, _) = NameShape.span(context, at: i, end: s.tokenRange.upperBound) else { i += 1; continue }
+                guard !context.claimed[i] else { i += 1; continue }
+                guard let (nr, _, _) = NameShape.span(context, at: i, end: s.tokenRange.upperBound) else {
+                    // "Putin, Kim, and members of the delegations held talks": a known surname opening a sentence
+                    // before a comma (which alone reads as an adverb or a place) still names that person.
+                    let t = context.tokens[i]
+                    if i == s.tokenRange.lowerBound, t.kind == .word, t.isCapitalized, i + 1 < s.tokenRange.upperBound,
+                       context.tokens[i + 1].key == ",", let p = Self.resolve(context, nameRange: i..<(i + 1)) {
+                        context.personMentions.append(PersonMention(tokens: i..<(i + 1), person: p, sentence: s.index))
+                        context.claimed[i] = true
+                    }
+                    i += 1
+                    continue
+                }
                 if let p = Self.resolve(context, nameRange: nr) {
                     context.personMentions.append(PersonMention(tokens: nr, person: p, sentence: s.index))
                     let surface = context.text(nr)
