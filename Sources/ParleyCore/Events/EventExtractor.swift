@@ -460,6 +460,8 @@ public struct EventExtractor: PipelineStage {
 
     func compatible(_ a: EventRecord, _ b: EventRecord) -> Bool {
         guard mergeable(a, b), a.reported == b.reported else { return false }
+        // Each message a sentence reports is one of its own (a cable and the reply to it are two).
+        if a.type == .MESSAGE { return false }
         if let da = a.date, let db = b.date, !(da.description.hasPrefix(db.description) || db.description.hasPrefix(da.description)) { return false }
         let pa = Set(a.participants), pb = Set(b.participants)
         if !pa.isEmpty && !pb.isEmpty {
