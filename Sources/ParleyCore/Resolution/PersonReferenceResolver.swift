@@ -47,9 +47,11 @@ public struct PersonReferenceResolver: PipelineStage {
         var p = 0
         while p < c.people.count {
             let single = c.people[p]
-            guard single.coreKeys.count == 1, let word = single.coreKeys.first else { p += 1; continue }
+            // One name word, or a hyphenated surname ("Díaz-Canel") whose words all belong to a fuller name.
+            guard (1...2).contains(single.coreKeys.count) else { p += 1; continue }
             let full = c.people.indices.filter { f in
-                guard f != p, c.people[f].coreKeys.count >= 2, c.people[f].coreKeys.contains(word) else { return false }
+                guard f != p, c.people[f].coreKeys.count > single.coreKeys.count,
+                      single.coreKeys.allSatisfy({ c.people[f].coreKeys.contains($0) }) else { return false }
                 if let a = single.country, let b = c.people[f].country, a != b { return false }
                 if let a = single.known, let b = c.people[f].known, a != b { return false }
                 return true
