@@ -221,7 +221,12 @@ public struct EventExtractor: PipelineStage {
                 let mainDate = mainIndex.flatMap { events[$0].date }
                 // "Earlier in the day", "on the same day", "this morning": the main event's day, not an earlier happening.
                 let sameDay = Self.sameDayPhrases.contains(where: has)
-                let pastMarked = !sameDay && ((clauseStart..<hit.range.lowerBound).contains { Self.pastMarkers.contains(tokens[$0].key) } || has(["had"]))
+                // "had held", "had already met": the pluperfect puts a happening before the story's own ("had talks" does not).
+                let pluperfect = (clauseStart..<clauseEnd).contains { k in
+                    tokens[k].key == "had" && (k + 1..<min(clauseEnd, k + 3)).contains { j in
+                        Self.isPastTense(tokens[j]) && tokens[j].key != "had" || tokens[j].key == "been" }
+                }
+                let pastMarked = !sameDay && ((clauseStart..<hit.range.lowerBound).contains { Self.pastMarkers.contains(tokens[$0].key) } || pluperfect)
                 var reported = false
                 // Speech about the guests' own current visit ("X led a delegation to visit China this time") is the
                 // present happening, not an earlier one: no date of its own, no past marker, only the main event's people.
