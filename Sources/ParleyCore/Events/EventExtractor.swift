@@ -347,6 +347,25 @@ public struct EventExtractor: PipelineStage {
                 else if let p = participants.first { lastSubject = p }
             }
         }
+        // "met with visiting US Secretary of State John Kerry": the visitor's visit is a happening of its own.
+        for e in events.indices where events[e].type == .MEET {
+            let sentence = c.sentences[events[e].sentence].tokenRange
+            for p in events[e].participants {
+                guard let m = c.personMentions.first(where: { $0.person == p && sentence.contains($0.tokens.lowerBound) }),
+                      (max(sentence.lowerBound, m.tokens.lowerBound - 8)..<m.tokens.lowerBound).contains(where: { tokens[$0].key == "visiting" }),
+                      !events.contains(where: { $0.type == .VISIT && $0.participants.contains(p) }) else { continue }
+                var visit = events[e]
+                visit.type = .VISIT
+                visit.variant = nil
+                visit.participants = [p]
+                visit.roles = [p: "guest"]
+                visit.organizations = c.people[p].organization.flatMap { c.organizations[$0].isListed ? [$0] : nil } ?? []
+                visit.isCountryVisit = true
+                visit.otherSentences = []
+                visit.confidence = 0.7
+                events.append(visit)
+            }
+        }
         // The headline names the main event's sides: organizations it names join that event.
         if let m = events.indices.first(where: { !events[$0].reported }), c.layout.bodyStartSentence < c.sentences.count {
             let bodyStart = c.sentences[c.layout.bodyStartSentence].tokenRange.lowerBound
