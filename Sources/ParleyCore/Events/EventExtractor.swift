@@ -74,6 +74,8 @@ public struct EventExtractor: PipelineStage {
                 if modality == .hypothetical { continue }
 
                 var type = trig.type
+                // "had phone talks", "held a virtual meeting": talks at a distance are a call.
+                if type == .MEET, hit.range.contains(where: { Self.remoteWords.contains(tokens[$0].key) }) { type = .CALL }
                 // Options that need a look at what follows.
                 let after = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 10)
                 let peopleInClause = c.personMentions.filter { (clauseStart..<clauseEnd).contains($0.tokens.lowerBound) }
@@ -426,6 +428,8 @@ public struct EventExtractor: PipelineStage {
         }
         return nil
     }
+
+    static let remoteWords: Set<String> = ["phone", "telephone", "telephonic", "video", "virtual", "online", "videoconference"]
 
     static let separateMarkers: Set<String> = ["respectively", "separately", "separate"]
 
