@@ -91,7 +91,10 @@ public struct EventExtractor: PipelineStage {
                 case .planned:
                     if modality != .planned { continue }
                 case .host:
-                    if hasGathering { type = .HOST } else if hasPersonAfter { type = .MEET } else { continue }
+                    // "The convention, hosted by the Social Democratic Party of Germany": the gathering named before a passive host.
+                    let passiveGathering = hit.range.upperBound < clauseEnd && tokens[hit.range.upperBound].key == "by"
+                        && (max(s.tokenRange.lowerBound, hit.range.lowerBound - 8)..<hit.range.lowerBound).contains { c.lexicons.gatherings.contains(tokens[$0].key) }
+                    if hasGathering || passiveGathering { type = .HOST } else if hasPersonAfter { type = .MEET } else { continue }
                 case .presence:
                     // "X was present": X joins the event this sentence or the previous one reports.
                     // Members of a delegation also join the other current events of the people they came with
