@@ -352,6 +352,10 @@ public struct EventExtractor: PipelineStage {
                 else if let p = participants.first { lastSubject = p }
             }
         }
+        // A release whose body states no contact in words the triggers know ("Remarks … before their meeting",
+        // transcripts, letters of greetings) still has the one its headline names: that event, with the people the
+        // headline (else the lead) names.
+        if events.isEmpty, let headline = headlineEvent(c, leadDate: leadDate) { events.append(headline) }
         // "met with visiting US Secretary of State John Kerry": the visitor's visit is a happening of its own.
         for e in events.indices where events[e].type == .MEET {
             let sentence = c.sentences[events[e].sentence].tokenRange
@@ -407,6 +411,35 @@ public struct EventExtractor: PipelineStage {
             k += 1
         }
         return false
+    }
+
+    /// The event a headline names, for releases whose body names none.
+    func headlineEvent(_ c: ExtractionContext, leadDate: PartialDate?) -> EventRecord? {
+        let body = c.layout.bodyStartSentence
+        guard body < c.sentences.count else { return nil }
+        for s in c.sentences.prefix(body) where !c.layout.chromeSentences.contains(s.index) {
+            guard let hit = matcher.hits(in: c.tokens, range: s.tokenRange).first(where: { ![.presence, .planned].contains($0.trigger.option) }),
+                  modality(c, trigger: hit.range, clauseStart: s.tokenRange.lowerBound, clauseEnd: s.tokenRange.upperBound) == nil else { continue }
+            var type = hit.trigger.type
+            if type == .MEET, hit.range.contains(where: { Self.remoteWords.contains(c.tokens[$0].key) }) { type = .CALL }
+            var people: [Int] = []
+            for m in c.personMentions where m.sentence == s.index && !people.contains(m.person) { people.append(m.person) }
+            if people.isEmpty {
+                for m in c.personMentions where m.sentence == body && !people.contains(m.person) { people.append(m.person) }
+            }
+            var orgs: [Int] = []
+            for m in c.organizationMentions where (s.tokenRange.contains(m.tokens.lowerBound) || c.sentences[body].tokenRange.contains(m.tokens.lowerBound))
+                && c.organizations[m.organization].isListed && c.organizations[m.organization].kind != .media && !orgs.contains(m.organization) {
+                orgs.append(m.organization)
+            }
+            var countries: [String] = []
+            for x in people.compactMap({ c.people[$0].country }) + orgs.compactMap({ c.organizations[$0].country }) where !countries.contains(x) { countries.append(x) }
+            if type == .HOST || type == .ANNOUNCE { if countries.isEmpty { continue } } else if people.isEmpty && orgs.isEmpty { continue }
+            return EventRecord(type: type, variant: nil, date: leadDate ?? c.layout.datelineDate ?? c.published, place: c.layout.datelinePlace,
+                               participants: people, organizations: orgs, countries: countries, reported: false, sentence: s.index,
+                               triggerTokens: hit.range, confidence: 0.5)
+        }
+        return nil
     }
 
     /// Years counted back in a clause: `<N>th anniversary` or `<N> years ago`.
