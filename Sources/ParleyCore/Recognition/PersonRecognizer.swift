@@ -6,6 +6,8 @@
 public struct PersonRecognizer: PipelineStage {
     public let name = "people"
     let verbs: Set<String>
+    /// First words of the gazetteer's titles, lower case: where a lower-case title phrase may start.
+    let titleFirstKeys: Set<String>
     static let leadWords: Set<String> = ["led", "headed", "chaired", "accompanied", "presided", "hosted", "received"]
 
     public init(lexicons: Lexicons) {
@@ -15,6 +17,7 @@ public struct PersonRecognizer: PipelineStage {
         v.formUnion(["met", "meets", "held", "visited", "received", "led", "headed", "arrived", "paid", "sent", "signed", "attended",
                      "expressed", "hailed", "called", "urged", "thanked", "also", "has", "had", "was", "is", "will", "who", "spoke"])
         verbs = v
+        titleFirstKeys = Set(lexicons.titles.compactMap { TextNormalizer.keys($0.title).first })
     }
 
     public func run(_ context: inout ExtractionContext) {
@@ -90,7 +93,7 @@ public struct PersonRecognizer: PipelineStage {
     func recognize(_ c: inout ExtractionContext, at i: Int, end: Int, sentence: Int) -> Int? {
         // "…received the president of the Communist Party of Spain, José Luis Centella Gómez, with whom …": a title
         // in lower case, then the name set off by commas.
-        if c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, i > 0, ["the", ",", "by"].contains(c.tokens[i - 1].key),
+        if c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, titleFirstKeys.contains(c.tokens[i].key), i > 0, ["the", ",", "by"].contains(c.tokens[i - 1].key),
            let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), tp.range.upperBound + 1 < end,
            c.tokens[tp.range.upperBound].key == ",", let (nr, parts, _) = NameShape.span(c, at: tp.range.upperBound + 1, end: end), parts >= 2,
            nr.upperBound >= end || [",", ".", ";", "and", "who", "to", "at", "in", "on"].contains(c.tokens[nr.upperBound].key) || verbs.contains(c.tokens[nr.upperBound].key) {

@@ -160,3 +160,137 @@ func willVisitIsKeptAsPlanned() {
     let a = Sample.extract("Minister Ana Lopes said the economy grew by three percent last year thanks to strong exports of coffee and cocoa.")
     #expect(a.events.isEmpty)
 }
+
+@Test func contactWithNobodyActingIsDropped() {
+    let a = Sample.extract("2024-05-02\nTalks on fisheries were held in Accra on 1 May 2024, and a memorandum was signed afterwards.")
+    #expect(a.events.isEmpty)
+}
+
+@Test func relationsAreDatedByTheirAnniversaryOrByYearsAgo() throws {
+    // An announcement stands without anybody acting.
+    let anniversary = Sample.extract("2024-05-02\nThis year marks the 60th anniversary of the establishment of diplomatic relations between Ruritania and Ghana.")
+    let e = try #require(anniversary.events.first)
+    #expect(e.type == "ANNOUNCE")
+    #expect(e.date == "1964")
+    #expect(e.participants.isEmpty)
+    let ago = Sample.extract("2024-05-02\nGhana and Portugal established diplomatic ties 40 years ago, Minister Ana Lopes recalled at the reception.")
+    let f = try #require(ago.events.first)
+    #expect(f.type == "ANNOUNCE")
+    #expect(f.date == "1984")
+}
+
+@Test func meetingsWithCounterpartsRespectivelyOrSeparatelyAreOnePerCounterpart() {
+    for marker in ["met separately with Ambassador Karim Haddad and Ambassador Lena Novak at the ministry.",
+                   "met with Ambassador Karim Haddad and Ambassador Lena Novak respectively."] {
+        let a = Sample.extract("2024-05-02\nOn 1 May 2024, Minister Ana Lopes " + marker)
+        #expect(a.events.map(\.type) == ["MEET", "MEET"])
+        #expect(a.events.map { Set($0.participants) } == [["Ana Lopes", "Karim Haddad"], ["Ana Lopes", "Lena Novak"]])
+        #expect(a.events.allSatisfy { $0.date == "2024-05-01" })
+    }
+}
+
+@Test func meetingWithThreeCounterpartsIsOnePerCounterpartButTwoStayTogether() {
+    let three = Sample.extract("2024-05-02\nOn 1 May 2024, Minister Ana Lopes met with Ambassador Karim Haddad, Ambassador Lena Novak and Ambassador Tomas Reyes at the ministry.")
+    #expect(three.events.count == 3)
+    #expect(three.events.allSatisfy { $0.type == "MEET" && $0.participants.count == 2 && $0.participants.contains("Ana Lopes") })
+    #expect(Set(three.events.flatMap(\.participants)) == ["Ana Lopes", "Karim Haddad", "Lena Novak", "Tomas Reyes"])
+    let two = Sample.extract("2024-05-02\nOn 1 May 2024, Minister Ana Lopes met with Ambassador Karim Haddad and Ambassador Lena Novak at the ministry.")
+    #expect(two.events.count == 1)
+    #expect(Set(two.events.first?.participants ?? []) == ["Ana Lopes", "Karim Haddad", "Lena Novak"])
+}
+
+@Test func countryVisitIsTheVisitorsOwnEventApartFromTheMeeting() throws {
+    let a = Sample.extract("2024-05-02\nForeign Minister Ana Lopes, who is visiting Ghana, met with President Kwame Mensah in Accra on 1 May 2024.")
+    #expect(a.events.count == 2)
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(visit.participants == ["Ana Lopes"])
+    #expect(visit.countries == ["GHA"])
+    let meet = try #require(a.events.first { $0.type == "MEET" })
+    #expect(Set(meet.participants) == ["Ana Lopes", "Kwame Mensah"])
+    #expect(meet.date == "2024-05-01" && visit.date == "2024-05-01")
+}
+
+@Test func herVisitIsTheNearestPersonsBeforeIt() throws {
+    let a = Sample.extract("2024-05-02\nPresident Kwame Mensah received Foreign Minister Ana Lopes in Accra on 1 May 2024 on the occasion of her visit to Ghana.")
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(visit.participants == ["Ana Lopes"])
+    let meet = try #require(a.events.first { $0.type == "MEET" })
+    #expect(Set(meet.participants) == ["Kwame Mensah", "Ana Lopes"])
+}
+
+@Test func speechAboutTheGuestsCurrentVisitIsNotReported() throws {
+    let a = Sample.extract("""
+        2024-05-02
+        President Kwame Mensah met with Minister Ana Lopes in Accra on 1 May 2024 to discuss trade.
+        Lopes said her visit to Ghana this time aims to deepen the friendship between the two peoples.
+        """)
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(visit.participants == ["Ana Lopes"])
+    #expect(visit.reported == false)
+    #expect(visit.date == "2024-05-01")
+}
+
+@Test func delegationMembersJoinTheVisitAndTheMeeting() throws {
+    for members in ["Minister Ana Lopes was accompanied by Deputy Minister Rui Costa and Ambassador Marta Pires.",
+                    "The delegation included Deputy Minister Rui Costa and Ambassador Marta Pires."] {
+        let a = Sample.extract("""
+            2024-05-02
+            On 1 May 2024, Foreign Minister Ana Lopes, who is visiting Ghana, held talks with President Kwame Mensah in Accra on trade and investment.
+            \(members)
+            """)
+        let visit = try #require(a.events.first { $0.type == "VISIT" })
+        #expect(Set(visit.participants) == ["Ana Lopes", "Rui Costa", "Marta Pires"])
+        let meet = try #require(a.events.first { $0.type == "MEET" })
+        #expect(Set(meet.participants) == ["Ana Lopes", "Kwame Mensah", "Rui Costa", "Marta Pires"])
+        #expect(a.events.count == 2)
+    }
+}
+
+@Test func leadSentenceDateDatesTheHappeningOfALaterSentence() throws {
+    // 2024-05-03 is a Friday: "on Wednesday" is 1 May.
+    let a = Sample.extract("""
+        2024-05-03
+        Minister Ana Lopes on Wednesday said the partnership with Ghana keeps growing in trade, investment and education.
+        Minister Ana Lopes made the remarks as she held talks with Ambassador Karim Haddad at the ministry.
+        """)
+    let e = try #require(a.events.first)
+    #expect(e.type == "MEET")
+    #expect(e.date == "2024-05-01")
+    #expect(e.reported == false)
+}
+
+@Test func definiteNounPhraseRefersBackToTheReportedHappening() {
+    let a = Sample.extract("""
+        2024-05-02
+        Foreign Minister Ana Lopes held a telephone conversation with Foreign Minister Karim Haddad on 1 May 2024 to discuss the situation in the region.
+        The telephone conversation came days after the two ministers signed a trade agreement.
+        """)
+    let calls = a.events.filter { $0.type == "CALL" }
+    #expect(calls.count == 1)
+    #expect(Set(calls.first?.participants ?? []) == ["Ana Lopes", "Karim Haddad"])
+}
+
+@Test func attendingSeveralGatheringsIsOneEventPerGathering() {
+    let a = Sample.extract("2024-05-02\nForeign Minister Ana Lopes attended the ASEAN Regional Forum and the East Asia Summit in Vientiane on 1 May 2024.")
+    #expect(a.events.map(\.type) == ["ATTEND", "ATTEND"])
+    #expect(a.events.map(\.organizations) == [["ASEAN Regional Forum"], ["East Asia Summit"]])
+    #expect(a.events.allSatisfy { $0.participants == ["Ana Lopes"] && $0.date == "2024-05-01" && $0.place == "Vientiane" })
+}
+
+@Test func visitingDelegationsBodyIsTheVisitsOrganization() throws {
+    let a = Sample.extract("2024-05-02\nA Ruritanian Progressive Party delegation led by Mayor Ana Lopes visited Ghana on 1 May 2024 at the invitation of the ruling party.")
+    let visit = try #require(a.events.first)
+    #expect(visit.type == "VISIT")
+    #expect(visit.participants == ["Ana Lopes"])
+    #expect(visit.organizations == ["Ruritanian Progressive Party"])
+}
+
+@Test func cableAndItsReplyAreTwoMessages() {
+    let a = Sample.extract("""
+        2024-05-02
+        On 1 May 2024, President Kwame Mensah sent a congratulatory cable to President Ana Lopes on her re-election as head of state.
+        President Ana Lopes sent a cable of thanks to President Kwame Mensah the same day.
+        """)
+    #expect(a.events.map(\.type) == ["MESSAGE", "MESSAGE"])
+    #expect(a.events.map(\.participants) == [["Kwame Mensah", "Ana Lopes"], ["Ana Lopes", "Kwame Mensah"]])
+}

@@ -137,3 +137,16 @@ func binaryTextFileIsAnErrorNamingTheFile() throws {
     #expect(InputFormat.sniff(Array("\n<html>".utf8)) == .html)
     #expect(InputFormat.sniff(Array("BEIJING, May 3".utf8)) == .text)
 }
+
+@Test func leadingDateFieldIsThePublicationDateAndLeavesTheText() throws {
+    let field = try #require(SourceReader.leadingDateField("\n date 2024-11-14 Minister Ana Lopes met Karim Haddad."))
+    #expect(field.0 == PartialDate(year: 2024, month: 11, day: 14))
+    #expect(field.1 == "Minister Ana Lopes met Karim Haddad.")
+    // Only a complete ISO date right after the field name counts.
+    #expect(SourceReader.leadingDateField("date 2024-11 Minister Ana Lopes met Karim Haddad.") == nil)
+    #expect(SourceReader.leadingDateField("Dated 2024-11-14, the minister met the envoy.") == nil)
+
+    let d = try #require(read("date 2024-11-14\nMinister Ana Lopes met Karim Haddad.", .text, origin: "crawl/page-7.txt").first?.document)
+    #expect(d.publishedHint == PartialDate(year: 2024, month: 11, day: 14))
+    #expect(d.text == "\nMinister Ana Lopes met Karim Haddad.")
+}

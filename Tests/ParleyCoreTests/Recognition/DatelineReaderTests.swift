@@ -45,3 +45,12 @@ private let body = "Minister Ana Lopes met here with Ambassador Karim Haddad to 
     #expect(c.layout.datelinePlace == nil)
     #expect(c.layout.datelineTokens == nil)
 }
+
+@Test func capitalPlaceThenDateWithoutAComma() throws {
+    let a = Sample.extract("Minister Lopes receives the ambassador\nMANILA 25 March 2025 \u{2013} " + body)
+    #expect(a.dateline?.place == "Manila")
+    #expect(a.dateline?.date == "2025-03-25")
+    let e = try #require(a.events.first)
+    #expect(e.date == "2025-03-25")
+    #expect(e.place == "Manila")
+}

@@ -53,3 +53,44 @@ import Testing
     let a = Sample.extract("The minister said the party and the ministry would keep working together on trade and investment in the coming year.")
     #expect(a.organizations.isEmpty)
 }
+
+@Test func partyOrganAroundAnUnknownPartyNamesThatParty() throws {
+    let a = Sample.extract("2024-05-02\nThe Central Committee of XYZP sent a message of greetings to Minister Ana Lopes on 1 May 2024 on the anniversary of the party.")
+    let xyzp = try #require(a.organization("XYZP"))
+    #expect(xyzp.kind == "party")
+    #expect(!a.organizations.contains { $0.name.hasPrefix("Central Committee") })
+    #expect(a.events.first?.organizations == ["XYZP"])
+}
+
+@Test func governmentsAreListedAsGovernments() throws {
+    let a = Sample.extract("2024-05-02\nThe Government of Ruritania and the Government of Ghana signed an agreement on trade in Accra on 1 May 2024.")
+    let ghana = try #require(a.organization("Government of Ghana"))
+    #expect(ghana.kind == "government")
+    #expect(ghana.country == "GHA")
+    #expect(a.organization("Government of Ruritania")?.kind == "government")
+    let sign = try #require(a.events.first)
+    #expect(sign.type == "SIGN")
+    #expect(Set(sign.organizations) == ["Government of Ruritania", "Government of Ghana"])
+}
+
+@Test func partyCongressIsAGatheringNotAnOrganization() {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes met with Ambassador Karim Haddad on 1 May 2024 to brief him on the outcome of the CPC National Congress held in Beijing.")
+    #expect(!a.organizations.contains { $0.name.contains("Congress") })
+    #expect(a.events.first?.organizations.contains { $0.contains("Congress") } == false)
+}
+
+@Test func newsOutletIsListedOnlyWhenItActsInTheStory() throws {
+    let credited = Sample.extract("2024-05-02\nMinister Ana Lopes met with Ambassador Karim Haddad in Accra on 1 May 2024 to discuss trade, Xinhua News Agency reported.")
+    #expect(credited.organization("Xinhua News Agency") == nil)
+    let acting = Sample.extract("2024-05-02\nMinister Ana Lopes met with Karim Haddad, President of Xinhua News Agency, in Accra on 1 May 2024.")
+    #expect(try #require(acting.organization("Xinhua News Agency")).kind == "media")
+    #expect(acting.person("Karim Haddad")?.organization == "Xinhua News Agency")
+}
+
+@Test func partyOrganNamedOnlyInAMembersTitleIsNotListed() {
+    let inTitle = Sample.extract("2024-05-02\nKarim Haddad, member of the Political Bureau of the CPC Central Committee, met with Minister Ana Lopes in Beijing on 1 May 2024.")
+    #expect(inTitle.person("Karim Haddad") != nil)
+    #expect(!inTitle.organizations.contains { $0.name.hasPrefix("Political Bureau") })
+    let acting = Sample.extract("2024-05-02\nThe Political Bureau of the CPC Central Committee held a meeting in Beijing on 1 May 2024 to review the economy.")
+    #expect(acting.organization("Political Bureau of the CPC Central Committee") != nil)
+}

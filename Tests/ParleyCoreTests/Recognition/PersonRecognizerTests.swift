@@ -77,3 +77,57 @@ func headlineVerbAfterATitleIsNotAPerson() {
         """)
     #expect(a.person("Visits") == nil)
 }
+
+@Test func nameSetOffByCommasAfterATitlePhrase() throws {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes received the Secretary General of the Union for Progress, Marco Bellini, to discuss cooperation between the two parties.")
+    let bellini = try #require(a.person("Marco Bellini"))
+    #expect(bellini.titles == ["Secretary General of the Union for Progress"])
+    #expect(bellini.organization == "Union for Progress")
+    #expect(Set(try #require(a.events.first).participants) == ["Ana Lopes", "Marco Bellini"])
+}
+
+@Test func lowerCaseTitleThenTheNameSetOffByCommas() throws {
+    let a = Sample.extract("2024-05-02\nOn 1 May 2024, Minister Ana Lopes received the president of the Union for Progress, Marco Bellini, with whom she discussed cooperation between the two parties.")
+    let bellini = try #require(a.person("Marco Bellini"))
+    #expect(bellini.titles == ["president of the Union for Progress"])
+    #expect(bellini.organization == "Union for Progress")
+    let e = try #require(a.events.first)
+    #expect(e.type == "MEET")
+    #expect(Set(e.participants) == ["Ana Lopes", "Marco Bellini"])
+}
+
+@Test func namesListedBesideATitledPersonArePeople() throws {
+    let a = Sample.extract("""
+        2024-05-02
+        On 1 May 2024, Foreign Minister Ana Lopes held talks with President Kwame Mensah in Accra on trade and investment between the two countries.
+        The talks were also attended by Deputy Minister Rui Costa, Marta Pires, Joana Ferreira and Tiago Moreira.
+        """)
+    for name in ["Rui Costa", "Marta Pires", "Joana Ferreira", "Tiago Moreira"] { #expect(a.person(name) != nil) }
+    let e = try #require(a.events.first)
+    #expect(a.events.count == 1)
+    #expect(Set(e.participants) == ["Ana Lopes", "Kwame Mensah", "Rui Costa", "Marta Pires", "Joana Ferreira", "Tiago Moreira"])
+}
+
+@Test func spokespersonCreditedWithTheReleaseIsNotListed() {
+    let a = Sample.extract("""
+        2024-05-02
+        Minister Ana Lopes met with Ambassador Karim Haddad at the ministry on 1 May 2024 to discuss trade and investment between the two countries.
+        Spokesperson Lena Novak told reporters that both sides expect further progress this year.
+        """)
+    #expect(a.person("Lena Novak") == nil)
+    #expect(Set(a.people.map(\.name)) == ["Ana Lopes", "Karim Haddad"])
+}
+
+@Test func spokespersonTakingPartInAnEventIsListed() {
+    let a = Sample.extract("2024-05-02\nSpokesperson Lena Novak met with Ambassador Karim Haddad at the ministry on 1 May 2024 to discuss media cooperation between the two countries.")
+    #expect(a.person("Lena Novak")?.titles == ["Spokesperson"])
+    #expect(a.events.first?.participants.contains("Lena Novak") == true)
+}
+
+@Test func diplomatInAReleaseDatelinedWhereTheyServeRepresentsTheOtherSide() throws {
+    let a = Sample.extract("2024-05-02\nACCRA, May 1 -- Ambassador Karim Haddad paid a courtesy call on Kofi Boateng, Minister of Foreign Affairs of Ghana, to discuss relations between Portugal and Ghana.")
+    #expect(a.dateline?.place == "Accra")
+    #expect(a.person("Karim Haddad")?.country == "PRT")
+    #expect(a.person("Kofi Boateng")?.country == "GHA")
+    #expect(Set(try #require(a.events.first).countries) == ["PRT", "GHA"])
+}

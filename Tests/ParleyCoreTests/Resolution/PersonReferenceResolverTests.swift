@@ -63,3 +63,15 @@ import Testing
     #expect(a.person("Pedro Silva") != nil)
     #expect(a.person("Ana Silva")?.aliases.contains("Silva") != true)
 }
+
+@Test func twoWordsOfAFullerNameAreThatPerson() throws {
+    let a = Sample.extract("""
+        2024-05-02
+        President Luis Alberto Ferreira Costa received Ambassador Karim Haddad at the palace on 1 May 2024 to discuss trade and investment.
+        President Ferreira Costa said the two countries share a long history of friendship.
+        """)
+    let costa = try #require(a.person("Luis Alberto Ferreira Costa"))
+    #expect(costa.aliases.contains("Ferreira Costa"))
+    #expect(a.person("Ferreira Costa") == nil)
+    #expect(a.people.count == 2)
+}

@@ -93,3 +93,24 @@ func weekdayAtTheEndOfTheTextDoesNotCrash() {
     #expect(resolved("The delegation arrived on Tuesday.", reference: thursday) == PartialDate(year: 2024, month: 11, day: 12))
     #expect(resolved("on Tuesday", reference: thursday) == PartialDate(year: 2024, month: 11, day: 12))
 }
+
+@Test func yearGluedToATimeOrAWordIsStillTheYear() {
+    // Pages that drop a space: "201520:16" is 2015 then 20:16, "2022On" is 2022 then "On".
+    #expect(expressions("Posted 13 August 201520:16 by the press office").first == DateExpression(year: 2015, month: 8, day: 13))
+    #expect(expressions("13 September, 2022On Monday the minister").first == DateExpression(year: 2022, month: 9, day: 13))
+    #expect(expressions("March 3 2021Minister Ana Lopes").first == DateExpression(year: 2021, month: 3, day: 3))
+}
+
+@Test func dayMonthYearJoinedByHyphens() {
+    #expect(expressions("Issued on 29-Oct-2022 in Lisbon") == [DateExpression(year: 2022, month: 10, day: 29)])
+}
+
+@Test func monthFirstNumericDateWhenDayFirstIsImpossible() {
+    #expect(expressions("dated 02/21/2018 in") == [DateExpression(year: 2018, month: 2, day: 21)])
+    // Both readings possible: day first, as before.
+    #expect(expressions("dated 05/04/2018 in") == [DateExpression(year: 2018, month: 4, day: 5)])
+}
+
+@Test func monthDaySlashYear() {
+    #expect(expressions("on January 10/2019 the") == [DateExpression(year: 2019, month: 1, day: 10)])
+}
