@@ -360,8 +360,10 @@ public struct EventExtractor: PipelineStage {
         for e in events.indices where events[e].type == .MEET {
             let sentence = c.sentences[events[e].sentence].tokenRange
             for p in events[e].participants {
+                // "visiting" opens the person's own title phrase: only capitalised words and connectors between.
                 guard let m = c.personMentions.first(where: { $0.person == p && sentence.contains($0.tokens.lowerBound) }),
-                      (max(sentence.lowerBound, m.tokens.lowerBound - 8)..<m.tokens.lowerBound).contains(where: { tokens[$0].key == "visiting" }),
+                      let v = (max(sentence.lowerBound, m.tokens.lowerBound - 8)..<m.tokens.lowerBound).last(where: { tokens[$0].key == "visiting" }),
+                      ((v + 1)..<m.tokens.lowerBound).allSatisfy({ tokens[$0].isCapitalized || ["of", "the", "to", "for", "and", "-", "."].contains(tokens[$0].key) }),
                       !events.contains(where: { $0.type == .VISIT && $0.participants.contains(p) }) else { continue }
                 var visit = events[e]
                 visit.type = .VISIT

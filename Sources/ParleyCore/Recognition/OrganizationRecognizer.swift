@@ -155,7 +155,17 @@ public struct OrganizationRecognizer: PipelineStage {
             }
             if t.kind == .number, j > first, tokens[j - 1].isCapitalized { j += 1; continue }
             if t.key == "in", !(j > 0 && ["embassy", "consulate", "mission", "office", "delegation"].contains(tokens[j - 1].key)
-                                 || j > 2 && ["embassy", "consulate", "mission"].contains(tokens[j - 3].key)) { break }
+                                 || j > 2 && ["embassy", "consulate", "mission"].contains(tokens[j - 3].key)) {
+                // "Korean Residents Union in Japan": a body of one country's people in another keeps the country in its name
+                // when its head word ends right before it.
+                if lastWasHead, j + 1 < end, let m = c.match(at: j + 1), m.range.lowerBound == j + 1,
+                   m.hits.contains(where: { if case .country = $0 { return true }; return false }),
+                   m.range.upperBound >= end || !tokens[m.range.upperBound].isCapitalized {
+                    j = m.range.upperBound; lastGoodEnd = j; lastWasHead = false
+                    break
+                }
+                break
+            }
             if t.key == "and", j + 1 < end, tokens[j + 1].key == "the" { break }
             if Self.connectors.contains(t.key), j + 1 < end {
                 let n = tokens[j + 1]
