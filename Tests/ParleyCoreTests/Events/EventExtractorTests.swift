@@ -297,3 +297,14 @@ func willVisitIsKeptAsPlanned() {
     #expect(a.events.map(\.type) == ["MESSAGE", "MESSAGE"])
     #expect(a.events.map(\.participants) == [["Kwame Mensah", "Ana Lopes"], ["Ana Lopes", "Kwame Mensah"]])
 }
+
+@Test func aVisitorNamedAsVisitingHasAVisitOfTheirOwn() throws {
+    let a = Sample.extract("2024-05-02\nOn 1 May 2024, President Kwame Mensah met with visiting Ruritanian Foreign Minister Ana Lopes at the Jubilee House in Accra.")
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(visit.participants == ["Ana Lopes"])
+    #expect(visit.date == "2024-05-01")
+    #expect(a.events.contains { $0.type == "MEET" && Set($0.participants) == ["Kwame Mensah", "Ana Lopes"] })
+    // "who is visiting Ghana, met with President Kwame Mensah": the host is no visitor.
+    let b = Sample.extract("2024-05-02\nOn 1 May 2024, Foreign Minister Ana Lopes, who is visiting Ghana, met with President Kwame Mensah in Accra.")
+    #expect(!b.events.contains { $0.type == "VISIT" && $0.participants.contains("Kwame Mensah") })
+}
