@@ -31,7 +31,9 @@ public struct PersonRecognizer: PipelineStage {
                 if let next = recognize(&context, at: i, end: end, sentence: s.index) { i = next } else { i += 1 }
             }
         }
-        for s in context.sentences where !context.layout.chromeSentences.contains(s.index) && s.index >= context.layout.bodyStartSentence {
+        let sentencesWithPeople = Set(context.personMentions.map(\.sentence))
+        for s in context.sentences where sentencesWithPeople.contains(s.index) && s.index >= context.layout.bodyStartSentence
+            && !context.layout.chromeSentences.contains(s.index) {
             recognizeListMembers(&context, s)
         }
         // "Peggy Cabral of the Dominican Revolutionary Party": the organization named right after a name is the person's.
@@ -54,14 +56,17 @@ public struct PersonRecognizer: PipelineStage {
         var changed = true
         while changed {
             changed = false
+            // Where the sentence's person mentions start and end.
+            var starts = Set<Int>(), ends = Set<Int>()
+            for m in c.personMentions where m.sentence == s.index { starts.insert(m.tokens.lowerBound); ends.insert(m.tokens.upperBound) }
             var i = s.tokenRange.lowerBound
             while i < end {
                 guard !c.claimed[i], i > s.tokenRange.lowerBound, [",", ";", "and"].contains(c.tokens[i - 1].key),
                       let (nr, parts, words) = NameShape.span(c, at: i, end: end), parts >= 2, words >= 2, parts <= 4,
                       nr.upperBound >= end || [",", "and", ".", ";", "(", ")", "of"].contains(c.tokens[nr.upperBound].key) else { i += 1; continue }
                 // The list neighbour before (", ") or after (", " / " and ") is a person.
-                func personEnding(at k: Int) -> Bool { c.personMentions.contains { $0.tokens.upperBound == k } }
-                func personStarting(at k: Int) -> Bool { c.personMentions.contains { $0.tokens.lowerBound == k } }
+                func personEnding(at k: Int) -> Bool { ends.contains(k) }
+                func personStarting(at k: Int) -> Bool { starts.contains(k) }
                 var before = i - 1
                 if c.tokens[before].key == "and", before > s.tokenRange.lowerBound, c.tokens[before - 1].key == "," { before -= 1 }
                 // "Luis Ayala, Secretary General of …; Peggy Cabral of …": the neighbour may carry its own apposition.
@@ -77,11 +82,13 @@ public struct PersonRecognizer: PipelineStage {
                 if c.tokens[i - 1].key == ";" {
                     var a = i - 2
                     while a > s.tokenRange.lowerBound, c.tokens[a].key != ";" { a -= 1 }
-                    segmentHasPerson = c.personMentions.contains { (a..<(i - 1)).contains($0.tokens.lowerBound) }
+                    segmentHasPerson = starts.contains { (a..<(i - 1)).contains($0) }
                 }
                 if segmentHasPerson || personEnding(at: before) || afterStart.map(personStarting) == true {
                     addPerson(&c, name: nr, sentence: s.index, evidence: "list")
                     claim(&c, nr)
+                    starts.insert(nr.lowerBound)
+                    ends.insert(nr.upperBound)
                     changed = true
                 }
                 i = nr.upperBound
@@ -89,11 +96,16 @@ public struct PersonRecognizer: PipelineStage {
         }
     }
 
+    /// Words after which a lower-case title phrase may start ("the president of …", ", head of …", "by general secretary …").
+    @inline(__always)
+    static func opensLowercaseTitle(_ key: String) -> Bool { key == "the" || key == "," || key == "by" }
+
     /// Tries every kind of evidence at token `i`; returns the token after what was consumed.
     func recognize(_ c: inout ExtractionContext, at i: Int, end: Int, sentence: Int) -> Int? {
         // "…received the president of the Communist Party of Spain, José Luis Centella Gómez, with whom …": a title
         // in lower case, then the name set off by commas.
-        if c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, titleFirstKeys.contains(c.tokens[i].key), i > 0, ["the", ",", "by"].contains(c.tokens[i - 1].key),
+        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, Self.opensLowercaseTitle(c.tokens[i - 1].key),
+           titleFirstKeys.contains(c.tokens[i].key),
            let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), tp.range.upperBound + 1 < end,
            c.tokens[tp.range.upperBound].key == ",", let (nr, parts, _) = NameShape.span(c, at: tp.range.upperBound + 1, end: end), parts >= 2,
            nr.upperBound >= end || [",", ".", ";", "and", "who", "to", "at", "in", "on"].contains(c.tokens[nr.upperBound].key) || verbs.contains(c.tokens[nr.upperBound].key) {
