@@ -35,14 +35,18 @@ public struct EventTriggerMatcher: Sendable {
         func go(_ p: Int, _ k: Int) -> Int? {
             if p == pattern.count { return k }
             if pattern[p] == "*" {
-                for skip in 0...3 {
-                    let kk = k + skip
-                    guard kk <= limit else { break }
-                    // Words only, or words joined by a hyphen ("China-Cambodia").
-                    if skip > 0, tokens[kk - 1].isPunctuation, !(tokens[kk - 1].key == "-" && tokens[kk - 1].isAttached) { break }
+                // Up to three words; a hyphenated compound ("in-person", "China-Cambodia") counts as one.
+                var kk = k
+                var words = 0
+                while true {
                     if let e = go(p + 1, kk) { return e }
+                    guard kk < limit, words < 3 else { return nil }
+                    let t = tokens[kk]
+                    if t.isPunctuation { return nil }
+                    kk += 1
+                    while kk + 1 < limit, tokens[kk].key == "-", tokens[kk].isAttached, tokens[kk + 1].isAttached, !tokens[kk + 1].isPunctuation { kk += 2 }
+                    words += 1
                 }
-                return nil
             }
             guard k < limit, tokens[k].key == pattern[p] else { return nil }
             return go(p + 1, k + 1)
