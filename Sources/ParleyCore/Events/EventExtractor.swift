@@ -247,6 +247,11 @@ public struct EventExtractor: PipelineStage {
                 }
                 if date == nil && chosen == nil && !reported && !isFuture {
                     date = mainDate ?? leadDate ?? c.layout.datelineDate ?? c.published
+                    // The main event known only to the month: a day the lead, dateline or page gives within that month is finer.
+                    if let m = mainDate, !m.isComplete,
+                       let day = [leadDate, c.layout.datelineDate, c.published].compactMap({ $0 }).first(where: { $0.isComplete && $0.description.hasPrefix(m.description) }) {
+                        date = day
+                    }
                 }
                 // Place.
                 var place: String?
