@@ -38,10 +38,16 @@ public struct DatelineReader: PipelineStage {
             i = dr.upperBound
         }
         // Optional agency in brackets: (Xinhua), (AFP), (VNA)
+        // (Xinhua), (AFP), (VNA); or an agency credit with its date: "(APP - … - 21st Sep, 2019 )".
         if i < r.upperBound, tokens[i].key == "(" {
             var k = i + 1
-            while k < r.upperBound, k - i < 6, tokens[k].key != ")" { k += 1 }
-            guard k < r.upperBound else { return }
+            while k < r.upperBound, k - i < 20, tokens[k].key != ")" { k += 1 }
+            guard k < r.upperBound, tokens[k].key == ")" else { return }
+            if date == nil, k - i >= 6, let (_, e) = parser.expressions(in: tokens, range: (i + 1)..<k).first(where: { $0.expression.day != nil && $0.expression.month != nil }) {
+                date = e
+            } else if k - i >= 6 && date == nil {
+                return
+            }
             i = k + 1
         }
         // Then a dash (-, --, —, –) or a colon.
