@@ -308,3 +308,13 @@ func willVisitIsKeptAsPlanned() {
     let b = Sample.extract("2024-05-02\nOn 1 May 2024, Foreign Minister Ana Lopes, who is visiting Ghana, met with President Kwame Mensah in Accra.")
     #expect(!b.events.contains { $0.type == "VISIT" && $0.participants.contains("Kwame Mensah") })
 }
+
+@Test func aHappeningWithoutItsOwnDateTakesADayWithinTheMainEventsMonth() throws {
+    let a = Sample.extract("""
+        2024-05-12
+        In May 2024, Foreign Minister Ana Lopes met with Ambassador Karim Haddad at the ministry in Accra to review the trade agreement.
+        Foreign Minister Ana Lopes also held a telephone conversation with Foreign Minister Lena Novak of Ruritania.
+        """)
+    let call = try #require(a.events.first { $0.type == "CALL" })
+    #expect(call.date == "2024-05-12")
+}

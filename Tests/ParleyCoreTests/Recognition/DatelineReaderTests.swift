@@ -54,3 +54,9 @@ private let body = "Minister Ana Lopes met here with Ambassador Karim Haddad to 
     #expect(e.date == "2025-03-25")
     #expect(e.place == "Manila")
 }
+
+@Test func agencyCreditInBracketsCarriesTheDate() throws {
+    let a = Sample.extract("Ministers meet\nACCRA, (GNA - Ghana Newswire / West Africa Desk - 3rd May, 2024 ) :" + body)
+    #expect(a.dateline?.place == "Accra")
+    #expect(a.dateline?.date == "2024-05-03")
+}
