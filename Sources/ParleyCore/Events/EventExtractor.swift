@@ -44,11 +44,15 @@ public struct EventExtractor: PipelineStage {
         var mainDateTokens: Range<Int>?
         // The date the lead sentence gives ("Wang Yi on Friday said …"): the day of the story's own happening
         // when the sentence that names it gives none.
-        let leadDate: PartialDate? = c.layout.bodyStartSentence < c.sentences.count
-            ? c.dateMentions.first { $0.sentence == c.layout.bodyStartSentence && $0.date != nil
+        // Dates inside a relative clause ("the earthquake that struck … yesterday") are not the lead's.
+        let leadDate: PartialDate? = {
+            guard c.layout.bodyStartSentence < c.sentences.count else { return nil }
+            let lead = c.sentences[c.layout.bodyStartSentence].tokenRange
+            let relative = lead.first { ["that", "which", "who", "where", "whose"].contains(c.tokens[$0].key) } ?? lead.upperBound
+            return c.dateMentions.first { $0.sentence == c.layout.bodyStartSentence && $0.date != nil && $0.tokens.lowerBound < relative
                 && !(c.layout.datelineTokens?.contains($0.tokens.lowerBound) ?? false)
                 && ($0.date.map { d in c.referenceDate.map { !(d > $0) } ?? true } ?? false) }?.date
-            : nil
+        }()
         let tokens = c.tokens
 
         for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
@@ -74,6 +78,9 @@ public struct EventExtractor: PipelineStage {
                 if modality == .hypothetical { continue }
 
                 var type = trig.type
+                // "conveyed the greetings of Premier X": greetings relayed in person are no message of their own.
+                if type == .MESSAGE, hit.range.upperBound < clauseEnd, ["of", "from"].contains(tokens[hit.range.upperBound].key),
+                   ["greetings", "regards", "wishes"].contains(tokens[hit.range.upperBound - 1].key) { continue }
                 // "had phone talks", "held a virtual meeting": talks at a distance are a call.
                 if type == .MEET, hit.range.contains(where: { Self.remoteWords.contains(tokens[$0].key) }) { type = .CALL }
                 // Options that need a look at what follows.
