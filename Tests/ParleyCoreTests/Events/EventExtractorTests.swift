@@ -318,3 +318,22 @@ func willVisitIsKeptAsPlanned() {
     let call = try #require(a.events.first { $0.type == "CALL" })
     #expect(call.date == "2024-05-12")
 }
+
+@Test func aDateInsideARelativeClauseOfTheLeadDoesNotDateTheStory() throws {
+    let a = Sample.extract("""
+        2025-03-29
+        Foreign Minister Ana Lopes has sent a message of condolence to Foreign Minister Lena Novak of Ruritania over the floods that struck the capital yesterday.
+        """)
+    let message = try #require(a.events.first { $0.type == "MESSAGE" })
+    #expect(message.date == "2025-03-29")
+}
+
+@Test func greetingsRelayedFromSomeoneElseAreNoMessage() {
+    let a = Sample.extract("""
+        2024-10-22
+        On October 22, Prime Minister Kwame Mensah received Minister of Trade of Ruritania Karim Haddad in Accra.
+        Minister Karim Haddad conveyed the greetings of President Lena Novak to the Prime Minister.
+        """)
+    #expect(!a.events.contains { $0.type == "MESSAGE" })
+    #expect(a.events.contains { $0.type == "MEET" })
+}
