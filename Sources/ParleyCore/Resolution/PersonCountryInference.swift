@@ -26,7 +26,33 @@ public struct PersonCountryInference: PipelineStage {
         return diplomatWords.contains { t.contains($0) }
     }
 
+    /// People listed together ("X, Secretary of the Spanish party, and Y also took part", "members A and B, as well as C")
+    /// are of one side: a person without a country takes the country of a list neighbour who has one.
+    static func shareListNeighboursCountries(_ c: inout ExtractionContext) {
+        let mentions = c.personMentions.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        guard mentions.count > 1 else { return }
+        var changed = true
+        while changed {
+            changed = false
+            for (n, m) in mentions.enumerated() where c.people[m.person].country == nil {
+                for o in [n - 1, n + 1] where o >= 0 && o < mentions.count {
+                    let other = mentions[o]
+                    guard other.sentence == m.sentence, other.person != m.person, let country = c.people[other.person].country else { continue }
+                    let gap = o < n ? other.tokens.upperBound..<m.tokens.lowerBound : m.tokens.upperBound..<other.tokens.lowerBound
+                    // Only a list separator (and the neighbour's own claimed apposition) between them.
+                    let keys = gap.filter { !c.claimed[$0] }.map { c.tokens[$0].key }
+                    let separators: Set<String> = [",", "and", "as", "well", ";"]
+                    guard !keys.isEmpty, keys.count <= 4, keys.allSatisfy(separators.contains), keys.contains(where: { $0 == "and" || $0 == "," || $0 == ";" }) else { continue }
+                    c.people[m.person].country = country
+                    changed = true
+                    break
+                }
+            }
+        }
+    }
+
     public func run(_ context: inout ExtractionContext) {
+        Self.shareListNeighboursCountries(&context)
         let c = context
         guard c.people.contains(where: { $0.country == nil }) else { return }
         let bodyStart = c.layout.bodyStartSentence < c.sentences.count ? c.sentences[c.layout.bodyStartSentence].tokenRange.lowerBound : 0
