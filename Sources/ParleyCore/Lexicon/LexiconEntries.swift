@@ -43,6 +43,17 @@ public struct KnownPerson: Sendable {
     public var country: String?
     public var titles: [String]
     public var aliases: [String]
+    /// Years in office of the first title, when the gazetteer gives them (`2012-`, `2013-2023`).
+    public var years: ClosedRange<Int>? = nil
+
+    /// Reads `2012-`, `2013-2023` or `1999` (an open end runs to 2100).
+    static func years(_ field: String?) -> ClosedRange<Int>? {
+        guard let f = field?.trimmingSpaces(), !f.isEmpty else { return nil }
+        let parts = f.split(separator: "-", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces()) }
+        guard let from = parts.first ?? nil else { return nil }
+        let to = parts.count > 1 ? (parts[1] ?? 2100) : from
+        return from <= to ? from...to : nil
+    }
 }
 
 /// What a gazetteer phrase denotes.

@@ -86,7 +86,7 @@ public final class Lexicons: Sendable {
         }
         func person(_ r: TSVTable.Row) -> KnownPerson? {
             guard let n = r[0] else { return nil }
-            return KnownPerson(name: n, country: r[1], titles: r.list(2), aliases: r.list(3))
+            return KnownPerson(name: n, country: r[1], titles: r.list(2), aliases: r.list(3), years: KnownPerson.years(r[4]))
         }
 
         for r in try TSVTable(name: "countries.tsv", text: Self.resourceText("countries", "tsv"), minimumColumns: 3).rows {

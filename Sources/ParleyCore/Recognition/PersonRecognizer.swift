@@ -36,6 +36,15 @@ public struct PersonRecognizer: PipelineStage {
             && !context.layout.chromeSentences.contains(s.index) {
             recognizeListMembers(&context, s)
         }
+        // A public figure the release names without a title holds the gazetteer's first office, when the release's
+        // year lies within their years in it.
+        if let year = context.referenceDate?.year ?? context.defaultYear {
+            for p in context.people.indices where context.people[p].titles.isEmpty {
+                guard let k = context.people[p].known, let years = context.lexicons.people[k].years, years.contains(year),
+                      let title = context.lexicons.people[k].titles.first else { continue }
+                context.people[p].titles = [title]
+            }
+        }
         // "Peggy Cabral of the Dominican Revolutionary Party": the organization named right after a name is the person's.
         for m in context.personMentions where context.people[m.person].organization == nil {
             var k = m.tokens.upperBound

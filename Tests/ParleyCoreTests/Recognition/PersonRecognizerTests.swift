@@ -131,3 +131,20 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(a.person("Kofi Boateng")?.country == "GHA")
     #expect(Set(try #require(a.events.first).countries) == ["PRT", "GHA"])
 }
+
+@Test func aPublicFigureNamedWithoutATitleHoldsTheGazetteersOfficeInItsYears() throws {
+    let text = "Moscow talks\n\nMOSCOW, March 3, 2024 -- Vladimir Putin and visiting Foreign Minister Ana Lopes of Ruritania discussed trade and energy cooperation."
+    let a = Sample.extract(text)
+    let putin = try #require(a.person("Vladimir Putin"))
+    #expect(putin.titles == ["President"])
+    // Outside the years in office the gazetteer gives, no title is assumed.
+    let old = Sample.extract(text.replacingOccurrences(of: "2024", with: "1995"))
+    #expect(old.person("Vladimir Putin")?.titles.isEmpty ?? true)
+}
+
+@Test func knownPeoplesYearsInOfficeAreRead() {
+    #expect(KnownPerson.years("2012-") == 2012...2100)
+    #expect(KnownPerson.years("2013-2023") == 2013...2023)
+    #expect(KnownPerson.years("1999") == 1999...1999)
+    #expect(KnownPerson.years("") == nil)
+}
