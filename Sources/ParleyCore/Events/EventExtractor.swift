@@ -42,9 +42,9 @@ public struct EventExtractor: PipelineStage {
         var lastSubject: Int?
         var mainIndex: Int?
         var mainDateTokens: Range<Int>?
-        // The date the lead sentence gives ("Wang Yi on Friday said …"): the day of the story's own happening
+        // The date the lead sentence gives ("Minister Ana Lopes on Friday said …"): the day of the story's own happening
         // when the sentence that names it gives none.
-        // Dates inside a relative clause ("the earthquake that struck … yesterday") are not the lead's.
+        // Dates inside a relative clause ("the storm that hit … yesterday") are not the lead's.
         let leadDate: PartialDate? = {
             guard c.layout.bodyStartSentence < c.sentences.count else { return nil }
             let lead = c.sentences[c.layout.bodyStartSentence].tokenRange
@@ -98,7 +98,7 @@ public struct EventExtractor: PipelineStage {
                 case .planned:
                     if modality != .planned { continue }
                 case .host:
-                    // "The convention, hosted by the Social Democratic Party of Germany": the gathering named before a passive host.
+                    // "The forum, hosted by the Labour Party of Ruritania": the gathering named before a passive host.
                     let passiveGathering = hit.range.upperBound < clauseEnd && tokens[hit.range.upperBound].key == "by"
                         && (max(s.tokenRange.lowerBound, hit.range.lowerBound - 8)..<hit.range.lowerBound).contains { c.lexicons.gatherings.contains(tokens[$0].key) }
                     if hasGathering || passiveGathering { type = .HOST } else if hasPersonAfter { type = .MEET } else { continue }
@@ -136,7 +136,7 @@ public struct EventExtractor: PipelineStage {
                 // "the official visit of X to Y") involves the people named after it (and an owner: "X's visit"),
                 // not the speaker who mentions it.
                 let lightVerb = (max(clauseStart, hit.range.lowerBound - 6)..<hit.range.lowerBound).contains { Self.lightVerbs.contains(tokens[$0].key) }
-                // "The telephonic conversation came days after …", "during the talks": a definite noun phrase naming
+                // "The telephone call followed …", "during the talks": a definite noun phrase naming
                 // a happening already reported refers back to it, unless it names other people or a date of its own.
                 if trig.option == .nominal, !lightVerb, hit.range.lowerBound > clauseStart,
                    ["the", "this", "that"].contains(tokens[hit.range.lowerBound - 1].key),
@@ -211,7 +211,7 @@ public struct EventExtractor: PipelineStage {
                 // Date.
                 let datesInClause = c.dateMentions.filter { $0.sentence == s.index && $0.tokens.lowerBound >= clauseStart && $0.tokens.lowerBound < clauseEnd }
                 // The nearest date before the trigger, else one shortly after it ("met on 14 October").
-                // After the trigger, dates count up to a relative clause ("the earthquake that struck … yesterday").
+                // After the trigger, dates count up to a relative clause ("the storm that hit … yesterday").
                 let relative = (hit.range.upperBound..<clauseEnd).first { ["that", "which", "who", "where", "whose"].contains(tokens[$0].key) } ?? clauseEnd
                 let chosen = datesInClause.filter { $0.tokens.upperBound <= hit.range.lowerBound || $0.tokens.lowerBound < relative }
                     .min { abs($0.tokens.lowerBound - hit.range.lowerBound) < abs($1.tokens.lowerBound - hit.range.lowerBound) }
@@ -368,7 +368,7 @@ public struct EventExtractor: PipelineStage {
         // transcripts, letters of greetings) still has the one its headline names: that event, with the people the
         // headline (else the lead) names.
         if events.isEmpty, let headline = headlineEvent(c, leadDate: leadDate) { events.append(headline) }
-        // "met with visiting US Secretary of State John Kerry": the visitor's visit is a happening of its own.
+        // "met with visiting Foreign Minister Ana Lopes": the visitor's visit is a happening of its own.
         for e in events.indices where events[e].type == .MEET {
             let sentence = c.sentences[events[e].sentence].tokenRange
             for p in events[e].participants {

@@ -35,7 +35,7 @@ public struct EventTriggerMatcher: Sendable {
         func go(_ p: Int, _ k: Int) -> Int? {
             if p == pattern.count { return k }
             if pattern[p] == "*" {
-                // Up to three words; a hyphenated compound ("in-person", "China-Cambodia") counts as one.
+                // Up to three words; a hyphenated compound ("in-person", "Ghana-Kenya") counts as one.
                 var kk = k
                 var words = 0
                 while true {

@@ -86,7 +86,7 @@ public struct AnnotationBuilder: Sendable {
             let key = TextNormalizer.fold(surface)
             if key.contains(canonicalKey) { return org.name }
             if longest == nil || surface.count > longest!.count { longest = surface }
-            // A form that is the organization's own alias ("AKEL") beats a longer phrase around it ("Central Committee of AKEL").
+            // A form that is the organization's own alias ("XYZP") beats a longer phrase around it ("Central Committee of XYZP").
             if aliasKeys.contains(key), longestAlias == nil || surface.count > longestAlias!.count { longestAlias = surface }
         }
         return longestAlias ?? longest ?? org.name

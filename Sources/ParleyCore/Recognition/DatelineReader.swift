@@ -33,12 +33,12 @@ public struct DatelineReader: PipelineStage {
                 i = dr.upperBound
             }
         } else if let (dr, e) = parser.expressions(in: tokens, range: i..<min(r.upperBound, i + 8)).first, dr.lowerBound == i, e.month != nil, e.day != nil {
-            // "MANILA 25 March 2025 –": the date straight after the place.
+            // "ACCRA 3 May 2024 –": the date straight after the place.
             date = e
             i = dr.upperBound
         }
         // Optional agency in brackets: (Xinhua), (AFP), (VNA)
-        // (Xinhua), (AFP), (VNA); or an agency credit with its date: "(APP - … - 21st Sep, 2019 )".
+        // (Xinhua), (AFP), (VNA); or an agency credit with its date: "(GNA - … - 3rd May, 2024 )".
         if i < r.upperBound, tokens[i].key == "(" {
             var k = i + 1
             while k < r.upperBound, k - i < 20, tokens[k].key != ")" { k += 1 }

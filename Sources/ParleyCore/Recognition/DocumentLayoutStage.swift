@@ -81,7 +81,7 @@ public struct DocumentLayoutStage: PipelineStage {
         } else if let d = { (c: ExtractionContext) in sentences.prefix(body).lazy.compactMap { self.dates.date(inString: c.text($0.span)) }.first }(context) {
             context.published = d; context.publishedSource = "header"
         } else if let d = { (c: ExtractionContext) in
-            // A date line of its own just after the lead ("June 08, 2021 10:30 PM GMT+7").
+            // A date line of its own just after the lead ("May 03, 2024 09:15 AM GMT").
             sentences.dropFirst(body).prefix(8).lazy.filter { s in
                 s.tokenRange.count <= 12 && (s.index == 0 || tokens[s.tokenRange.lowerBound].flags.contains(.newlineBefore))
             }.compactMap { self.dates.date(inString: c.text($0.span)) }.first

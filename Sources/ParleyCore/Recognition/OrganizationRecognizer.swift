@@ -156,7 +156,7 @@ public struct OrganizationRecognizer: PipelineStage {
             if t.kind == .number, j > first, tokens[j - 1].isCapitalized { j += 1; continue }
             if t.key == "in", !(j > 0 && ["embassy", "consulate", "mission", "office", "delegation"].contains(tokens[j - 1].key)
                                  || j > 2 && ["embassy", "consulate", "mission"].contains(tokens[j - 3].key)) {
-                // "Korean Residents Union in Japan": a body of one country's people in another keeps the country in its name
+                // "Ruritanian Residents Union in Ghana": a body of one country's people in another keeps the country in its name
                 // when its head word ends right before it.
                 if lastWasHead, j + 1 < end, let m = c.match(at: j + 1), m.range.lowerBound == j + 1,
                    m.hits.contains(where: { if case .country = $0 { return true }; return false }),
@@ -176,7 +176,7 @@ public struct OrganizationRecognizer: PipelineStage {
             break
         }
         guard ownHead || knownInside != nil else { return nil }
-        // "Peggy Cabral of the Dominican Revolutionary Party": two or three plain capitalised words before "of"
+        // "Lena Novak of the Ruritanian Labour Party": two or three plain capitalised words before "of"
         // are a person's name, and the organization starts after it.
         if let of = (first..<j).first(where: { tokens[$0].key == "of" }), (2...3).contains(of - first),
            (first..<of).allSatisfy({ k in tokens[k].kind == .word && tokens[k].isCapitalized && !tokens[k].isAllCaps
@@ -233,7 +233,7 @@ public struct OrganizationRecognizer: PipelineStage {
         var i = r.lowerBound
         while i < r.upperBound {
             if k.contains(i) { i = k.upperBound; continue }
-            // "(Secretary of) Organization of the Communist Party of Cuba": a portfolio of the party, not another body.
+            // "(Secretary of) Organization of the Workers' Party of Ruritania": a portfolio of the party, not another body.
             if ["organization", "organisation"].contains(c.tokens[i].key), i + 1 < r.upperBound, c.tokens[i + 1].key == "of",
                k.lowerBound == i + 2 || (k.lowerBound == i + 3 && c.tokens[i + 2].key == "the") { i += 1; continue }
             if headLength(c, at: i, end: r.upperBound) > 0 { return true }
@@ -316,7 +316,7 @@ public struct OrganizationRecognizer: PipelineStage {
                 if let o = c.definedAcronyms[tokens[k].key], c.organizations[o].kind == .party { return o }
                 k += 1
             }
-            // "Central Committee of AKEL", "PCC Political Bureau": a party the gazetteer does not know, named inside.
+            // "Central Committee of XYZP", "XYZP Political Bureau": a party the gazetteer does not know, named inside.
             if let inner = Self.partyInsideOrgans(tokens, r) {
                 let o = record(context: &c, range: inner)
                 if c.organizations[o].kind == .other { c.organizations[o].kind = .party }

@@ -45,7 +45,7 @@ public struct PersonRecognizer: PipelineStage {
                 context.people[p].titles = [title]
             }
         }
-        // "Peggy Cabral of the Dominican Revolutionary Party": the organization named right after a name is the person's.
+        // "Lena Novak of the Ruritanian Labour Party": the organization named right after a name is the person's.
         for m in context.personMentions where context.people[m.person].organization == nil {
             var k = m.tokens.upperBound
             guard k + 1 < context.tokens.count, context.tokens[k].key == "of" else { continue }
@@ -58,7 +58,7 @@ public struct PersonRecognizer: PipelineStage {
         }
     }
 
-    /// "…comprising Sitaram Yechury, CS Sujatha, Hira Lal Yadav and Deblina Hembram": full names listed next
+    /// "…comprising Lena Novak, Tomas Reyes, Karim Haddad and Ana Lopes": full names listed next
     /// to a person already recognised are people too (a list of people is rarely mixed with other names).
     func recognizeListMembers(_ c: inout ExtractionContext, _ s: Sentence) {
         let end = s.tokenRange.upperBound
@@ -78,7 +78,7 @@ public struct PersonRecognizer: PipelineStage {
                 func personStarting(at k: Int) -> Bool { starts.contains(k) }
                 var before = i - 1
                 if c.tokens[before].key == "and", before > s.tokenRange.lowerBound, c.tokens[before - 1].key == "," { before -= 1 }
-                // "Luis Ayala, Secretary General of …; Peggy Cabral of …": the neighbour may carry its own apposition.
+                // "Karim Haddad, Secretary General of …; Lena Novak of …": the neighbour may carry its own apposition.
                 if !personEnding(at: before), [";", ","].contains(c.tokens[before].key) {
                     var k = before - 1
                     while k > s.tokenRange.lowerBound, c.claimed[k] || c.tokens[k].key == ",", !personEnding(at: k + 1) { k -= 1 }
@@ -111,7 +111,7 @@ public struct PersonRecognizer: PipelineStage {
 
     /// Tries every kind of evidence at token `i`; returns the token after what was consumed.
     func recognize(_ c: inout ExtractionContext, at i: Int, end: Int, sentence: Int) -> Int? {
-        // "…received the president of the Communist Party of Spain, José Luis Centella Gómez, with whom …": a title
+        // "…received the president of the Ruritanian Labour Party, Tomas Reyes, with whom …": a title
         // in lower case, then the name set off by commas.
         if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, Self.opensLowercaseTitle(c.tokens[i - 1].key),
            titleFirstKeys.contains(c.tokens[i].key),
@@ -131,7 +131,7 @@ public struct PersonRecognizer: PipelineStage {
             var honorific: Range<Int>?
             // "…of the Republic of Türkiye, H.E. Hakan Fidan"
             if k + 1 < end, c.tokens[k].key == ",", honorificRange(c, at: k + 1, end: end) != nil { k += 1 }
-            // "…the General Secretary of the Central Committee of AKEL, Stefanos Stefanou, …": a full name set off by a comma.
+            // "…the General Secretary of the Central Committee of XYZP, Tomas Reyes, …": a full name set off by a comma.
             else if k + 1 < end, c.tokens[k].key == ",", let (nr, parts, _) = NameShape.span(c, at: k + 1, end: end), parts >= 2,
                     nr.upperBound >= end || [",", ".", ";", ")", "and", "to", "who", "at", "in", "on"].contains(c.tokens[nr.upperBound].key)
                         || verbs.contains(c.tokens[nr.upperBound].key) {
@@ -144,7 +144,7 @@ public struct PersonRecognizer: PipelineStage {
                 if let h = honorificRange(c, at: k, end: end) { honorific = honorific ?? h; k = h.upperBound }
             }
             if let (nr, _, _) = NameShape.span(c, at: k, end: end) ?? knownPersonSpan(c, at: k) {
-                // "Foreign Minister Denis Moncada Colindres of Nicaragua": the country after the name.
+                // "Foreign Minister Lena Novak of Ruritania": the country after the name.
                 var country = tp.country
                 if country == nil, nr.upperBound + 1 < end, c.tokens[nr.upperBound].key == "of",
                    let cm = TitlePhraseParser.countryAt(c, nr.upperBound + 1), !cm.isAdjective {
@@ -317,7 +317,7 @@ public struct PersonRecognizer: PipelineStage {
             if !p.aliases.contains(form) { p.aliases.append(form) }
         }
         for t in titles where !p.titles.contains(t) { p.titles.append(t) }
-        // An organization with a country beats one without ("member of the Political Bureau" then "… of the Communist Party of Cuba").
+        // An organization with a country beats one without ("member of the Political Bureau" then "… of the Workers' Party of Ruritania").
         if let o = org, p.organization == nil || (p.organization.map { c.organizations[$0].country == nil } ?? false) && c.organizations[o].country != nil {
             p.organization = o
         }

@@ -13,7 +13,7 @@ public struct PersonReferenceResolver: PipelineStage {
             while i < s.tokenRange.upperBound {
                 guard !context.claimed[i] else { i += 1; continue }
                 guard let (nr, _, _) = NameShape.span(context, at: i, end: s.tokenRange.upperBound) else {
-                    // "Putin, Kim, and members of the delegations held talks": a known surname opening a sentence
+                    // "Mensah, Lopes, and members of the delegations held talks": a known surname opening a sentence
                     // before a comma (which alone reads as an adverb or a place) still names that person.
                     let t = context.tokens[i]
                     if i == s.tokenRange.lowerBound, t.kind == .word, t.isCapitalized, i + 1 < s.tokenRange.upperBound,
@@ -47,7 +47,7 @@ public struct PersonReferenceResolver: PipelineStage {
         var p = 0
         while p < c.people.count {
             let single = c.people[p]
-            // One name word, or a hyphenated surname ("Díaz-Canel") whose words all belong to a fuller name.
+            // One name word, or a hyphenated surname ("Mensah-Addo") whose words all belong to a fuller name.
             guard (1...2).contains(single.coreKeys.count) else { p += 1; continue }
             let full = c.people.indices.filter { f in
                 guard f != p, c.people[f].coreKeys.count > single.coreKeys.count,

@@ -71,7 +71,7 @@ public struct DateExpressionParser: Sendable {
     static func isYear(_ v: Int?) -> Bool { v.map { (1900...2100).contains($0) } ?? false }
 
     /// A year where one is expected: a plain four-digit number, or one glued to what follows it on
-    /// pages that drop a space — a time (`201520:16` is 2015 then 20:16) or a word (`2022On`).
+    /// pages that drop a space — a time (`202409:15` is 2024 then 09:15) or a word (`2024On`).
     static func yearNumber(_ tokens: [Token], _ k: Int, end: Int) -> Int? {
         guard k < end else { return nil }
         let t = tokens[k]
@@ -114,7 +114,7 @@ public struct DateExpressionParser: Sendable {
             if Self.isYear(c), PartialDate.isValid(year: c, month: b, day: a) {
                 return (i..<(i + 5), DateExpression(year: c, month: b, day: a))
             }
-            // 02/21/2018: month first, when the day-first reading is impossible.
+            // 05/21/2024: month first, when the day-first reading is impossible.
             if Self.isYear(c), s1.key == "/", PartialDate.isValid(year: c, month: a, day: b) {
                 return (i..<(i + 5), DateExpression(year: c, month: a, day: b))
             }
@@ -137,7 +137,7 @@ public struct DateExpressionParser: Sendable {
                 // a range "June 2-3": keep the first day
                 if tok(k)?.key == "-", let nt = tok(k + 1), Self.number(nt) != nil, nt.isAttached { k += 2 }
                 var year: Int?
-                // "July 04, 2020", "July 4 2020", "January 10/2019", "December 25/ 2019"
+                // "July 04, 2020", "July 4 2020", "May 10/2024", "May 25/ 2024"
                 if tok(k)?.key == "," || tok(k)?.key == "/", let y = Self.yearNumber(tokens, k + 1, end: end) { year = y; k += 2 }
                 else if let y = Self.yearNumber(tokens, k, end: end) { year = y; k += 1 }
                 return (i..<k, DateExpression(year: year, month: m, day: d))
@@ -159,7 +159,7 @@ public struct DateExpressionParser: Sendable {
         if let d = Self.number(t), (1...31).contains(d), !Self.isYear(d) {
             var k = i + 1
             if tok(k)?.key == "of" { k += 1 }
-            // "29-Oct-2022": day, month and year joined by hyphens.
+            // "29-Oct-2024": day, month and year joined by hyphens.
             let hyphenated = tok(k)?.key == "-" && tok(k)!.isAttached && tok(k + 1).map { $0.isAttached && month($0) != nil } ?? false
             if hyphenated { k += 1 }
             if let mt = tok(k), let m = month(mt) {

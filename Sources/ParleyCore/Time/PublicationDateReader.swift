@@ -20,7 +20,7 @@ public struct PublicationDateReader: Sendable {
     }
 
     /// A complete date printed at the opening of the body's first sentence (a dateline such as
-    /// `MANILA 25 March 2025 –`, `Nairobi, Saturday February 18, 2017`, `13 September, 2022On …`).
+    /// `ACCRA 3 May 2024 –`, `Accra, Friday May 3, 2024`, `3 May, 2024On …`).
     public func date(opening tokens: [Token], range: Range<Int>) -> PartialDate? {
         let window = range.lowerBound..<min(range.upperBound, range.lowerBound + 14)
         for (r, e) in parser.expressions(in: tokens, range: window) where r.lowerBound < range.lowerBound + 8 {

@@ -95,22 +95,22 @@ func weekdayAtTheEndOfTheTextDoesNotCrash() {
 }
 
 @Test func yearGluedToATimeOrAWordIsStillTheYear() {
-    // Pages that drop a space: "201520:16" is 2015 then 20:16, "2022On" is 2022 then "On".
-    #expect(expressions("Posted 13 August 201520:16 by the press office").first == DateExpression(year: 2015, month: 8, day: 13))
-    #expect(expressions("13 September, 2022On Monday the minister").first == DateExpression(year: 2022, month: 9, day: 13))
+    // Pages that drop a space: "202409:15" is 2024 then 09:15, "2024On" is 2024 then "On".
+    #expect(expressions("Posted 3 May 202409:15 by the press office").first == DateExpression(year: 2024, month: 5, day: 3))
+    #expect(expressions("6 May, 2024On Monday the minister").first == DateExpression(year: 2024, month: 5, day: 6))
     #expect(expressions("March 3 2021Minister Ana Lopes").first == DateExpression(year: 2021, month: 3, day: 3))
 }
 
 @Test func dayMonthYearJoinedByHyphens() {
-    #expect(expressions("Issued on 29-Oct-2022 in Lisbon") == [DateExpression(year: 2022, month: 10, day: 29)])
+    #expect(expressions("Issued on 29-Oct-2024 in Lisbon") == [DateExpression(year: 2024, month: 10, day: 29)])
 }
 
 @Test func monthFirstNumericDateWhenDayFirstIsImpossible() {
-    #expect(expressions("dated 02/21/2018 in") == [DateExpression(year: 2018, month: 2, day: 21)])
+    #expect(expressions("dated 05/21/2024 in") == [DateExpression(year: 2024, month: 5, day: 21)])
     // Both readings possible: day first, as before.
     #expect(expressions("dated 05/04/2018 in") == [DateExpression(year: 2018, month: 4, day: 5)])
 }
 
 @Test func monthDaySlashYear() {
-    #expect(expressions("on January 10/2019 the") == [DateExpression(year: 2019, month: 1, day: 10)])
+    #expect(expressions("on May 10/2024 the") == [DateExpression(year: 2024, month: 5, day: 10)])
 }

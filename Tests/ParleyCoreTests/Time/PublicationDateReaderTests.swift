@@ -66,18 +66,18 @@ private let reader = PublicationDateReader(lexicons: .bundled)
     let c = Sample.analyze("""
         Minister Lopes receives the ambassador of Ruritania
         Minister Ana Lopes received Ambassador Karim Haddad at the ministry to discuss trade and investment between the two countries.
-        June 08, 2021 10:30 PM GMT+7
+        May 03, 2024 09:15 AM GMT
         The two sides agreed to meet again before the end of the year.
         """)
-    #expect(c.published == PartialDate(year: 2021, month: 6, day: 8))
+    #expect(c.published == PartialDate(year: 2024, month: 5, day: 3))
     #expect(c.publishedSource == "date line")
 }
 
 @Test func datelineDateOpeningTheBodyBecomesThePublicationDate() {
     let c = Sample.analyze("""
         Talks in the capital
-        Nairobi, Saturday February 18, 2017 Minister Ana Lopes received Ambassador Karim Haddad at the ministry to discuss trade and investment between the two countries.
+        Accra, Friday May 3, 2024 Minister Ana Lopes received Ambassador Karim Haddad at the ministry to discuss trade and investment between the two countries.
         """)
-    #expect(c.published == PartialDate(year: 2017, month: 2, day: 18))
+    #expect(c.published == PartialDate(year: 2024, month: 5, day: 3))
     #expect(c.publishedSource == "dateline")
 }
