@@ -173,6 +173,12 @@ public struct OrganizationRecognizer: PipelineStage {
             }
             if (t.key == "-" || t.key == "'s") && t.isAttached && j + 1 < end && tokens[j + 1].isAttached && tokens[j + 1].isCapitalized { j += 1; continue }
             if t.key == "'s" && t.isAttached { j += 1; continue }
+            // "International Department of the Communist Party of China (CPC) Central Committee": an acronym in
+            // brackets inside a name that goes on.
+            if t.key == "(", j + 3 < end, tokens[j + 1].isAllCaps, tokens[j + 2].key == ")", tokens[j + 3].isCapitalized,
+               headLength(c, at: j + 3, end: end) > 0 || (j + 4 < end && headLength(c, at: j + 4, end: end) > 0) {
+                j += 3; lastWasHead = false; continue
+            }
             break
         }
         guard ownHead || knownInside != nil else { return nil }

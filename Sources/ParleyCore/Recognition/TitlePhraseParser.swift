@@ -115,11 +115,13 @@ public struct TitlePhraseParser: Sendable {
         var titles: [String] = []
         for p in pieces where !p.isEmpty {
             var text = c.text(p)
-            // Drop inline acronym definitions: "(IDCPC)".
-            while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+            // Drop an acronym defined at the end ("… Central Committee (IDCPC)"); one inside the name as printed stays
+            // ("… Communist Party of China (CPC) Central Committee").
+            text = text.trimmingSpaces()
+            while text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
                 var before = text[..<open]
                 while before.last == " " { before = before.dropLast() }
-                text = String(before) + String(text[text.index(after: close)...])
+                text = String(before)
             }
             text = text.trimmingSpaces()
             while let last = text.last, last == "," || last == "-" || last == " " { text.removeLast() }

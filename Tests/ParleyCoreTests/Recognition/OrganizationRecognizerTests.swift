@@ -94,3 +94,10 @@ import Testing
     let acting = Sample.extract("2024-05-02\nThe Political Bureau of the CPC Central Committee held a meeting in Beijing on 1 May 2024 to review the economy.")
     #expect(acting.organization("Political Bureau of the CPC Central Committee") != nil)
 }
+
+@Test func anAcronymInBracketsInsideANameStaysPartOfIt() throws {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes met with Karim Haddad, head of the International Department of the Workers' Party of Ruritania (WPR) Central Committee, in Accra on 1 May 2024.")
+    #expect(a.organizations.contains { $0.name == "International Department of the Workers' Party of Ruritania (WPR) Central Committee" })
+    let haddad = try #require(a.person("Karim Haddad"))
+    #expect(haddad.titles.contains("head of the International Department of the Workers' Party of Ruritania (WPR) Central Committee"))
+}
