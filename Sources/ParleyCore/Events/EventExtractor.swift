@@ -48,7 +48,7 @@ public struct EventExtractor: PipelineStage {
         let leadDate: PartialDate? = {
             guard c.layout.bodyStartSentence < c.sentences.count else { return nil }
             let lead = c.sentences[c.layout.bodyStartSentence].tokenRange
-            let relative = lead.first { ["that", "which", "who", "where", "whose"].contains(c.tokens[$0].key) } ?? lead.upperBound
+            let relative = lead.first { Self.relativePronouns.contains(c.tokens[$0].key) } ?? lead.upperBound
             return c.dateMentions.first { $0.sentence == c.layout.bodyStartSentence && $0.date != nil && $0.tokens.lowerBound < relative
                 && !(c.layout.datelineTokens?.contains($0.tokens.lowerBound) ?? false)
                 && ($0.date.map { d in c.referenceDate.map { !(d > $0) } ?? true } ?? false) }?.date
@@ -77,12 +77,10 @@ public struct EventExtractor: PipelineStage {
                 let modality = self.modality(c, trigger: hit.range, clauseStart: clauseStart, clauseEnd: clauseEnd)
                 if modality == .hypothetical { continue }
 
-                var type = trig.type
+                var type = Self.typeStated(by: hit, in: tokens)
                 // "conveyed the greetings of Premier X": greetings relayed in person are no message of their own.
                 if type == .MESSAGE, hit.range.upperBound < clauseEnd, ["of", "from"].contains(tokens[hit.range.upperBound].key),
                    ["greetings", "regards", "wishes"].contains(tokens[hit.range.upperBound - 1].key) { continue }
-                // "had phone talks", "held a virtual meeting": talks at a distance are a call.
-                if type == .MEET, hit.range.contains(where: { Self.remoteWords.contains(tokens[$0].key) }) { type = .CALL }
                 // Options that need a look at what follows.
                 let after = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 10)
                 let peopleInClause = c.personMentions.filter { (clauseStart..<clauseEnd).contains($0.tokens.lowerBound) }
@@ -212,7 +210,7 @@ public struct EventExtractor: PipelineStage {
                 let datesInClause = c.dateMentions.filter { $0.sentence == s.index && $0.tokens.lowerBound >= clauseStart && $0.tokens.lowerBound < clauseEnd }
                 // The nearest date before the trigger, else one shortly after it ("met on 14 October").
                 // After the trigger, dates count up to a relative clause ("the storm that hit … yesterday").
-                let relative = (hit.range.upperBound..<clauseEnd).first { ["that", "which", "who", "where", "whose"].contains(tokens[$0].key) } ?? clauseEnd
+                let relative = (hit.range.upperBound..<clauseEnd).first { Self.relativePronouns.contains(tokens[$0].key) } ?? clauseEnd
                 let chosen = datesInClause.filter { $0.tokens.upperBound <= hit.range.lowerBound || $0.tokens.lowerBound < relative }
                     .min { abs($0.tokens.lowerBound - hit.range.lowerBound) < abs($1.tokens.lowerBound - hit.range.lowerBound) }
                 var date: PartialDate?
@@ -221,13 +219,13 @@ public struct EventExtractor: PipelineStage {
                         ? DateExpressionParser.resolve(d.expression, reference: c.referenceDate, defaultYear: c.defaultYear, future: true)
                         : d.date
                 }
-                // A date after the page's own is a future contact, unless a verb in the past says it happened
-                // (pages carry wrong dates more often than releases report the future in the past tense).
                 // "the 60th anniversary of the establishment of diplomatic relations", "established 40 years ago":
                 // relations are dated by counting back from the reference year.
                 if type == .ANNOUNCE, let years = Self.yearsBack(tokens, clauseStart..<clauseEnd), let ref = c.referenceDate?.year ?? c.defaultYear {
                     date = PartialDate(year: ref - years)
                 }
+                // A date after the page's own is a future contact, unless a verb in the past says it happened
+                // (pages carry wrong dates more often than releases report the future in the past tense).
                 let isFuture = modality == .planned || (trig.option == .nominal || !Self.isPastTense(tokens[hit.range.lowerBound]))
                     && (date.map { d in c.referenceDate.map { d > $0 && d.isComplete && $0.isComplete } ?? false } ?? false)
                 let mainDate = mainIndex.flatMap { events[$0].date }
@@ -290,9 +288,7 @@ public struct EventExtractor: PipelineStage {
                         if let last = before.last, (last.tokens.upperBound..<hit.range.lowerBound).contains(where: { ["who", "which"].contains(tokens[$0].key) }) {
                             event.participants = [last.person]
                         } else if !before.isEmpty {
-                            var visitors: [Int] = []
-                            for m in before where !visitors.contains(m.person) { visitors.append(m.person) }
-                            event.participants = visitors
+                            event.participants = Self.uniqued(before.map(\.person))
                         }
                         let visitorOrgs = event.participants.compactMap { c.people[$0].organization }.filter { orgs.contains($0) }
                         if !visitorOrgs.isEmpty { event.organizations = visitorOrgs }
@@ -337,10 +333,8 @@ public struct EventExtractor: PipelineStage {
                     for other in counterparts {
                         var e = event
                         e.participants = subjects + [other]
-                        e.organizations = e.participants.compactMap { c.people[$0].organization }.filter { c.organizations[$0].isListed }
-                        e.organizations = e.organizations.enumerated().filter { e.organizations.firstIndex(of: $0.element) == $0.offset }.map(\.element)
-                        var cs: [String] = []
-                        for x in e.participants.compactMap({ c.people[$0].country }) + e.organizations.compactMap({ c.organizations[$0].country }) where !cs.contains(x) { cs.append(x) }
+                        e.organizations = Self.uniqued(e.participants.compactMap { c.people[$0].organization }.filter { c.organizations[$0].isListed })
+                        let cs = Self.countries(c, people: e.participants, organizations: e.organizations)
                         e.countries = cs.isEmpty ? event.countries : cs
                         e.roles = event.roles.filter { e.participants.contains($0.key) }
                         if let m = events.indices.first(where: { compatible(events[$0], e) }) { merge(&events[m], e); continue }
@@ -434,8 +428,7 @@ public struct EventExtractor: PipelineStage {
         for s in c.sentences.prefix(body) where !c.layout.chromeSentences.contains(s.index) {
             guard let hit = matcher.hits(in: c.tokens, range: s.tokenRange).first(where: { ![.presence, .planned].contains($0.trigger.option) }),
                   modality(c, trigger: hit.range, clauseStart: s.tokenRange.lowerBound, clauseEnd: s.tokenRange.upperBound) == nil else { continue }
-            var type = hit.trigger.type
-            if type == .MEET, hit.range.contains(where: { Self.remoteWords.contains(c.tokens[$0].key) }) { type = .CALL }
+            let type = Self.typeStated(by: hit, in: c.tokens)
             var people: [Int] = []
             for m in c.personMentions where m.sentence == s.index && !people.contains(m.person) { people.append(m.person) }
             if people.isEmpty {
@@ -446,8 +439,7 @@ public struct EventExtractor: PipelineStage {
                 && c.organizations[m.organization].isListed && c.organizations[m.organization].kind != .media && !orgs.contains(m.organization) {
                 orgs.append(m.organization)
             }
-            var countries: [String] = []
-            for x in people.compactMap({ c.people[$0].country }) + orgs.compactMap({ c.organizations[$0].country }) where !countries.contains(x) { countries.append(x) }
+            let countries = Self.countries(c, people: people, organizations: orgs)
             if type == .HOST || type == .ANNOUNCE { if countries.isEmpty { continue } } else if people.isEmpty && orgs.isEmpty { continue }
             return EventRecord(type: type, variant: nil, date: leadDate ?? c.layout.datelineDate ?? c.published, place: c.layout.datelinePlace,
                                participants: people, organizations: orgs, countries: countries, reported: false, sentence: s.index,
@@ -478,6 +470,26 @@ public struct EventExtractor: PipelineStage {
         }
         return nil
     }
+
+    /// The type a trigger states: its own, except that talks or meetings by phone, video or online are calls
+    /// ("had phone talks", "held a virtual meeting").
+    static func typeStated(by hit: EventTriggerMatcher.Hit, in tokens: [Token]) -> EventType {
+        let type = hit.trigger.type
+        return type == .MEET && hit.range.contains(where: { remoteWords.contains(tokens[$0].key) }) ? .CALL : type
+    }
+
+    /// The countries of some people and organizations, each once, in order.
+    static func countries(_ c: ExtractionContext, people: [Int], organizations: [Int]) -> [String] {
+        uniqued(people.compactMap { c.people[$0].country } + organizations.compactMap { c.organizations[$0].country })
+    }
+
+    static func uniqued<T: Equatable>(_ items: [T]) -> [T] {
+        var out: [T] = []
+        for x in items where !out.contains(x) { out.append(x) }
+        return out
+    }
+
+    static let relativePronouns: Set<String> = ["that", "which", "who", "where", "whose"]
 
     static let remoteWords: Set<String> = ["phone", "telephone", "telephonic", "video", "virtual", "online", "videoconference"]
 
