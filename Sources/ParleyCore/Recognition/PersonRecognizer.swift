@@ -105,6 +105,15 @@ public struct PersonRecognizer: PipelineStage {
         }
     }
 
+    /// ", Tomas Reyes," at `k`: a full name of two words or more after a comma, ending the clause or followed by
+    /// punctuation, a connector or a verb.
+    func nameSetOffByComma(_ c: ExtractionContext, at k: Int, end: Int) -> Range<Int>? {
+        guard k + 1 < end, c.tokens[k].key == ",", let (nr, parts, _) = NameShape.span(c, at: k + 1, end: end), parts >= 2 else { return nil }
+        guard nr.upperBound >= end || [",", ".", ";", ")", "and", "to", "who", "at", "in", "on"].contains(c.tokens[nr.upperBound].key)
+                || verbs.contains(c.tokens[nr.upperBound].key) else { return nil }
+        return nr
+    }
+
     /// Words after which a lower-case title phrase may start ("the president of …", ", head of …", "by general secretary …").
     @inline(__always)
     static func opensLowercaseTitle(_ key: String) -> Bool { key == "the" || key == "," || key == "by" }
@@ -115,9 +124,7 @@ public struct PersonRecognizer: PipelineStage {
         // in lower case, then the name set off by commas.
         if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, Self.opensLowercaseTitle(c.tokens[i - 1].key),
            titleFirstKeys.contains(c.tokens[i].key),
-           let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), tp.range.upperBound + 1 < end,
-           c.tokens[tp.range.upperBound].key == ",", let (nr, parts, _) = NameShape.span(c, at: tp.range.upperBound + 1, end: end), parts >= 2,
-           nr.upperBound >= end || [",", ".", ";", "and", "who", "to", "at", "in", "on"].contains(c.tokens[nr.upperBound].key) || verbs.contains(c.tokens[nr.upperBound].key) {
+           let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), let nr = nameSetOffByComma(c, at: tp.range.upperBound, end: end) {
             addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
                       country: tp.country, headOfState: tp.isHeadOfState)
             claim(&c, tp.range.lowerBound..<nr.upperBound)
@@ -132,11 +139,7 @@ public struct PersonRecognizer: PipelineStage {
             // "…of the Republic of Türkiye, H.E. Hakan Fidan"
             if k + 1 < end, c.tokens[k].key == ",", honorificRange(c, at: k + 1, end: end) != nil { k += 1 }
             // "…the General Secretary of the Central Committee of XYZP, Tomas Reyes, …": a full name set off by a comma.
-            else if k + 1 < end, c.tokens[k].key == ",", let (nr, parts, _) = NameShape.span(c, at: k + 1, end: end), parts >= 2,
-                    nr.upperBound >= end || [",", ".", ";", ")", "and", "to", "who", "at", "in", "on"].contains(c.tokens[nr.upperBound].key)
-                        || verbs.contains(c.tokens[nr.upperBound].key) {
-                k += 1
-            }
+            else if nameSetOffByComma(c, at: k, end: end) != nil { k += 1 }
             if let h = honorificRange(c, at: k, end: end) { honorific = h; k = h.upperBound }
             // "H.E. Ambassador Mehmet Kemal Bozay", "Prof. Dr. …": a second title word before the name.
             if NameShape.span(c, at: k, end: end) == nil, let (r2, _) = TitlePhraseParser.titleMatch(c, at: k, end: end, anyCase: false) {
