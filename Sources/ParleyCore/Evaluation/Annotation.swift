@@ -184,6 +184,10 @@ public struct AnnotatedEvent: Sendable, Codable, Equatable {
     public var countries: [String]
     public var reported: Bool?
     public var evidence: String?
+    /// Where the evidence sentence starts (Unicode scalar offset into the text): a gold file's
+    /// `evidence_offset`, or a prediction's `evidence_span.start`. Gold files of real releases keep
+    /// this instead of the publisher's words.
+    public var evidenceOffset: Int?
     public var eventID: String?
 
     public init(
@@ -195,6 +199,7 @@ public struct AnnotatedEvent: Sendable, Codable, Equatable {
         countries: [String] = [],
         reported: Bool? = nil,
         evidence: String? = nil,
+        evidenceOffset: Int? = nil,
         eventID: String? = nil
     ) {
         self.type = type
@@ -205,13 +210,16 @@ public struct AnnotatedEvent: Sendable, Codable, Equatable {
         self.countries = countries
         self.reported = reported
         self.evidence = evidence
+        self.evidenceOffset = evidenceOffset
         self.eventID = eventID
     }
 
     private enum CodingKeys: String, CodingKey {
         case type, date, place, participants, organizations, countries, reported, evidence
-        case eventID = "event_id"
+        case eventID = "event_id", evidenceOffset = "evidence_offset", evidenceSpan = "evidence_span"
     }
+
+    private struct EvidenceSpanStart: Decodable { var start: Int? }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -223,6 +231,8 @@ public struct AnnotatedEvent: Sendable, Codable, Equatable {
         countries = c.lenientStrings(.countries)
         reported = (try? c.decodeIfPresent(Bool.self, forKey: .reported)) ?? nil
         evidence = c.lenientString(.evidence)
+        evidenceOffset = (try? c.decodeIfPresent(Int.self, forKey: .evidenceOffset)) ?? nil
+            ?? ((try? c.decodeIfPresent(EvidenceSpanStart.self, forKey: .evidenceSpan)) ?? nil)?.start
         eventID = c.lenientIdentifier(.eventID)
     }
 
@@ -236,6 +246,7 @@ public struct AnnotatedEvent: Sendable, Codable, Equatable {
         try c.encode(countries, forKey: .countries)
         try c.encodeIfPresent(reported, forKey: .reported)
         try c.encodeIfPresent(evidence, forKey: .evidence)
+        try c.encodeIfPresent(evidenceOffset, forKey: .evidenceOffset)
         try c.encodeIfPresent(eventID, forKey: .eventID)
     }
 }

@@ -86,7 +86,7 @@ public enum EventErrorAnalysis {
             } else if let p = best(g, among: Array(matchedPredictions), where: { typeOK(g, $0) && peopleOK(g, $0) }) {
                 errors.append(EventError(document: document, kind: .merged, gold: gold.events[g], predicted: pevents[p]))
                 continue
-            } else if let p = free.first(where: { sameSentence(gold.events[g].evidence, pevents[$0].evidence) }) {
+            } else if let p = free.first(where: { sameSentence(gold.events[g], pevents[$0]) }) {
                 // Read from the same sentence but wrong on two counts: the first of type, people, date that fails.
                 pick = p
                 kind = !typeOK(g, p) ? .wrongType : !peopleOK(g, p) ? .participants
@@ -102,6 +102,13 @@ public enum EventErrorAnalysis {
                                      gold: twin.map { gold.events[$0] }, predicted: pevents[p]))
         }
         return errors
+    }
+
+    /// Whether two events are read from the same sentence: their evidence starts within a few
+    /// characters of each other when both say where, else their evidence snippets' first five words agree.
+    static func sameSentence(_ a: AnnotatedEvent, _ b: AnnotatedEvent) -> Bool {
+        if let x = a.evidenceOffset, let y = b.evidenceOffset { return abs(x - y) <= 3 }
+        return sameSentence(a.evidence, b.evidence)
     }
 
     /// Whether two evidence snippets open the same sentence (their first five words agree).

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ParleyCore
 
@@ -60,6 +61,21 @@ private func kinds(gold g: [AnnotatedEvent], predicted p: [AnnotatedEvent], matc
     #expect(kinds(gold: [g], predicted: [p]) == [.wrongType])
     // Without the shared sentence the same pair is a missed event and a spurious one.
     #expect(kinds(gold: [meet("2024-05-01")], predicted: [meet("2024-06-01", ["Lena Novak"], type: "CALL")]) == [.missed, .spurious])
+}
+
+@Test func evidenceOffsetsTellTheSameSentenceWhenGoldKeepsNoWords() throws {
+    // Gold files of real releases keep where the evidence starts, not its words; a prediction says
+    // where in `evidence_span`.
+    var g = meet("2024-05-01"), p = meet("2024-06-01", ["Lena Novak"], type: "CALL")
+    g.evidenceOffset = 120
+    p.evidenceOffset = 121
+    #expect(kinds(gold: [g], predicted: [p]) == [.wrongType])
+    p.evidenceOffset = 300
+    #expect(kinds(gold: [g], predicted: [p]) == [.missed, .spurious])
+    let gold = try AnnotationScorer.decodeAnnotation(Data(#"{"events": [{"type": "MEET", "evidence_offset": 42, "evidence_words": 9}]}"#.utf8))
+    let predicted = try AnnotationScorer.decodeAnnotation(Data(#"{"events": [{"type": "MEET", "evidence_span": {"start": 40, "end": 90}}]}"#.utf8))
+    #expect(gold?.events.first?.evidenceOffset == 42)
+    #expect(predicted?.events.first?.evidenceOffset == 40)
 }
 
 @Test func scorerClassifiesTheErrorsOfEveryDocument() throws {
