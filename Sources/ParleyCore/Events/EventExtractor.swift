@@ -133,7 +133,11 @@ public struct EventExtractor: PipelineStage {
                 // A noun-phrase trigger not introduced by a light verb ("recalled the telephone call between A and B",
                 // "the official visit of X to Y") involves the people named after it (and an owner: "X's visit"),
                 // not the speaker who mentions it.
-                let lightVerb = (max(clauseStart, hit.range.lowerBound - 6)..<hit.range.lowerBound).contains { Self.lightVerbs.contains(tokens[$0].key) }
+                // "told B in a telephone conversation", "during a meeting with B, A said": an indefinite noun phrase
+                // after "in"/"during" is the clause's own happening, as after a light verb.
+                let framed = hit.range.lowerBound - 2 >= clauseStart && ["in", "during"].contains(tokens[hit.range.lowerBound - 2].key)
+                    && ["a", "an"].contains(tokens[hit.range.lowerBound - 1].key)
+                let lightVerb = framed || (max(clauseStart, hit.range.lowerBound - 6)..<hit.range.lowerBound).contains { Self.lightVerbs.contains(tokens[$0].key) }
                 // "The telephone call followed …", "during the talks": a definite noun phrase naming
                 // a happening already reported refers back to it, unless it names other people or a date of its own.
                 if trig.option == .nominal, !lightVerb, hit.range.lowerBound > clauseStart,
@@ -176,6 +180,11 @@ public struct EventExtractor: PipelineStage {
                     // he / she as the subject: the subject of the previous event.
                     let before = (clauseStart..<hit.range.lowerBound)
                     if before.contains(where: { ["he", "she"].contains(tokens[$0].key) }), let subj = pronounReferent(c, s) ?? lastSubject { participants.insert(subj, at: 0) }
+                    // "After the talks, they signed …": "they" are the people of the event just told, when it has two sides.
+                    else if participants.isEmpty, before.contains(where: { tokens[$0].key == "they" }),
+                            let last = sentenceEvents.last ?? events.indices.last, events[last].participants.count >= 2 {
+                        for p in events[last].participants { addP(p) }
+                    }
                 }
                 if participants.count == 1, let speaker = speechSpeaker(c, s, speech), hit.range.lowerBound >= (speech ?? 0) {
                     _ = speaker
@@ -345,6 +354,18 @@ public struct EventExtractor: PipelineStage {
                     lastSubject = subjects.first
                     continue
                 }
+                // "led a delegation to South Africa to attend the Dialogue", "… for the 2023 Summit": the delegation's
+                // visit is also an attendance of that gathering.
+                if type == .VISIT, !reported, (hit.range).contains(where: { Self.referenceDelegation.contains(tokens[$0].key) }),
+                   Self.attendsGathering(c, after: hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 8)),
+                   !events.contains(where: { $0.type == .ATTEND && !$0.reported && Set($0.participants) == Set(event.participants) }) {
+                    var attendance = event
+                    attendance.type = .ATTEND
+                    attendance.isCountryVisit = false
+                    attendance.confidence = 0.7
+                    events.append(attendance)
+                    sentenceEvents.append(events.count - 1)
+                }
                 // One happening, one event: merge with an event of the same kind in this sentence, or with a compatible earlier one.
                 if let m = sentenceEvents.first(where: { mergeable(events[$0], event) }) ?? events.indices.first(where: { compatible(events[$0], event) }) {
                     merge(&events[m], event)
@@ -381,6 +402,14 @@ public struct EventExtractor: PipelineStage {
                 visit.otherSentences = []
                 visit.confidence = 0.7
                 events.append(visit)
+            }
+        }
+        // "China and Honduras established diplomatic relations … The communique was signed by A and B": relations
+        // announced with nobody named are announced by those who signed for the same countries.
+        for e in events.indices where events[e].type == .ANNOUNCE && events[e].participants.isEmpty && !events[e].reported {
+            if let signing = events.first(where: { $0.type == .SIGN && !$0.reported && $0.participants.count >= 2 && Set($0.countries) == Set(events[e].countries) }) {
+                events[e].participants = signing.participants
+                events[e].roles = signing.roles
             }
         }
         // The headline names the main event's sides: organizations it names join that event.
@@ -500,6 +529,19 @@ public struct EventExtractor: PipelineStage {
     /// Whether a trigger's first word is a verb in the past tense (`met`, `visited`, `held`).
     static func isPastTense(_ t: Token) -> Bool {
         t.kind == .word && (irregularPast.contains(t.key) || t.key.count > 3 && t.key.hasSuffix("ed"))
+    }
+
+    /// Whether the words after a delegation's visit name a gathering it came for: "to attend …",
+    /// "to participate in …", "for the … Dialogue".
+    static func attendsGathering(_ c: ExtractionContext, after range: Range<Int>) -> Bool {
+        let tokens = c.tokens
+        for k in range {
+            if ["attend", "participate"].contains(tokens[k].key), k > range.lowerBound, tokens[k - 1].key == "to" { return true }
+            if tokens[k].key == "for", (k + 1..<min(range.upperBound + 6, tokens.count)).contains(where: { c.lexicons.gatherings.contains(tokens[$0].key) }) {
+                return true
+            }
+        }
+        return false
     }
 
     static let lightVerbs: Set<String> = ["held", "had", "hold", "holds", "pay", "have", "has", "make", "makes", "send", "sends", "conduct", "conducts",

@@ -337,3 +337,52 @@ func willVisitIsKeptAsPlanned() {
     #expect(!a.events.contains { $0.type == "MESSAGE" })
     #expect(a.events.contains { $0.type == "MEET" })
 }
+
+@Test func aCallNamedAfterInAIsTheClausesOwnHappening() throws {
+    let a = Sample.extract("""
+        2025-04-04
+        President Tomas Reyes of Ghana told President Lena Novak of Kenya in a telephone conversation about his trip to Lagos.
+        """)
+    let call = try #require(a.events.first { $0.type == "CALL" })
+    #expect(Set(call.participants) == ["Tomas Reyes", "Lena Novak"])
+    #expect(!a.events.contains { $0.type == "MEET" })
+}
+
+@Test func aDelegationLedToAttendAGatheringVisitsAndAttends() throws {
+    let a = Sample.extract("""
+        2024-06-18
+        Kwame Mensah, Secretary General of the Ghana Labour Party, led a party delegation to Kenya to attend the Regional Parties Forum in Nairobi.
+        """)
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    let attendance = try #require(a.events.first { $0.type == "ATTEND" })
+    #expect(visit.participants == ["Kwame Mensah"])
+    #expect(attendance.participants == ["Kwame Mensah"])
+    // A delegation that came only to visit attends nothing.
+    let b = Sample.extract("""
+        2024-06-18
+        Kwame Mensah, Secretary General of the Ghana Labour Party, led a party delegation to Kenya from June 15 to 18.
+        """)
+    #expect(!b.events.contains { $0.type == "ATTEND" })
+}
+
+@Test func theyAfterATwoSidedEventAreItsPeopleAndSignersAnnounceTheRelations() throws {
+    let a = Sample.extract("""
+        Ghana and Kenya establish diplomatic relations
+        2024-09-21
+        Ghana and Kenya established diplomatic relations on Saturday. Foreign Minister Ana Lopes of Ghana held talks with Foreign Minister Karim Haddad of Kenya in Accra.
+        After the talks, they signed a joint communique on the establishment of diplomatic relations.
+        """)
+    let signing = try #require(a.events.first { $0.type == "SIGN" })
+    #expect(Set(signing.participants) == ["Ana Lopes", "Karim Haddad"])
+    let relations = try #require(a.events.first { $0.type == "ANNOUNCE" && !($0.reported ?? false) })
+    #expect(Set(relations.participants) == ["Ana Lopes", "Karim Haddad"])
+}
+
+@Test func aStatementCongratulatingSomeoneIsAMessage() throws {
+    let a = Sample.extract("""
+        2024-03-27
+        Ana Lopes, leader of the Ghana Labour Party, issued a statement congratulating Foreign Minister Karim Haddad of Kenya on his election as party chairman.
+        """)
+    let message = try #require(a.events.first { $0.type == "MESSAGE" })
+    #expect(Set(message.participants) == ["Ana Lopes", "Karim Haddad"])
+}
