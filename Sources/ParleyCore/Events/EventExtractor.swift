@@ -404,6 +404,20 @@ public struct EventExtractor: PipelineStage {
                 events.append(visit)
             }
         }
+        // "The highlight of the visit was the meeting with X": in the story of a visit, a meeting with one person
+        // named is the visitors' meeting with them.
+        if let v = events.firstIndex(where: { $0.type == .VISIT && !$0.reported && !$0.participants.isEmpty }) {
+            let visitors = events[v].participants
+            let visitorCountries = Set(visitors.compactMap { c.people[$0].country })
+            for e in events.indices where events[e].type == .MEET && !events[e].reported && events[e].participants.count == 1 {
+                let p = events[e].participants[0]
+                guard !visitors.contains(p), c.people[p].country.map({ !visitorCountries.contains($0) }) ?? true else { continue }
+                events[e].participants = visitors + [p]
+                for q in visitors { events[e].roles[q] = "guest" }
+                for o in events[v].organizations where !events[e].organizations.contains(o) { events[e].organizations.append(o) }
+                for x in events[v].countries where !events[e].countries.contains(x) { events[e].countries.append(x) }
+            }
+        }
         // "China and Honduras established diplomatic relations … The communique was signed by A and B": relations
         // announced with nobody named are announced by those who signed for the same countries.
         for e in events.indices where events[e].type == .ANNOUNCE && events[e].participants.isEmpty && !events[e].reported {
@@ -598,7 +612,8 @@ public struct EventExtractor: PipelineStage {
         let pa = Set(a.participants), pb = Set(b.participants)
         if !pa.isEmpty && !pb.isEmpty {
             // One person's own visit is not the meeting they also attended: merge only on two shared people, or identical sets.
-            return pa == pb || pa.intersection(pb).count >= 2
+            // A signing shares one signatory with the ceremony it belongs to: the ceremony is one happening.
+            return pa == pb || pa.intersection(pb).count >= (a.type == .SIGN && b.type == .SIGN ? 1 : 2)
         }
         let oa = Set(a.organizations), ob = Set(b.organizations)
         if pa.isEmpty && pb.isEmpty && !oa.isEmpty { return oa == ob }

@@ -80,8 +80,16 @@ public struct PersonRecognizer: PipelineStage {
                 if c.tokens[before].key == "and", before > s.tokenRange.lowerBound, c.tokens[before - 1].key == "," { before -= 1 }
                 // "Karim Haddad, Secretary General of …; Lena Novak of …": the neighbour may carry its own apposition.
                 if !personEnding(at: before), [";", ","].contains(c.tokens[before].key) {
+                    // "Jogendra Sharma, member, Central Secretariat, CS Sujatha": an unclaimed apposition of a few
+                    // title words counts too.
                     var k = before - 1
-                    while k > s.tokenRange.lowerBound, c.claimed[k] || c.tokens[k].key == ",", !personEnding(at: k + 1) { k -= 1 }
+                    var unclaimed = 0
+                    while k > s.tokenRange.lowerBound, !personEnding(at: k + 1) {
+                        if c.claimed[k] || c.tokens[k].key == "," { k -= 1; continue }
+                        guard unclaimed < 4, c.tokens[k].isCapitalized || titleFirstKeys.contains(c.tokens[k].key) else { break }
+                        unclaimed += 1
+                        k -= 1
+                    }
                     if personEnding(at: k + 1) { before = k + 1 }
                 }
                 let after = nr.upperBound < end && [",", ";", "and"].contains(c.tokens[nr.upperBound].key) ? nr.upperBound + 1 : nil
@@ -109,7 +117,7 @@ public struct PersonRecognizer: PipelineStage {
     /// punctuation, a connector or a verb.
     func nameSetOffByComma(_ c: ExtractionContext, at k: Int, end: Int) -> Range<Int>? {
         guard k + 1 < end, c.tokens[k].key == ",", let (nr, parts, _) = NameShape.span(c, at: k + 1, end: end), parts >= 2 else { return nil }
-        guard nr.upperBound >= end || [",", ".", ";", ")", "and", "to", "who", "at", "in", "on"].contains(c.tokens[nr.upperBound].key)
+        guard nr.upperBound >= end || [",", ".", ";", ")", "and", "to", "who", "at", "in", "on", "including", "with"].contains(c.tokens[nr.upperBound].key)
                 || verbs.contains(c.tokens[nr.upperBound].key) else { return nil }
         return nr
     }

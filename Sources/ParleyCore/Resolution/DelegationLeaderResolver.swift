@@ -1,5 +1,6 @@
 /// Gives the leader of a delegation the organization and country of the delegation: in "a delegation
-/// of the National People's Power of Sri Lanka, headed by X", X represents that party and country.
+/// of the National People's Power of Sri Lanka, headed by X" or "a CPC delegation led by X", X represents
+/// that party and country.
 public struct DelegationLeaderResolver: PipelineStage {
     public let name = "delegation-leaders"
     static let groupWords: Set<String> = ["delegation", "group", "team", "visitors", "guests", "mission", "comrades"]
@@ -21,7 +22,11 @@ public struct DelegationLeaderResolver: PipelineStage {
             let sentence = context.sentences[m.sentence].tokenRange
             // The nearest group word before it, then the organization named after the group word.
             guard let g = stride(from: k - 2, through: sentence.lowerBound, by: -1).first(where: { Self.groupWords.contains(tokens[$0].key) }) else { continue }
-            guard let om = context.organizationMentions.first(where: { $0.tokens.lowerBound > g && $0.tokens.lowerBound < k }) else { continue }
+            // "a delegation of the X Party led by", else "a CPC Central Committee delegation led by" (the organization
+            // a few words before the group word).
+            guard let om = context.organizationMentions.first(where: { $0.tokens.lowerBound > g && $0.tokens.lowerBound < k })
+                ?? context.organizationMentions.last(where: { $0.tokens.upperBound <= g && $0.tokens.upperBound >= g - 3 && $0.tokens.lowerBound >= sentence.lowerBound })
+            else { continue }
             let org = context.organizations[om.organization]
             if context.people[p].organization == nil, org.isListed { context.people[p].organization = om.organization }
             if context.people[p].country == nil { context.people[p].country = org.country }

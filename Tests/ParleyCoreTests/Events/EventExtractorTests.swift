@@ -386,3 +386,27 @@ func willVisitIsKeptAsPlanned() {
     let message = try #require(a.events.first { $0.type == "MESSAGE" })
     #expect(Set(message.participants) == ["Ana Lopes", "Karim Haddad"])
 }
+
+@Test func aVisitingDelegationsListedMembersVisitAndMeetTheirHost() throws {
+    let a = Sample.extract("""
+        Labour Party delegation visits Kenya
+        2024-06-18
+        At the invitation of the Kenya People's Front, a four-member Ghana People's Progressive Party delegation headed by general secretary, Kwame Mensah including Kofi Boateng, member, Central Secretariat, Ama Owusu and Yaw Darko, all members of the Central Committee, visited Kenya from June 7-10, 2024.
+
+        The highlight of the visit was the meeting with Lena Novak, chairwoman of the Kenya People's Front.
+        """)
+    let delegation: Set<String> = ["Kwame Mensah", "Kofi Boateng", "Ama Owusu", "Yaw Darko"]
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(Set(visit.participants) == delegation)
+    let meeting = try #require(a.events.first { $0.type == "MEET" && $0.participants.contains("Lena Novak") })
+    #expect(Set(meeting.participants) == delegation.union(["Lena Novak"]))
+    #expect(a.people.first { $0.name == "Kwame Mensah" }?.country == "GHA")
+}
+
+@Test func signaturesSharingASignatoryOnOneDayAreOneCeremony() {
+    let a = Sample.extract("""
+        2018-06-15
+        Foreign Minister Ana Lopes of Ghana and Ambassador Karim Haddad of Kenya signed the Exchange of Notes in Accra on June 15. The Minister's delegation, Lena Novak and Tomas Reyes, was present. At the press conference after the signing ceremony, Minister Ana Lopes thanked Kenya.
+        """)
+    #expect(a.events.filter { $0.type == "SIGN" }.count == 1)
+}
