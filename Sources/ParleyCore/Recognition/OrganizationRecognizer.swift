@@ -104,6 +104,8 @@ public struct OrganizationRecognizer: PipelineStage {
         let tokens = c.tokens
         var i = start
         if tokens[i].key == "the" { i += 1 }
+        // "This Congress", "Our embassy": a demonstrative or possessive names a body only by reference.
+        else if Self.determiners.contains(tokens[i].key) { return nil }
         // "A Mission of the Socialist International": an article opening a sentence is not part of the name.
         else if ["a", "an"].contains(tokens[i].key), i + 1 < end, tokens[i + 1].isCapitalized { i += 1 }
         // "Session of the … Commission", "5th Meeting of …": the gathering is not part of the body's name.
@@ -167,6 +169,9 @@ public struct OrganizationRecognizer: PipelineStage {
                 break
             }
             if t.key == "and", j + 1 < end, tokens[j + 1].key == "the" { break }
+            // "Government of Maldives and Government of Japan", "the Foreign Ministry and Chongqing Municipality":
+            // a complete name, "and", then another body's head word: two organizations.
+            if t.key == "and", lastGoodEnd == j, j + 1 < end, startsAnotherBody(c, at: j + 1, end: end) { break }
             if Self.connectors.contains(t.key), j + 1 < end {
                 let n = tokens[j + 1]
                 if n.isCapitalized || (n.key == "the" && j + 2 < end && tokens[j + 2].isCapitalized) { j += 1; lastWasHead = false; continue }
@@ -199,6 +204,17 @@ public struct OrganizationRecognizer: PipelineStage {
         return first..<stop
     }
 
+    /// Whether a body's own name starts at `k`: a head word, or a place or country and then a head word
+    /// within two words ("Chongqing Municipality", "Japanese Government").
+    func startsAnotherBody(_ c: ExtractionContext, at k: Int, end: Int) -> Bool {
+        if headLength(c, at: k, end: end) > 0 { return true }
+        var next = k
+        if let m = c.match(at: k), m.range.lowerBound == k, isPlaceOrCountry(m) { next = m.range.upperBound }
+        else if c.tokens[k].isCapitalized { next = k + 1 } else { return false }
+        return (next..<min(end, next + 2)).contains { headLength(c, at: $0, end: end) > 0 && c.tokens[$0].isCapitalized }
+    }
+
+    static let determiners: Set<String> = ["this", "that", "these", "those", "our", "your", "their", "its", "his", "her"]
     static let partyOrgans: Set<String> = ["committee", "central committee", "bureau", "political bureau", "politburo", "secretariat", "presidium", "board"]
     static let governmentHeads: Set<String> = ["ministry", "embassy", "presidency", "consulate", "high commission", "foreign office"]
 
@@ -312,6 +328,16 @@ public struct OrganizationRecognizer: PipelineStage {
         if party { kind = .party }
         // "Central Committee of the Communist Party of Vietnam", "PCC Central Committee": the party itself.
         let ownHeads = ownHeadKeys(c, r)
+        // "Central Committee of the Tudeh Party of Iran": organs of a party the gazetteer does not know are that party.
+        if let first = ownHeads.first, Self.partyOrgans.contains(first),
+           let of = r.first(where: { tokens[$0].key == "of" }), of + 1 < r.upperBound {
+            let rest = (tokens[of + 1].key == "the" ? of + 2 : of + 1)..<r.upperBound
+            let organsBefore = ownHeadKeys(c, r.lowerBound..<of)
+            if !rest.isEmpty, !organsBefore.isEmpty, organsBefore.allSatisfy({ Self.partyOrgans.contains($0) }),
+               ownHeadKeys(c, rest).contains("party") {
+                return record(context: &c, range: rest)
+            }
+        }
         if !ownHeads.isEmpty, ownHeads.allSatisfy({ Self.partyOrgans.contains($0) }) {
             for m in c.organizationMentions.reversed() where r.contains(m.tokens.lowerBound) { _ = m }
             var k = r.lowerBound
