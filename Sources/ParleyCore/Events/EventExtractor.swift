@@ -54,6 +54,7 @@ public struct EventExtractor: PipelineStage {
                 && ($0.date.map { d in c.referenceDate.map { !(d > $0) } ?? true } ?? false) }?.date
         }()
         let tokens = c.tokens
+        let speakers = Self.transcriptSpeakers(c)
 
         for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
             let speech = speechStart(c, s)
@@ -95,6 +96,11 @@ public struct EventExtractor: PipelineStage {
                     if !hasPersonAfter { continue }
                 case .planned:
                     if modality != .planned { continue }
+                case .firstperson:
+                    // "It's a pleasure to welcome my colleague X", "an honour for us to receive the Prime Minister":
+                    // a speaker's own words in a transcript, about someone named after them.
+                    guard speakers[s.paragraph] != nil, hasPersonAfter,
+                          !peopleInClause.contains(where: { $0.tokens.upperBound <= hit.range.lowerBound }) else { continue }
                 case .host:
                     // "The forum, hosted by the Labour Party of Ruritania": the gathering named before a passive host.
                     let passiveGathering = hit.range.upperBound < clauseEnd && tokens[hit.range.upperBound].key == "by"
@@ -186,8 +192,12 @@ public struct EventExtractor: PipelineStage {
                         for p in events[last].participants { addP(p) }
                     }
                 }
-                if participants.count == 1, let speaker = speechSpeaker(c, s, speech), hit.range.lowerBound >= (speech ?? 0) {
-                    _ = speaker
+                // "I was honoured to meet with …", "my first visit": in a transcript, "I" and "my" are the speaker.
+                if let speaker = speakers[s.paragraph], !participants.contains(speaker) {
+                    let subject = trig.option == .firstperson ? true : trig.option == .nominal && !lightVerb
+                        ? (max(clauseStart, hit.range.lowerBound - 3)..<hit.range.lowerBound).contains { ["my", "our"].contains(tokens[$0].key) }
+                        : Self.firstPerson(tokens, clauseStart..<hit.range.lowerBound)
+                    if subject { participants.insert(speaker, at: 0) }
                 }
 
                 // Organizations: those of the participants and those named as actors in the clause.
@@ -561,7 +571,7 @@ public struct EventExtractor: PipelineStage {
     static let lightVerbs: Set<String> = ["held", "had", "hold", "holds", "pay", "have", "has", "make", "makes", "send", "sends", "conduct", "conducts",
                                           "made", "conducted", "sent", "paid", "pays", "exchanged", "exchange", "exchanges", "addressed", "addresses",
                                           "received", "receives", "delivered", "delivers", "conveyed", "conveys", "extended", "extends", "issued",
-                                          "issues", "forwarded", "forwards", "dispatched"]
+                                          "issues", "forwarded", "forwards", "dispatched", "paying"]
     static let sideNouns: Set<String> = ["sides", "ministers", "leaders", "co", "chairs", "co-chairs", "delegations", "officials",
                                          "counterparts", "secretaries", "envoys", "ambassadors", "chairmen", "chairpersons", "heads"]
 
@@ -589,9 +599,30 @@ public struct EventExtractor: PipelineStage {
         return nil
     }
 
-    func speechSpeaker(_ c: ExtractionContext, _ s: Sentence, _ speech: Int?) -> Int? {
-        guard let sp = speech else { return nil }
-        return c.personMentions.last { $0.sentence == s.index && $0.tokens.upperBound <= sp }?.person
+    /// Whether words name the speaker: "I", "me", "my", "we", "us", "our".
+    static func firstPerson(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        range.contains { k in ["i", "me", "my", "we", "us", "our"].contains(tokens[k].key) && (tokens[k].key != "i" || tokens[k].text == "I") }
+    }
+
+    /// The speaker of each paragraph of a transcript: a paragraph opening with a label that names a person
+    /// ("SECRETARY BLINKEN:", "Penny Wong, Foreign Minister:", "SITIVENI RABUKA, PRIME MINISTER OF FIJI:") is
+    /// theirs, and the unlabelled paragraphs after it too, until another label.
+    static func transcriptSpeakers(_ c: ExtractionContext) -> [Int: Int] {
+        var speakers: [Int: Int] = [:]
+        var current: Int?
+        var paragraph = -1
+        for s in c.sentences where s.paragraph != paragraph {
+            paragraph = s.paragraph
+            let r = s.tokenRange
+            // The label: capitalised words, commas and connectors up to a colon within the first twelve tokens.
+            let colon = (r.lowerBound..<min(r.upperBound, r.lowerBound + 12)).first { c.tokens[$0].key == ":" }
+            if let colon, colon > r.lowerBound,
+               (r.lowerBound..<colon).allSatisfy({ c.tokens[$0].isCapitalized || c.tokens[$0].isAllCaps || [",", "of", "the", "&", "-", "."].contains(c.tokens[$0].key) }) {
+                current = c.personMentions.first { (r.lowerBound..<colon).contains($0.tokens.lowerBound) }?.person
+            }
+            if let p = current { speakers[s.paragraph] = p }
+        }
+        return speakers
     }
 
     func sameKind(_ a: EventType, _ b: EventType) -> Bool {

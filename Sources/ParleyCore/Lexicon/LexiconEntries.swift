@@ -87,7 +87,7 @@ public enum EventType: String, Codable, Sendable, CaseIterable {
 /// A phrase that states an event of a type, from `event-triggers.tsv`.
 public struct EventTrigger: Sendable {
     /// How a trigger constrains what follows it.
-    public enum Option: String, Sendable { case none = "", object, presence, host, nominal, planned }
+    public enum Option: String, Sendable { case none = "", object, presence, host, nominal, planned, firstperson }
     public var type: EventType
     /// Token keys; `*` matches up to three tokens.
     public var pattern: [String]

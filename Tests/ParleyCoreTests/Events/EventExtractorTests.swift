@@ -410,3 +410,29 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(a.events.filter { $0.type == "SIGN" }.count == 1)
 }
+
+@Test func aTranscriptSpeakersOwnWordsNameThemAsTheSubject() throws {
+    let a = Sample.extract("""
+        Remarks with the Foreign Minister of Kenya before their meeting
+        2024-02-02
+
+        Foreign Minister Ana Lopes: Good morning. It is a pleasure to welcome my friend and colleague Karim Haddad, the Foreign Minister of Kenya, to Accra.
+
+        We have a great deal to discuss today.
+
+        Foreign Minister Karim Haddad: Thank you. I was honoured last year to meet with President Tomas Reyes of Ghana in Nairobi.
+        """)
+    let meeting = try #require(a.events.first { $0.type == "MEET" && $0.participants.contains("Karim Haddad") && $0.participants.contains("Ana Lopes") })
+    #expect(meeting.participants.count == 2)
+    // The second speaker's "I" is theirs, not the first speaker's.
+    let earlier = try #require(a.events.first { $0.participants.contains("Tomas Reyes") })
+    #expect(Set(earlier.participants) == ["Karim Haddad", "Tomas Reyes"])
+}
+
+@Test func withoutASpeakerLabelWelcomingIsNoMeeting() {
+    let a = Sample.extract("""
+        2024-02-02
+        The ministry said it was ready to welcome Foreign Minister Karim Haddad of Kenya in the spring.
+        """)
+    #expect(!a.events.contains { $0.type == "MEET" })
+}
