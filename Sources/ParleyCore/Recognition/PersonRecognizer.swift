@@ -31,6 +31,7 @@ public struct PersonRecognizer: PipelineStage {
                 if let next = recognize(&context, at: i, end: end, sentence: s.index) { i = next } else { i += 1 }
             }
         }
+        recognizeSpeakerLabels(&context)
         let sentencesWithPeople = Set(context.personMentions.map(\.sentence))
         for s in context.sentences where sentencesWithPeople.contains(s.index) && s.index >= context.layout.bodyStartSentence
             && !context.layout.chromeSentences.contains(s.index) {
@@ -55,6 +56,32 @@ public struct PersonRecognizer: PipelineStage {
                 context.people[m.person].organization = om.organization
                 if context.people[m.person].country == nil { context.people[m.person].country = context.organizations[om.organization].country }
             }
+        }
+    }
+
+    /// "SECRETARY KERRY:", "FOREIGN MINISTER WONG:": a transcript's speaker label at the start of a paragraph,
+    /// a title in capitals then a surname, names a person (the one of that surname, when the release names them).
+    func recognizeSpeakerLabels(_ c: inout ExtractionContext) {
+        var paragraph = -1
+        for s in c.sentences where s.paragraph != paragraph {
+            paragraph = s.paragraph
+            let r = s.tokenRange
+            guard let colon = (r.lowerBound..<min(r.upperBound, r.lowerBound + 6)).first(where: { c.tokens[$0].key == ":" }),
+                  colon - r.lowerBound >= 2,
+                  (r.lowerBound..<colon).allSatisfy({ c.tokens[$0].isAllCaps && c.tokens[$0].kind == .word }),
+                  titleFirstKeys.contains(c.tokens[r.lowerBound].key) else { continue }
+            let label = c.text(r.lowerBound..<colon)
+            // The label as written is how the transcript names them.
+            if let m = c.personMentions.first(where: { $0.sentence == s.index && $0.tokens.lowerBound < colon }) {
+                if !c.people[m.person].aliases.contains(label) { c.people[m.person].aliases.append(label) }
+                continue
+            }
+            let name = (colon - 1)..<colon
+            guard NameShape.computeNameWord(c, name.lowerBound), !titleFirstKeys.contains(c.tokens[name.lowerBound].key) else { continue }
+            let title = (r.lowerBound..<name.lowerBound).map { c.tokens[$0].text.capitalized }.joined(separator: " ")
+            let p = addPerson(&c, name: name, sentence: s.index, evidence: "speaker label", titles: [title])
+            if !c.people[p].aliases.contains(label) { c.people[p].aliases.append(label) }
+            claim(&c, r.lowerBound..<colon)
         }
     }
 

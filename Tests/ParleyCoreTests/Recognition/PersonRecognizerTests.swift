@@ -148,3 +148,21 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(KnownPerson.years("1999") == 1999...1999)
     #expect(KnownPerson.years("") == nil)
 }
+
+@Test func aSpeakerLabelInCapitalsNamesAPerson() throws {
+    let a = Sample.extract("""
+        Remarks before their meeting
+
+        January 17, 2024
+
+        SECRETARY LOPES: I am delighted to welcome Foreign Secretary Karim Haddad here.
+
+        FOREIGN SECRETARY HADDAD: Thank you.
+        """)
+    let lopes = try #require(a.people.first { $0.name.uppercased() == "LOPES" })
+    #expect(lopes.aliases.contains("SECRETARY LOPES"))
+    #expect(lopes.titles.map { $0.lowercased() } == ["secretary"])
+    #expect(a.people.count == 2)
+    let meeting = try #require(a.events.first { $0.type == "MEET" })
+    #expect(meeting.participants.count == 2)
+}
