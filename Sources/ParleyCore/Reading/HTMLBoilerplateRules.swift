@@ -2,7 +2,7 @@ import Foundation
 
 /// What a tag does for the main-text extractor (from the `tag` rows of html-boilerplate.tsv).
 enum HTMLTagRole: UInt8, Sendable {
-    case inline = 0, drop, script, softDrop, pageSection, block, paragraph, heading, list, item,
+    case inline = 0, drop, script, softDrop, tentativeDrop, pageSection, block, paragraph, heading, list, item,
          table, row, cell, lineBreak, anchor, article, main, time, title, meta, headLink, html, head, body
 
     init?(ruleName: String) {
@@ -10,6 +10,7 @@ enum HTMLTagRole: UInt8, Sendable {
         case "drop": self = .drop
         case "script": self = .script
         case "soft-drop": self = .softDrop
+        case "aside": self = .tentativeDrop
         case "page-section": self = .pageSection
         case "block": self = .block
         case "paragraph": self = .paragraph
@@ -42,7 +43,7 @@ enum HTMLTagRole: UInt8, Sendable {
     /// Starts and ends a paragraph in the output text.
     var isBlockLike: Bool {
         switch self {
-        case .block, .paragraph, .heading, .list, .table, .article, .main, .softDrop, .pageSection, .body: return true
+        case .block, .paragraph, .heading, .list, .table, .article, .main, .softDrop, .tentativeDrop, .pageSection, .body: return true
         default: return false
         }
     }

@@ -74,10 +74,13 @@ public struct HTMLMainTextExtractor: Sendable {
         guard let doc = parsed else { return HTMLPage(text: "") }
         defer { xmlFreeDoc(doc) }
 
-        let page = analyse(doc, relaxed: false)
+        var page = analyse(doc, relaxed: false)
         if page.text.isEmpty {
             let relaxed = analyse(doc, relaxed: true)
             if !relaxed.text.isEmpty { return relaxed }
+            // No container held the text: the page's own paragraphs, wherever they sit.
+            let harvest = HTMLTreeAnalysis.paragraphHarvest(doc)
+            if !harvest.isEmpty { page.text = String(decoding: harvest, as: UTF8.self) }
         }
         return page
     }

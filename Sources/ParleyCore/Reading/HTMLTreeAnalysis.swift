@@ -275,7 +275,7 @@ struct HTMLTreeAnalysis {
         if articleBody { strength = 3 }
         let chrome = !relaxed && tokens & HTMLBoilerplateRules.TokenFlags.chrome != 0
             && !structural && role != .article && role != .main && !articleBody
-        if chrome || role == .softDrop || role == .head || role == .title || (role == .pageSection && flags & HTMLNodeFlag.inArticle == 0) {
+        if chrome || role == .softDrop || role == .tentativeDrop || role == .head || role == .title || (role == .pageSection && flags & HTMLNodeFlag.inArticle == 0) {
             flags |= HTMLNodeFlag.tentativeDrop | HTMLNodeFlag.underDrop
         }
         if role == .anchor { linkDepth += 1 }
@@ -624,7 +624,7 @@ struct HTMLTreeAnalysis {
         if info.flags & (HTMLNodeFlag.dropped | HTMLNodeFlag.dateMeta) != 0 { return false }
         if i == container { return true }
         switch info.role {
-        case .list, .block, .table, .article, .main, .pageSection, .softDrop:
+        case .list, .block, .table, .article, .main, .pageSection, .softDrop, .tentativeDrop:
             if info.textLength > 0 && info.linkLength * 2 > info.textLength { return false }
         case .paragraph:
             if info.textLength > 0 && info.linkLength * 10 > info.textLength * 9 { return false }
@@ -639,6 +639,64 @@ struct HTMLTreeAnalysis {
             break
         }
         return true
+    }
+
+    /// The last resort when no container holds the text: every paragraph of the page (outside scripts
+    /// and dropped tags) of 40 bytes or more whose links are less than half its text, in document order.
+    static func paragraphHarvest(_ doc: UnsafeMutablePointer<xmlDoc>) -> [UInt8] {
+        let rules = HTMLBoilerplateRules.shared
+        var out: [UInt8] = []
+        guard let root = xmlDocGetRootElement(doc) else { return out }
+        var current: HTMLNodePointer? = root
+        while let n = current {
+            var descend = true
+            if n.pointee.type == XML_ELEMENT_NODE {
+                let role = rules.role(ofTag: n.pointee.name)
+                if role == .drop || role == .script || role == .meta || role == .head || role == .title { descend = false }
+                else if role == .paragraph {
+                    descend = false
+                    var text: [UInt8] = []
+                    appendCollapsedText(of: n, to: &text, limit: 20_000)
+                    if text.count >= 40, linkTextLength(n) * 2 < text.count {
+                        if !out.isEmpty { out.append(contentsOf: [0x0A, 0x0A]) }
+                        out.append(contentsOf: text)
+                    }
+                }
+            } else { descend = false }
+            if descend, let child = n.pointee.children { current = child; continue }
+            var walker = n
+            current = nil
+            while true {
+                if let next = walker.pointee.next { current = next; break }
+                guard let up = walker.pointee.parent, up != root else { break }
+                walker = up
+            }
+        }
+        return out
+    }
+
+    /// Bytes of collapsed text inside the links of a subtree.
+    static func linkTextLength(_ node: HTMLNodePointer) -> Int {
+        var total = 0
+        var current: HTMLNodePointer? = node.pointee.children
+        while let n = current {
+            if n.pointee.type == XML_ELEMENT_NODE, htmlCStringEqualsIgnoringCase(n.pointee.name, "a") {
+                var text: [UInt8] = []
+                appendCollapsedText(of: n, to: &text, limit: 20_000)
+                total += text.count
+            } else if n.pointee.type == XML_ELEMENT_NODE, let child = n.pointee.children {
+                current = child
+                continue
+            }
+            var walker = n
+            current = nil
+            while true {
+                if let next = walker.pointee.next { current = next; break }
+                guard let up = walker.pointee.parent, up != node else { break }
+                walker = up
+            }
+        }
+        return total
     }
 
     // MARK: - Byte helpers

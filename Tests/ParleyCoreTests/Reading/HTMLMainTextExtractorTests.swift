@@ -340,6 +340,25 @@ struct HTMLMainTextExtractorTests {
         #expect(page.title == nil)
     }
 
+    @Test func anArticleBodyThatBadMarkupLeftInsideAnAsideIsStillRead() throws {
+        // An unclosed element before the article: the parser nests the article inside the sidebar.
+        let body = String(repeating: "The minister met her counterpart in Accra, and the two discussed trade, energy and visas. ", count: 6)
+        let html = "<html><body><aside class=\"sidebar\"><div><a href=\"/a\">Most read</a><a href=\"/b\">Latest</a>"
+            + "<div class=\"article\"><div itemprop=\"articleBody\"><p>\(body)</p></div></div></aside>"
+            + "<aside><a href=\"/c\">Other news of the week</a></aside></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("the two discussed trade"))
+        #expect(!text.contains("Other news of the week"))
+    }
+
+    @Test func paragraphsAreReadWhenNoContainerHoldsTheText() throws {
+        // Every container is mostly links; the one paragraph of the page is still its text.
+        let links = (1...30).map { "<a href=\"/n\($0)\">Headline number \($0) of the day</a>" }.joined(separator: " ")
+        let html = "<html><body><div class=\"x\">\(links)<p>The delegation visited the port of Mombasa on Monday and met the governor.</p>\(links)</div></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("The delegation visited the port of Mombasa on Monday and met the governor."))
+    }
+
     @Test func brokenMarkupNeverThrows() throws {
         let html = "</div></p><p <b>Talks<<</i> held <table><td>in Oslo, and the parties agreed to meet again</tr></p></body></html></html><div"
         let page = try HTMLMainTextExtractor().extract(Array(html.utf8))
