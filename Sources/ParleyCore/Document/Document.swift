@@ -15,6 +15,9 @@ public struct Document: Sendable {
     public var publishedHint: PartialDate?
     /// Raw date strings found on the page (HTML meta tags, `<time>` elements), most reliable first.
     public var dateCandidates: [String]
+    /// Weaker date strings a page offers when it offers no `dateCandidates` (modification times, dates
+    /// anywhere on the page), read only when nothing else dates the document.
+    public var lateDateCandidates: [String] = []
     /// The main text.
     public var text: String
     /// Where the document came from (a file path, `stdin`, or `archive.jsonl:3`).

@@ -24,6 +24,8 @@ public final class Lexicons: Sendable {
     public let speechVerbs: Set<String>
     public let gatherings: Set<String>
     public let calendar: [String: CalendarWord]
+    /// `calendar` with the month names of other languages (`page-months.tsv`), for web pages' date strings only.
+    public let pageCalendar: [String: CalendarWord]
     public let triggers: [String: [EventTrigger]]
     public let modality: [(keys: [String], effect: Modality)]
     /// The planned/hypothetical markers indexed by their first word.
@@ -218,6 +220,15 @@ public final class Lexicons: Sendable {
         self.speechVerbs = try Self.wordList("speech-verbs")
         self.gatherings = try Self.wordList("gatherings")
         self.calendar = calendar
+        var pageCalendar = calendar
+        for r in try TSVTable(name: "page-months.tsv", text: Self.resourceText("page-months", "tsv"), minimumColumns: 2).rows {
+            guard let w = r[0], let v = r[1].flatMap({ Int($0) }), (1...12).contains(v) else {
+                throw .malformedRow(file: "page-months.tsv", line: r.line, reason: "the month must be a number from 1 to 12")
+            }
+            let key = TextNormalizer.fold(w)
+            if pageCalendar[key] == nil { pageCalendar[key] = .month(v) }
+        }
+        self.pageCalendar = pageCalendar
         self.triggers = triggers
         self.modality = modality
         self.modalityByFirstKey = Dictionary(grouping: modality.filter { !$0.keys.isEmpty }, by: { $0.keys[0] })

@@ -195,6 +195,10 @@ struct HTMLBoilerplateRules: Sendable {
     let dateWordPrefixes: [[UInt8]]
     /// Lowercased date meta names with their rank (0 = most reliable).
     let dateMetaRank: [String: Int]
+    /// Metas read only when nothing else dates the page (modification and upload times).
+    let dateMetaLate: Set<String>
+    /// JSON keys (quoted) whose string value is a date in any script, read only when nothing else dates the page.
+    let dateScriptKeys: [[UInt8]]
     let chromeLines: Set<String>
     let chromeLineWords: Set<String>
     let chromePrefixes: [String]
@@ -221,6 +225,8 @@ struct HTMLBoilerplateRules: Sendable {
         var namePrefixes: [[UInt8]] = [], nameContains: [[UInt8]] = []
         var datePrefixes: [[UInt8]] = []
         var metaRank: [String: Int] = [:]
+        var lateMetas: Set<String> = []
+        var scriptKeys: [[UInt8]] = []
         var lines = Set<String>(), lineWords = Set<String>(), prefixes: [String] = [], phrases: [String] = [], dateWords = Set<String>()
         var separators: [(String, Bool)] = []
 
@@ -260,6 +266,10 @@ struct HTMLBoilerplateRules: Sendable {
                 if arg == "wprefix" { datePrefixes.append(bytes) }
             case "date-meta":
                 if metaRank[value] == nil { metaRank[value] = metaRank.count }
+            case "date-meta-late":
+                lateMetas.insert(value)
+            case "date-script-key":
+                scriptKeys.append(Array("\"\(value)\"".utf8))
             case "chrome-line":
                 lines.insert(value)
             case "chrome-line-word":
@@ -287,6 +297,8 @@ struct HTMLBoilerplateRules: Sendable {
         chromeNameContains = nameContains
         dateWordPrefixes = datePrefixes
         dateMetaRank = metaRank
+        dateMetaLate = lateMetas
+        dateScriptKeys = scriptKeys
         chromeLines = lines
         chromeLineWords = lineWords
         chromePrefixes = prefixes

@@ -10,6 +10,9 @@ public struct HTMLPage: Sendable, Equatable {
     /// Raw date strings, most reliable first: date metas and JSON-LD, then `<time>` elements,
     /// then short texts of elements whose class/id says date/time/publish. Not parsed.
     public var dateCandidates: [String]
+    /// Weaker date strings, for a page without `dateCandidates`: dropped date elements, modification
+    /// and upload times, dates in scripts, short texts with digits anywhere (see `lateDateStrings`).
+    public var lateDateCandidates: [String] = []
     /// `<link rel=canonical>` or og:url.
     public var canonicalURL: String?
     /// og:site_name.
@@ -215,6 +218,7 @@ public struct HTMLMainTextExtractor: Sendable {
             page.title = head.ogTitle.map { stripSiteName($0, siteName: head.siteName, headings: [], onlyKnownSite: true) }
                 ?? head.title.map { stripSiteName($0, siteName: head.siteName, headings: [], onlyKnownSite: false) }
             page.dateCandidates = dateCandidates(analysis, container: nil)
+            if !page.dateCandidates.contains(where: Self.mentionsYear) { page.lateDateCandidates = analysis.lateDateStrings(doc) }
             return page
         }
         page.title = title(analysis, container: selection.container)
@@ -228,6 +232,7 @@ public struct HTMLMainTextExtractor: Sendable {
         for line in trimmed where line.utf8.count <= 60 && line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) && !page.dateCandidates.contains(line) {
             page.dateCandidates.append(line)
         }
+        if !page.dateCandidates.contains(where: Self.mentionsYear) { page.lateDateCandidates = analysis.lateDateStrings(doc) }
         return page
     }
 
@@ -355,6 +360,21 @@ public struct HTMLMainTextExtractor: Sendable {
         }
         for item in ranked.sorted(by: { ($0.rank, $0.kind, $0.order) < ($1.rank, $1.kind, $1.order) }) { add(item.value) }
         return result
+    }
+
+    /// Whether a date string holds a year (four digits starting 19 or 20): one without ("3 hours ago",
+    /// "Monday 14:05") cannot date the page, and weaker candidates are gathered.
+    static func mentionsYear(_ s: String) -> Bool {
+        var run = 0
+        var first: UInt8 = 0, second: UInt8 = 0
+        for b in s.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                if run == 0 { first = b } else if run == 1 { second = b }
+                run += 1
+                if run == 4, (first == 0x31 && second == 0x39) || (first == 0x32 && second == 0x30) { return true }
+            } else { run = 0 }
+        }
+        return false
     }
 
     // MARK: - Chrome lines at the edges

@@ -76,6 +76,8 @@ struct HTMLHeadData {
     var language: String?
     /// Dates from metas, itemprop=datePublished and JSON-LD, with their html-boilerplate.tsv rank.
     var metaDates: [(rank: Int, order: Int, value: String)] = []
+    /// Modification and upload times (`date-meta-late` metas), for pages nothing else dates.
+    var lateDates: [String] = []
 }
 
 /// Owns the buffer of node infos; freed with the last copy of the analysis.
@@ -435,6 +437,8 @@ struct HTMLTreeAnalysis {
         default:
             if let rank = rules.dateMetaRank[key] {
                 head.metaDates.append((rank: rank, order: head.metaDates.count, value: content))
+            } else if rules.dateMetaLate.contains(key) {
+                head.lateDates.append(content)
             }
         }
     }
@@ -641,6 +645,80 @@ struct HTMLTreeAnalysis {
         return true
     }
 
+    /// Date strings for a page nothing else dates, in document order: the texts, `datetime` and `title`
+    /// of elements whose class says date or time (kept or not), then short texts with digits anywhere in
+    /// the body, and dates given under `date-script-key` keys in any script. Not parsed; at most `limit`.
+    func lateDateStrings(_ doc: UnsafeMutablePointer<xmlDoc>, limit: Int = 300) -> [String] {
+        var marked: [String] = []
+        for (index, datetime) in dateNodes {
+            let node = infos[Int(index)].node
+            if let d = datetime { marked.append(d) }
+            if let t = HTMLTreeAnalysis.attributeString(node, "title"), t.utf8.count <= 60, t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { marked.append(t) }
+            if let t = HTMLTreeAnalysis.collapsedText(of: node, limit: 200), t.utf8.count <= 120, t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { marked.append(t) }
+        }
+        var texts: [String] = []
+        var scripts: [String] = []
+        guard let root = xmlDocGetRootElement(doc) else { return marked }
+        var current: HTMLNodePointer? = root
+        while let n = current, texts.count < limit {
+            var descend = true
+            if n.pointee.type == XML_ELEMENT_NODE {
+                let role = rules.role(ofTag: n.pointee.name)
+                if role == .script {
+                    descend = false
+                    var child = n.pointee.children
+                    while let c = child, scripts.count < 20 {
+                        child = c.pointee.next
+                        if let content = c.pointee.content { scripts += HTMLTreeAnalysis.jsonStrings(UnsafePointer(content), keys: rules.dateScriptKeys) }
+                    }
+                } else if role == .drop || role == .head || role == .title || role == .meta { descend = false }
+            } else if n.pointee.type == XML_TEXT_NODE, let content = n.pointee.content {
+                var bytes = 0
+                var digits = false
+                var p = UnsafePointer(content)
+                while p.pointee != 0 && bytes <= 120 { if p.pointee >= 0x30 && p.pointee <= 0x39 { digits = true }; bytes += 1; p += 1 }
+                if digits, bytes <= 120, let t = HTMLTreeAnalysis.trimmedString(UnsafePointer(content)), t.utf8.count >= 6 { texts.append(t) }
+                descend = false
+            } else { descend = false }
+            if descend, let child = n.pointee.children { current = child; continue }
+            var walker = n
+            current = nil
+            while true {
+                if let next = walker.pointee.next { current = next; break }
+                guard let up = walker.pointee.parent, up != root else { break }
+                walker = up
+            }
+        }
+        return marked + head.lateDates + scripts + texts
+    }
+
+    /// The string values of the given quoted JSON keys (lower case; matched in any case) in a script
+    /// (`"uploadDate": "2019-10-19T07:49"`).
+    static func jsonStrings(_ text: UnsafePointer<UInt8>, keys: [[UInt8]]) -> [String] {
+        var found: [String] = []
+        var p = text
+        while p.pointee != 0 {
+            if p.pointee == 0x22, let key = keys.first(where: { startsWithIgnoringCase(p, $0) }) {
+                var q = p + key.count
+                while q.pointee == 0x20 || q.pointee == 0x09 || q.pointee == 0x0A || q.pointee == 0x0D { q += 1 }
+                if q.pointee == 0x3A {
+                    q += 1
+                    while q.pointee == 0x20 || q.pointee == 0x09 || q.pointee == 0x0A || q.pointee == 0x0D { q += 1 }
+                    if q.pointee == 0x22 {
+                        q += 1
+                        let start = q
+                        while q.pointee != 0 && q.pointee != 0x22 && q - start < 60 { q += 1 }
+                        if q.pointee == 0x22 && q > start { found.append(String(decoding: UnsafeBufferPointer(start: start, count: q - start), as: UTF8.self)) }
+                    }
+                }
+                p = q
+                if p.pointee == 0 { break }
+            }
+            p += 1
+        }
+        return found
+    }
+
     /// The last resort when no container holds the text: every paragraph of the page (outside scripts
     /// and dropped tags) of 40 bytes or more whose links are less than half its text, in document order.
     static func paragraphHarvest(_ doc: UnsafeMutablePointer<xmlDoc>) -> [UInt8] {
@@ -760,6 +838,15 @@ struct HTMLTreeAnalysis {
 
     static func startsWith(_ p: UnsafePointer<UInt8>, _ bytes: [UInt8]) -> Bool {
         for k in 0..<bytes.count where p[k] != bytes[k] { return false }
+        return true
+    }
+
+    /// `startsWith` for lower-case `bytes`, ignoring the case of ASCII letters in `p`.
+    static func startsWithIgnoringCase(_ p: UnsafePointer<UInt8>, _ bytes: [UInt8]) -> Bool {
+        for k in 0..<bytes.count {
+            let b = p[k] >= 0x41 && p[k] <= 0x5A ? p[k] | 0x20 : p[k]
+            if b != bytes[k] { return false }
+        }
         return true
     }
 

@@ -49,8 +49,10 @@ public struct SourceReader: Sendable {
             if page.text.trimmingSpaces().isEmpty {
                 return .failure(ReadingError(origin: origin, line: line, message: "the HTML page has no main text"))
             }
-            return .success(Document(id: id, url: url ?? page.canonicalURL, site: page.siteName, title: title ?? page.title,
-                                     publishedHint: published, dateCandidates: page.dateCandidates, text: page.text, origin: origin))
+            var document = Document(id: id, url: url ?? page.canonicalURL, site: page.siteName, title: title ?? page.title,
+                                    publishedHint: published, dateCandidates: page.dateCandidates, text: page.text, origin: origin)
+            document.lateDateCandidates = page.lateDateCandidates
+            return .success(document)
         } catch {
             return .failure(ReadingError(origin: origin, line: line, message: error.description))
         }

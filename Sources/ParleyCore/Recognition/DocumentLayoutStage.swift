@@ -93,6 +93,9 @@ public struct DocumentLayoutStage: PipelineStage {
             context.published = d; context.publishedSource = "dateline"
         } else if let url = context.document.url, let d = dates.date(inURL: url) {
             context.published = d; context.publishedSource = "url"
+        } else if let d = context.document.lateDateCandidates.lazy.compactMap({ self.dates.date(inString: $0) })
+                    .first(where: { (1990...2100).contains($0.year) }) {
+            context.published = d; context.publishedSource = "page, late"
         }
     }
 }

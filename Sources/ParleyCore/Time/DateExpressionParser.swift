@@ -23,9 +23,25 @@ public struct DateExpressionParser: Sendable {
     let calendar: [String: CalendarWord]
     let calendarPrefilter: KeyPrefilter
 
+    /// Month names in lower case count too ("30 septembre 2018"), and a day may carry a dot ("5. April 2017").
+    let pageStrings: Bool
+
     public init(lexicons: Lexicons) {
-        self.calendar = lexicons.calendar
-        self.calendarPrefilter = KeyPrefilter(lexicons.calendar.keys)
+        self.init(calendar: lexicons.calendar, pageStrings: false)
+    }
+
+    /// A parser for the date strings of web pages: `calendar` with other languages' months, any case.
+    public init(calendar: [String: CalendarWord], pageStrings: Bool) {
+        self.calendar = calendar
+        self.calendarPrefilter = KeyPrefilter(calendar.keys)
+        self.pageStrings = pageStrings
+    }
+
+    /// Whether a lower-case word may open a date expression.
+    private func opensInLowerCase(_ t: Token) -> Bool {
+        if Self.lowercaseOpeners.contains(t.key) { return true }
+        guard pageStrings, calendarPrefilter.mayContain(t.key), case .month? = calendar[t.key] else { return false }
+        return true
     }
 
     /// All date expressions in `range`, left to right, without overlaps.
@@ -35,7 +51,7 @@ public struct DateExpressionParser: Sendable {
         while i < range.upperBound {
             // Only capitalised words, numbers and a few lower-case words open a date expression.
             let flags = tokens[i].flags, kind = tokens[i].kind
-            if kind == .punctuation || (kind == .word && !flags.contains(.capitalized) && !Self.lowercaseOpeners.contains(tokens[i].key)) {
+            if kind == .punctuation || (kind == .word && !flags.contains(.capitalized) && !opensInLowerCase(tokens[i])) {
                 i += 1
                 continue
             }
@@ -90,16 +106,16 @@ public struct DateExpressionParser: Sendable {
     }
 
     private func month(_ t: Token) -> Int? {
-        guard t.kind == .word, t.isCapitalized, calendarPrefilter.mayContain(t.key), case .month(let m)? = calendar[t.key] else { return nil }
-        // "may" in lower case is a verb; "Mar"/"Sat"/"Sun" only when capitalised.
-        return t.isCapitalized ? m : nil
+        guard t.kind == .word, t.isCapitalized || pageStrings, calendarPrefilter.mayContain(t.key), case .month(let m)? = calendar[t.key] else { return nil }
+        // "may" in lower case is a verb; "Mar"/"Sat"/"Sun" only when capitalised (in a release's text).
+        return m
     }
 
     private func parse(_ tokens: [Token], at i: Int, end: Int) -> (Range<Int>, DateExpression)? {
         guard i < end, i < tokens.count else { return nil }
         let t = tokens[i]
         // Most tokens are lower-case words that open no date expression: reject them before any look-up.
-        if t.kind == .word, !t.isCapitalized, !Self.lowercaseOpeners.contains(t.key) { return nil }
+        if t.kind == .word, !t.isCapitalized, !opensInLowerCase(t) { return nil }
         if t.kind == .punctuation { return nil }
         func tok(_ k: Int) -> Token? { k < end ? tokens[k] : nil }
         func skipDot(_ k: Int) -> Int { (tok(k)?.key == ".") && tok(k)!.isAttached ? k + 1 : k }
@@ -159,6 +175,8 @@ public struct DateExpressionParser: Sendable {
         if let d = Self.number(t), (1...31).contains(d), !Self.isYear(d) {
             var k = i + 1
             if tok(k)?.key == "of" { k += 1 }
+            if pageStrings { k = skipDot(k) }   // "5. April 2017"
+
             // "29-Oct-2024": day, month and year joined by hyphens.
             let hyphenated = tok(k)?.key == "-" && tok(k)!.isAttached && tok(k + 1).map { $0.isAttached && month($0) != nil } ?? false
             if hyphenated { k += 1 }

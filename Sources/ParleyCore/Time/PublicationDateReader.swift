@@ -5,7 +5,12 @@
 /// Header lines are read before the body so that chrome showing today's date further down cannot win.
 public struct PublicationDateReader: Sendable {
     let parser: DateExpressionParser
-    public init(lexicons: Lexicons) { parser = DateExpressionParser(lexicons: lexicons) }
+    /// For free-standing page strings: other languages' month names, in any case.
+    let pageParser: DateExpressionParser
+    public init(lexicons: Lexicons) {
+        parser = DateExpressionParser(lexicons: lexicons)
+        pageParser = DateExpressionParser(calendar: lexicons.pageCalendar, pageStrings: true)
+    }
 
     /// The first complete printed date in a free-standing string (a meta tag value or a date line).
     public func date(inString s: String) -> PartialDate? {
@@ -13,7 +18,7 @@ public struct PublicationDateReader: Sendable {
         let trimmed = s.trimmingSpaces()
         if trimmed.utf8.count >= 10, let d = PartialDate(iso: String(trimmed.prefix(10))), d.isComplete { return d }
         let tokens = Tokenizer().tokenize(s)
-        for (_, e) in parser.expressions(in: tokens, range: 0..<tokens.count) {
+        for (_, e) in pageParser.expressions(in: tokens, range: 0..<tokens.count) {
             if let y = e.year, let m = e.month, let d = e.day { return PartialDate(year: y, month: m, day: d) }
         }
         return nil

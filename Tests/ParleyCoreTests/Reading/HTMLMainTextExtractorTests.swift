@@ -359,6 +359,23 @@ struct HTMLMainTextExtractorTests {
         #expect(text.contains("The delegation visited the port of Mombasa on Monday and met the governor."))
     }
 
+    @Test func weakerDatesAreGatheredOnlyForAPageWithoutADatedCandidate() throws {
+        let body = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas.</p>"
+        let updated = "<html><head><meta property=\"og:updated_time\" content=\"2017-04-05T19:05:44Z\"></head><body><article>\(body)</article></body></html>"
+        let a = try HTMLMainTextExtractor().extract(Array(updated.utf8))
+        #expect(a.dateCandidates.isEmpty)
+        #expect(a.lateDateCandidates.contains("2017-04-05T19:05:44Z"))
+        let script = "<html><body><script>window.state = {\"uploadDate\": \"2019-10-19T07:49:00+02:00\"}</script><article>\(body)</article></body></html>"
+        let sp = try HTMLMainTextExtractor().extract(Array(script.utf8))
+        #expect(sp.lateDateCandidates.contains("2019-10-19T07:49:00+02:00"), "\(sp.dateCandidates) \(sp.lateDateCandidates)")
+        let ago = "<html><body><div class=\"news-time-ago\" title=\"2020-09-20T14:20:02Z\">3 hours ago</div><article>\(body)</article></body></html>"
+        #expect(try HTMLMainTextExtractor().extract(Array(ago.utf8)).lateDateCandidates.contains("2020-09-20T14:20:02Z"))
+        let dated = "<html><head><meta property=\"article:published_time\" content=\"2016-01-02\"><meta property=\"og:updated_time\" content=\"2017-04-05\"></head><body><article>\(body)</article></body></html>"
+        let d = try HTMLMainTextExtractor().extract(Array(dated.utf8))
+        #expect(d.dateCandidates.first == "2016-01-02")
+        #expect(d.lateDateCandidates.isEmpty)
+    }
+
     @Test func brokenMarkupNeverThrows() throws {
         let html = "</div></p><p <b>Talks<<</i> held <table><td>in Oslo, and the parties agreed to meet again</tr></p></body></html></html><div"
         let page = try HTMLMainTextExtractor().extract(Array(html.utf8))

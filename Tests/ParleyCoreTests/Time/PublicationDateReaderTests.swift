@@ -81,3 +81,19 @@ private let reader = PublicationDateReader(lexicons: .bundled)
     #expect(c.published == PartialDate(year: 2024, month: 5, day: 3))
     #expect(c.publishedSource == "dateline")
 }
+
+@Test func pageDateStringsInOtherLanguagesAndCases() {
+    #expect(reader.date(inString: "Veröffentlicht am 5. April 2017") == PartialDate(year: 2017, month: 4, day: 5))
+    #expect(reader.date(inString: "26 Okt 2018") == PartialDate(year: 2018, month: 10, day: 26))
+    #expect(reader.date(inString: "publié le 30 septembre 2018") == PartialDate(year: 2018, month: 9, day: 30))
+    #expect(reader.date(inString: "Unica.md, 20 septembrie 2020 16:20") == PartialDate(year: 2020, month: 9, day: 20))
+    #expect(reader.date(inString: "12 марта 2021") == PartialDate(year: 2021, month: 3, day: 12))
+}
+
+@Test func otherLanguagesMonthsStayOutOfReleaseText() {
+    // In a release's own sentences, "Mai" is a name and lower-case words open no date.
+    let lexicons = Lexicons.bundled
+    let parser = DateExpressionParser(lexicons: lexicons)
+    let tokens = Tokenizer().tokenize("Truong Thi Mai met the delegation on 12 mars 2021.")
+    #expect(parser.expressions(in: tokens, range: 0..<tokens.count).allSatisfy { $0.expression.month == nil })
+}
