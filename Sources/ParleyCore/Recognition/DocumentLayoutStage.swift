@@ -76,7 +76,7 @@ public struct DocumentLayoutStage: PipelineStage {
         // Publication date.
         if let d = context.document.publishedHint {
             context.published = d; context.publishedSource = "metadata"
-        } else if let d = context.document.dateCandidates.lazy.compactMap({ self.dates.date(inString: $0) }).first {
+        } else if let d = context.document.dateCandidates.lazy.compactMap({ self.dates.date(inString: $0) }).first(where: { $0.year >= 1995 }) {
             context.published = d; context.publishedSource = "page"
         } else if let d = { (c: ExtractionContext) in sentences.prefix(body).lazy.compactMap { self.dates.date(inString: c.text($0.span)) }.first }(context) {
             context.published = d; context.publishedSource = "header"
@@ -94,7 +94,7 @@ public struct DocumentLayoutStage: PipelineStage {
         } else if let url = context.document.url, let d = dates.date(inURL: url) {
             context.published = d; context.publishedSource = "url"
         } else if let d = context.document.lateDateCandidates.lazy.compactMap({ self.dates.date(inString: $0) })
-                    .first(where: { (1990...2100).contains($0.year) }) {
+                    .first(where: { (1995...2100).contains($0.year) }) {
             context.published = d; context.publishedSource = "page, late"
         }
     }
