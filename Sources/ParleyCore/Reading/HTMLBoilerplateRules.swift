@@ -202,6 +202,8 @@ struct HTMLBoilerplateRules: Sendable {
     let chromeLines: Set<String>
     let chromeLineWords: Set<String>
     let chromePrefixes: [String]
+    /// Lines starting with these (lower case) are chrome anywhere in the text ("Read more: …", "Lea también: …").
+    let chromeInlinePrefixes: [String]
     let chromePhrases: [String]
     let dateWords: Set<String>
     /// Separators between title and site name as UTF-8, with spaces around those that need them.
@@ -228,6 +230,7 @@ struct HTMLBoilerplateRules: Sendable {
         var lateMetas: Set<String> = []
         var scriptKeys: [[UInt8]] = []
         var lines = Set<String>(), lineWords = Set<String>(), prefixes: [String] = [], phrases: [String] = [], dateWords = Set<String>()
+        var inlinePrefixes: [String] = []
         var separators: [(String, Bool)] = []
 
         for rawLine in tsv.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -274,6 +277,8 @@ struct HTMLBoilerplateRules: Sendable {
                 lines.insert(value)
             case "chrome-line-word":
                 lineWords.insert(value)
+            case "chrome-inline-prefix":
+                inlinePrefixes.append(value)
             case "chrome-prefix":
                 prefixes.append(value)
             case "chrome-phrase":
@@ -302,6 +307,7 @@ struct HTMLBoilerplateRules: Sendable {
         chromeLines = lines
         chromeLineWords = lineWords
         chromePrefixes = prefixes
+        chromeInlinePrefixes = inlinePrefixes
         chromePhrases = phrases
         self.dateWords = dateWords
         titleSeparatorBytes = separators.map { Array(($0.1 ? " \($0.0) " : $0.0).utf8) }

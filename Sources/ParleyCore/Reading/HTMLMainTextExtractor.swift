@@ -413,7 +413,40 @@ public struct HTMLMainTextExtractor: Sendable {
         }
         while start < end && text[start] == 0x0A { start += 1 }
         while end > start && text[end - 1] == 0x0A { end -= 1 }
-        return text[start..<end]
+        return dropInlineChrome(text[start..<end], removed: &removedLines)
+    }
+
+    /// Takes out lines anywhere in the text that open with a `chrome-inline-prefix` ("Read more: …") and
+    /// are at most 200 bytes long, with the blank line after them.
+    func dropInlineChrome(_ text: ArraySlice<UInt8>, removed removedLines: inout [String]) -> ArraySlice<UInt8> {
+        guard !rules.chromeInlinePrefixes.isEmpty else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var changed = false
+        var i = text.startIndex
+        while i < text.endIndex {
+            var lineEnd = i
+            while lineEnd < text.endIndex && text[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = text[i..<lineEnd]
+            var isChrome = false
+            if line.count <= 200, let first = line.first, first != 0x20 {
+                let lower = String(decoding: line.prefix(40), as: UTF8.self).lowercased()
+                isChrome = rules.chromeInlinePrefixes.contains { lower.hasPrefix($0) }
+            }
+            if isChrome {
+                changed = true
+                removedLines.append(String(decoding: line, as: UTF8.self))
+                i = lineEnd
+                while i < text.endIndex && text[i] == 0x0A { i += 1 }
+                continue
+            }
+            out.append(contentsOf: line)
+            if lineEnd < text.endIndex { out.append(0x0A) }
+            i = lineEnd + 1
+        }
+        guard changed else { return text }
+        while out.last == 0x0A { out.removeLast() }
+        return out[...]
     }
 
     func isChromeLine(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -323,8 +323,12 @@ struct HTMLTreeAnalysis {
         }
         if info.strength >= 2 && info.contentLength >= 400 { info.flags |= HTMLNodeFlag.hasMarker }
         if info.flags & HTMLNodeFlag.tentativeDrop != 0 {
+            // A chrome word on a block that holds the prose ("entry themeform share" inside the article, or
+            // 2,000 bytes of paragraphs with few links anywhere) names a feature of the block, not the block: kept.
+            let proseOfTheArticle = (info.flags & HTMLNodeFlag.inArticle != 0 && info.paragraphText >= 800 && info.linkLength * 4 < info.textLength
+                || info.paragraphText >= 2000 && info.linkLength * 10 < info.textLength) && [.block, .softDrop].contains(info.role)
             let rescued = info.role != .head && info.role != .title && (info.flags & HTMLNodeFlag.hasMarker != 0
-                || (info.role == .softDrop && info.paragraphText >= 200))
+                || (info.role == .softDrop && info.paragraphText >= 200) || proseOfTheArticle)
             info.flags &= ~HTMLNodeFlag.tentativeDrop
             if !rescued { info.flags |= HTMLNodeFlag.dropped }
         }

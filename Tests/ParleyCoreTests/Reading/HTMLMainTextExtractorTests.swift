@@ -376,6 +376,25 @@ struct HTMLMainTextExtractorTests {
         #expect(d.lateDateCandidates.isEmpty)
     }
 
+    @Test func aChromeWordOnTheBlockThatHoldsTheArticlesProseDoesNotDropIt() throws {
+        // "share" names the block's share buttons, not the block: its paragraphs are the article.
+        let paragraph = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy, visas and the new port at Tema.</p>"
+        let html = "<html><body><article class=\"post hentry\"><h1>Talks in Accra</h1><div class=\"entry share\">"
+            + String(repeating: paragraph, count: 9) + "</div></article><div class=\"share\"><a href=\"/f\">Facebook</a></div></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("the new port at Tema"))
+        #expect(!text.contains("Facebook"))
+    }
+
+    @Test func readMoreAndPhotoCreditLinesAreDroppedAnywhere() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas.</p>"
+        let html = "<html><body><article>\(p)<p>Read more: <a href=\"/x\">Ghana and Kenya sign a visa deal</a></p><p>Photo: Kofi Mensah</p>\(p)</article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(!text.contains("Read more"))
+        #expect(!text.contains("Kofi Mensah"))
+        #expect(text.components(separatedBy: "discussed trade").count == 3)
+    }
+
     @Test func brokenMarkupNeverThrows() throws {
         let html = "</div></p><p <b>Talks<<</i> held <table><td>in Oslo, and the parties agreed to meet again</tr></p></body></html></html><div"
         let page = try HTMLMainTextExtractor().extract(Array(html.utf8))
