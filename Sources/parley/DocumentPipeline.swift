@@ -48,6 +48,15 @@ struct DocumentPipeline {
             }
         }
         for item in items {
+            // A JSON Lines file streams, record by record, whatever its size.
+            if item.format == .jsonl, !item.archive, let path = item.path {
+                if !pending.isEmpty { flush() }
+                streamJSONL(path, job: job) { r in
+                    emit(r)
+                    progress?.advance()
+                }
+                continue
+            }
             let bytes = InputCollector.bytes(of: item, limit: reader.maximumBytes)
             if case .success(let b) = bytes { pendingBytes += b.count }
             pending.append((item, bytes))
@@ -55,6 +64,100 @@ struct DocumentPipeline {
         }
         if !pending.isEmpty { flush() }
         progress?.finish()
+    }
+
+    /// Reads a JSON Lines file in 1 MB chunks and handles its records a batch at a time (reading and
+    /// `job` on `jobs` threads), emitting results in line order: memory stays flat in the file's length.
+    /// A record longer than `reader.maximumBytes` is skipped with a message naming its line; progress
+    /// (records, MB, rate) goes to standard error for files over 16 MB.
+    func streamJSONL<T: Sendable>(_ path: String, job: @escaping @Sendable (Document) -> T,
+                                  emit: (Result<T, ReadingError>) -> Void) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            emit(.failure(ReadingError(origin: path, message: "cannot open the file (permission denied?)")))
+            return
+        }
+        defer { try? handle.close() }
+        let reader = self.reader
+        let baseID = SourceReader.safeID(SourceReader.documentID(forPath: path))
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let progress = size > 16 << 20 ? StreamProgress(path: path, totalBytes: size) : nil
+        var ids = SourceReader.JSONLIdentifiers()
+        var batch: [(line: Int, bytes: [UInt8])] = []
+        var batchBytes = 0
+        var records = 0
+        var lineNumber = 0
+        var readBytes = 0
+        var partial: [UInt8] = []
+        var skipping = false
+        func flush() {
+            let lines = batch
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
+            let read = parallelMap(lines) { reader.readJSONLLine($0.bytes[...], origin: path, baseID: baseID, lineNumber: $0.line) }
+            let docs = read.compactMap { $0 }.map { ids.check($0) }
+            records += docs.count
+            for r in parallelMap(docs, { $0.map(job) }) { emit(r) }
+            progress?.update(records: records, bytes: readBytes)
+        }
+        func take(_ line: [UInt8]) {
+            lineNumber += 1
+            batchBytes += line.count
+            batch.append((lineNumber, line))
+            if batch.count >= batchSize * max(1, jobs) || batchBytes > 32 << 20 { flush() }
+        }
+        while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                emit(.failure(ReadingError(origin: path, line: lineNumber + 1, message: "cannot read the file: \(error.localizedDescription)")))
+                break
+            }
+            if chunk.isEmpty { break }
+            readBytes += chunk.count
+            // Newlines found with memchr over the chunk's bytes (a byte loop here costs more than the parsing).
+            let bytes = [UInt8](chunk)
+            let newlines: [Int] = bytes.withUnsafeBufferPointer { buffer in
+                var found: [Int] = []
+                guard let base = buffer.baseAddress else { return found }
+                var offset = 0
+                while offset < buffer.count, let hit = memchr(base + offset, 0x0A, buffer.count - offset) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    found.append(at)
+                    offset = at + 1
+                }
+                return found
+            }
+            var start = 0
+            for nl in newlines {
+                if skipping {
+                    skipping = false
+                    lineNumber += 1
+                    emit(.failure(ReadingError(origin: path, line: lineNumber, message: "record longer than the \(reader.maximumBytes >> 20) MB limit for one record; skipped")))
+                } else if partial.isEmpty {
+                    take(Array(bytes[start..<nl]))
+                } else {
+                    partial.append(contentsOf: bytes[start..<nl])
+                    take(partial)
+                    partial = []
+                }
+                start = nl + 1
+            }
+            if !skipping, start < bytes.count {
+                partial.append(contentsOf: bytes[start...])
+                if partial.count > reader.maximumBytes { skipping = true; partial = [] }
+            }
+        }
+        if skipping {
+            lineNumber += 1
+            emit(.failure(ReadingError(origin: path, line: lineNumber, message: "record longer than the \(reader.maximumBytes >> 20) MB limit for one record; skipped")))
+        } else if !partial.isEmpty {
+            take(partial)
+        }
+        if !batch.isEmpty { flush() }
+        progress?.finish(records: records, bytes: readBytes)
+        if readBytes == 0 { emit(.failure(ReadingError(origin: path, message: "empty file"))) }
+        else if records == 0 && lineNumber > 0 && !ids.sawAny {
+            emit(.failure(ReadingError(origin: path, message: "no records (the file holds only blank lines)")))
+        }
     }
 
     /// `transform` applied to every element on `jobs` threads, results in input order.
@@ -114,6 +217,37 @@ final class Progress {
         if total > 0 { line += " of ~\(total) inputs" }
         line += String(format: ", %.0f/s", rate)
         if !final, total > done, rate > 0 { line += String(format: ", ETA %.0fs", Double(total - done) / rate) }
+        if final { line += String(format: ", %.1fs", elapsed) }
+        FileHandle.standardError.write(Data(((interactive ? "\r" : "") + line + (interactive && !final ? "" : "\n")).utf8))
+    }
+}
+
+/// Progress of one long streamed file on standard error: records, megabytes read of the total, rate.
+final class StreamProgress {
+    let path: String
+    let totalBytes: Int
+    let start = Date()
+    var lastPrint = Date.distantPast
+    let interactive = isatty(2) != 0
+
+    init(path: String, totalBytes: Int) {
+        self.path = path
+        self.totalBytes = totalBytes
+    }
+
+    func update(records: Int, bytes: Int) {
+        let now = Date()
+        guard now.timeIntervalSince(lastPrint) >= (interactive ? 0.2 : 5) else { return }
+        lastPrint = now
+        report(records: records, bytes: bytes, final: false)
+    }
+
+    func finish(records: Int, bytes: Int) { report(records: records, bytes: bytes, final: true) }
+
+    private func report(records: Int, bytes: Int, final: Bool) {
+        let elapsed = max(Date().timeIntervalSince(start), 0.001)
+        var line = String(format: "%@: %d records, %.0f of %.0f MB, %.0f records/s", path, records,
+                          Double(bytes) / 1_048_576, Double(totalBytes) / 1_048_576, Double(records) / elapsed)
         if final { line += String(format: ", %.1fs", elapsed) }
         FileHandle.standardError.write(Data(((interactive ? "\r" : "") + line + (interactive && !final ? "" : "\n")).utf8))
     }

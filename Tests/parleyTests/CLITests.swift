@@ -109,6 +109,24 @@ struct CLITests {
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("empty.json").path))
     }
 
+    @Test func aLargeJSONLinesFileStreamsInOrderWithItsBadLinesNamed() throws {
+        // 3,000 records (over 1 MB, so read in several chunks), a blank line, a broken line and a repeated id.
+        var lines: [String] = []
+        for i in 1...3000 {
+            lines.append("{\"id\":\"r\(i)\",\"text\":\"Minister Ana Lopes met Ambassador Karim Haddad in Accra on 3 May 2021 to discuss trade and energy, record \(i) of the archive, with words to pad it out to a realistic length for a release.\"}")
+            if i == 10 { lines.append("") }
+            if i == 20 { lines.append("{not json") }
+            if i == 30 { lines.append("{\"id\":\"r5\",\"text\":\"A second record with the id of the fifth.\"}") }
+        }
+        let dir = try workspace(["big.jsonl": text(lines.joined(separator: "\n") + "\n")])
+        let run = try parley(["text", "--jobs", "2", dir.appendingPathComponent("big.jsonl").path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("big.jsonl: line 22"), "\(run.stderr)")          // the broken line (after the blank one)
+        #expect(run.stderr.contains("line 33") && run.stderr.contains("duplicate id 'r5'"), "\(run.stderr)")
+        let order = run.stdout.components(separatedBy: "record ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        #expect(order == Array(1...3000))
+    }
+
     @Test func missingInputFileIsAnError() throws {
         let run = try parley(["extract", "/nonexistent/parley-test/none.txt"])
         #expect(run.status != 0)

@@ -22,6 +22,8 @@ public struct Document: Sendable {
     public var text: String
     /// Where the document came from (a file path, `stdin`, or `archive.jsonl:3`).
     public var origin: String
+    /// The line of a JSON Lines archive the document was read from, if it was.
+    public var line: Int?
 
     public init(id: String, url: String? = nil, site: String? = nil, title: String? = nil,
                 publishedHint: PartialDate? = nil, dateCandidates: [String] = [],

@@ -90,51 +90,68 @@ public struct SourceReader: Sendable {
     func readJSONL(_ bytes: [UInt8], origin: String, baseID: String) -> [Result<Document, ReadingError>] {
         if bytes.isEmpty { return [.failure(ReadingError(origin: origin, message: "empty file"))] }
         var out: [Result<Document, ReadingError>] = []
-        let decoder = JSONDecoder()
+        var ids = JSONLIdentifiers()
         var lineNumber = 0
         var start = 0
-        var seen: Set<String> = []
         while start < bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             lineNumber += 1
-            let line = Array(bytes[start..<end])
+            if let r = readJSONLLine(bytes[start..<end], origin: origin, baseID: baseID, lineNumber: lineNumber) {
+                out.append(ids.check(r))
+            }
             start = end + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            if String(validating: line, as: UTF8.self) == nil {
-                out.append(.failure(ReadingError(origin: origin, line: lineNumber, message: "invalid UTF-8")))
-                continue
-            }
-            let record: Record
-            do { record = try decoder.decode(Record.self, from: Data(line)) } catch {
-                out.append(.failure(ReadingError(origin: origin, line: lineNumber, message: "not a JSON object with string fields (\(Self.describe(error)))")))
-                continue
-            }
-            var id = record.id?.trimmingSpaces() ?? ""
-            if id.isEmpty { id = "\(baseID)-\(lineNumber)" }
-            id = Self.safeID(id)
-            if seen.contains(id) {
-                out.append(.failure(ReadingError(origin: origin, line: lineNumber, message: "duplicate id '\(id)' in this archive")))
-                continue
-            }
-            seen.insert(id)
-            let published = record.published.flatMap { PartialDate(iso: String($0.prefix(10))) }
-            let recordOrigin = origin
-            if let h = record.html, !h.isEmpty {
-                var r = readHTML(Array(h.utf8), origin: recordOrigin, id: id, url: record.url, title: record.title, published: published, line: lineNumber)
-                if case .success(var d) = r { d.site = record.site ?? d.site; r = .success(d) }
-                out.append(r)
-            } else if let t = record.text, !t.trimmingSpaces().isEmpty {
-                var d = Document(id: id, url: record.url, site: record.site, title: record.title, publishedHint: published,
-                                 text: t.replacingOccurrences(of: "\r\n", with: "\n"), origin: recordOrigin)
-                if published == nil, let p = record.published { d.dateCandidates = [p] }
-                out.append(.success(d))
-            } else {
-                out.append(.failure(ReadingError(origin: origin, line: lineNumber, message: "record '\(id)' has neither a non-empty \"text\" nor \"html\" field")))
-            }
         }
         if out.isEmpty { out.append(.failure(ReadingError(origin: origin, message: "no records (the file holds only blank lines)"))) }
         return out
+    }
+
+    /// Refuses a second record with an id already read from the same archive.
+    public struct JSONLIdentifiers: Sendable {
+        var seen: Set<String> = []
+        /// Whether any line was a record (read or refused), as opposed to blank.
+        public private(set) var sawAny = false
+        public init() {}
+        public mutating func check(_ r: Result<Document, ReadingError>) -> Result<Document, ReadingError> {
+            sawAny = true
+            guard case .success(let d) = r else { return r }
+            if seen.contains(d.id) {
+                return .failure(ReadingError(origin: d.origin, line: d.line, message: "duplicate id '\(d.id)' in this archive"))
+            }
+            seen.insert(d.id)
+            return r
+        }
+    }
+
+    /// One line of a JSON Lines archive (numbered from 1) as a document; nil for a blank line. Duplicate
+    /// ids are for the caller to refuse (`JSONLIdentifiers`), since lines may be read in parallel.
+    public func readJSONLLine(_ line: ArraySlice<UInt8>, origin: String, baseID: String, lineNumber: Int) -> Result<Document, ReadingError>? {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+        if String(validating: line, as: UTF8.self) == nil {
+            return .failure(ReadingError(origin: origin, line: lineNumber, message: "invalid UTF-8"))
+        }
+        let record: Record
+        do { record = try JSONDecoder().decode(Record.self, from: Data(line)) } catch {
+            return .failure(ReadingError(origin: origin, line: lineNumber, message: "not a JSON object with string fields (\(Self.describe(error)))"))
+        }
+        var id = record.id?.trimmingSpaces() ?? ""
+        if id.isEmpty { id = "\(baseID)-\(lineNumber)" }
+        id = Self.safeID(id)
+        let published = record.published.flatMap { PartialDate(iso: String($0.prefix(10))) }
+        var result: Result<Document, ReadingError>
+        if let h = record.html, !h.isEmpty {
+            result = readHTML(Array(h.utf8), origin: origin, id: id, url: record.url, title: record.title, published: published, line: lineNumber)
+            if case .success(var d) = result { d.site = record.site ?? d.site; result = .success(d) }
+        } else if let t = record.text, !t.trimmingSpaces().isEmpty {
+            var d = Document(id: id, url: record.url, site: record.site, title: record.title, publishedHint: published,
+                             text: t.replacingOccurrences(of: "\r\n", with: "\n"), origin: origin)
+            if published == nil, let p = record.published { d.dateCandidates = [p] }
+            result = .success(d)
+        } else {
+            return .failure(ReadingError(origin: origin, line: lineNumber, message: "record '\(id)' has neither a non-empty \"text\" nor \"html\" field"))
+        }
+        if case .success(var d) = result { d.line = lineNumber; result = .success(d) }
+        return result
     }
 
     /// A record id usable as a file name: path separators and control characters replaced.
