@@ -145,8 +145,13 @@ enum Queries {
         var clauses: [String] = []
         var args: [any DatabaseValueConvertible] = []
         if let s = search, !s.isEmpty {
-            clauses.append("id IN (SELECT personId FROM personAlias WHERE rowid IN (SELECT rowid FROM personSearch WHERE personSearch MATCH ?))")
-            args.append(FTS5Pattern(matchingAllPrefixesIn: s)?.rawPattern ?? "\"\(s)\"")
+            // Words only (GRDB quotes each token): a search of punctuation alone ("\"", "*", "-") names nobody.
+            if let pattern = FTS5Pattern(matchingAllPrefixesIn: s) {
+                clauses.append("id IN (SELECT personId FROM personAlias WHERE rowid IN (SELECT rowid FROM personSearch WHERE personSearch MATCH ?))")
+                args.append(pattern.rawPattern)
+            } else {
+                clauses.append("0")
+            }
         }
         if let c = country { clauses.append("country = ?"); args.append(c.uppercased()) }
         if let o = organization {
