@@ -29,11 +29,6 @@ struct DocumentPipeline {
                 switch entry.bytes {
                 case .failure(let e): return [.failure(e)]
                 case .success(let bytes):
-                    if entry.item.archive, let path = entry.item.path {
-                        return LocalArchive().documents(path).map { r in
-                            r.mapError { ReadingError(origin: $0.record.map { "\(path): \($0)" } ?? $0.source, message: $0.message) }
-                        }
-                    }
                     let format = entry.item.format ?? InputFormat.sniff(bytes)
                     let id = entry.item.path.map(SourceReader.documentID(forPath:)) ?? "stdin"
                     return reader.read(bytes, origin: entry.item.origin, id: SourceReader.safeID(id), format: format)
@@ -48,6 +43,15 @@ struct DocumentPipeline {
             }
         }
         for item in items {
+            // An archive streams too: its documents are handled a batch at a time as its reader hands them over.
+            if item.archive, let path = item.path {
+                if !pending.isEmpty { flush() }
+                streamArchive(path, job: job) { r in
+                    emit(r)
+                    progress?.advance()
+                }
+                continue
+            }
             // A JSON Lines file streams, record by record, whatever its size.
             if item.format == .jsonl, !item.archive, let path = item.path {
                 if !pending.isEmpty { flush() }
@@ -158,6 +162,32 @@ struct DocumentPipeline {
         else if records == 0 && lineNumber > 0 && !ids.sawAny {
             emit(.failure(ReadingError(origin: path, message: "no records (the file holds only blank lines)")))
         }
+    }
+
+    /// Reads a WARC, ZIP or tar(.gz) archive record by record and runs `job` over its documents a batch at a
+    /// time, emitting results in record order, so a crawl of any length keeps memory flat.
+    func streamArchive<T: Sendable>(_ path: String, job: @escaping @Sendable (Document) -> T,
+                                    emit: (Result<T, ReadingError>) -> Void) {
+        let kind: SourceKind
+        do { kind = try LocalArchive.kind(of: path) } catch {
+            emit(.failure(ReadingError(origin: error.record.map { "\(path): \($0)" } ?? error.source, message: error.message)))
+            return
+        }
+        var batch: [Result<Document, ReadingError>] = []
+        func flush() {
+            let docs = batch
+            batch.removeAll(keepingCapacity: true)
+            for r in parallelMap(docs, { $0.map(job) }) { emit(r) }
+        }
+        LocalArchive().read(path, kind: kind) { event in
+            switch event {
+            case .document(let d, _, _): batch.append(.success(d))
+            case .failure(let e): batch.append(.failure(ReadingError(origin: e.record.map { "\(path): \($0)" } ?? e.source, message: e.message)))
+            default: return
+            }
+            if batch.count >= batchSize * max(1, jobs) { flush() }
+        }
+        flush()
     }
 
     /// `transform` applied to every element on `jobs` threads, results in input order.

@@ -55,21 +55,6 @@ public struct LocalArchive: Sendable {
         return kind
     }
 
-    /// Reads every document of the archive at `path` into memory (for `parley extract`/`ingest` inputs).
-    public func documents(_ path: String) -> [Result<Document, SourceError>] {
-        var out: [Result<Document, SourceError>] = []
-        let kind: SourceKind
-        do { kind = try Self.kind(of: path) } catch { return [.failure(error)] }
-        read(path, kind: kind) { event in
-            switch event {
-            case .document(let d, _, _): out.append(.success(d))
-            case .failure(let e): out.append(.failure(e))
-            default: break
-            }
-        }
-        return out
-    }
-
     func readWARC<S: ChunkSource>(_ warc: WARCReader<S>, _ emit: (HarvestEvent) -> Void) {
         var warc = warc
         while let r = warc.next() {
