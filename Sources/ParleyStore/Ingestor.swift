@@ -352,16 +352,24 @@ struct Ingestor {
                 GROUP BY e.id HAVING count(*) = ?
                 """), arguments: args)
         }
+        var joined: [(Int64, String?, String)] = []
         for id in candidates {
             var stored: (type: String, date: String?)?
             try FastStatement(db, "SELECT type, date FROM event WHERE id = ?").forEach(id, row: { row in stored = (row.text(0) ?? "", row.text(1)) })
             guard let (candidateType, storedDate) = stored else { continue }
             if try Self.joins(type: type, date: date, people: people, candidateType: candidateType, candidateDate: storedDate,
                               candidatePeople: { Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM eventParticipant WHERE eventId = ?"), arguments: [id])) }) {
-                return (id, storedDate, candidateType)
+                if date != nil { return (id, storedDate, candidateType) }
+                joined.append((id, storedDate, candidateType))
             }
         }
-        return nil
+        return Self.undatedJoin(joined.map(\.0)).flatMap { id in joined.first { $0.0 == id } }
+    }
+
+    /// The event an undated mention joins among those with its very same people: the only one, or none when
+    /// several qualify (the same two leaders talk by phone many times; an undated report cannot say which call).
+    static func undatedJoin(_ joined: [Int64]) -> Int64? {
+        joined.count == 1 ? joined[0] : nil
     }
 
     /// Whether a stored event (its kind, date and, fetched only when needed, its people) is the happening a

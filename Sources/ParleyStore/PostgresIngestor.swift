@@ -227,14 +227,16 @@ struct PostgresIngestor {
                 GROUP BY e.id HAVING count(*) = \(Int64(orgs.count)) ORDER BY e.id
                 """)
         }
+        var joined: [Int64] = []
         for row in rows {
             let (id, candidateType, candidateDate) = try s.decode(row, (Int64, String, String?).self)
             if try Ingestor.joins(type: type, date: date, people: people, candidateType: candidateType, candidateDate: candidateDate,
                                   candidatePeople: { Set(try s.values("SELECT personId FROM eventParticipant WHERE eventId = \(id)", as: Int64.self)) }) {
-                return id
+                if date != nil { return id }
+                joined.append(id)
             }
         }
-        return nil
+        return Ingestor.undatedJoin(joined)
     }
 
     func createEvent(_ e: DocumentAnnotation.Event) throws -> Int64 {

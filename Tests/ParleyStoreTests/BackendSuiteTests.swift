@@ -196,6 +196,27 @@ struct BackendSuiteTests {
         }
     }
 
+    @Test("an undated report joins the one event of its people, and none when they have several", arguments: Backend.available)
+    func undatedReportJoinsOnlyAnUnambiguousEvent(_ backend: Backend) throws {
+        try Self.withStore(backend) { store throws in
+            let wang = Self.person("p1", "Wang Yi", country: "CHN")
+            let lavrov = Self.person("p2", "Sergey Lavrov", country: "RUS")
+            func call(_ id: String, _ date: String?) -> (Document, DocumentAnnotation) {
+                let sentence = "Wang Yi spoke by phone with Sergey Lavrov."
+                return Self.release(id, published: date, text: sentence, people: [wang, lavrov],
+                                    events: [Self.event("e1", "CALL", date: date, [wang, lavrov], countries: ["CHN", "RUS"], evidence: sentence)])
+            }
+            _ = try store.ingest(batch: [call("call-2023", "2023-03-02")])
+            _ = try store.ingest(batch: [call("undated-1", nil)])
+            #expect(try store.events(EventFilter()).count == 1)          // one call of the pair: the report is it
+            _ = try store.ingest(batch: [call("call-2024", "2024-05-02")])
+            _ = try store.ingest(batch: [call("undated-2", nil)])
+            let events = try store.events(EventFilter())
+            #expect(events.count == 3)                                    // two calls: the report cannot say which
+            #expect(!events.contains { $0.sources.map(\.documentId).contains("undated-2") && $0.sources.count > 1 })
+        }
+    }
+
     // MARK: Queries
 
     /// Three releases: China–Russia in May 2024, China–Russia in March 2023, Azerbaijan–Russia in May 2024.
