@@ -204,6 +204,8 @@ struct HTMLBoilerplateRules: Sendable {
     let chromePrefixes: [String]
     /// Lines starting with these (lower case) are chrome anywhere in the text ("Read more: …", "Lea también: …").
     let chromeInlinePrefixes: [String]
+    /// Headings that open a page's comment section (lower case, digits taken out): the text ends before them.
+    let commentHeadings: Set<String>
     let chromePhrases: [String]
     let dateWords: Set<String>
     /// Separators between title and site name as UTF-8, with spaces around those that need them.
@@ -231,6 +233,7 @@ struct HTMLBoilerplateRules: Sendable {
         var scriptKeys: [[UInt8]] = []
         var lines = Set<String>(), lineWords = Set<String>(), prefixes: [String] = [], phrases: [String] = [], dateWords = Set<String>()
         var inlinePrefixes: [String] = []
+        var commentHeads = Set<String>()
         var separators: [(String, Bool)] = []
 
         for rawLine in tsv.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -277,6 +280,8 @@ struct HTMLBoilerplateRules: Sendable {
                 lines.insert(value)
             case "chrome-line-word":
                 lineWords.insert(value)
+            case "comment-heading":
+                commentHeads.insert(value)
             case "chrome-inline-prefix":
                 inlinePrefixes.append(value)
             case "chrome-prefix":
@@ -308,6 +313,7 @@ struct HTMLBoilerplateRules: Sendable {
         chromeLineWords = lineWords
         chromePrefixes = prefixes
         chromeInlinePrefixes = inlinePrefixes
+        commentHeadings = commentHeads
         chromePhrases = phrases
         self.dateWords = dateWords
         titleSeparatorBytes = separators.map { Array(($0.1 ? " \($0.0) " : $0.0).utf8) }

@@ -419,6 +419,30 @@ public struct HTMLMainTextExtractor: Sendable {
     /// Takes out lines anywhere in the text that open with a `chrome-inline-prefix` ("Read more: …") and
     /// are at most 200 bytes long, with the blank line after them.
     func dropInlineChrome(_ text: ArraySlice<UInt8>, removed removedLines: inout [String]) -> ArraySlice<UInt8> {
+        var text = text
+        // A comment section's heading after the first third of the text ("3 Kommentare", "Leave a Reply"): the
+        // article ends there.
+        if !rules.commentHeadings.isEmpty, text.count > 300 {
+            var i = text.startIndex + text.count / 3
+            while i < text.endIndex && text[i] != 0x0A { i += 1 }
+            while i < text.endIndex {
+                i += 1
+                var lineEnd = i
+                while lineEnd < text.endIndex && text[lineEnd] != 0x0A { lineEnd += 1 }
+                if lineEnd - i > 0 && lineEnd - i <= 40 {
+                    let key = String(String.UnicodeScalarView(String(decoding: text[i..<lineEnd], as: UTF8.self).lowercased()
+                        .unicodeScalars.filter { $0.properties.isAlphabetic || $0 == " " })).trimmingSpaces()
+                    if rules.commentHeadings.contains(key) {
+                        removedLines.append(String(decoding: text[i...], as: UTF8.self))
+                        var end = i
+                        while end > text.startIndex && text[end - 1] == 0x0A { end -= 1 }
+                        text = text[text.startIndex..<end]
+                        break
+                    }
+                }
+                i = lineEnd
+            }
+        }
         guard !rules.chromeInlinePrefixes.isEmpty else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.count)

@@ -395,6 +395,15 @@ struct HTMLMainTextExtractorTests {
         #expect(text.components(separatedBy: "discussed trade").count == 3)
     }
 
+    @Test func theTextEndsAtTheCommentSectionsHeading() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><body><div>\(p)\(p)\(p)<h3>3 Comments</h3><p>Great news, thank you for the report on the talks!</p></div></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("visas for students"))
+        #expect(!text.contains("Comments"))
+        #expect(!text.contains("Great news"))
+    }
+
     @Test func brokenMarkupNeverThrows() throws {
         let html = "</div></p><p <b>Talks<<</i> held <table><td>in Oslo, and the parties agreed to meet again</tr></p></body></html></html><div"
         let page = try HTMLMainTextExtractor().extract(Array(html.utf8))
