@@ -204,7 +204,7 @@ struct HTMLBoilerplateRules: Sendable {
     let chromePrefixes: [String]
     /// Lines starting with these (lower case) are chrome anywhere in the text ("Read more: …", "Lea también: …").
     let chromeInlinePrefixes: [String]
-    /// Headings that open a page's comment section (lower case, digits taken out): the text ends before them.
+    /// Headings that open a page's comment section or its list of other articles (lower case, letters only): the text ends before them.
     let commentHeadings: Set<String>
     let chromePhrases: [String]
     let dateWords: Set<String>

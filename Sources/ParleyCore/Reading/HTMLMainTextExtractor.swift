@@ -420,8 +420,8 @@ public struct HTMLMainTextExtractor: Sendable {
     /// are at most 200 bytes long, with the blank line after them.
     func dropInlineChrome(_ text: ArraySlice<UInt8>, removed removedLines: inout [String]) -> ArraySlice<UInt8> {
         var text = text
-        // A comment section's heading after the first third of the text ("3 Kommentare", "Leave a Reply"): the
-        // article ends there.
+        // A comment section's or related articles' heading after the first third of the text ("3 Kommentare",
+        // "Leave a Reply", "Mehr zum Thema"): the article ends there.
         if !rules.commentHeadings.isEmpty, text.count > 300 {
             var i = text.startIndex + text.count / 3
             while i < text.endIndex && text[i] != 0x0A { i += 1 }
