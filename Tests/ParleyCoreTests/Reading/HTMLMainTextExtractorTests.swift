@@ -351,6 +351,15 @@ struct HTMLMainTextExtractorTests {
         #expect(!text.contains("Other news of the week"))
     }
 
+    @Test func anArticleNestedInAnUnclosedNavigationBarIsStillRead() throws {
+        let body = String(repeating: "The minister met her counterpart in Accra, and the two discussed trade, energy and visas. ", count: 6)
+        let html = "<html><body><header><nav><div><a href=\"/\">Home</a><a href=\"/news\">News</a>"
+            + "<article><div class=\"entry-content\"><p>\(body)</p></div></article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("the two discussed trade"))
+        #expect(!text.contains("News"))
+    }
+
     @Test func paragraphsAreReadWhenNoContainerHoldsTheText() throws {
         // Every container is mostly links; the one paragraph of the page is still its text.
         let links = (1...30).map { "<a href=\"/n\($0)\">Headline number \($0) of the day</a>" }.joined(separator: " ")
