@@ -73,6 +73,8 @@ struct HTMLHeadData {
     var siteName: String?
     var ogURL: String?
     var canonical: String?
+    /// `<meta name=description>` or og:description: often the article's lead, printed above its body.
+    var description: String?
     var language: String?
     /// Dates from metas, itemprop=datePublished and JSON-LD, with their html-boilerplate.tsv rank.
     var metaDates: [(rank: Int, order: Int, value: String)] = []
@@ -438,6 +440,7 @@ struct HTMLTreeAnalysis {
         case "twitter:title": if head.twitterTitle == nil { head.twitterTitle = content }
         case "og:site_name": if head.siteName == nil { head.siteName = content }
         case "og:url": if head.ogURL == nil { head.ogURL = content }
+        case "description", "og:description": if head.description == nil { head.description = content }
         default:
             if let rank = rules.dateMetaRank[key] {
                 head.metaDates.append((rank: rank, order: head.metaDates.count, value: content))

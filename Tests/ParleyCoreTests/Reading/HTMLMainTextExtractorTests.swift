@@ -360,6 +360,16 @@ struct HTMLMainTextExtractorTests {
         #expect(!text.contains("News"))
     }
 
+    @Test func aLeadPrintedAboveTheArticleBodyOpensTheText() throws {
+        let lead = "Ghana and Kenya agreed on Monday to open a joint trade office in Mombasa next year."
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><head><meta name=\"description\" content=\"\(lead)\"></head><body><div class=\"intro\"><p class=\"lead\">\(lead)</p></div>"
+            + "<article><div class=\"article-body\">\(p)\(p)\(p)\(p)</div></article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.hasPrefix(lead))
+        #expect(text.components(separatedBy: "joint trade office").count == 2)
+    }
+
     @Test func paragraphsAreReadWhenNoContainerHoldsTheText() throws {
         // Every container is mostly links; the one paragraph of the page is still its text.
         let links = (1...30).map { "<a href=\"/n\($0)\">Headline number \($0) of the day</a>" }.joined(separator: " ")
