@@ -77,7 +77,7 @@ public struct SourceReader: Sendable {
     }
 
     /// One record of a JSON Lines archive.
-    struct Record: Decodable {
+    struct Record {
         var id: String?
         var url: String?
         var title: String?
@@ -85,6 +85,13 @@ public struct SourceReader: Sendable {
         var site: String?
         var text: String?
         var html: String?
+
+        static let keys: Set<String> = ["id", "url", "title", "published", "site", "text", "html"]
+
+        init(_ fields: [String: String]) {
+            id = fields["id"]; url = fields["url"]; title = fields["title"]; published = fields["published"]
+            site = fields["site"]; text = fields["text"]; html = fields["html"]
+        }
     }
 
     func readJSONL(_ bytes: [UInt8], origin: String, baseID: String) -> [Result<Document, ReadingError>] {
@@ -131,8 +138,13 @@ public struct SourceReader: Sendable {
             return .failure(ReadingError(origin: origin, line: lineNumber, message: "invalid UTF-8"))
         }
         let record: Record
-        do { record = try JSONDecoder().decode(Record.self, from: Data(line)) } catch {
-            return .failure(ReadingError(origin: origin, line: lineNumber, message: "not a JSON object with string fields (\(Self.describe(error)))"))
+        do { record = Record(try JSONRecordParser.parse(line, keys: Record.keys)) } catch {
+            let reason: String
+            switch error {
+            case .malformed: reason = "malformed JSON"
+            case .wrongType(let key): reason = "wrong type at \(key)"
+            }
+            return .failure(ReadingError(origin: origin, line: lineNumber, message: "not a JSON object with string fields (\(reason))"))
         }
         var id = record.id?.trimmingSpaces() ?? ""
         if id.isEmpty { id = "\(baseID)-\(lineNumber)" }
@@ -161,11 +173,4 @@ public struct SourceReader: Sendable {
         return String(s.prefix(200))
     }
 
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted: return "malformed JSON"
-        case DecodingError.typeMismatch(_, let ctx): return "wrong type at \(ctx.codingPath.map(\.stringValue).joined(separator: "."))"
-        default: return "malformed JSON"
-        }
-    }
 }
