@@ -165,6 +165,19 @@ public struct PersonRecognizer: PipelineStage {
             claim(&c, tp.range.lowerBound..<nr.upperBound)
             return nr.upperBound
         }
+        // "Roscosmos head Yuri Borisov", "agency chief Ana Lopes": a one-word title in lower case after the body
+        // it heads, then a full name.
+        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, titleFirstKeys.contains(c.tokens[i].key),
+           c.tokens[i - 1].kind == .word, !["the", "a", "an", "by", "and", "of"].contains(c.tokens[i - 1].key),
+           let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), tp.range.count == 1,
+           let (nr, parts, _) = NameShape.span(c, at: tp.range.upperBound, end: end), parts >= 2,
+           nr.upperBound >= end || [",", ".", ";", ")", "and", "said", "says", "who", "to", "at", "in", "on"].contains(c.tokens[nr.upperBound].key)
+            || verbs.contains(c.tokens[nr.upperBound].key) {
+            addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
+                      country: tp.country, headOfState: tp.isHeadOfState)
+            claim(&c, tp.range.lowerBound..<nr.upperBound)
+            return nr.upperBound
+        }
         // Titles, honorifics, country adjectives and names all start with a capital.
         guard c.tokens[i].flags.contains(.capitalized) || c.tokens[i].flags.contains(.allCaps) else { return nil }
         // 1. Title phrase, optional honorific, then a name.

@@ -166,3 +166,21 @@ func headlineVerbAfterATitleIsNotAPerson() {
     let meeting = try #require(a.events.first { $0.type == "MEET" })
     #expect(meeting.participants.count == 2)
 }
+
+@Test func aOneWordTitleInLowerCaseAfterItsBodyNamesThePerson() throws {
+    let a = Sample.extract("2024-06-19\nThe delegation included Deputy Prime Minister Ana Lopes and space agency head Karim Haddad, among others.")
+    let haddad = try #require(a.people.first { $0.name == "Karim Haddad" })
+    #expect(haddad.titles == ["head"])
+    // Not after an article: "the head Office" is no title of a person.
+    let b = Sample.extract("2024-06-19\nMinister Ana Lopes visited the head Office Building in Accra on Monday.")
+    #expect(b.people.map(\.name) == ["Ana Lopes"])
+}
+
+@Test func coChairmenAndPluralConsulsGeneralAreTitles() throws {
+    let a = Sample.extract("""
+        2025-05-28
+        The President also met Kofi Boateng, the Executive Co-Chairman of the Board of Directors of Acme Mines Ltd. He was accompanied by Consul-Generals Lena Novak, Tomas Reyes and Kwame Mensah.
+        """)
+    #expect(a.people.first { $0.name == "Kofi Boateng" }?.titles.first?.hasPrefix("Executive Co-Chairman") == true)
+    #expect(Set(a.people.map(\.name)).isSuperset(of: ["Lena Novak", "Tomas Reyes", "Kwame Mensah"]))
+}
