@@ -206,6 +206,8 @@ struct HTMLBoilerplateRules: Sendable {
     let chromeInlinePrefixes: [String]
     /// Headings that open a page's comment section or its list of other articles (lower case, letters only): the text ends before them.
     let commentHeadings: Set<String>
+    /// Words opening a printed date that say it is the publication's ("Published", "Publié le"), lower case.
+    let publicationLabels: [String]
     let chromePhrases: [String]
     let dateWords: Set<String>
     /// Separators between title and site name as UTF-8, with spaces around those that need them.
@@ -234,6 +236,7 @@ struct HTMLBoilerplateRules: Sendable {
         var lines = Set<String>(), lineWords = Set<String>(), prefixes: [String] = [], phrases: [String] = [], dateWords = Set<String>()
         var inlinePrefixes: [String] = []
         var commentHeads = Set<String>()
+        var pubLabels: [String] = []
         var separators: [(String, Bool)] = []
 
         for rawLine in tsv.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -280,6 +283,8 @@ struct HTMLBoilerplateRules: Sendable {
                 lines.insert(value)
             case "chrome-line-word":
                 lineWords.insert(value)
+            case "publication-label":
+                pubLabels.append(value)
             case "comment-heading":
                 commentHeads.insert(value)
             case "chrome-inline-prefix":
@@ -314,6 +319,7 @@ struct HTMLBoilerplateRules: Sendable {
         chromePrefixes = prefixes
         chromeInlinePrefixes = inlinePrefixes
         commentHeadings = commentHeads
+        publicationLabels = pubLabels
         chromePhrases = phrases
         self.dateWords = dateWords
         titleSeparatorBytes = separators.map { Array(($0.1 ? " \($0.0) " : $0.0).utf8) }

@@ -380,7 +380,16 @@ public struct HTMLMainTextExtractor: Sendable {
                 }
             }
         }
+        let metas = result.count
         for item in ranked.sorted(by: { ($0.rank, $0.kind, $0.order) < ($1.rank, $1.kind, $1.order) }) { add(item.value) }
+        // "Publié le 29 juin 2019" printed in the article says when it was published more surely than a meta
+        // tag that a later edit or the CMS rewrote.
+        if metas > 0, let k = result[metas...].firstIndex(where: { v in
+            let lower = v.lowercased()
+            return rules.publicationLabels.contains { lower.hasPrefix($0) } && Self.mentionsYear(v)
+        }) {
+            result.insert(result.remove(at: k), at: 0)
+        }
         return result
     }
 

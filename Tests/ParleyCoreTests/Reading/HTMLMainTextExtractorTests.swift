@@ -423,6 +423,15 @@ struct HTMLMainTextExtractorTests {
         #expect(!text.contains("Great news"))
     }
 
+    @Test func aPrintedPublicationDateGoesBeforeTheMetaDates() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><head><meta property=\"article:published_time\" content=\"2019-07-03T10:18:46Z\"></head><body><article>"
+            + "<p class=\"date\">Publié le 29 juin 2019</p>\(p)\(p)</article></body></html>"
+        let page = try HTMLMainTextExtractor().extract(Array(html.utf8))
+        #expect(page.dateCandidates.first == "Publié le 29 juin 2019")
+        #expect(page.dateCandidates.contains("2019-07-03T10:18:46Z"))
+    }
+
     @Test func brokenMarkupNeverThrows() throws {
         let html = "</div></p><p <b>Talks<<</i> held <table><td>in Oslo, and the parties agreed to meet again</tr></p></body></html></html><div"
         let page = try HTMLMainTextExtractor().extract(Array(html.utf8))
