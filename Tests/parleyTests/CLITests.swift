@@ -261,3 +261,43 @@ struct CLITests {
         #expect(run.stderr.contains("--jobs"))
     }
 }
+
+/// The README is a contract: every command of its event-database block runs as written on the examples
+/// and shows something.
+@Suite struct ReadmeCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `swift run parley …` lines of the README's block under `heading`, as argument lists (quotes
+    /// honoured; comments and output redirections dropped).
+    static func commands(under heading: String) throws -> [[String]] {
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: heading).dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        return block.split(separator: "\n").compactMap { line -> [String]? in
+            guard line.hasPrefix("swift run parley ") else { return nil }
+            var args: [String] = [], current = "", quoted = false, started = false
+            for ch in line.dropFirst("swift run parley ".count) {
+                if ch == "\"" { quoted.toggle(); started = true; continue }
+                if !quoted, ch == "#" || ch == ">" { break }
+                if !quoted, ch == " " { if started { args.append(current); current = ""; started = false }; continue }
+                current.append(ch); started = true
+            }
+            if started { args.append(current) }
+            return args
+        }
+    }
+
+    @Test func theEventDatabaseCommandsRunAsWrittenOnTheExamples() throws {
+        let commands = try Self.commands(under: "## The event database")
+        #expect(commands.count >= 5)
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("parley-readme-\(UUID().uuidString).sqlite").path
+        for args in commands {
+            let resolved = args.map { $0 == "Examples/" ? Self.root.appendingPathComponent("Examples").path + "/" : $0 }
+            let run = try runParley(resolved + ["--db", db])
+            #expect(run.status == 0, "\(args.joined(separator: " ")): \(run.stderr)")
+            if args.first != "ingest" {
+                #expect(!run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(args.joined(separator: " ")) printed nothing")
+            }
+        }
+    }
+}
