@@ -194,9 +194,11 @@ public struct EventExtractor: PipelineStage {
                 }
                 // "I was honoured to meet with …", "my first visit": in a transcript, "I" and "my" are the speaker.
                 if let speaker = speakers[s.paragraph], !participants.contains(speaker) {
-                    let subject = trig.option == .firstperson ? true : trig.option == .nominal && !lightVerb
-                        ? (max(clauseStart, hit.range.lowerBound - 3)..<hit.range.lowerBound).contains { ["my", "our"].contains(tokens[$0].key) }
-                        : Self.firstPerson(tokens, clauseStart..<hit.range.lowerBound)
+                    let subject: Bool
+                    if trig.option == .firstperson { subject = true }
+                    else if trig.option == .nominal && !lightVerb {
+                        subject = (max(clauseStart, hit.range.lowerBound - 3)..<hit.range.lowerBound).contains { ["my", "our"].contains(tokens[$0].key) }
+                    } else { subject = Self.firstPerson(tokens, clauseStart..<hit.range.lowerBound) }
                     if subject { participants.insert(speaker, at: 0) }
                 }
 

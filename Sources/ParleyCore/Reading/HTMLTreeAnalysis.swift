@@ -463,32 +463,13 @@ struct HTMLTreeAnalysis {
         while let c = child {
             child = c.pointee.next
             guard let content = c.pointee.content else { continue }
-            let key: [UInt8] = Array("\"datePublished\"".utf8)
-            var p = UnsafePointer(content)
-            while p.pointee != 0 {
-                if p.pointee == 0x22 && HTMLTreeAnalysis.startsWith(p, key) {
-                    var q = p + key.count
-                    while q.pointee == 0x20 || q.pointee == 0x0A || q.pointee == 0x09 || q.pointee == 0x0D { q += 1 }
-                    if q.pointee == 0x3A {
-                        q += 1
-                        while q.pointee == 0x20 || q.pointee == 0x0A || q.pointee == 0x09 || q.pointee == 0x0D { q += 1 }
-                        if q.pointee == 0x22 {
-                            q += 1
-                            let start = q
-                            while q.pointee != 0 && q.pointee != 0x22 && q - start < 100 { q += 1 }
-                            if q.pointee == 0x22 && q > start {
-                                let value = String(decoding: UnsafeBufferPointer(start: start, count: q - start), as: UTF8.self)
-                                head.metaDates.append((rank: rules.dateMetaRank["datepublished"] ?? Int.max, order: head.metaDates.count, value: value))
-                            }
-                        }
-                    }
-                    p = q
-                    if p.pointee == 0 { break }
-                }
-                p += 1
+            for value in HTMLTreeAnalysis.jsonStrings(UnsafePointer(content), keys: [Self.datePublishedKey], maximumLength: 100) {
+                head.metaDates.append((rank: rules.dateMetaRank["datepublished"] ?? Int.max, order: head.metaDates.count, value: value))
             }
         }
     }
+
+    static let datePublishedKey: [UInt8] = Array("\"datepublished\"".utf8)
 
     // MARK: - Selection
 
@@ -701,7 +682,7 @@ struct HTMLTreeAnalysis {
 
     /// The string values of the given quoted JSON keys (lower case; matched in any case) in a script
     /// (`"uploadDate": "2019-10-19T07:49"`).
-    static func jsonStrings(_ text: UnsafePointer<UInt8>, keys: [[UInt8]]) -> [String] {
+    static func jsonStrings(_ text: UnsafePointer<UInt8>, keys: [[UInt8]], maximumLength: Int = 60) -> [String] {
         var found: [String] = []
         var p = text
         while p.pointee != 0 {
@@ -714,7 +695,7 @@ struct HTMLTreeAnalysis {
                     if q.pointee == 0x22 {
                         q += 1
                         let start = q
-                        while q.pointee != 0 && q.pointee != 0x22 && q - start < 60 { q += 1 }
+                        while q.pointee != 0 && q.pointee != 0x22 && q - start < maximumLength { q += 1 }
                         if q.pointee == 0x22 && q > start { found.append(String(decoding: UnsafeBufferPointer(start: start, count: q - start), as: UTF8.self)) }
                     }
                 }
