@@ -51,6 +51,20 @@ public struct PersonCountryInference: PipelineStage {
         }
     }
 
+    /// The countries a diplomat's titles say they are posted to ("Ambassador to Russia").
+    static func postedToCountries(_ c: ExtractionContext, _ person: Int) -> Set<String> {
+        var posted: Set<String> = []
+        for t in c.people[person].titles where isDiplomatTitle(t) {
+            guard let r = t.range(of: " to ") else { continue }
+            var place = TextNormalizer.fold(String(t[r.upperBound...]))
+            if place.hasPrefix("the ") { place.removeFirst(4) }
+            if let country = c.lexicons.countries.first(where: { e in ([e.name] + e.variants).contains { TextNormalizer.fold($0) == place } }) {
+                posted.insert(country.iso3)
+            }
+        }
+        return posted
+    }
+
     public func run(_ context: inout ExtractionContext) {
         Self.shareListNeighboursCountries(&context)
         let c = context
@@ -76,6 +90,14 @@ public struct PersonCountryInference: PipelineStage {
         let bodyMentions = c.personMentions.filter { $0.tokens.lowerBound >= bodyStart }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         let firstActor = bodyMentions.first?.person
         for (i, p) in c.people.enumerated() where p.country == nil {
+            // An official of an international body (a UN agency's head, an alliance's secretary general) represents no country.
+            if let o = p.organization, c.organizations[o].kind == .international { continue }
+            // An envoy "to" a country is not of it: they take the other side.
+            let postedTo = Self.postedToCountries(c, i)
+            if !postedTo.isEmpty {
+                if let other = [counterpart, homeCountry].compactMap({ $0 }).first(where: { !postedTo.contains($0) }) { context.people[i].country = other }
+                continue
+            }
             // A diplomat in a release datelined where they are posted represents the other side.
             if homeFromDateline, let other = counterpart, p.titles.contains(where: Self.isDiplomatTitle) {
                 context.people[i].country = other

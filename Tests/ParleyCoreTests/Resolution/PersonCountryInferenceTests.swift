@@ -1,0 +1,19 @@
+import Testing
+@testable import ParleyCore
+
+@Test func officialOfAnInternationalBodyRepresentsNoCountry() {
+    let a = Sample.extract("""
+        ACCRA, March 3 -- Foreign Minister Ana Lopes met with Kwame Mensah, Secretary General of the United Nations Conference on Trade and Development, in Accra on Tuesday.
+        """)
+    let mensah = a.people.first { $0.name == "Kwame Mensah" }
+    #expect(mensah?.organization != nil)
+    #expect(mensah?.country == nil)
+    #expect(a.people.first { $0.name == "Ana Lopes" }?.country == "GHA")
+}
+
+@Test func envoyPostedToACountryIsNotOfIt() {
+    let a = Sample.extract("""
+        NAIROBI, March 3 -- Foreign Minister Karim Haddad received Ambassador to Kenya Kwame Mensah on Tuesday. They discussed trade between Ghana and Kenya.
+        """)
+    #expect(a.people.first { $0.name == "Kwame Mensah" }?.country == "GHA")
+}
