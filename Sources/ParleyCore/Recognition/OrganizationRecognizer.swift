@@ -267,6 +267,13 @@ public struct OrganizationRecognizer: PipelineStage {
     /// Finds or creates the record for an organization phrase and returns its index.
     func record(context c: inout ExtractionContext, range r: Range<Int>) -> Int {
         let tokens = c.tokens
+        // An acronym the release defined for itself ("the Communist Party of Cuba (CPC)") beats the gazetteer's
+        // body of that acronym in another country, alone or inside an organ's name ("Central Committee of the CPC").
+        if let m = c.match(at: r.lowerBound), m.range == r, let o = knownOrganization(m),
+           let defined = r.compactMap({ c.definedAcronyms[tokens[$0].key] }).first,
+           c.organizations[defined].known != o, c.organizations[defined].country != c.lexicons.organizations[o].country {
+            return defined
+        }
         // A known organization matched exactly.
         if let m = c.match(at: r.lowerBound), m.range == r, let o = knownOrganization(m) {
             let entry = c.lexicons.organizations[o]

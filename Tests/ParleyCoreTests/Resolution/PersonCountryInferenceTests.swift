@@ -17,3 +17,10 @@ import Testing
         """)
     #expect(a.people.first { $0.name == "Kwame Mensah" }?.country == "GHA")
 }
+
+@Test func delegationLeaderNamedWithAPossessiveTakesTheDelegationsParty() {
+    let a = Sample.extract("Havana, May 3 -- A delegation of the Progressive Party of Ghana led by its General Secretary Kwame Mensah was received by the Communist Party of Cuba.")
+    let mensah = a.people.first { $0.name == "Kwame Mensah" }
+    #expect(mensah?.organization == "Progressive Party of Ghana")
+    #expect(mensah?.country == "GHA")
+}
