@@ -34,7 +34,7 @@ public struct PersonCountryInference: PipelineStage {
         var changed = true
         while changed {
             changed = false
-            for (n, m) in mentions.enumerated() where c.people[m.person].country == nil {
+            for (n, m) in mentions.enumerated() where c.people[m.person].country == nil && !servesInternationalBody(c, m.person) {
                 for o in [n - 1, n + 1] where o >= 0 && o < mentions.count {
                     let other = mentions[o]
                     guard other.sentence == m.sentence, other.person != m.person, let country = c.people[other.person].country else { continue }
@@ -49,6 +49,13 @@ public struct PersonCountryInference: PipelineStage {
                 }
             }
         }
+    }
+
+    /// An official of an international body (a UN agency's head, an alliance's secretary general) represents no
+    /// country; a diplomat accredited to one still represents the sending state.
+    static func servesInternationalBody(_ c: ExtractionContext, _ person: Int) -> Bool {
+        guard let o = c.people[person].organization, c.organizations[o].kind == .international else { return false }
+        return !c.people[person].titles.contains { isDiplomatTitle($0) && $0.contains(" to ") }
     }
 
     /// The countries a diplomat's titles say they are posted to ("Ambassador to Russia").
@@ -68,7 +75,6 @@ public struct PersonCountryInference: PipelineStage {
     public func run(_ context: inout ExtractionContext) {
         Self.shareListNeighboursCountries(&context)
         let c = context
-        guard c.people.contains(where: { $0.country == nil }) else { return }
         let bodyStart = c.layout.bodyStartSentence < c.sentences.count ? c.sentences[c.layout.bodyStartSentence].tokenRange.lowerBound : 0
         var counts: [String: Int] = [:]
         for m in c.countryMentions where m.tokens.lowerBound >= bodyStart { counts[m.iso3, default: 0] += 1 }
@@ -87,11 +93,15 @@ public struct PersonCountryInference: PipelineStage {
             if others.count == 1 || first.value >= 2 * others[1].value { return first.key }
             return nil
         }()
+        // Whatever gave an envoy the country they are posted to, they are not of it.
+        for i in c.people.indices {
+            guard let x = c.people[i].country, Self.postedToCountries(c, i).contains(x) else { continue }
+            context.people[i].country = [counterpart, homeCountry].compactMap({ $0 }).first { $0 != x }
+        }
         let bodyMentions = c.personMentions.filter { $0.tokens.lowerBound >= bodyStart }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         let firstActor = bodyMentions.first?.person
         for (i, p) in c.people.enumerated() where p.country == nil {
-            // An official of an international body (a UN agency's head, an alliance's secretary general) represents no country.
-            if let o = p.organization, c.organizations[o].kind == .international { continue }
+            if Self.servesInternationalBody(c, i) { continue }
             // An envoy "to" a country is not of it: they take the other side.
             let postedTo = Self.postedToCountries(c, i)
             if !postedTo.isEmpty {

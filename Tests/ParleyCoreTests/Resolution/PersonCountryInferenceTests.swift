@@ -24,3 +24,17 @@ import Testing
     #expect(mensah?.organization == "Progressive Party of Ghana")
     #expect(mensah?.country == "GHA")
 }
+
+@Test func diplomatAccreditedToAnInternationalBodyKeepsTheSendingState() {
+    let a = Sample.extract("""
+        ACCRA, March 3 -- Foreign Minister Ana Lopes received Kwame Mensah, Permanent Representative to the United Nations, in Accra on Tuesday.
+        """)
+    #expect(a.people.first { $0.name == "Kwame Mensah" }?.country == "GHA")
+}
+
+@Test func envoyOfAnInternationalBodyOnACountryIsOfNeither() {
+    let a = Sample.extract("""
+        ACCRA, March 3 -- Foreign Minister Ana Lopes received Kwame Mensah, Special Envoy of the United Nations Secretary-General on Kenya, in Accra on Tuesday.
+        """)
+    #expect(a.people.first { $0.name == "Kwame Mensah" }?.country == nil)
+}
