@@ -646,6 +646,8 @@ public struct EventExtractor: PipelineStage {
         if !pa.isEmpty && !pb.isEmpty {
             // One person's own visit is not the meeting they also attended: merge only on two shared people, or identical sets.
             // A signing shares one signatory with the ceremony it belongs to: the ceremony is one happening.
+            // A call is between two sides: a later mention naming one of them ("In his phone call, X …") is that call.
+            if a.type == .CALL, b.type == .CALL, pa.count >= 2, pb.count == 1, pa.isSuperset(of: pb) { return true }
             return pa == pb || pa.intersection(pb).count >= (a.type == .SIGN && b.type == .SIGN ? 1 : 2)
         }
         let oa = Set(a.organizations), ob = Set(b.organizations)

@@ -436,3 +436,13 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(!a.events.contains { $0.type == "MEET" })
 }
+
+@Test func laterMentionOfACallNamingOneSideIsThatCall() {
+    let a = Sample.extract("""
+        2024-03-05
+        Accra, March 5 -- President Ana Lopes had a telephone conversation with President Karim Haddad of Kenya on Tuesday.
+        The telephone conversation came days after Lopes returned from the regional summit.
+        """)
+    #expect(a.events.filter { $0.type == "CALL" }.count == 1)
+    #expect(a.events.first { $0.type == "CALL" }?.participants.count == 2)
+}
