@@ -451,7 +451,12 @@ public struct EventExtractor: PipelineStage {
         }
         // A contact with nobody named and no organization acting is too thin to stand as an event; hosting and
         // announcements are the exception (countries host summits and establish relations).
-        context.events = events.filter { !$0.participants.isEmpty || !$0.organizations.isEmpty || $0.type == .HOST || $0.type == .ANNOUNCE }
+        // A meeting or a call is between people: one that names no person is a body's routine, not a contact to record.
+        context.events = events.filter { e in
+            if !e.participants.isEmpty { return true }
+            if e.type == .MEET || e.type == .CALL { return false }
+            return !e.organizations.isEmpty || e.type == .HOST || e.type == .ANNOUNCE
+        }
         context.planned = planned
     }
 

@@ -446,3 +446,11 @@ func willVisitIsKeptAsPlanned() {
     #expect(a.events.filter { $0.type == "CALL" }.count == 1)
     #expect(a.events.first { $0.type == "CALL" }?.participants.count == 2)
 }
+
+@Test func meetingThatNamesNoPersonIsNotRecorded() {
+    let a = Sample.extract("""
+        2024-03-05
+        Accra, March 5 -- The Ministry of Foreign Affairs of Ghana held a meeting on regional trade on Tuesday.
+        """)
+    #expect(a.events.filter { $0.type == "MEET" }.isEmpty)
+}
