@@ -84,7 +84,7 @@ public struct EventExtractor: PipelineStage {
                    ["greetings", "regards", "wishes"].contains(tokens[hit.range.upperBound - 1].key) { continue }
                 // Options that need a look at what follows.
                 let after = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 10)
-                let peopleInClause = c.personMentions.filter { (clauseStart..<clauseEnd).contains($0.tokens.lowerBound) }
+                let peopleInClause = c.personMentions.filter { (clauseStart..<clauseEnd).contains($0.tokens.lowerBound) && !Self.standsInFor(c, $0) }
                 let hasGathering = after.contains { c.lexicons.gatherings.contains(tokens[$0].key) || tokens[$0].key.hasPrefix("cop") && tokens[$0].kind == .word && tokens[$0].isAllCaps }
                 let objectWindow = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 24)
                 let hasPersonAfter = peopleInClause.contains { objectWindow.contains($0.tokens.lowerBound) }
@@ -458,6 +458,13 @@ public struct EventExtractor: PipelineStage {
             return !e.organizations.isEmpty || e.type == .HOST || e.type == .ANNOUNCE
         }
         context.planned = planned
+    }
+
+    /// "X's granddaughter", "X's special envoy": someone else acts for or beside the person named.
+    static func standsInFor(_ c: ExtractionContext, _ m: PersonMention) -> Bool {
+        let k = m.tokens.upperBound
+        guard k + 1 < c.tokens.count, c.tokens[k].key == "'s" else { return false }
+        return (k + 1..<min(c.tokens.count, k + 3)).contains { c.lexicons.standInWords.contains(c.tokens[$0].key) }
     }
 
     static let headsOfStatePhrases: [[String]] = [["heads", "of", "the", "two", "states"], ["two", "heads", "of", "state"],

@@ -22,6 +22,8 @@ public final class Lexicons: Sendable {
     public let sentenceStarters: Set<String>
     public let nonNameWords: Set<String>
     public let speechVerbs: Set<String>
+    /// Nouns after a possessive name that make someone else the actor ("X's envoy", "X's granddaughter").
+    public let standInWords: Set<String>
     public let gatherings: Set<String>
     public let calendar: [String: CalendarWord]
     /// `calendar` with the month names of other languages (`page-months.tsv`), for web pages' date strings only.
@@ -218,6 +220,7 @@ public final class Lexicons: Sendable {
         self.sentenceStarters = try Self.wordList("sentence-starters")
         self.nonNameWords = try Self.wordList("non-name-words")
         self.speechVerbs = try Self.wordList("speech-verbs")
+        self.standInWords = try Self.wordList("stand-in-words")
         self.gatherings = try Self.wordList("gatherings")
         self.calendar = calendar
         var pageCalendar = calendar

@@ -134,6 +134,13 @@ public struct OrganizationRecognizer: PipelineStage {
                     lastWasHead = ownHead   // "… of the Republic of Kazakhstan Maulen Ashimbayev" ends at the country
                     continue
                 }
+                // "Patrice Lumumba International Solidarity Association": a body named after a known person opens with the name.
+                if j == first, m.hits.contains(where: { if case .person = $0 { return true }; return false }),
+                   (m.range.upperBound..<min(end, m.range.upperBound + 4)).first(where: { !tokens[$0].isCapitalized })
+                       .map({ k in (m.range.upperBound..<k).contains { headLength(c, at: $0, end: end) > 0 } })
+                       ?? (m.range.upperBound..<min(end, m.range.upperBound + 4)).contains { headLength(c, at: $0, end: end) > 0 } {
+                    j = m.range.upperBound; lastWasHead = false; continue
+                }
                 // Titles, honorifics and known people end the phrase.
                 if headLength(c, at: j, end: end) == 0 { break }
             }

@@ -273,6 +273,8 @@ public struct PersonRecognizer: PipelineStage {
     func knownPersonSpan(_ c: ExtractionContext, at i: Int) -> (Range<Int>, Int, Int)? {
         guard i < c.tokens.count, let m = c.match(at: i), m.range.lowerBound == i,
               m.hits.contains(where: { if case .person = $0 { return true }; return false }) else { return nil }
+        // "Patrice Lumumba International Solidarity Association": the name opens a body's name.
+        if let om = c.organizationMentionAt[i], c.organizationMentions[om].tokens.upperBound > m.range.upperBound { return nil }
         return (m.range, m.range.count, m.range.count)
     }
 

@@ -454,3 +454,13 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(a.events.filter { $0.type == "MEET" }.isEmpty)
 }
+
+@Test func personWhoseRelativeTookPartIsNotAParticipant() {
+    let a = Sample.extract("""
+        2024-03-05
+        Accra, March 5 -- Kwame Nkrumah's granddaughter and Foreign Minister Ana Lopes attended the national day reception of Kenya on Tuesday.
+        """)
+    let attend = a.events.first { $0.type == "ATTEND" }
+    #expect(attend?.participants.contains("Ana Lopes") == true)
+    #expect(attend?.participants.contains("Kwame Nkrumah") == false)
+}

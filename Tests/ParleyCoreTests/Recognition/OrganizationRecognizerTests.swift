@@ -122,3 +122,9 @@ import Testing
     #expect(cuba.mentions.count >= 3)
     #expect(a.people.first { $0.name == "Juan Perez Diaz" }?.country == "CUB")
 }
+
+@Test func bodyNamedAfterAKnownPersonIsAnOrganizationNotThatPerson() throws {
+    let a = Sample.extract("Accra, May 3 -- Ambassador Ana Lopes met with members of the Patrice Lumumba International Solidarity Association in Accra.")
+    #expect(a.organization("Patrice Lumumba International Solidarity Association") != nil)
+    #expect(!a.people.contains { $0.name == "Patrice Lumumba" })
+}
