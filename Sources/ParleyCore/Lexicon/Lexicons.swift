@@ -24,6 +24,9 @@ public final class Lexicons: Sendable {
     public let speechVerbs: Set<String>
     /// Nouns after a possessive name that make someone else the actor ("X's envoy", "X's granddaughter").
     public let standInWords: Set<String>
+    /// Salutations that open a letter ("dear comrades"), as token-key sequences, and the greeting words that follow them.
+    public let salutations: [[String]]
+    public let greetingWords: Set<String>
     public let gatherings: Set<String>
     public let calendar: [String: CalendarWord]
     /// `calendar` with the month names of other languages (`page-months.tsv`), for web pages' date strings only.
@@ -221,6 +224,9 @@ public final class Lexicons: Sendable {
         self.nonNameWords = try Self.wordList("non-name-words")
         self.speechVerbs = try Self.wordList("speech-verbs")
         self.standInWords = try Self.wordList("stand-in-words")
+        let letterWords = try TSVTable(name: "letter-words.tsv", text: Self.resourceText("letter-words", "tsv"), minimumColumns: 2).rows
+        self.salutations = letterWords.filter { $0[0] == "salutation" }.compactMap { $0[1].map { TextNormalizer.fold($0).split(separator: " ").map(String.init) } }
+        self.greetingWords = Set(letterWords.filter { $0[0] == "greeting" }.compactMap { $0[1].map(TextNormalizer.fold) })
         self.gatherings = try Self.wordList("gatherings")
         self.calendar = calendar
         var pageCalendar = calendar
