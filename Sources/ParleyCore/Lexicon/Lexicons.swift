@@ -11,6 +11,8 @@ public final class Lexicons: Sendable {
     public let organizations: [OrganizationEntry]
     public let titles: [TitleEntry]
     public let people: [KnownPerson]
+    /// Known people by the first and the last word of their names ("Tshisekedi", "Xi"), for a title and one name.
+    public let peopleByNameWord: [String: [Int]]
     public let index: PhraseIndex
     public let countryByISO3: [String: Int]
     public let organizationByKey: [String: Int]
@@ -146,10 +148,17 @@ public final class Lexicons: Sendable {
             }
         }
         for (i, t) in titles.enumerated() { index.add(t.title, .title(i)) }
+        var peopleByNameWord: [String: [Int]] = [:]
         for (i, p) in people.enumerated() {
             index.add(p.name, .person(i))
             for a in p.aliases { index.add(a, .person(i)) }
+            for name in [p.name] + p.aliases {
+                let keys = TextNormalizer.keys(name).filter { $0.count > 2 && $0 != "jr" }
+                guard keys.count >= 2 else { continue }
+                for k in Set([keys[0], keys[keys.count - 1]]) where peopleByNameWord[k]?.contains(i) != true { peopleByNameWord[k, default: []].append(i) }
+            }
         }
+        self.peopleByNameWord = peopleByNameWord
         for h in try TSVTable(name: "honorifics.txt", text: Self.resourceText("honorifics", "txt")).rows {
             if let s = h[0] { index.add(s, .honorific) }
         }
