@@ -12,8 +12,10 @@ public struct ZipArchiveReader {
     /// How many entries the end of central directory record announces.
     var announced = 0
     var seen = 0
-    /// Compressed bytes of the entries handed over or skipped so far (for progress reports).
+    /// About how many bytes of the file the entries handed over or skipped so far take (for progress reports);
+    /// the file's size once the last entry is read.
     public private(set) var bytesRead = 0
+    var fileSize = 0
     /// Entries larger than this are skipped with an error.
     public var maximumEntryBytes = 64 << 20
     /// Only entries for which this returns true are decompressed.
@@ -30,6 +32,7 @@ public struct ZipArchiveReader {
             let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
             self.archive = archive
             entries = archive.makeIterator()
+            fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             announced = Self.announcedEntries(path: path) ?? 0
         } catch {
             failure = SourceError(source: self.name, message: "not a ZIP archive, or truncated (no end of central directory)")
@@ -46,13 +49,14 @@ public struct ZipArchiveReader {
         while true {
             guard let entry = iterator.next() else {
                 entries = nil
-                guard seen < announced else { return nil }
+                guard seen < announced else { bytesRead = fileSize; return nil }
                 return .failure(SourceError(source: name, record: "central directory entry \(seen + 1)",
                                             message: "damaged central directory or local header; the last \(announced - seen) of \(announced) entries are skipped"))
             }
             seen += 1
-            bytesRead += Int(clamping: entry.compressedSize)
             let path = entry.path
+            // The data, its local header and its central directory record (each with the name).
+            bytesRead += Int(clamping: entry.compressedSize) + 30 + 46 + 2 * path.utf8.count
             guard entry.type == .file, !path.hasSuffix("/"), wants(path) else { continue }
             return read(entry, path, from: archive)
         }

@@ -30,6 +30,7 @@ public struct LocalArchive: Sendable {
                 readBytes?.value = zip.bytesRead
                 emitEntry(r, name, emit)
             }
+            readBytes?.value = zip.bytesRead
             return
         }
         do throws(SourceError) {
