@@ -1,3 +1,4 @@
+import CParleyZlib
 import Foundation
 import ZIPFoundation
 
@@ -75,10 +76,14 @@ public struct ZipArchiveReader {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(entry.uncompressedSize))
         do {
-            let crc = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
+            // Buffers sized to the entry (releases are small) and the CRC-32 taken by zlib once at the end:
+            // both cost less than ZIPFoundation's 64 KB buffers and its own CRC-32 loop.
+            let buffer = max(4096, min(64 << 10, Int(entry.uncompressedSize) + 64))
+            _ = try archive.extract(entry, bufferSize: buffer, skipCRC32: true) { chunk in
                 guard bytes.count + chunk.count <= limit else { throw TooLarge() }
                 bytes.append(contentsOf: chunk)
             }
+            let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
             // A data descriptor ZIPFoundation could not find leaves the expected checksum 0: nothing to compare.
             if entry.checksum != 0, crc != entry.checksum || bytes.count != Int(entry.uncompressedSize) {
                 return failure("damaged entry (its CRC-32 or size does not match the central directory)")
