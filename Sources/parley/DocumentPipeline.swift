@@ -208,7 +208,7 @@ struct DocumentPipeline {
                                       read: ((HarvestEvent) -> Void) -> Void) {
         let progress = StreamProgress(path: origin, totalBytes: totalBytes)
         var records = 0
-        // `read` calls back into the batch below; emit is only called from here, never while `read` re-enters.
+        // `emit` is only called while `read` runs (from the handler below), so it never actually escapes.
         withoutActuallyEscaping(emit) { emit in
             var batch: [Result<Document, ReadingError>] = []
             func flush() {

@@ -52,7 +52,7 @@ public struct ZipArchiveReader {
                 entries = nil
                 guard seen < announced else { bytesRead = fileSize; return nil }
                 return .failure(SourceError(source: name, record: "central directory entry \(seen + 1)",
-                                            message: "damaged central directory or local header; the last \(announced - seen) of \(announced) entries are skipped"))
+                                            message: "damaged central directory or local header, or an encrypted entry (not supported); the last \(announced - seen) of \(announced) entries are skipped"))
             }
             seen += 1
             let path = entry.path

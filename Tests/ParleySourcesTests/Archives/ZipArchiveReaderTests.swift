@@ -78,7 +78,7 @@ import Testing
         let directory = try #require(bytes.indices.filter { bytes[$0...].starts(with: [0x50, 0x4B, 0x01, 0x02]) }.dropFirst().first)
         bytes[directory + 2] = 0   // the second central directory record loses its signature
         let zip = try ZipFile(bytes)
-        #expect(readAll(zip) == ["releases/one.txt", "b.zip: central directory entry 2: damaged central directory or local header; the last 3 of 4 entries are skipped"])
+        #expect(readAll(zip) == ["releases/one.txt", "b.zip: central directory entry 2: damaged central directory or local header, or an encrypted entry (not supported); the last 3 of 4 entries are skipped"])
     }
 
     @Test func notAZipIsAnErrorNamingTheFile() throws {
