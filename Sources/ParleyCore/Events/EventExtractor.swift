@@ -417,6 +417,22 @@ public struct EventExtractor: PipelineStage {
                 events.append(visit)
             }
         }
+        // "The delegation, composed of A and B, had meetings …": the members named take part in the delegation's
+        // visit and in the meetings whose sentence speaks of the delegation.
+        let members = delegationMembers(c, events: events)
+        if !members.isEmpty {
+            for e in events.indices where !events[e].reported && [.VISIT, .MEET].contains(events[e].type) {
+                let r = c.sentences[events[e].sentence].tokenRange
+                let namesDelegation = r.contains { Self.referenceDelegation.contains(tokens[$0].key) }
+                guard namesDelegation || events[e].type == .VISIT && events[e].participants.isEmpty,
+                      !members.contains(where: events[e].participants.contains) else { continue }
+                events[e].participants.insert(contentsOf: members, at: 0)
+                for p in members {
+                    events[e].roles[p] = "guest"
+                    if let x = c.people[p].country, !events[e].countries.contains(x) { events[e].countries.append(x) }
+                }
+            }
+        }
         // "The highlight of the visit was the meeting with X": in the story of a visit, a meeting with one person
         // named is the visitors' meeting with them.
         if let v = events.firstIndex(where: { $0.type == .VISIT && !$0.reported && !$0.participants.isEmpty }) {
@@ -459,6 +475,26 @@ public struct EventExtractor: PipelineStage {
             return !e.organizations.isEmpty || e.type == .HOST || e.type == .ANNOUNCE
         }
         context.planned = planned
+    }
+
+    /// Words that open the list of a delegation's members: "composed of", "comprising", "consisting of", "including".
+    static let membershipWords: Set<String> = ["composed", "comprising", "comprised", "consisting", "including", "included", "comprises", "includes"]
+
+    /// The people a body sentence names as a delegation's members ("the delegation, composed of A and B, …"), up to
+    /// the sentence's first trigger after them; empty when no sentence does.
+    func delegationMembers(_ c: ExtractionContext, events: [EventRecord]) -> [Int] {
+        for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
+            let r = s.tokenRange
+            guard let d = r.first(where: { Self.referenceDelegation.contains(c.tokens[$0].key) && c.tokens[$0].key == "delegation" }),
+                  let open = (d + 1..<min(r.upperBound, d + 4)).first(where: { Self.membershipWords.contains(c.tokens[$0].key) }) else { continue }
+            let stop = events.filter { $0.sentence == s.index && $0.triggerTokens.lowerBound > open }.map(\.triggerTokens.lowerBound).min() ?? r.upperBound
+            var found: [Int] = []
+            for m in c.personMentions where m.sentence == s.index && m.tokens.lowerBound > open && m.tokens.lowerBound < stop && !found.contains(m.person) {
+                found.append(m.person)
+            }
+            if found.count >= 2 { return found }
+        }
+        return []
     }
 
     /// "X's granddaughter", "X's special envoy": someone else acts for or beside the person named.

@@ -314,6 +314,8 @@ public struct PersonRecognizer: PipelineStage {
             let b1 = c.tokens[nr.lowerBound - 1].key
             let b2 = c.tokens[nr.lowerBound - 2].key
             if b1 == "by", Self.leadWords.contains(b2) { return true }
+            // "a delegation composed of Ana Lopes, …", "comprising Karim Haddad and …": a body's members.
+            if b1 == "of", ["composed", "consisting", "comprised"].contains(b2) || b1 == "comprising" { return true }
             if b1 == "with", ["met", "talks", "meeting", "conversation", "call", "together"].contains(b2) { return true }
         }
         return false
