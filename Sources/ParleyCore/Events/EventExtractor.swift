@@ -247,7 +247,11 @@ public struct EventExtractor: PipelineStage {
                 }
                 // A date after the page's own is a future contact, unless a verb in the past says it happened
                 // (pages carry wrong dates more often than releases report the future in the past tense).
-                let isFuture = modality == .planned || (trig.option == .nominal || !Self.isPastTense(tokens[hit.range.lowerBound]))
+                // "will pay an official visit from June 28-29" on a page of June 28: a planned contact that starts on the
+                // page's own day is under way, the day's news.
+                let startsToday = modality == .planned && trig.option != .planned
+                    && (date.map { d in c.referenceDate.map { d.isComplete && d == $0 } ?? false } ?? false)
+                let isFuture = modality == .planned && !startsToday || (trig.option == .nominal || !Self.isPastTense(tokens[hit.range.lowerBound]))
                     && (date.map { d in c.referenceDate.map { d > $0 && d.isComplete && $0.isComplete } ?? false } ?? false)
                 let mainDate = mainIndex.flatMap { events[$0].date }
                 // "Earlier in the day", "on the same day", "this morning": the main event's day, not an earlier happening.

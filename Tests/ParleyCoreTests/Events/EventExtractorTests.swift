@@ -491,3 +491,25 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(!a.events.contains { $0.type == "MESSAGE" })
 }
+
+@Test func delegationMembersTakePartInItsVisitAndMeetings() throws {
+    let a = Sample.extract("""
+        2024-03-12
+        The visit of a delegation of the Ghana Labour Party to Kenya ended yesterday.
+        The delegation, composed of Kwame Mensah, deputy chairman of the party, and Ama Owusu, member of its Central Committee, had several meetings in Nairobi.
+        The delegation also held talks with Karim Haddad, Secretary General of the Kenya African National Union.
+        """)
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(Set(visit.participants).isSuperset(of: ["Kwame Mensah", "Ama Owusu"]))
+    let meeting = try #require(a.events.first { $0.type == "MEET" && $0.participants.contains("Karim Haddad") })
+    #expect(Set(meeting.participants).isSuperset(of: ["Kwame Mensah", "Ama Owusu"]))
+}
+
+@Test func plannedVisitStartingOnThePagesDayIsUnderWay() throws {
+    let a = Sample.extract("""
+         date 2024-06-28 HANOI — President Kwame Mensah of Ghana will pay an official visit to Viet Nam from June 28-29, at the invitation of President Ana Lopes.
+        """)
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(visit.date == "2024-06-28")
+    #expect(visit.participants.contains("Kwame Mensah"))
+}
