@@ -225,6 +225,13 @@ public struct EventExtractor: PipelineStage {
                 if countries.isEmpty {
                     for m in c.countryMentions where (clauseStart..<clauseEnd).contains(m.tokens.lowerBound) { addC(m.iso3) }
                 }
+                // "Memoranda of understanding … were signed during the visit": documents signed with nobody named are
+                // signed by the sides of the story's main event.
+                if type == .SIGN, participants.isEmpty, orgs.isEmpty, let m = mainIndex, !events[m].reported,
+                   (clauseStart..<clauseEnd).contains(where: { ["visit", "talks", "meeting", "meetings", "ceremony"].contains(tokens[$0].key) }) {
+                    participants = events[m].participants
+                    for x in events[m].countries { addC(x) }
+                }
                 if participants.isEmpty && orgs.isEmpty && countries.isEmpty { continue }
 
                 // Date.
@@ -305,7 +312,11 @@ public struct EventExtractor: PipelineStage {
                 // (the one a "who is visiting" clause describes), not the hosts they meet.
                 if type == .VISIT {
                     let object = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 4)
-                    event.isCountryVisit = object.contains { k in
+                    // "made a one-day State Visit and held talks with his host": a state or official visit with no
+                    // destination named is a visit to the host country.
+                    let stateVisit = hit.range.contains { ["state", "official", "working"].contains(tokens[$0].key) }
+                        && (hit.range.upperBound >= clauseEnd || !["to", "at", "of", "in"].contains(tokens[hit.range.upperBound].key))
+                    event.isCountryVisit = stateVisit || object.contains { k in
                         (c.countryMentionAt[k].map { !c.countryMentions[$0].isAdjective } ?? false) || c.placeMentionAt[k] != nil
                     }
                     if event.isCountryVisit {

@@ -513,3 +513,23 @@ func willVisitIsKeptAsPlanned() {
     #expect(visit.date == "2024-06-28")
     #expect(visit.participants.contains("Kwame Mensah"))
 }
+
+@Test func stateVisitWithoutDestinationIsAVisitApartFromTheTalks() throws {
+    let a = Sample.extract("""
+        Accra, Monday March 4, 2024 (MFA Press) — President Kwame Mensah today made a one-day State Visit and held bilateral talks with his host President Ana Lopes.
+        """)
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(visit.participants == ["Kwame Mensah"])
+    let talks = try #require(a.events.first { $0.type == "MEET" })
+    #expect(Set(talks.participants) == ["Kwame Mensah", "Ana Lopes"])
+}
+
+@Test func documentsSignedWithNobodyNamedAreSignedByTheMainEventsSides() throws {
+    let a = Sample.extract("""
+        2024-05-06
+        Foreign Minister Ana Lopes held a meeting in Accra on 6 May 2024 with Foreign Minister Karim Haddad of Kenya.
+        Memoranda of understanding in the fields of education and culture were signed during the visit.
+        """)
+    let sign = try #require(a.events.first { $0.type == "SIGN" })
+    #expect(Set(sign.participants) == ["Ana Lopes", "Karim Haddad"])
+}
