@@ -279,7 +279,8 @@ public struct EventExtractor: PipelineStage {
                 if sharesMainDate, date == nil { date = mainDate }
                 if (mainIndex != nil || inSpeech) && !sharesMainDate {
                     if (inSpeech && !aboutMainEvent) || pastMarked { reported = true }
-                    else if let d = date, let md = mainDate, d != md, !(md.description.hasPrefix(d.description)) { reported = true }
+                    else if let d = date, let md = mainDate, d != md, !(md.description.hasPrefix(d.description)),
+                            !Self.arrivalBefore(type, d, md) { reported = true }
                     else if chosen != nil && date == nil { reported = true }
                 }
                 if date == nil && chosen == nil && !reported && !isFuture {
@@ -434,12 +435,15 @@ public struct EventExtractor: PipelineStage {
         }
         // "The delegation, composed of A and B, had meetings …": the members named take part in the delegation's
         // visit and in the meetings whose sentence speaks of the delegation.
-        let members = delegationMembers(c, events: events)
+        // "Putin arrived in Pyongyang. The Russian delegation includes A, B and C.": members listed in a sentence of
+        // their own join the events of the sentence before.
+        let (members, membersSentence) = delegationMembers(c, events: events)
         if !members.isEmpty {
             for e in events.indices where !events[e].reported && [.VISIT, .MEET].contains(events[e].type) {
                 let r = c.sentences[events[e].sentence].tokenRange
                 let namesDelegation = r.contains { Self.referenceDelegation.contains(tokens[$0].key) }
-                guard namesDelegation || events[e].type == .VISIT && events[e].participants.isEmpty,
+                let justBefore = events[e].sentence == membersSentence - 1 && !events.contains { $0.sentence == membersSentence }
+                guard namesDelegation || justBefore || events[e].type == .VISIT && events[e].participants.isEmpty,
                       !members.contains(where: events[e].participants.contains) else { continue }
                 events[e].participants.insert(contentsOf: members, at: 0)
                 for p in members {
@@ -492,12 +496,19 @@ public struct EventExtractor: PipelineStage {
         context.planned = planned
     }
 
+    /// "Putin arrived in Pyongyang late on June 18" in the story of the talks of June 19: a visit that began up to
+    /// three days before the main event is the same trip, not an earlier happening.
+    static func arrivalBefore(_ type: EventType, _ d: PartialDate, _ main: PartialDate) -> Bool {
+        guard type == .VISIT, let a = d.dayNumber, let b = main.dayNumber else { return false }
+        return (1...3).contains(b - a)
+    }
+
     /// Words that open the list of a delegation's members: "composed of", "comprising", "consisting of", "including".
     static let membershipWords: Set<String> = ["composed", "comprising", "comprised", "consisting", "including", "included", "comprises", "includes"]
 
     /// The people a body sentence names as a delegation's members ("the delegation, composed of A and B, …"), up to
-    /// the sentence's first trigger after them; empty when no sentence does.
-    func delegationMembers(_ c: ExtractionContext, events: [EventRecord]) -> [Int] {
+    /// the sentence's first trigger after them, and that sentence; empty when no sentence does.
+    func delegationMembers(_ c: ExtractionContext, events: [EventRecord]) -> ([Int], Int) {
         for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
             let r = s.tokenRange
             guard let d = r.first(where: { Self.referenceDelegation.contains(c.tokens[$0].key) && c.tokens[$0].key == "delegation" }),
@@ -507,9 +518,9 @@ public struct EventExtractor: PipelineStage {
             for m in c.personMentions where m.sentence == s.index && m.tokens.lowerBound > open && m.tokens.lowerBound < stop && !found.contains(m.person) {
                 found.append(m.person)
             }
-            if found.count >= 2 { return found }
+            if found.count >= 2 { return (found, s.index) }
         }
-        return []
+        return ([], -1)
     }
 
     /// "X's granddaughter", "X's special envoy": someone else acts for or beside the person named.

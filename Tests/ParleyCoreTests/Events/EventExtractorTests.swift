@@ -533,3 +533,14 @@ func willVisitIsKeptAsPlanned() {
     let sign = try #require(a.events.first { $0.type == "SIGN" })
     #expect(Set(sign.participants) == ["Ana Lopes", "Karim Haddad"])
 }
+
+@Test func arrivalTheDayBeforeTheTalksIsTheSameTripWithItsDelegation() throws {
+    let a = Sample.extract("""
+        2024-06-20
+        Kenyan President Ana Lopes held talks with Ghanaian President Karim Haddad in Accra on June 19.
+        Lopes arrived in Accra late on June 18. The Kenyan delegation includes Foreign Minister Kwame Mensah and Trade Minister Ama Owusu.
+        """)
+    let visit = try #require(a.events.first { $0.type == "VISIT" && $0.date == "2024-06-18" })
+    #expect(visit.reported == false)
+    #expect(Set(visit.participants).isSuperset(of: ["Ana Lopes", "Kwame Mensah", "Ama Owusu"]))
+}
