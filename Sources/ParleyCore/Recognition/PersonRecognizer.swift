@@ -119,6 +119,12 @@ public struct PersonRecognizer: PipelineStage {
                     }
                     if personEnding(at: k + 1) { before = k + 1 }
                 }
+                // "… Lena Novak of the Ruritanian Labour Party and Tomas Reyes of …": the neighbour's body after "of".
+                if !personEnding(at: before), let om = c.organizationMentions.last(where: { $0.tokens.upperBound == before }) {
+                    var k = om.tokens.lowerBound
+                    if k > s.tokenRange.lowerBound, c.tokens[k - 1].key == "the" { k -= 1 }
+                    if k > s.tokenRange.lowerBound, c.tokens[k - 1].key == "of", personEnding(at: k - 1) { before = k - 1 }
+                }
                 let after = nr.upperBound < end && [",", ";", "and"].contains(c.tokens[nr.upperBound].key) ? nr.upperBound + 1 : nil
                 let afterStart = after.map { a in a < end && c.tokens[a].key == "and" ? a + 1 : a }
                 // In a list separated by semicolons, a person anywhere in the item before counts.

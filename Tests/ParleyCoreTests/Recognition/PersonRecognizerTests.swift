@@ -202,3 +202,8 @@ func headlineVerbAfterATitleIsNotAPerson() {
         """)
     #expect(a.people.first { $0.name == "Scholz" }?.country != "DEU")
 }
+
+@Test func listedNameAfterAnotherPersonsBodyIsAPerson() {
+    let a = Sample.extract("2024-01-02\nThe mission included Senator Ana Lopes of the Kenya African National Union and Karim Haddad of the Convention People’s Party.")
+    #expect(a.people.map(\.name).contains("Karim Haddad"))
+}
