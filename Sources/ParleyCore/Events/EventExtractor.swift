@@ -754,6 +754,9 @@ public struct EventExtractor: PipelineStage {
         }
         let oa = Set(a.organizations), ob = Set(b.organizations)
         if pa.isEmpty && pb.isEmpty && !oa.isEmpty { return oa == ob }
+        // "The two governments signed an agreement. Minister A signed on behalf of X and Minister B on behalf of Y":
+        // the bodies first named act through the people named next.
+        if a.type == .SIGN, pa.isEmpty != pb.isEmpty, !oa.isEmpty, !ob.isEmpty, oa.isSubset(of: ob) || ob.isSubset(of: oa) { return true }
         return false
     }
 

@@ -544,3 +544,14 @@ func willVisitIsKeptAsPlanned() {
     #expect(visit.reported == false)
     #expect(Set(visit.participants).isSuperset(of: ["Ana Lopes", "Kwame Mensah", "Ama Owusu"]))
 }
+
+@Test func governmentsSigningAndTheirMinistersSigningAreOneSigning() throws {
+    let a = Sample.extract("""
+        2024-06-15
+        The Government of Ghana and the Government of Kenya signed a grant agreement for the health sector.
+        Foreign Minister Ana Lopes signed the agreement on behalf of the Government of Ghana and Foreign Minister Karim Haddad signed on behalf of the Government of Kenya.
+        """)
+    let signings = a.events.filter { $0.type == "SIGN" }
+    #expect(signings.count == 1)
+    #expect(Set(signings.first?.participants ?? []) == ["Ana Lopes", "Karim Haddad"])
+}
