@@ -209,7 +209,7 @@ func headlineVerbAfterATitleIsNotAPerson() {
 }
 
 @Test func countryNamedAfterEachListedAmbassadorIsTheirs() {
-    let a = Sample.extract("2024-01-02\nThen, Minister Kwame Mensah received newly appointed Ambassadors Ana Lopes of the Philippines and Karim Haddad of Kenya.")
+    let a = Sample.extract("2024-01-02\nMinister Kwame Mensah welcomed the new Ambassadors Ana Lopes of the Philippines and Karim Haddad of Kenya to Accra.")
     let countries = Dictionary(a.people.map { ($0.name, $0.country ?? "") }, uniquingKeysWith: { a, _ in a })
     #expect(countries["Ana Lopes"] == "PHL")
     #expect(countries["Karim Haddad"] == "KEN")
