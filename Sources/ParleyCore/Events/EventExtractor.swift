@@ -97,7 +97,7 @@ public struct EventExtractor: PipelineStage {
                 case .planned:
                     if modality != .planned { continue }
                 case .firstperson:
-                    // "It's a pleasure to welcome my colleague X", "an honour for us to receive the Prime Minister":
+                    // "Glad to have my colleague X here with us", "we are delighted to host the Prime Minister":
                     // a speaker's own words in a transcript, about someone named after them.
                     guard speakers[s.paragraph] != nil, hasPersonAfter,
                           !peopleInClause.contains(where: { $0.tokens.upperBound <= hit.range.lowerBound }) else { continue }
@@ -452,7 +452,7 @@ public struct EventExtractor: PipelineStage {
                 }
             }
         }
-        // "The highlight of the visit was the meeting with X": in the story of a visit, a meeting with one person
+        // "During the stay, a meeting with X was the high point": in the story of a visit, a meeting with one person
         // named is the visitors' meeting with them.
         if let v = events.firstIndex(where: { $0.type == .VISIT && !$0.reported && !$0.participants.isEmpty }) {
             let visitors = events[v].participants
@@ -466,7 +466,7 @@ public struct EventExtractor: PipelineStage {
                 for x in events[v].countries where !events[e].countries.contains(x) { events[e].countries.append(x) }
             }
         }
-        // "China and Honduras established diplomatic relations … The communique was signed by A and B": relations
+        // "Ruritania and Ghana set up diplomatic ties … A and B put their names to the communique": relations
         // announced with nobody named are announced by those who signed for the same countries.
         for e in events.indices where events[e].type == .ANNOUNCE && events[e].participants.isEmpty && !events[e].reported {
             if let signing = events.first(where: { $0.type == .SIGN && !$0.reported && $0.participants.count >= 2 && Set($0.countries) == Set(events[e].countries) }) {

@@ -393,7 +393,7 @@ func willVisitIsKeptAsPlanned() {
         2024-06-18
         At the invitation of the Kenya People's Front, a four-member Ghana People's Progressive Party delegation headed by general secretary, Kwame Mensah including Kofi Boateng, member, Central Secretariat, Ama Owusu and Yaw Darko, all members of the Central Committee, visited Kenya from June 7-10, 2024.
 
-        The highlight of the visit was the meeting with Lena Novak, chairwoman of the Kenya People's Front.
+        During the stay, the delegation's high point was the meeting with Lena Novak, chairwoman of the Kenya People's Front.
         """)
     let delegation: Set<String> = ["Kwame Mensah", "Kofi Boateng", "Ama Owusu", "Yaw Darko"]
     let visit = try #require(a.events.first { $0.type == "VISIT" })
@@ -416,7 +416,7 @@ func willVisitIsKeptAsPlanned() {
         Remarks with the Foreign Minister of Kenya before their meeting
         2024-02-02
 
-        Foreign Minister Ana Lopes: Good morning. It is a pleasure to welcome my friend and colleague Karim Haddad, the Foreign Minister of Kenya, to Accra.
+        Foreign Minister Ana Lopes: Good morning, everyone. I am so glad to welcome my good friend Karim Haddad, the Foreign Minister of Kenya, to Accra.
 
         We have a great deal to discuss today.
 
