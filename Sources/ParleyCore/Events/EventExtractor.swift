@@ -503,15 +503,17 @@ public struct EventExtractor: PipelineStage {
         return (1...3).contains(b - a)
     }
 
-    /// Words that open the list of a delegation's members: "composed of", "comprising", "consisting of", "including".
-    static let membershipWords: Set<String> = ["composed", "comprising", "comprised", "consisting", "including", "included", "comprises", "includes"]
+    /// Words that open the list of a delegation's or mission's members: "composed of", "comprising", "consisting of",
+    /// "including", "formed by", "made up of".
+    static let membershipWords: Set<String> = ["composed", "comprising", "comprised", "consisting", "consists", "including", "included",
+                                               "comprises", "includes", "formed", "made"]
 
     /// The people a body sentence names as a delegation's members ("the delegation, composed of A and B, …"), up to
     /// the sentence's first trigger after them, and that sentence; empty when no sentence does.
     func delegationMembers(_ c: ExtractionContext, events: [EventRecord]) -> ([Int], Int) {
         for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
             let r = s.tokenRange
-            guard let d = r.first(where: { Self.referenceDelegation.contains(c.tokens[$0].key) && c.tokens[$0].key == "delegation" }),
+            guard let d = r.first(where: { ["delegation", "mission"].contains(c.tokens[$0].key) }),
                   let open = (d + 1..<min(r.upperBound, d + 4)).first(where: { Self.membershipWords.contains(c.tokens[$0].key) }) else { continue }
             let stop = events.filter { $0.sentence == s.index && $0.triggerTokens.lowerBound > open }.map(\.triggerTokens.lowerBound).min() ?? r.upperBound
             var found: [Int] = []

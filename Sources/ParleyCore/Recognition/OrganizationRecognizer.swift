@@ -300,6 +300,11 @@ public struct OrganizationRecognizer: PipelineStage {
             // "(Secretary of) Organization of the Workers' Party of Ruritania": a portfolio of the party, not another body.
             if ["organization", "organisation"].contains(c.tokens[i].key), i + 1 < r.upperBound, c.tokens[i + 1].key == "of",
                k.lowerBound == i + 2 || (k.lowerBound == i + 3 && c.tokens[i + 2].key == "the") { i += 1; continue }
+            // "A Mission of the Socialist International": a party's or an international body's mission is that body acting.
+            if ["mission", "missions"].contains(c.tokens[i].key), i + 1 < r.upperBound, c.tokens[i + 1].key == "of",
+               k.lowerBound == i + 2 || (k.lowerBound == i + 3 && c.tokens[i + 2].key == "the"),
+               let m = c.match(at: k.lowerBound), let known = knownOrganization(m),
+               [.party, .international].contains(c.lexicons.organizations[known].kind) { i += 1; continue }
             if headLength(c, at: i, end: r.upperBound) > 0 { return true }
             i += 1
         }

@@ -556,3 +556,14 @@ func willVisitIsKeptAsPlanned() {
     #expect(signings.count == 1)
     #expect(Set(signings.first?.participants ?? []) == ["Ana Lopes", "Karim Haddad"])
 }
+
+@Test func missionFormedByNamedMembersIsTheirVisit() throws {
+    let a = Sample.extract("""
+        2024-02-03
+        On 1 February a Mission of the Socialist International visited Accra, where parties and trade unions of Ghana received it.
+        The Mission is formed by Ana Lopes, Secretary General of the Socialist International; Karim Haddad of the Kenya African National Union and Kwame Mensah of the Convention People’s Party.
+        """)
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(Set(visit.participants).isSuperset(of: ["Ana Lopes", "Karim Haddad", "Kwame Mensah"]))
+    #expect(visit.organizations.contains("Socialist International"))
+}
