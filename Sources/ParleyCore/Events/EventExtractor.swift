@@ -488,6 +488,16 @@ public struct EventExtractor: PipelineStage {
         // A contact with nobody named and no organization acting is too thin to stand as an event; hosting and
         // announcements are the exception (countries host summits and establish relations).
         // A meeting or a call is between people: one that names no person is a body's routine, not a contact to record.
+        // "paid floral tribute to President Ho Chi Minh": a figure whose office ended two generations before the
+        // story is remembered, not met.
+        if let year = c.referenceDate?.year ?? c.defaultYear {
+            for e in events.indices {
+                events[e].participants.removeAll { p in
+                    guard let k = c.people[p].known, let years = c.lexicons.people[k].years else { return false }
+                    return years.upperBound < year - 40
+                }
+            }
+        }
         context.events = events.filter { e in
             if !e.participants.isEmpty { return true }
             if e.type == .MEET || e.type == .CALL { return false }

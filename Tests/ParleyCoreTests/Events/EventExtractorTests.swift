@@ -567,3 +567,11 @@ func willVisitIsKeptAsPlanned() {
     #expect(Set(visit.participants).isSuperset(of: ["Ana Lopes", "Karim Haddad", "Kwame Mensah"]))
     #expect(visit.organizations.contains("Socialist International"))
 }
+
+@Test func aFigureOfLongAgoIsRememberedNotMet() {
+    let a = Sample.extract("""
+        2023-11-25
+        In Accra the delegation laid a wreath at the mausoleum of President Kwame Nkrumah and visited Kwame Nkrumah Memorial Park.
+        """)
+    #expect(!a.events.contains { $0.participants.contains("Kwame Nkrumah") })
+}
