@@ -1,7 +1,8 @@
 import Foundation
 
 /// Turns stored events into the shapes analysts load elsewhere: an events table with one row per
-/// dyad (for R or pandas), and the contact network as GEXF or GraphML (for Gephi).
+/// dyad (for R or pandas), the contact network as GEXF or GraphML (for Gephi), and event data as PLOVER JSON Lines
+/// and ICEWS columns (see `PLOVERExport.swift` and `ICEWSExport.swift`).
 public struct Exporter: Sendable {
     /// What the nodes of the contact network are.
     public enum NodeKind: String, Sendable, CaseIterable { case people, organizations, countries }
@@ -10,7 +11,8 @@ public struct Exporter: Sendable {
 
     /// One CSV row per dyad: the event's first participant (or organization, or country) with each other one.
     public func dyadCSV(_ events: [EventSummary]) -> String {
-        var out = "event_id,date,type,cameo,plover,place,source_actor,source_country,target_actor,target_country,organizations,countries,source_urls\n"
+        var out = "event_id,date,type,cameo,plover,place,source_actor,source_country,target_actor,target_country,organizations,countries,source_urls,"
+            + "channel,source_level,target_level\n"
         func field(_ s: String?) -> String {
             guard let s else { return "" }
             return s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
@@ -21,9 +23,11 @@ public struct Exporter: Sendable {
             if actors.count < 2 { actors = e.countries.map { ($0, $0) } }
             guard actors.count >= 2 else { continue }
             let urls = e.sources.map { $0.url ?? $0.documentId }.joined(separator: " ")
+            func level(_ country: String?) -> String { e.sides.first { $0.country == country }?.level ?? "" }
             for target in actors.dropFirst() {
                 out += [String(e.id), e.date ?? "", e.type, e.cameo ?? "", e.plover ?? "", e.place ?? "", actors[0].0, actors[0].1 ?? "",
-                        target.0, target.1 ?? "", e.organizations.map(\.name).joined(separator: "; "), e.countries.joined(separator: "; "), urls]
+                        target.0, target.1 ?? "", e.organizations.map(\.name).joined(separator: "; "), e.countries.joined(separator: "; "), urls,
+                        e.channel ?? "", level(actors[0].1), level(target.1)]
                     .map(field).joined(separator: ",") + "\n"
             }
         }

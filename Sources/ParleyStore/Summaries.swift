@@ -10,6 +10,14 @@ public struct EventSummary: Sendable, Codable, Equatable {
     public var cameo: String?
     public var plover: String?
     public var sources: [EventSourceRef]
+    /// PLOVER mode (meet, visit, host, phone, third-party), when the type has one.
+    public var ploverMode: String? = nil
+    /// party, state, parliament, mixed or other; nil for an event stored before channels were coded.
+    public var channel: String? = nil
+    /// Which sides' people or organizations fixed the channel.
+    public var channelReason: String? = nil
+    /// One per country (country order; people of no known country first): channel and level, and who fixed them.
+    public var sides: [EventSide] = []
 }
 
 /// A person as referred to from an event or a list.
@@ -24,6 +32,9 @@ public struct PersonRef: Sendable, Codable, Equatable {
 public struct OrganizationRef: Sendable, Codable, Equatable {
     public var id: Int64
     public var name: String
+    /// party, government, legislature, international, company, ngo, media or other.
+    public var kind: String? = nil
+    public var country: String? = nil
 }
 
 /// Where an event is stated: document, sentence, character offsets, the evidence sentence.

@@ -7,13 +7,13 @@ import ParleyStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export events (CSV, one row per dyad), the contact network (GEXF, GraphML) or per-document annotations (JSON with entity and event ids).")
+        abstract: "Export events (CSV, one row per dyad; PLOVER JSON Lines; ICEWS tab-separated columns), the contact network (GEXF, GraphML) or per-document annotations (JSON with entity and event ids).")
 
     /// What to export.
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, gexf, graphml, annotations }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, gexf, graphml, annotations, plover, icews }
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "csv, gexf, graphml or annotations.") var format: Format
+    @Option(help: "csv, gexf, graphml, annotations, plover (PLOVER JSON Lines) or icews (ICEWS columns, tab-separated).") var format: Format
     @Option(help: "Network nodes: people, organizations or countries.") var nodes: String = "people"
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("For annotations: write one <id>.json per document here.", valueName: "DIR"))
     var outputDir: String?
@@ -42,6 +42,14 @@ struct ExportCommand: ParsableCommand {
         case .csv: text = exporter.dyadCSV(events)
         case .gexf: text = exporter.gexf(events, nodes: kind)
         case .graphml: text = exporter.graphML(events, nodes: kind)
+        case .plover:
+            let (lines, skipped) = exporter.plover(events)
+            text = lines
+            if skipped > 0 { warn("left out \(skipped) undated event\(skipped == 1 ? "" : "s") (PLOVER records need a date)") }
+        case .icews:
+            let (rows, skipped) = exporter.icews(events)
+            text = rows
+            if skipped > 0 { warn("left out \(skipped) event\(skipped == 1 ? "" : "s") without a complete date or two sides (ICEWS rows need both)") }
         case .annotations: return
         }
         FileHandle.standardOutput.write(Data(text.utf8))
