@@ -22,7 +22,8 @@ public struct EventSide: Sendable, Codable, Equatable {
 
 /// How every backend stores an event's channel and sides: the profile a document's event carries, merged with the one
 /// already stored when another document reports the same happening (the pure rule of `ContactProfile.merged`), with
-/// its sides in country order. A side of no country is stored with the country '' (part of the table's key).
+/// its sides in country order. A side of no country is stored with the country '' (part of the table's key). Documents
+/// stored before channels were coded are listed in `documentRecode` until they are ingested again.
 enum ContactRecords {
     /// The profile a document's event brings, in the stored order.
     static func profile(_ e: DocumentAnnotation.Event) -> ContactProfile? {
@@ -83,7 +84,8 @@ enum ContactRecords {
         );
         CREATE INDEX event_channel ON event(channel);
         CREATE INDEX eventSide_level ON eventSide(level, eventId);
-        UPDATE document SET contentHash = contentHash || '+before-channels';
+        CREATE TABLE documentRecode (documentId TEXT PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE);
+        INSERT INTO documentRecode (documentId) SELECT id FROM document;
         """
 
     /// The PostgreSQL schema of channels and sides: the same tables.
@@ -103,6 +105,14 @@ enum ContactRecords {
         """,
         "CREATE INDEX event_channel ON event (channel)",
         "CREATE INDEX eventSide_level ON eventSide (level, eventId)",
-        "UPDATE document SET contentHash = contentHash || '+before-channels'",
+        "CREATE TABLE documentRecode (documentId text COLLATE \"C\" PRIMARY KEY REFERENCES document ON DELETE CASCADE)",
+        "INSERT INTO documentRecode (documentId) SELECT id FROM document",
     ]
+
+    /// The stored content hash of a document, as the ingestors compare it: none ('') for a document stored before
+    /// channels were coded (listed in `documentRecode` by the migration), so that ingesting it again replaces it.
+    static let storedHashSQL = """
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM documentRecode r WHERE r.documentId = document.id) THEN '' ELSE contentHash END
+        FROM document WHERE id =
+        """
 }

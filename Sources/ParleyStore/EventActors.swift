@@ -45,15 +45,15 @@ struct EventActors {
         actors(of: side).contains { $0.role == role }
     }
 
-    /// The sides in source-first order, and whether the order is the visitor's (guest) then the host's: the guest's
-    /// side first when the event is coded as a visit (CAMEO 042) or as a consultation with a guest and a host, the host's
-    /// when it is coded as hosting (043), else the stored order.
-    func orderedSides() -> (sides: [EventSide], visit: Bool) {
+    /// The sides in source-first order, and whether the order is the visitor's (guest) then the host's. With a guest
+    /// and a host, the guest's side comes first (PLOVER: the visitor is the source), or, when `cameoOrder` is set and
+    /// the event is coded as hosting (CAMEO 043, whose source is the host), the host's; else the stored order.
+    func orderedSides(cameoOrder: Bool = false) -> (sides: [EventSide], visit: Bool) {
         let guests = sides.filter { side($0, has: "guest") }
         let hosts = sides.filter { side($0, has: "host") && !side($0, has: "guest") }
         guard !guests.isEmpty, !hosts.isEmpty else { return (sides, false) }
         let rest = sides.filter { s in !guests.contains(s) && !hosts.contains(s) }
-        if event.cameo == "043" { return (hosts + guests + rest, false) }
+        if cameoOrder && event.cameo == "043" { return (hosts + guests + rest, false) }
         return (guests + hosts + rest, true)
     }
 

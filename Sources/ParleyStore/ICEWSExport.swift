@@ -18,7 +18,7 @@ extension Exporter {
     public func icewsRows(_ e: EventSummary, codebook: ExportCodebook = .bundled) -> [[String]] {
         guard let date = e.date, date.count == 10, let cameo = e.cameo else { return [] }
         let actors = EventActors(e)
-        let sides = actors.orderedSides().sides
+        let sides = actors.orderedSides(cameoOrder: true).sides
         guard sides.count >= 2 else { return [] }
         func lead(_ side: EventSide) -> (name: String, sectors: String, country: String)? {
             guard let a = actors.actors(of: side).first else { return nil }

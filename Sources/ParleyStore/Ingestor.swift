@@ -37,7 +37,7 @@ struct Ingestor {
         let doc = prepared.document, a = prepared.annotation
         let hash = prepared.contentHash
         var outcome = IngestOutcome.inserted
-        if let old = try FastStatement(db, "SELECT contentHash FROM document WHERE id = ?").text(a.id) {
+        if let old = try FastStatement(db, ContactRecords.storedHashSQL + " ?").text(a.id) {
             if old == hash { return .unchanged }
             try removeDocument(a.id)
             outcome = .replaced

@@ -16,7 +16,7 @@ struct PostgresIngestor {
         let doc = prepared.document, a = prepared.annotation
         let hash = prepared.contentHash
         var outcome = IngestOutcome.inserted
-        if let old = try s.value("SELECT contentHash FROM document WHERE id = \(a.id)", as: String.self) {
+        if let old = try s.value(PostgresQuery(unsafeSQL: ContactRecords.storedHashSQL + " $1", binds: Self.binds(a.id)), as: String.self) {
             if old == hash { return .unchanged }
             try removeDocument(a.id)
             outcome = .replaced
@@ -84,6 +84,12 @@ struct PostgresIngestor {
                 """)
         }
         return outcome
+    }
+
+    static func binds(_ value: String) -> PostgresBindings {
+        var b = PostgresBindings()
+        b.append(value)
+        return b
     }
 
     /// PostgreSQL text cannot hold NUL characters; they are dropped from stored text (the content hash is

@@ -195,7 +195,7 @@ enum Schema {
         // `SummaryTables`).
         m.registerMigration("v5-summary-tables") { db in try db.execute(sql: SummaryTables.migration) }
         // The channel of each contact and the side of each country with its level (see `ContactRecords`). Documents
-        // stored before are marked changed, so that ingesting them again codes their events' channels.
+        // stored before are listed for coding again: ingesting one of them again replaces it.
         m.registerMigration("v6-contact-channel") { db in try db.execute(sql: ContactRecords.sqliteMigration) }
         return m
     }

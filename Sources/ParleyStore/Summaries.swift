@@ -115,3 +115,23 @@ public struct StoreStats: Sendable, Codable, Equatable {
     public var eventsByType: [String: Int]
     public var databaseBytes: Int64?
 }
+
+extension EventSummary {
+    enum CodingKeys: String, CodingKey {
+        case id, type, date, place, participants, organizations, countries, cameo, plover, sources, ploverMode, channel, channelReason, sides
+    }
+
+    /// Reads events written before channels were coded (no `sides`) as well as current ones.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(Int64.self, forKey: .id), type: try c.decode(String.self, forKey: .type),
+                  date: try c.decodeIfPresent(String.self, forKey: .date), place: try c.decodeIfPresent(String.self, forKey: .place),
+                  participants: try c.decode([PersonRef].self, forKey: .participants),
+                  organizations: try c.decode([OrganizationRef].self, forKey: .organizations),
+                  countries: try c.decode([String].self, forKey: .countries), cameo: try c.decodeIfPresent(String.self, forKey: .cameo),
+                  plover: try c.decodeIfPresent(String.self, forKey: .plover), sources: try c.decode([EventSourceRef].self, forKey: .sources),
+                  ploverMode: try c.decodeIfPresent(String.self, forKey: .ploverMode), channel: try c.decodeIfPresent(String.self, forKey: .channel),
+                  channelReason: try c.decodeIfPresent(String.self, forKey: .channelReason),
+                  sides: try c.decodeIfPresent([EventSide].self, forKey: .sides) ?? [])
+    }
+}

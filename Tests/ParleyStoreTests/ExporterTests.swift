@@ -62,7 +62,7 @@ func decodedEvents(json: String) throws -> [EventSummary] {
 }
 
 let dyadHeader = ["event_id", "date", "type", "cameo", "plover", "place", "source_actor", "source_country", "target_actor",
-                  "target_country", "organizations", "countries", "source_urls"]
+                  "target_country", "organizations", "countries", "source_urls", "channel", "source_level", "target_level"]
 
 @Suite struct DyadCSVTests {
     @Test func headerAndOneRowPerDyad() throws {
