@@ -394,6 +394,7 @@ public struct EventExtractor: PipelineStage {
         // A release whose body states no contact in words the triggers know ("Remarks … before their meeting",
         // transcripts, letters of greetings) still has the one its headline names: that event, with the people the
         // headline (else the lead) names.
+        if !events.contains(where: { !$0.reported }), let letter = letterEvent(c, leadDate: leadDate) { events.append(letter) }
         if events.isEmpty, let headline = headlineEvent(c, leadDate: leadDate) { events.append(headline) }
         // "met with visiting Foreign Minister Ana Lopes": the visitor's visit is a happening of its own.
         for e in events.indices where events[e].type == .MEET {
@@ -486,6 +487,33 @@ public struct EventExtractor: PipelineStage {
             k += 1
         }
         return false
+    }
+
+    /// A release that is itself a letter ("To: … Dear Comrades, accept our greetings …") and reports nothing
+    /// else: one MESSAGE between the bodies named before its salutation.
+    func letterEvent(_ c: ExtractionContext, leadDate: PartialDate?) -> EventRecord? {
+        let tokens = c.tokens
+        let opening = c.sentences.prefix(c.layout.bodyStartSentence + 8).filter { !c.layout.chromeSentences.contains($0.index) }
+        guard let salutation = opening.first(where: { s in
+            let r = s.tokenRange
+            return (s.index == 0 || c.sentences[s.index - 1].paragraph != s.paragraph) && c.lexicons.salutations.contains { words in
+                r.count > words.count && words.indices.allSatisfy { tokens[r.lowerBound + $0].key == words[$0] }
+            }
+        }) else { return nil }
+        let following = c.sentences[salutation.index..<min(c.sentences.count, salutation.index + 4)]
+        guard following.contains(where: { s in s.tokenRange.contains { c.lexicons.greetingWords.contains(tokens[$0].key) } }) else { return nil }
+        var orgs: [Int] = []
+        for s in c.sentences[..<salutation.index] where !c.layout.chromeSentences.contains(s.index) {
+            for m in c.organizationMentions where s.tokenRange.contains(m.tokens.lowerBound) {
+                let o = c.organizations[m.organization]
+                if o.isListed, o.kind != .media, !orgs.contains(m.organization) { orgs.append(m.organization) }
+            }
+        }
+        guard !orgs.isEmpty else { return nil }
+        return EventRecord(type: .MESSAGE, variant: nil, date: leadDate ?? c.layout.datelineDate ?? c.published, place: nil,
+                           participants: [], organizations: orgs, countries: Self.countries(c, people: [], organizations: orgs),
+                           reported: false, sentence: salutation.index, triggerTokens: salutation.tokenRange.lowerBound..<(salutation.tokenRange.lowerBound + 1),
+                           confidence: 0.5)
     }
 
     /// The event a headline names, for releases whose body names none.

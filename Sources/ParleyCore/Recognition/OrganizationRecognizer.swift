@@ -204,7 +204,18 @@ public struct OrganizationRecognizer: PipelineStage {
         var stop = brokeOnName ? (lastGoodEnd ?? j) : max(j, lastGoodEnd ?? j)
         while stop > first, Self.connectors.contains(tokens[stop - 1].key) || tokens[stop - 1].key == "'s" || tokens[stop - 1].key == "-" { stop -= 1 }
         guard stop > first else { return nil }
-        if !ownHead, let k = knownInside { return k }
+        if !ownHead, let k = knownInside {
+            // "Revolutionary Communist Party of Britain": a capitalised word of its own before a known name is another body.
+            let lead = first..<k.lowerBound
+            let sentenceStart = c.sentences[c.sentenceOfToken[first]].tokenRange.lowerBound
+            if (1...2).contains(lead.count), first > sentenceStart, k.upperBound == stop, lead.allSatisfy({ t in
+                tokens[t].kind == .word && tokens[t].isCapitalized && !tokens[t].isAllCaps && c.match(at: t) == nil
+                    && !Self.genericWords.contains(tokens[t].key) && !NameShape.headlineVerbs.contains(tokens[t].key)
+            }) {
+                return first..<stop
+            }
+            return k
+        }
         // Heads only inside a known organization: "Delegation of New Azerbaijan Party" is that party.
         if let k = knownInside, !hasOwnHead(c, first..<stop, excluding: k) { return k }
         // Generic words only (a sub-unit named without its own identity) still form a phrase; record() decides.

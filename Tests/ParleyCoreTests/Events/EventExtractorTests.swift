@@ -464,3 +464,30 @@ func willVisitIsKeptAsPlanned() {
     #expect(attend?.participants.contains("Ana Lopes") == true)
     #expect(attend?.participants.contains("Kwame Nkrumah") == false)
 }
+
+@Test func releaseThatIsALetterIsAMessageBetweenTheBodiesItsHeaderNames() {
+    let a = Sample.extract("""
+        From: African National Congress
+        To: Communist Party of Vietnam
+
+        Dear Comrades,
+
+        Accept our warm fraternal greetings on the anniversary of your Party. Your struggle has inspired the peoples of Africa.
+
+        We wish you every success in the years ahead.
+        """)
+    let message = a.events.first { $0.type == "MESSAGE" }
+    #expect(message != nil)
+    #expect(Set(message?.organizations ?? []) == ["African National Congress", "Communist Party of Vietnam"])
+}
+
+@Test func speechOpeningWithASalutationIsNotALetter() {
+    let a = Sample.extract("""
+        Remarks by Foreign Minister Ana Lopes at the Africa Day reception
+
+        Dear friends, ladies and gentlemen,
+
+        It is a pleasure to see so many of you here tonight. Ghana and Kenya share a long history.
+        """)
+    #expect(!a.events.contains { $0.type == "MESSAGE" })
+}

@@ -128,3 +128,11 @@ import Testing
     #expect(a.organization("Patrice Lumumba International Solidarity Association") != nil)
     #expect(!a.people.contains { $0.name == "Patrice Lumumba" })
 }
+
+@Test func capitalisedWordBeforeAKnownPartyNamesAnotherParty() throws {
+    let a = Sample.extract("London, May 3 -- Ambassador Ana Lopes met with representatives of the Revolutionary Communist Party of Britain and of the Communist Party of Britain.")
+    let revolutionary = try #require(a.organization("Revolutionary Communist Party of Britain"))
+    #expect(revolutionary.kind == "party")
+    #expect(revolutionary.country == "GBR")
+    #expect(a.organization("Communist Party of Britain") != nil)
+}
