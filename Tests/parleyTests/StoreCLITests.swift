@@ -139,7 +139,13 @@ struct StoreCLITests {
         let run = try runParley(["events", "--db", db, "--format", "csv"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "id,date,type,place,participants,organizations,countries,cameo,plover,sources")
+        #expect(lines.first == "id,date,type,place,participants,organizations,countries,cameo,plover,sources,channel,levels")
+        let channels = Set(["party", "state", "parliament", "mixed", "other"])
+        // Every event of the releases is coded with a channel (the one before the levels, which hold no comma here).
+        #expect(lines.dropFirst().allSatisfy { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return fields.count >= 2 && channels.contains(String(fields[fields.count - 2]))
+        }, "\(lines)")
         let stats = try SQLiteEventStore(path: db, readOnly: true).stats()
         #expect(lines.count == stats.events + 1)
         #expect(lines.contains { $0.contains(",MEET,Beijing,") && $0.contains("beijing; moscow") })
@@ -262,7 +268,7 @@ struct StoreCLITests {
         let csv = try runParley(["export", "--format", "csv", "--db", db])
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n")
-        #expect(lines.first == "event_id,date,type,cameo,plover,place,source_actor,source_country,target_actor,target_country,organizations,countries,source_urls")
+        #expect(lines.first == "event_id,date,type,cameo,plover,place,source_actor,source_country,target_actor,target_country,organizations,countries,source_urls,channel,source_level,target_level")
         #expect(lines.count == 4)
     }
 
