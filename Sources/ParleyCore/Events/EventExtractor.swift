@@ -225,6 +225,13 @@ public struct EventExtractor: PipelineStage {
                 if countries.isEmpty {
                     for m in c.countryMentions where (clauseStart..<clauseEnd).contains(m.tokens.lowerBound) { addC(m.iso3) }
                 }
+                // "Memoranda of understanding … were signed during the visit": documents signed with nobody named are
+                // signed by the sides of the story's main event.
+                if type == .SIGN, participants.isEmpty, orgs.isEmpty, let m = mainIndex, !events[m].reported,
+                   (clauseStart..<clauseEnd).contains(where: { ["visit", "talks", "meeting", "meetings", "ceremony"].contains(tokens[$0].key) }) {
+                    participants = events[m].participants
+                    for x in events[m].countries { addC(x) }
+                }
                 if participants.isEmpty && orgs.isEmpty && countries.isEmpty { continue }
 
                 // Date.
@@ -247,7 +254,11 @@ public struct EventExtractor: PipelineStage {
                 }
                 // A date after the page's own is a future contact, unless a verb in the past says it happened
                 // (pages carry wrong dates more often than releases report the future in the past tense).
-                let isFuture = modality == .planned || (trig.option == .nominal || !Self.isPastTense(tokens[hit.range.lowerBound]))
+                // "will pay an official visit from June 28-29" on a page of June 28: a planned contact that starts on the
+                // page's own day is under way, the day's news.
+                let startsToday = modality == .planned && trig.option != .planned
+                    && (date.map { d in c.referenceDate.map { d.isComplete && d == $0 } ?? false } ?? false)
+                let isFuture = modality == .planned && !startsToday || (trig.option == .nominal || !Self.isPastTense(tokens[hit.range.lowerBound]))
                     && (date.map { d in c.referenceDate.map { d > $0 && d.isComplete && $0.isComplete } ?? false } ?? false)
                 let mainDate = mainIndex.flatMap { events[$0].date }
                 // "Earlier in the day", "on the same day", "this morning": the main event's day, not an earlier happening.
@@ -268,7 +279,8 @@ public struct EventExtractor: PipelineStage {
                 if sharesMainDate, date == nil { date = mainDate }
                 if (mainIndex != nil || inSpeech) && !sharesMainDate {
                     if (inSpeech && !aboutMainEvent) || pastMarked { reported = true }
-                    else if let d = date, let md = mainDate, d != md, !(md.description.hasPrefix(d.description)) { reported = true }
+                    else if let d = date, let md = mainDate, d != md, !(md.description.hasPrefix(d.description)),
+                            !Self.arrivalBefore(type, d, md) { reported = true }
                     else if chosen != nil && date == nil { reported = true }
                 }
                 if date == nil && chosen == nil && !reported && !isFuture {
@@ -301,7 +313,11 @@ public struct EventExtractor: PipelineStage {
                 // (the one a "who is visiting" clause describes), not the hosts they meet.
                 if type == .VISIT {
                     let object = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 4)
-                    event.isCountryVisit = object.contains { k in
+                    // "made a one-day State Visit and held talks with his host": a state or official visit with no
+                    // destination named is a visit to the host country.
+                    let stateVisit = hit.range.contains { ["state", "official", "working"].contains(tokens[$0].key) }
+                        && (hit.range.upperBound >= clauseEnd || !["to", "at", "of", "in"].contains(tokens[hit.range.upperBound].key))
+                    event.isCountryVisit = stateVisit || object.contains { k in
                         (c.countryMentionAt[k].map { !c.countryMentions[$0].isAdjective } ?? false) || c.placeMentionAt[k] != nil
                     }
                     if event.isCountryVisit {
@@ -417,6 +433,25 @@ public struct EventExtractor: PipelineStage {
                 events.append(visit)
             }
         }
+        // "The delegation, composed of A and B, had meetings …": the members named take part in the delegation's
+        // visit and in the meetings whose sentence speaks of the delegation.
+        // "Putin arrived in Pyongyang. The Russian delegation includes A, B and C.": members listed in a sentence of
+        // their own join the events of the sentence before.
+        let (members, membersSentence) = delegationMembers(c, events: events)
+        if !members.isEmpty {
+            for e in events.indices where !events[e].reported && [.VISIT, .MEET].contains(events[e].type) {
+                let r = c.sentences[events[e].sentence].tokenRange
+                let namesDelegation = r.contains { Self.referenceDelegation.contains(tokens[$0].key) }
+                let justBefore = events[e].sentence == membersSentence - 1 && !events.contains { $0.sentence == membersSentence }
+                guard namesDelegation || justBefore || events[e].type == .VISIT && events[e].participants.isEmpty,
+                      !members.contains(where: events[e].participants.contains) else { continue }
+                events[e].participants.insert(contentsOf: members, at: 0)
+                for p in members {
+                    events[e].roles[p] = "guest"
+                    if let x = c.people[p].country, !events[e].countries.contains(x) { events[e].countries.append(x) }
+                }
+            }
+        }
         // "The highlight of the visit was the meeting with X": in the story of a visit, a meeting with one person
         // named is the visitors' meeting with them.
         if let v = events.firstIndex(where: { $0.type == .VISIT && !$0.reported && !$0.participants.isEmpty }) {
@@ -459,6 +494,33 @@ public struct EventExtractor: PipelineStage {
             return !e.organizations.isEmpty || e.type == .HOST || e.type == .ANNOUNCE
         }
         context.planned = planned
+    }
+
+    /// "Putin arrived in Pyongyang late on June 18" in the story of the talks of June 19: a visit that began up to
+    /// three days before the main event is the same trip, not an earlier happening.
+    static func arrivalBefore(_ type: EventType, _ d: PartialDate, _ main: PartialDate) -> Bool {
+        guard type == .VISIT, let a = d.dayNumber, let b = main.dayNumber else { return false }
+        return (1...3).contains(b - a)
+    }
+
+    /// Words that open the list of a delegation's members: "composed of", "comprising", "consisting of", "including".
+    static let membershipWords: Set<String> = ["composed", "comprising", "comprised", "consisting", "including", "included", "comprises", "includes"]
+
+    /// The people a body sentence names as a delegation's members ("the delegation, composed of A and B, …"), up to
+    /// the sentence's first trigger after them, and that sentence; empty when no sentence does.
+    func delegationMembers(_ c: ExtractionContext, events: [EventRecord]) -> ([Int], Int) {
+        for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
+            let r = s.tokenRange
+            guard let d = r.first(where: { Self.referenceDelegation.contains(c.tokens[$0].key) && c.tokens[$0].key == "delegation" }),
+                  let open = (d + 1..<min(r.upperBound, d + 4)).first(where: { Self.membershipWords.contains(c.tokens[$0].key) }) else { continue }
+            let stop = events.filter { $0.sentence == s.index && $0.triggerTokens.lowerBound > open }.map(\.triggerTokens.lowerBound).min() ?? r.upperBound
+            var found: [Int] = []
+            for m in c.personMentions where m.sentence == s.index && m.tokens.lowerBound > open && m.tokens.lowerBound < stop && !found.contains(m.person) {
+                found.append(m.person)
+            }
+            if found.count >= 2 { return (found, s.index) }
+        }
+        return ([], -1)
     }
 
     /// "X's granddaughter", "X's special envoy": someone else acts for or beside the person named.

@@ -121,6 +121,7 @@ public struct OrganizationRecognizer: PipelineStage {
         var lastGoodEnd: Int? = nil
         var lastWasHead = false
         var brokeOnName = false
+        var qualifierStart: Int?
         while j < end {
             let t = tokens[j]
             if let m = c.match(at: j), m.range.lowerBound == j {
@@ -147,6 +148,27 @@ public struct OrganizationRecognizer: PipelineStage {
             let h = headLength(c, at: j, end: end)
             if h > 0 {
                 j += h; ownHead = true; lastGoodEnd = j; lastWasHead = true; continue
+            }
+            // "Communist Party of U.S.A.": a dotted abbreviation goes on the name as one word.
+            if t.kind == .word, t.text.utf8.count == 1, t.isCapitalized, j + 2 < end, tokens[j + 1].key == ".", tokens[j + 1].isAttached,
+               tokens[j + 2].isAttached, tokens[j + 2].kind == .word, tokens[j + 2].text.utf8.count == 1, !c.claimed[j] {
+                var k = j
+                while k + 1 < end, tokens[k].kind == .word, tokens[k].text.utf8.count == 1, tokens[k + 1].key == ".", tokens[k + 1].isAttached,
+                      k == j || tokens[k].isAttached { k += 2 }
+                j = k
+                if ownHead || knownInside != nil { lastGoodEnd = j }
+                lastWasHead = false
+                continue
+            }
+            // "Revolutionary Communist Party of Britain (Marxist-Leninist)": a bracketed qualifier of capitalised
+            // words ends a name (an acronym in brackets defines one instead).
+            if t.key == "(", lastGoodEnd == j, let close = (j + 1..<min(end, j + 7)).first(where: { tokens[$0].key == ")" }), close > j + 1,
+               (j + 1..<close).allSatisfy({ tokens[$0].isCapitalized && tokens[$0].kind == .word || tokens[$0].key == "-" }),
+               !(j + 1..<close).contains(where: { tokens[$0].kind == .word && tokens[$0].isAllCaps }),
+               c.match(at: j + 1) == nil {
+                qualifierStart = j
+                j = close + 1; lastGoodEnd = j
+                break
             }
             if t.kind == .word && (t.isCapitalized || t.isAllCaps) {
                 if c.lexicons.calendar[t.key] != nil || c.claimed[j] { break }
@@ -205,10 +227,12 @@ public struct OrganizationRecognizer: PipelineStage {
         while stop > first, Self.connectors.contains(tokens[stop - 1].key) || tokens[stop - 1].key == "'s" || tokens[stop - 1].key == "-" { stop -= 1 }
         guard stop > first else { return nil }
         if !ownHead, let k = knownInside {
+            // "Communist Party of Britain (Marxist-Leninist)": a qualifier makes another body of a known name.
+            if let q = qualifierStart, q == k.upperBound { return first..<stop }
             // "Revolutionary Communist Party of Britain": a capitalised word of its own before a known name is another body.
             let lead = first..<k.lowerBound
             let sentenceStart = c.sentences[c.sentenceOfToken[first]].tokenRange.lowerBound
-            if (1...2).contains(lead.count), first > sentenceStart, k.upperBound == stop, lead.allSatisfy({ t in
+            if (1...2).contains(lead.count), first > sentenceStart, k.upperBound == stop || k.upperBound == qualifierStart, lead.allSatisfy({ t in
                 tokens[t].kind == .word && tokens[t].isCapitalized && !tokens[t].isAllCaps && c.match(at: t) == nil
                     && !Self.genericWords.contains(tokens[t].key) && !NameShape.headlineVerbs.contains(tokens[t].key)
             }) {

@@ -46,6 +46,10 @@ public struct PersonRecognizer: PipelineStage {
                 context.people[p].titles = [title]
             }
         }
+        // "Ambassadors Lena Novak of Ruritania and Tomas Reyes of Ghana": the country named right after a name is the person's.
+        for m in context.personMentions where context.people[m.person].country == nil {
+            context.people[m.person].country = Self.countryNamedAfter(context, m.tokens, end: context.tokens.count)
+        }
         // "Lena Novak of the Ruritanian Labour Party": the organization named right after a name is the person's.
         for m in context.personMentions where context.people[m.person].organization == nil {
             var k = m.tokens.upperBound
@@ -57,6 +61,16 @@ public struct PersonRecognizer: PipelineStage {
                 if context.people[m.person].country == nil { context.people[m.person].country = context.organizations[om.organization].country }
             }
         }
+    }
+
+    /// "Lena Novak of Ruritania", "… of the Philippines": the country named right after a name.
+    static func countryNamedAfter(_ c: ExtractionContext, _ nr: Range<Int>, end: Int) -> String? {
+        var k = nr.upperBound
+        guard k + 1 < end, c.tokens[k].key == "of" else { return nil }
+        k += 1
+        let at = TitlePhraseParser.countryAt(c, k) ?? (c.tokens[k].key == "the" && k + 1 < end ? TitlePhraseParser.countryAt(c, k + 1) : nil)
+        guard let cm = at, !cm.isAdjective else { return nil }
+        return cm.iso3
     }
 
     /// "SECRETARY KERRY:", "FOREIGN MINISTER WONG:": a transcript's speaker label at the start of a paragraph,
@@ -118,6 +132,13 @@ public struct PersonRecognizer: PipelineStage {
                         k -= 1
                     }
                     if personEnding(at: k + 1) { before = k + 1 }
+                }
+                // "… Lena Novak of the Ruritanian Labour Party and Tomas Reyes of …": the neighbour's body or country after "of".
+                if !personEnding(at: before), let body = c.organizationMentions.last(where: { $0.tokens.upperBound == before })?.tokens
+                    ?? c.countryMentions.last(where: { $0.tokens.upperBound == before && !$0.isAdjective })?.tokens {
+                    var k = body.lowerBound
+                    if k > s.tokenRange.lowerBound, c.tokens[k - 1].key == "the" { k -= 1 }
+                    if k > s.tokenRange.lowerBound, c.tokens[k - 1].key == "of", personEnding(at: k - 1) { before = k - 1 }
                 }
                 let after = nr.upperBound < end && [",", ";", "and"].contains(c.tokens[nr.upperBound].key) ? nr.upperBound + 1 : nil
                 let afterStart = after.map { a in a < end && c.tokens[a].key == "and" ? a + 1 : a }
@@ -197,10 +218,7 @@ public struct PersonRecognizer: PipelineStage {
             if let (nr, _, _) = NameShape.span(c, at: k, end: end) ?? knownPersonSpan(c, at: k) {
                 // "Foreign Minister Lena Novak of Ruritania": the country after the name.
                 var country = tp.country
-                if country == nil, nr.upperBound + 1 < end, c.tokens[nr.upperBound].key == "of",
-                   let cm = TitlePhraseParser.countryAt(c, nr.upperBound + 1), !cm.isAdjective {
-                    country = cm.iso3
-                }
+                if country == nil { country = Self.countryNamedAfter(c, nr, end: end) }
                 let p = addPerson(&c, name: nr, sentence: sentence, evidence: "title",
                                   honorific: honorific, titles: tp.titles, org: tp.organization, country: country, headOfState: tp.isHeadOfState)
                 claim(&c, tp.range.lowerBound..<nr.upperBound)
@@ -314,6 +332,8 @@ public struct PersonRecognizer: PipelineStage {
             let b1 = c.tokens[nr.lowerBound - 1].key
             let b2 = c.tokens[nr.lowerBound - 2].key
             if b1 == "by", Self.leadWords.contains(b2) { return true }
+            // "a delegation composed of Ana Lopes, …", "comprising Karim Haddad and …": a body's members.
+            if b1 == "of", ["composed", "consisting", "comprised"].contains(b2) || b1 == "comprising" { return true }
             if b1 == "with", ["met", "talks", "meeting", "conversation", "call", "together"].contains(b2) { return true }
         }
         return false

@@ -491,3 +491,56 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(!a.events.contains { $0.type == "MESSAGE" })
 }
+
+@Test func delegationMembersTakePartInItsVisitAndMeetings() throws {
+    let a = Sample.extract("""
+        2024-03-12
+        The visit of a delegation of the Ghana Labour Party to Kenya ended yesterday.
+        The delegation, composed of Kwame Mensah, deputy chairman of the party, and Ama Owusu, member of its Central Committee, had several meetings in Nairobi.
+        The delegation also held talks with Karim Haddad, Secretary General of the Kenya African National Union.
+        """)
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(Set(visit.participants).isSuperset(of: ["Kwame Mensah", "Ama Owusu"]))
+    let meeting = try #require(a.events.first { $0.type == "MEET" && $0.participants.contains("Karim Haddad") })
+    #expect(Set(meeting.participants).isSuperset(of: ["Kwame Mensah", "Ama Owusu"]))
+}
+
+@Test func plannedVisitStartingOnThePagesDayIsUnderWay() throws {
+    let a = Sample.extract("""
+         date 2024-06-28 HANOI — President Kwame Mensah of Ghana will pay an official visit to Viet Nam from June 28-29, at the invitation of President Ana Lopes.
+        """)
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(visit.date == "2024-06-28")
+    #expect(visit.participants.contains("Kwame Mensah"))
+}
+
+@Test func stateVisitWithoutDestinationIsAVisitApartFromTheTalks() throws {
+    let a = Sample.extract("""
+        Accra, Monday March 4, 2024 (MFA Press) — President Kwame Mensah today made a one-day State Visit and held bilateral talks with his host President Ana Lopes.
+        """)
+    let visit = try #require(a.events.first { $0.type == "VISIT" })
+    #expect(visit.participants == ["Kwame Mensah"])
+    let talks = try #require(a.events.first { $0.type == "MEET" })
+    #expect(Set(talks.participants) == ["Kwame Mensah", "Ana Lopes"])
+}
+
+@Test func documentsSignedWithNobodyNamedAreSignedByTheMainEventsSides() throws {
+    let a = Sample.extract("""
+        2024-05-06
+        Foreign Minister Ana Lopes held a meeting in Accra on 6 May 2024 with Foreign Minister Karim Haddad of Kenya.
+        Memoranda of understanding in the fields of education and culture were signed during the visit.
+        """)
+    let sign = try #require(a.events.first { $0.type == "SIGN" })
+    #expect(Set(sign.participants) == ["Ana Lopes", "Karim Haddad"])
+}
+
+@Test func arrivalTheDayBeforeTheTalksIsTheSameTripWithItsDelegation() throws {
+    let a = Sample.extract("""
+        2024-06-20
+        Kenyan President Ana Lopes held talks with Ghanaian President Karim Haddad in Accra on June 19.
+        Lopes arrived in Accra late on June 18. The Kenyan delegation includes Foreign Minister Kwame Mensah and Trade Minister Ama Owusu.
+        """)
+    let visit = try #require(a.events.first { $0.type == "VISIT" && $0.date == "2024-06-18" })
+    #expect(visit.reported == false)
+    #expect(Set(visit.participants).isSuperset(of: ["Ana Lopes", "Kwame Mensah", "Ama Owusu"]))
+}

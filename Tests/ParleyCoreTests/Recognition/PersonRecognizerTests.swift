@@ -202,3 +202,15 @@ func headlineVerbAfterATitleIsNotAPerson() {
         """)
     #expect(a.people.first { $0.name == "Scholz" }?.country != "DEU")
 }
+
+@Test func listedNameAfterAnotherPersonsBodyIsAPerson() {
+    let a = Sample.extract("2024-01-02\nThe mission included Senator Ana Lopes of the Kenya African National Union and Karim Haddad of the Convention People’s Party.")
+    #expect(a.people.map(\.name).contains("Karim Haddad"))
+}
+
+@Test func countryNamedAfterEachListedAmbassadorIsTheirs() {
+    let a = Sample.extract("2024-01-02\nThen, Minister Kwame Mensah received newly appointed Ambassadors Ana Lopes of the Philippines and Karim Haddad of Kenya.")
+    let countries = Dictionary(a.people.map { ($0.name, $0.country ?? "") }, uniquingKeysWith: { a, _ in a })
+    #expect(countries["Ana Lopes"] == "PHL")
+    #expect(countries["Karim Haddad"] == "KEN")
+}
