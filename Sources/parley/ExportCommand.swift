@@ -15,12 +15,24 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "csv, gexf, graphml, annotations, plover (PLOVER JSON Lines) or icews (ICEWS columns, tab-separated).") var format: Format
     @Option(help: "Network nodes: people, organizations or countries.") var nodes: String = "people"
+    @Option(help: "Only events of this channel: party, state, parliament, mixed or other (not for annotations).") var channel: String?
+    @Option(help: "Only events with a side at this level: \(Lexicons.bundled.contactLevels.map(\.name).joined(separator: ", ")) (not for annotations).")
+    var level: String?
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("For annotations: write one <id>.json per document here.", valueName: "DIR"))
     var outputDir: String?
 
     func validate() throws {
         if format == .annotations && outputDir == nil { throw ValidationError("--format annotations needs --output-dir") }
         if Exporter.NodeKind(rawValue: nodes) == nil { throw ValidationError("--nodes is people, organizations or countries") }
+        if format == .annotations && (channel != nil || level != nil) {
+            throw ValidationError("--channel and --level choose events; --format annotations exports whole documents")
+        }
+        if let c = channel, ContactChannel(rawValue: c.lowercased()) == nil {
+            throw ValidationError("unknown channel '\(c)': one of \(ContactChannel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let l = level, Lexicons.bundled.levelRank[l.lowercased()] == nil {
+            throw ValidationError("unknown level '\(l)': one of \(Lexicons.bundled.contactLevels.map(\.name).joined(separator: ", "))")
+        }
     }
 
     func run() throws {
@@ -34,6 +46,7 @@ struct ExportCommand: ParsableCommand {
         }
         var filter = EventFilter()
         filter.limit = 10_000_000
+        filter.channel = channel?.lowercased(); filter.level = level?.lowercased()
         let events = try withStore { try db.events(filter) }
         let exporter = Exporter()
         let kind = Exporter.NodeKind(rawValue: nodes)!
