@@ -97,7 +97,7 @@ public struct EventExtractor: PipelineStage {
                 case .planned:
                     if modality != .planned { continue }
                 case .firstperson:
-                    // "It's a pleasure to welcome my colleague X", "an honour for us to receive the Prime Minister":
+                    // "Glad to have my colleague X here with us", "we are delighted to host the Prime Minister":
                     // a speaker's own words in a transcript, about someone named after them.
                     guard speakers[s.paragraph] != nil, hasPersonAfter,
                           !peopleInClause.contains(where: { $0.tokens.upperBound <= hit.range.lowerBound }) else { continue }
@@ -225,7 +225,7 @@ public struct EventExtractor: PipelineStage {
                 if countries.isEmpty {
                     for m in c.countryMentions where (clauseStart..<clauseEnd).contains(m.tokens.lowerBound) { addC(m.iso3) }
                 }
-                // "Memoranda of understanding … were signed during the visit": documents signed with nobody named are
+                // "Two agreements were also concluded in the course of the talks": documents signed with nobody named are
                 // signed by the sides of the story's main event.
                 if type == .SIGN, participants.isEmpty, orgs.isEmpty, let m = mainIndex, !events[m].reported,
                    (clauseStart..<clauseEnd).contains(where: { ["visit", "talks", "meeting", "meetings", "ceremony"].contains(tokens[$0].key) }) {
@@ -254,8 +254,8 @@ public struct EventExtractor: PipelineStage {
                 }
                 // A date after the page's own is a future contact, unless a verb in the past says it happened
                 // (pages carry wrong dates more often than releases report the future in the past tense).
-                // "will pay an official visit from June 28-29" on a page of June 28: a planned contact that starts on the
-                // page's own day is under way, the day's news.
+                // "is to visit Ghana on 3-5 May" on a page dated 3 May: a planned contact that starts on the page's own day
+                // is under way, the day's news.
                 let startsToday = modality == .planned && trig.option != .planned
                     && (date.map { d in c.referenceDate.map { d.isComplete && d == $0 } ?? false } ?? false)
                 let isFuture = modality == .planned && !startsToday || (trig.option == .nominal || !Self.isPastTense(tokens[hit.range.lowerBound]))
@@ -313,7 +313,7 @@ public struct EventExtractor: PipelineStage {
                 // (the one a "who is visiting" clause describes), not the hosts they meet.
                 if type == .VISIT {
                     let object = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 4)
-                    // "made a one-day State Visit and held talks with his host": a state or official visit with no
+                    // "arrived on a state visit and then held talks with the President": a state or official visit with no
                     // destination named is a visit to the host country.
                     let stateVisit = hit.range.contains { ["state", "official", "working"].contains(tokens[$0].key) }
                         && (hit.range.upperBound >= clauseEnd || !["to", "at", "of", "in"].contains(tokens[hit.range.upperBound].key))
@@ -433,9 +433,9 @@ public struct EventExtractor: PipelineStage {
                 events.append(visit)
             }
         }
-        // "The delegation, composed of A and B, had meetings …": the members named take part in the delegation's
-        // visit and in the meetings whose sentence speaks of the delegation.
-        // "Putin arrived in Pyongyang. The Russian delegation includes A, B and C.": members listed in a sentence of
+        // "The delegation, which comprised A and B, …": the members named take part in the delegation's visit and in
+        // the meetings whose sentence speaks of the delegation.
+        // "X landed in Y on Monday. With him are A, B and C of the delegation": members listed in a sentence of
         // their own join the events of the sentence before.
         let (members, membersSentence) = delegationMembers(c, events: events)
         if !members.isEmpty {
@@ -452,7 +452,7 @@ public struct EventExtractor: PipelineStage {
                 }
             }
         }
-        // "The highlight of the visit was the meeting with X": in the story of a visit, a meeting with one person
+        // "During the stay, a meeting with X was the high point": in the story of a visit, a meeting with one person
         // named is the visitors' meeting with them.
         if let v = events.firstIndex(where: { $0.type == .VISIT && !$0.reported && !$0.participants.isEmpty }) {
             let visitors = events[v].participants
@@ -466,7 +466,7 @@ public struct EventExtractor: PipelineStage {
                 for x in events[v].countries where !events[e].countries.contains(x) { events[e].countries.append(x) }
             }
         }
-        // "China and Honduras established diplomatic relations … The communique was signed by A and B": relations
+        // "Ruritania and Ghana set up diplomatic ties … A and B put their names to the communique": relations
         // announced with nobody named are announced by those who signed for the same countries.
         for e in events.indices where events[e].type == .ANNOUNCE && events[e].participants.isEmpty && !events[e].reported {
             if let signing = events.first(where: { $0.type == .SIGN && !$0.reported && $0.participants.count >= 2 && Set($0.countries) == Set(events[e].countries) }) {
@@ -496,8 +496,8 @@ public struct EventExtractor: PipelineStage {
         context.planned = planned
     }
 
-    /// "Putin arrived in Pyongyang late on June 18" in the story of the talks of June 19: a visit that began up to
-    /// three days before the main event is the same trip, not an earlier happening.
+    /// A guest who landed the evening before the talks the story reports: a visit that began up to three days before
+    /// the main event is the same trip, not an earlier happening.
     static func arrivalBefore(_ type: EventType, _ d: PartialDate, _ main: PartialDate) -> Bool {
         guard type == .VISIT, let a = d.dayNumber, let b = main.dayNumber else { return false }
         return (1...3).contains(b - a)
@@ -754,6 +754,9 @@ public struct EventExtractor: PipelineStage {
         }
         let oa = Set(a.organizations), ob = Set(b.organizations)
         if pa.isEmpty && pb.isEmpty && !oa.isEmpty { return oa == ob }
+        // Two governments named as signing, then the ministers who put their names to it: the bodies first named act
+        // through the people named next.
+        if a.type == .SIGN, pa.isEmpty != pb.isEmpty, !oa.isEmpty, !ob.isEmpty, oa.isSubset(of: ob) || ob.isSubset(of: oa) { return true }
         return false
     }
 

@@ -11,7 +11,7 @@ public struct NameShape: Sendable {
                                              "underscores", "stresses", "reaffirms", "hails", "thanks", "addresses", "opens", "chairs",
                                              "joins", "expresses", "extends", "conveys", "exchange", "exchanges", "concludes", "launches"]
 
-    static let givenNameAbbreviations: Set<String> = ["md", "mohd", "muhd", "abd", "syed", "sk"]
+    static let givenNameAbbreviations: Set<String> = ["md", "mohd", "muhd", "abd", "syed", "sk", "ma"]
 
     /// Words that turn a preceding personal name into the name of a place or thing.
     static let thingWords: Set<String> = ["house", "hall", "centre", "center", "street", "square", "road", "avenue", "stadium", "school",

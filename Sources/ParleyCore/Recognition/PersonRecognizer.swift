@@ -121,7 +121,7 @@ public struct PersonRecognizer: PipelineStage {
                 if c.tokens[before].key == "and", before > s.tokenRange.lowerBound, c.tokens[before - 1].key == "," { before -= 1 }
                 // "Karim Haddad, Secretary General of …; Lena Novak of …": the neighbour may carry its own apposition.
                 if !personEnding(at: before), [";", ","].contains(c.tokens[before].key) {
-                    // "Jogendra Sharma, member, Central Secretariat, CS Sujatha": an unclaimed apposition of a few
+                    // "Kofi Boateng, member, Central Secretariat, Ama Owusu": an unclaimed apposition of a few
                     // title words counts too.
                     var k = before - 1
                     var unclaimed = 0
