@@ -11,10 +11,10 @@ public struct ContactSide: Codable, Sendable, Equatable {
     /// ISO 3166-1 alpha-3 code; nil for people and organizations of no known country.
     public var country: String?
     public var channel: ContactChannel?
-    /// Whose organization or title fixed the channel: "Liu Jianchao, International Department of the CPC Central Committee (party)".
+    /// Whose organization or title fixed the channel: "Ana Lopes, Workers' Party of Ruritania (party)".
     public var channelReason: String?
     public var level: String?
-    /// Who holds the level, with the title: "Liu Jianchao, Minister of the International Department of the CPC Central Committee".
+    /// Who holds the level, with the title: "Ana Lopes, Deputy Chairwoman of the Workers' Party of Ruritania".
     public var levelReason: String?
 
     public init(country: String?, channel: ContactChannel? = nil, channelReason: String? = nil, level: String? = nil, levelReason: String? = nil) {
