@@ -27,12 +27,16 @@ public struct FacetCount: Sendable, Codable, Equatable {
     public var count: Int
 }
 
-/// Counts of the events matching a filter by type, country and year: what the filters would narrow to.
+/// Counts of the events matching a filter by type, country, year, channel and level: what the filters would narrow to.
 public struct EventFacets: Sendable, Codable, Equatable {
     public var total: Int
     public var types: [FacetCount]
     public var countries: [FacetCount]
     public var years: [FacetCount]
+    /// Events by channel, most first.
+    public var channels: [FacetCount] = []
+    /// Events with a side at each level, highest level first (an event counts once per level its sides reach).
+    public var levels: [FacetCount] = []
 }
 
 /// An organization in a list: name, kind, country, how often seen.
@@ -137,7 +141,7 @@ public protocol BrowsableStore: EventStore {
     func eventPage(_ filter: EventFilter, order: EventOrder, after cursor: EventCursor?) throws -> EventPage
     /// One event by id; `StoreError.notFound` when there is none.
     func event(id: Int64) throws -> EventSummary
-    /// Counts by type, country and year of the events matching `filter` (its `limit` is ignored).
+    /// Counts by type, country, year, channel and level of the events matching `filter` (its `limit` is ignored).
     func eventFacets(_ filter: EventFilter) throws -> EventFacets
     func organizations(search: String?, limit: Int) throws -> [OrganizationSummary]
     func organization(id: Int64) throws -> OrganizationProfile

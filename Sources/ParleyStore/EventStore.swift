@@ -19,6 +19,10 @@ public struct EventFilter: Sendable {
     public var from: String?
     public var to: String?
     public var place: String?
+    /// party, state, parliament, mixed or other.
+    public var channel: String?
+    /// A level of `levels.tsv`: events with a side at that level.
+    public var level: String?
     public var limit: Int = 1000
     public init() {}
 }

@@ -37,7 +37,7 @@ struct Ingestor {
         let doc = prepared.document, a = prepared.annotation
         let hash = prepared.contentHash
         var outcome = IngestOutcome.inserted
-        if let old = try FastStatement(db, "SELECT contentHash FROM document WHERE id = ?").text(a.id) {
+        if let old = try FastStatement(db, ContactRecords.storedHashSQL + " ?").text(a.id) {
             if old == hash { return .unchanged }
             try removeDocument(a.id)
             outcome = .replaced
@@ -88,6 +88,7 @@ struct Ingestor {
                 } else {
                     date = storedDate
                 }
+                try joinContact(eventID, ContactRecords.profile(e))
             } else {
                 eventID = try createEvent(e)
                 summaries.add(country: "", partner: "", date: date, type: type)
@@ -399,8 +400,36 @@ struct Ingestor {
     }
 
     func createEvent(_ e: DocumentAnnotation.Event) throws -> Int64 {
-        try FastStatement(db, "INSERT INTO event (type, date, place, cameo, plover, ploverMode) VALUES (?, ?, ?, ?, ?, ?)").run(e.type, e.date, e.place, e.cameo, e.plover, e.ploverMode)
-        return db.lastInsertedRowID
+        let contact = ContactRecords.profile(e)
+        try FastStatement(db, "INSERT INTO event (type, date, place, cameo, plover, ploverMode, channel, channelReason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .run(e.type, e.date, e.place, e.cameo, e.plover, e.ploverMode, contact?.channel.rawValue, contact?.reason)
+        let id = db.lastInsertedRowID
+        if let contact { try writeSides(id, contact) }
+        return id
+    }
+
+    func writeSides(_ eventID: Int64, _ contact: ContactProfile) throws {
+        for side in ContactRecords.sides(contact) {
+            try FastStatement(db, """
+                INSERT OR REPLACE INTO eventSide (eventId, country, channel, channelReason, level, levelReason) VALUES (?, ?, ?, ?, ?, ?)
+                """).run(eventID, ContactRecords.key(side.country), side.channel, side.channelReason, side.level, side.levelReason)
+        }
+    }
+
+    /// Merges the channel and sides a document's event brings into those of the stored event it joins.
+    func joinContact(_ eventID: Int64, _ new: ContactProfile?) throws {
+        guard let new else { return }
+        var channel: String?, reason: String?
+        try FastStatement(db, "SELECT channel, channelReason FROM event WHERE id = ?").forEach(eventID) { r in channel = r.text(0); reason = r.text(1) }
+        var sides: [EventSide] = []
+        try FastStatement(db, "SELECT country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId = ? ORDER BY country").forEach(eventID) { r in
+            sides.append(EventSide(country: ContactRecords.country(r.text(0)), channel: r.text(1), channelReason: r.text(2), level: r.text(3), levelReason: r.text(4)))
+        }
+        let stored = ContactRecords.profile(channel: channel, reason: reason, sides: sides)
+        guard let merged = ContactRecords.merged(stored: stored, new: new), merged != stored else { return }
+        try FastStatement(db, "UPDATE event SET channel = ?, channelReason = ? WHERE id = ?").run(merged.channel.rawValue, merged.reason, eventID)
+        try FastStatement(db, "DELETE FROM eventSide WHERE eventId = ?").run(eventID)
+        try writeSides(eventID, merged)
     }
 }
 

@@ -35,6 +35,8 @@ struct PostgresBrowseQueries {
         if let from = f.from { clauses.append("event.date >= \(b.bind(from))") }
         if let to = f.to { clauses.append("left(event.date, \(b.bind(to.count))::integer) <= \(b.bind(to))") }
         if let place = f.place { clauses.append("lower(event.place) = lower(\(b.bind(place)))") }
+        if let channel = f.channel { clauses.append("event.channel = \(b.bind(channel.lowercased()))") }
+        if let level = f.level { clauses.append("event.id IN (SELECT eventId FROM eventSide WHERE level = \(b.bind(level.lowercased())))") }
         return clauses
     }
 
@@ -93,7 +95,15 @@ struct PostgresBrowseQueries {
             SELECT left(date, 4) AS year, count(*) AS n FROM event \(whereSQL.isEmpty ? "WHERE" : whereSQL + " AND") date IS NOT NULL
             GROUP BY year ORDER BY year DESC
             """)
-        return EventFacets(total: total, types: types, countries: countries, years: years)
+        let channels = try counts("""
+            SELECT channel, count(*) AS n FROM event \(whereSQL.isEmpty ? "WHERE" : whereSQL + " AND") channel IS NOT NULL GROUP BY channel
+            """)
+        let levels = try counts("""
+            SELECT level, count(DISTINCT eventId) AS n FROM eventSide WHERE level IS NOT NULL
+            \(whereSQL.isEmpty ? "" : "AND eventId IN (SELECT event.id FROM event \(whereSQL))") GROUP BY level
+            """)
+        return EventFacets(total: total, types: types, countries: countries, years: years,
+                           channels: ContactRecords.channelFacet(channels), levels: ContactRecords.levelFacet(levels))
     }
 
     func organizations(search: String?, limit: Int) throws -> [OrganizationSummary] {

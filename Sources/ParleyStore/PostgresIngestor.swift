@@ -16,7 +16,7 @@ struct PostgresIngestor {
         let doc = prepared.document, a = prepared.annotation
         let hash = prepared.contentHash
         var outcome = IngestOutcome.inserted
-        if let old = try s.value("SELECT contentHash FROM document WHERE id = \(a.id)", as: String.self) {
+        if let old = try s.value(PostgresQuery(unsafeSQL: ContactRecords.storedHashSQL + " $1", binds: Self.binds(a.id)), as: String.self) {
             if old == hash { return .unchanged }
             try removeDocument(a.id)
             outcome = .replaced
@@ -51,7 +51,13 @@ struct PostgresIngestor {
         for e in a.events {
             let people = e.participantIds.compactMap { personOf[$0] }
             let orgs = e.organizations.compactMap { orgOf[$0] }
-            let eventID = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) ?? createEvent(e)
+            let eventID: Int64
+            if let found = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) {
+                eventID = found
+                try joinContact(eventID, ContactRecords.profile(e))
+            } else {
+                eventID = try createEvent(e)
+            }
             for (p, role) in Ingestor.participants(e, personOf) {
                 try s.execute("INSERT INTO eventParticipant (eventId, personId, role) VALUES (\(eventID), \(p), \(role)) ON CONFLICT DO NOTHING")
             }
@@ -78,6 +84,12 @@ struct PostgresIngestor {
                 """)
         }
         return outcome
+    }
+
+    static func binds(_ value: String) -> PostgresBindings {
+        var b = PostgresBindings()
+        b.append(value)
+        return b
     }
 
     /// PostgreSQL text cannot hold NUL characters; they are dropped from stored text (the content hash is
@@ -240,10 +252,43 @@ struct PostgresIngestor {
     }
 
     func createEvent(_ e: DocumentAnnotation.Event) throws -> Int64 {
+        let contact = ContactRecords.profile(e)
         guard let id = try s.value("""
-            INSERT INTO event (type, date, place, cameo, plover, ploverMode)
-            VALUES (\(e.type), \(e.date), \(e.place), \(e.cameo), \(e.plover), \(e.ploverMode)) RETURNING id
+            INSERT INTO event (type, date, place, cameo, plover, ploverMode, channel, channelReason)
+            VALUES (\(e.type), \(e.date), \(e.place), \(e.cameo), \(e.plover), \(e.ploverMode), \(contact?.channel.rawValue),
+                    \(contact.map { Self.storable($0.reason) })) RETURNING id
             """, as: Int64.self) else { throw StoreError.underlying(path: s.location.description, message: "no id for a new event") }
+        if let contact { try writeSides(id, contact) }
         return id
+    }
+
+    func writeSides(_ eventID: Int64, _ contact: ContactProfile) throws {
+        for side in ContactRecords.sides(contact) {
+            try s.execute("""
+                INSERT INTO eventSide (eventId, country, channel, channelReason, level, levelReason)
+                VALUES (\(eventID), \(ContactRecords.key(side.country)), \(side.channel), \(side.channelReason.map(Self.storable)), \(side.level),
+                        \(side.levelReason.map(Self.storable)))
+                ON CONFLICT (eventId, country) DO UPDATE SET channel = EXCLUDED.channel, channelReason = EXCLUDED.channelReason,
+                  level = EXCLUDED.level, levelReason = EXCLUDED.levelReason
+                """)
+        }
+    }
+
+    /// Merges the channel and sides a document's event brings into those of the stored event it joins (as `Ingestor`).
+    func joinContact(_ eventID: Int64, _ new: ContactProfile?) throws {
+        guard let new else { return }
+        guard let row = try s.rows("SELECT channel, channelReason FROM event WHERE id = \(eventID)").first else { return }
+        let (channel, reason) = try s.decode(row, (String?, String?).self)
+        let sides = try s.rows("""
+            SELECT country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId = \(eventID) ORDER BY country
+            """).map {
+            let (country, channel, channelReason, level, levelReason) = try s.decode($0, (String, String?, String?, String?, String?).self)
+            return EventSide(country: ContactRecords.country(country), channel: channel, channelReason: channelReason, level: level, levelReason: levelReason)
+        }
+        let stored = ContactRecords.profile(channel: channel, reason: reason, sides: sides)
+        guard let merged = ContactRecords.merged(stored: stored, new: new), merged != stored else { return }
+        try s.execute("UPDATE event SET channel = \(merged.channel.rawValue), channelReason = \(Self.storable(merged.reason)) WHERE id = \(eventID)")
+        try s.execute("DELETE FROM eventSide WHERE eventId = \(eventID)")
+        try writeSides(eventID, merged)
     }
 }

@@ -53,11 +53,11 @@ struct PostgresQueries {
         }
         var orgs: [Int64: [OrganizationRef]] = [:]
         for row in try s.rows("""
-            SELECT eventId, organization.id, organization.name FROM eventOrganization JOIN organization ON organization.id = organizationId
-            WHERE eventId = ANY(\(ids)) ORDER BY eventId, organizationId
+            SELECT eventId, organization.id, organization.name, organization.kind, organization.country FROM eventOrganization
+            JOIN organization ON organization.id = organizationId WHERE eventId = ANY(\(ids)) ORDER BY eventId, organizationId
             """) {
-            let (event, id, name) = try s.decode(row, (Int64, Int64, String).self)
-            orgs[event, default: []].append(OrganizationRef(id: id, name: name))
+            let (event, id, name, kind, country) = try s.decode(row, (Int64, Int64, String, String, String?).self)
+            orgs[event, default: []].append(OrganizationRef(id: id, name: name, kind: kind, country: country))
         }
         var countries: [Int64: [String]] = [:]
         for row in try s.rows("SELECT eventId, country FROM eventCountry WHERE eventId = ANY(\(ids)) ORDER BY eventId, country") {
@@ -74,12 +74,22 @@ struct PostgresQueries {
             sources[event, default: []].append(EventSourceRef(documentId: doc, url: url, reported: reported, sentence: sentence,
                                                               start: start, end: end, evidence: evidence, confidence: confidence))
         }
+        var sides: [Int64: [EventSide]] = [:]
+        for row in try s.rows("""
+            SELECT eventId, country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId = ANY(\(ids)) ORDER BY eventId, country
+            """) {
+            let (event, country, channel, channelReason, level, levelReason) = try s.decode(row, (Int64, String, String?, String?, String?, String?).self)
+            sides[event, default: []].append(EventSide(country: ContactRecords.country(country), channel: channel, channelReason: channelReason,
+                                                       level: level, levelReason: levelReason))
+        }
         var events: [Int64: EventSummary] = [:]
-        for row in try s.rows("SELECT id, type, date, place, cameo, plover FROM event WHERE id = ANY(\(ids))") {
-            let (id, type, date, place, cameo, plover) = try s.decode(row, (Int64, String, String?, String?, String?, String?).self)
+        for row in try s.rows("SELECT id, type, date, place, cameo, plover, ploverMode, channel, channelReason FROM event WHERE id = ANY(\(ids))") {
+            let (id, type, date, place, cameo, plover, ploverMode, channel, channelReason) =
+                try s.decode(row, (Int64, String, String?, String?, String?, String?, String?, String?, String?).self)
             events[id] = EventSummary(id: id, type: type, date: date, place: place, participants: people[id] ?? [],
                                       organizations: orgs[id] ?? [], countries: countries[id] ?? [], cameo: cameo, plover: plover,
-                                      sources: sources[id] ?? [])
+                                      sources: sources[id] ?? [], ploverMode: ploverMode, channel: channel, channelReason: channelReason,
+                                      sides: sides[id] ?? [])
         }
         return ids.compactMap { events[$0] }
     }
@@ -108,6 +118,8 @@ struct PostgresQueries {
         // Dates are ISO 8601 of 4, 7 or 10 characters in byte order: every date that starts with `to` sorts before `to` + "~".
         if let to = f.to { clauses.append("date <= \(bind(to + "~"))") }
         if let place = f.place { clauses.append("lower(place) = lower(\(bind(place)))") }
+        if let channel = f.channel { clauses.append("channel = \(bind(channel.lowercased()))") }
+        if let level = f.level { clauses.append("id IN (SELECT eventId FROM eventSide WHERE level = \(bind(level.lowercased())))") }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let limit = bind(f.limit)
         let ids = try s.values(PostgresQuery(unsafeSQL: "SELECT id FROM event \(whereSQL) ORDER BY date DESC NULLS LAST, id LIMIT \(limit)",

@@ -180,6 +180,8 @@ enum PostgresSchema {
             "DROP INDEX eventCountry_country",
         ]),
         ("v3-fetch-log", FetchLogSchema.postgres),
+        // The channel of each contact and the side of each country with its level (see `ContactRecords`).
+        ("v4-contact-channel", ContactRecords.postgresMigration),
     ]
 
     /// Creates the schema named in the URL if needed and applies the migrations not yet recorded, in one

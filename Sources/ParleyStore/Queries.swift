@@ -51,10 +51,17 @@ enum Queries {
         let list = idList(ids)
         let of = "(SELECT value FROM json_each(?))"
         var events: [Int64: EventSummary] = [:]
-        try FastStatement(db, "SELECT id, type, date, place, cameo, plover FROM event WHERE id IN \(of)").forEach(list) { r in
+        try FastStatement(db, "SELECT id, type, date, place, cameo, plover, ploverMode, channel, channelReason FROM event WHERE id IN \(of)").forEach(list) { r in
             let id = r.int64(0)
             events[id] = EventSummary(id: id, type: r.text(1) ?? "", date: r.text(2), place: r.text(3), participants: [], organizations: [],
-                                      countries: [], cameo: r.text(4), plover: r.text(5), sources: [])
+                                      countries: [], cameo: r.text(4), plover: r.text(5), sources: [], ploverMode: r.text(6),
+                                      channel: r.text(7), channelReason: r.text(8))
+        }
+        try FastStatement(db, """
+            SELECT eventId, country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId IN \(of) ORDER BY eventId, country
+            """).forEach(list) { r in
+            events[r.int64(0)]?.sides.append(EventSide(country: ContactRecords.country(r.text(1)), channel: r.text(2), channelReason: r.text(3),
+                                                       level: r.text(4), levelReason: r.text(5)))
         }
         try FastStatement(db, """
             SELECT eventParticipant.eventId, person.id, person.name, person.country, eventParticipant.role FROM eventParticipant
@@ -63,9 +70,11 @@ enum Queries {
             events[r.int64(0)]?.participants.append(PersonRef(id: r.int64(1), name: r.text(2) ?? "", country: r.text(3), role: r.text(4)))
         }
         try FastStatement(db, """
-            SELECT eventId, organization.id, organization.name FROM eventOrganization JOIN organization ON organization.id = organizationId
-            WHERE eventId IN \(of) ORDER BY eventId, organizationId
-            """).forEach(list) { r in events[r.int64(0)]?.organizations.append(OrganizationRef(id: r.int64(1), name: r.text(2) ?? "")) }
+            SELECT eventId, organization.id, organization.name, organization.kind, organization.country FROM eventOrganization
+            JOIN organization ON organization.id = organizationId WHERE eventId IN \(of) ORDER BY eventId, organizationId
+            """).forEach(list) { r in
+            events[r.int64(0)]?.organizations.append(OrganizationRef(id: r.int64(1), name: r.text(2) ?? "", kind: r.text(3), country: r.text(4)))
+        }
         try FastStatement(db, "SELECT eventId, country FROM eventCountry WHERE eventId IN \(of) ORDER BY eventId, country").forEach(list) { r in
             if let c = r.text(1) { events[r.int64(0)]?.countries.append(c) }
         }
@@ -129,6 +138,11 @@ enum Queries {
         // Dates are ISO 8601 of 4, 7 or 10 characters: every date that starts with `to` sorts before `to` + "~".
         if let to = f.to { clauses.append("\(dateColumn) <= ?"); args.append(to + "~") }
         if let place = f.place { clauses.append("event.place = ? COLLATE NOCASE"); args.append(place) }
+        if let channel = f.channel { clauses.append("event.channel = ?"); args.append(channel.lowercased()) }
+        if let level = f.level {
+            clauses.append("EXISTS (SELECT 1 FROM eventSide x WHERE x.eventId = event.id AND x.level = ?)")
+            args.append(level.lowercased())
+        }
         return (source, dateColumn, clauses, args)
     }
 

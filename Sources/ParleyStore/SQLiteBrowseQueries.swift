@@ -52,9 +52,23 @@ enum SQLiteBrowseQueries {
 
     static func facets(_ db: Database, _ f: EventFilter) throws -> EventFacets {
         let countries = Array(Set(f.countries.map { $0.uppercased() })).sorted()
-        let tallied = f.person == nil && f.organization == nil && f.place == nil && countries.count <= 2
+        let tallied = f.person == nil && f.organization == nil && f.place == nil && f.channel == nil && f.level == nil && countries.count <= 2
             && [f.from, f.to].allSatisfy { $0.map(isYear) ?? true }
-        return tallied ? try tallyFacets(db, f, countries) : try countedFacets(db, f)
+        var facets = tallied ? try tallyFacets(db, f, countries) : try countedFacets(db, f)
+        (facets.channels, facets.levels) = try contactFacets(db, f)
+        return facets
+    }
+
+    /// Channel and level counts of the matching events.
+    static func contactFacets(_ db: Database, _ f: EventFilter) throws -> (channels: [FacetCount], levels: [FacetCount]) {
+        func counts(_ sql: String, _ a: StatementArguments) throws -> [FacetCount] {
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: a).map { FacetCount(value: $0[0], count: $0[1]) }
+        }
+        let c = try matched(db, f, extra: "event.channel IS NOT NULL")
+        let channels = try counts("SELECT event.channel, count(*) AS n \(c.sql) GROUP BY event.channel", c.args)
+        let l = try matched(db, f, join: " JOIN eventSide s ON s.eventId = event.id", extra: "s.level IS NOT NULL")
+        let levels = try counts("SELECT s.level, count(DISTINCT event.id) AS n \(l.sql) GROUP BY s.level", l.args)
+        return (ContactRecords.channelFacet(channels), ContactRecords.levelFacet(levels))
     }
 
     /// Facets from `eventTally`: every event, one country's or a pair's, narrowed by type and whole years.

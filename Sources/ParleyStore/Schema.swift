@@ -194,6 +194,9 @@ enum Schema {
         // Counts for the aggregate pages kept by triggers, organizations' events by date, and the revision (see
         // `SummaryTables`).
         m.registerMigration("v5-summary-tables") { db in try db.execute(sql: SummaryTables.migration) }
+        // The channel of each contact and the side of each country with its level (see `ContactRecords`). Documents
+        // stored before are listed for coding again: ingesting one of them again replaces it.
+        m.registerMigration("v6-contact-channel") { db in try db.execute(sql: ContactRecords.sqliteMigration) }
         return m
     }
 }

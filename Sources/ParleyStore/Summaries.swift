@@ -10,6 +10,14 @@ public struct EventSummary: Sendable, Codable, Equatable {
     public var cameo: String?
     public var plover: String?
     public var sources: [EventSourceRef]
+    /// PLOVER mode (meet, visit, host, phone, third-party), when the type has one.
+    public var ploverMode: String? = nil
+    /// party, state, parliament, mixed or other; nil for an event stored before channels were coded.
+    public var channel: String? = nil
+    /// Which sides' people or organizations fixed the channel.
+    public var channelReason: String? = nil
+    /// One per country (country order; people of no known country first): channel and level, and who fixed them.
+    public var sides: [EventSide] = []
 }
 
 /// A person as referred to from an event or a list.
@@ -24,6 +32,9 @@ public struct PersonRef: Sendable, Codable, Equatable {
 public struct OrganizationRef: Sendable, Codable, Equatable {
     public var id: Int64
     public var name: String
+    /// party, government, legislature, international, company, ngo, media or other.
+    public var kind: String? = nil
+    public var country: String? = nil
 }
 
 /// Where an event is stated: document, sentence, character offsets, the evidence sentence.
@@ -103,4 +114,24 @@ public struct StoreStats: Sendable, Codable, Equatable {
     public var planned: Int
     public var eventsByType: [String: Int]
     public var databaseBytes: Int64?
+}
+
+extension EventSummary {
+    enum CodingKeys: String, CodingKey {
+        case id, type, date, place, participants, organizations, countries, cameo, plover, sources, ploverMode, channel, channelReason, sides
+    }
+
+    /// Reads events written before channels were coded (no `sides`) as well as current ones.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(Int64.self, forKey: .id), type: try c.decode(String.self, forKey: .type),
+                  date: try c.decodeIfPresent(String.self, forKey: .date), place: try c.decodeIfPresent(String.self, forKey: .place),
+                  participants: try c.decode([PersonRef].self, forKey: .participants),
+                  organizations: try c.decode([OrganizationRef].self, forKey: .organizations),
+                  countries: try c.decode([String].self, forKey: .countries), cameo: try c.decodeIfPresent(String.self, forKey: .cameo),
+                  plover: try c.decodeIfPresent(String.self, forKey: .plover), sources: try c.decode([EventSourceRef].self, forKey: .sources),
+                  ploverMode: try c.decodeIfPresent(String.self, forKey: .ploverMode), channel: try c.decodeIfPresent(String.self, forKey: .channel),
+                  channelReason: try c.decodeIfPresent(String.self, forKey: .channelReason),
+                  sides: try c.decodeIfPresent([EventSide].self, forKey: .sides) ?? [])
+    }
 }

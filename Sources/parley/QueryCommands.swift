@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyCore
 import ParleyStore
 
 /// `parley events`: events matching filters.
@@ -13,6 +14,8 @@ struct EventsCommand: ParsableCommand {
     @Option(help: "Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).") var from: String?
     @Option(help: "Latest date (YYYY, YYYY-MM or YYYY-MM-DD).") var to: String?
     @Option(help: "Place name.") var place: String?
+    @Option(help: "Channel of the contact: party, state, parliament, mixed or other.") var channel: String?
+    @Option(help: "Level of a side: \(Lexicons.bundled.contactLevels.map(\.name).joined(separator: ", ")).") var level: String?
     @Option(help: "Most events to show.") var limit: Int = 1000
     @Option(help: "table, json or csv.") var format: QueryFormat = .table
 
@@ -24,6 +27,12 @@ struct EventsCommand: ParsableCommand {
             throw ValidationError("unknown event type '\(t)'")
         }
         for c in country where c.count != 3 { throw ValidationError("--country takes ISO 3166-1 alpha-3 codes such as CHN, not '\(c)'") }
+        if let c = channel, ContactChannel(rawValue: c.lowercased()) == nil {
+            throw ValidationError("unknown channel '\(c)': one of \(ContactChannel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let l = level, Lexicons.bundled.levelRank[l.lowercased()] == nil {
+            throw ValidationError("unknown level '\(l)': one of \(Lexicons.bundled.contactLevels.map(\.name).joined(separator: ", "))")
+        }
         guard (1...1_000_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000000") }
     }
 
@@ -31,23 +40,29 @@ struct EventsCommand: ParsableCommand {
         var f = EventFilter()
         f.person = person; f.organization = organization; f.countries = country; f.type = type
         f.from = from; f.to = to; f.place = place; f.limit = limit
+        f.channel = channel?.lowercased(); f.level = level?.lowercased()
         let events = try withStore { try store.open(readOnly: true).events(f) }
         switch format {
         case .json: printJSON(events)
         case .csv:
-            print("id,date,type,place,participants,organizations,countries,cameo,plover,sources")
+            print("id,date,type,place,participants,organizations,countries,cameo,plover,sources,channel,levels")
             for e in events {
                 print([String(e.id), e.date ?? "", e.type, e.place ?? "", e.participants.map(\.name).joined(separator: "; "),
                        e.organizations.map(\.name).joined(separator: "; "), e.countries.joined(separator: "; "), e.cameo ?? "", e.plover ?? "",
-                       e.sources.map(\.documentId).joined(separator: "; ")].map(csv).joined(separator: ","))
+                       e.sources.map(\.documentId).joined(separator: "; "), e.channel ?? "", Self.levels(e)].map(csv).joined(separator: ","))
             }
         case .table:
             for e in events {
                 print(TableRenderer.pad("E\(e.id)", 8) + TableRenderer.pad(e.date ?? "-", 12) + TableRenderer.pad(e.type, 9)
-                      + TableRenderer.pad(e.place ?? "-", 14) + e.participants.map(\.name).joined(separator: ", ")
+                      + TableRenderer.pad(e.channel ?? "-", 11) + TableRenderer.pad(e.place ?? "-", 14) + e.participants.map(\.name).joined(separator: ", ")
                       + "  [\(e.sources.count) source\(e.sources.count == 1 ? "" : "s")]")
             }
         }
+    }
+
+    /// Each side's level: "CHN minister; AZE party-top-body".
+    static func levels(_ e: EventSummary) -> String {
+        e.sides.compactMap { s in s.level.map { "\(s.country ?? "-") \($0)" } }.joined(separator: "; ")
     }
 }
 

@@ -81,8 +81,11 @@ import Testing
     /// An event with text that needs escaping, built through its decoder (the store's types have no public initialisers).
     static func sample(_ evidence: String) throws -> EventSummary {
         let object: [String: Any] = [
-            "id": 7, "type": "MEET", "place": "Hanoi \"old\" quarter", "organizations": [["id": 3, "name": "Ministry/Office \"A\""]], "countries": ["EGY", "VNM"],
-            "cameo": "040",
+            "id": 7, "type": "MEET", "place": "Hanoi \"old\" quarter", "countries": ["EGY", "VNM"],
+            "organizations": [["id": 3, "name": "Ministry/Office \"A\""], ["id": 4, "name": "Party", "kind": "party", "country": "VNM"]],
+            "cameo": "040", "plover": "CONSULT", "ploverMode": "meet", "channel": "mixed", "channelReason": "EGY state: \"x\"; VNM party: y",
+            "sides": [["country": "EGY", "channel": "state", "channelReason": "Karim\u{1}Haddad, Embassy", "level": "ambassador", "levelReason": "z"],
+                      ["channel": "party"], ["country": "VNM", "level": "minister"]],
             "participants": [["id": 1, "name": "Ana \\ Lopes", "country": "VNM", "role": "host"], ["id": 2, "name": "Karim\u{1}Haddad"]],
             "sources": [
                 ["documentId": "d1", "reported": false, "sentence": 2, "start": 10, "end": 99, "evidence": evidence, "confidence": 0.85],

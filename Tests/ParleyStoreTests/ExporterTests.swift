@@ -62,7 +62,7 @@ func decodedEvents(json: String) throws -> [EventSummary] {
 }
 
 let dyadHeader = ["event_id", "date", "type", "cameo", "plover", "place", "source_actor", "source_country", "target_actor",
-                  "target_country", "organizations", "countries", "source_urls"]
+                  "target_country", "organizations", "countries", "source_urls", "channel", "source_level", "target_level"]
 
 @Suite struct DyadCSVTests {
     @Test func headerAndOneRowPerDyad() throws {
@@ -161,6 +161,55 @@ let dyadHeader = ["event_id", "date", "type", "cameo", "plover", "place", "sourc
         #expect(nodes.map(\.id).contains("GHA"))
         let ghanaKenya = try #require(edges.first { Set([$0.0, $0.1]) == ["GHA", "KEN"] })
         #expect(ghanaKenya.2 == 4)
+    }
+
+    /// Three events of Ana Lopes and Karim Haddad (two through parties, one between states) and one of Ana Lopes and
+    /// Kwame Mensah stored before channels were coded.
+    static func channelEvents() throws -> [EventSummary] {
+        let people = #"[{"id": 1, "name": "Ana Lopes"}, {"id": 2, "name": "Karim Haddad"}]"#
+        return try decodedEvents(json: """
+            [{"id": 1, "type": "MEET", "participants": \(people), "organizations": [], "countries": [], "sources": [], "channel": "party"},
+             {"id": 2, "type": "CALL", "participants": \(people), "organizations": [], "countries": [], "sources": [], "channel": "state"},
+             {"id": 3, "type": "MEET", "participants": \(people), "organizations": [], "countries": [], "sources": [], "channel": "party"},
+             {"id": 4, "type": "MEET", "participants": [{"id": 1, "name": "Ana Lopes"}, {"id": 3, "name": "Kwame Mensah"}],
+              "organizations": [], "countries": [], "sources": []}]
+            """)
+    }
+
+    /// Each element named `child` after an element named `parent`, up to the next one, by the parent's position.
+    static func grouped(_ elements: [XMLElements.Element], parent: String, child: String) -> [(XMLElements.Element, [XMLElements.Element])] {
+        var out: [(XMLElements.Element, [XMLElements.Element])] = []
+        for e in elements {
+            if e.name == parent { out.append((e, [])) } else if e.name == child, !out.isEmpty { out[out.count - 1].1.append(e) }
+        }
+        return out
+    }
+
+    @Test func gexfEdgesCountTheirEventsByChannel() throws {
+        let elements = try #require(XMLElements.parse(Exporter().gexf(try Self.channelEvents(), nodes: .people)), "GEXF does not parse")
+        let declared = elements.filter { $0.name == "attribute" }
+        #expect(declared.map { $0.attributes["id"] ?? "" } == ["party", "state", "parliament", "mixed", "other"])
+        #expect(declared.allSatisfy { $0.attributes["type"] == "integer" })
+        #expect(elements.first { $0.name == "attributes" }?.attributes["class"] == "edge")
+        let edges = Self.grouped(elements, parent: "edge", child: "attvalue")
+        let lopesHaddad = try #require(edges.first { Set([$0.0.attributes["source"], $0.0.attributes["target"]]) == ["P1", "P2"] })
+        #expect(lopesHaddad.0.attributes["weight"] == "3")
+        #expect(Dictionary(uniqueKeysWithValues: lopesHaddad.1.map { ($0.attributes["for"] ?? "", $0.attributes["value"] ?? "") })
+                == ["party": "2", "state": "1"])
+        let lopesMensah = try #require(edges.first { Set([$0.0.attributes["source"], $0.0.attributes["target"]]) == ["P1", "P3"] })
+        #expect(lopesMensah.0.attributes["weight"] == "1" && lopesMensah.1.isEmpty, "an event of no channel counts in no channel")
+    }
+
+    @Test func graphMLEdgesCountTheirEventsByChannel() throws {
+        let elements = try #require(XMLElements.parse(Exporter().graphML(try Self.channelEvents(), nodes: .people)), "GraphML does not parse")
+        let keys = elements.filter { $0.name == "key" && $0.attributes["for"] == "edge" }
+        #expect(keys.map { $0.attributes["attr.name"] ?? "" } == ["weight", "party", "state", "parliament", "mixed", "other"])
+        #expect(keys.allSatisfy { $0.attributes["attr.type"] == "int" })
+        let edges = Self.grouped(elements, parent: "edge", child: "data")
+        let lopesHaddad = try #require(edges.first { Set([$0.0.attributes["source"], $0.0.attributes["target"]]) == ["P1", "P2"] })
+        #expect(Dictionary(uniqueKeysWithValues: lopesHaddad.1.map { ($0.attributes["key"] ?? "", $0.text) }) == ["weight": "3", "party": "2", "state": "1"])
+        let lopesMensah = try #require(edges.first { Set([$0.0.attributes["source"], $0.0.attributes["target"]]) == ["P1", "P3"] })
+        #expect(lopesMensah.1.map { $0.attributes["key"] ?? "" } == ["weight"])
     }
 
     @Test func xmlSpecialCharactersAreEscaped() throws {

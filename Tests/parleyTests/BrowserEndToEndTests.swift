@@ -145,6 +145,28 @@ struct BrowserEndToEndTests {
             #expect(FileManager.default.fileExists(atPath: shot.path), "no screenshot of \(page.path)")
         }
 
+        // The channel filter: the facet's most frequent channel, chosen in the form, lists only events of that
+        // channel (the column shows it on every row) and as many as the facet counted.
+        let facets = try await json(base + "/api/v1/facets")
+        let channels = facets["channels"] as? [[String: Any]] ?? []
+        let top = try #require(channels.first, "the examples have events with a channel")
+        let channel = try #require(top["value"] as? String)
+        let counted = try #require(top["count"] as? Int)
+        let all = try chromium(["--virtual-time-budget=4000", "--dump-dom", base + "/events"])
+        #expect(all.contains("<select id=\"f-channel\" name=\"channel\">"), "/events has no channel filter")
+        #expect(all.contains("id=\"facet-channel\""), "/events has no channel facet")
+        #expect(all.contains("<th scope=\"col\">Channel</th>"), "/events has no channel column")
+        #expect(all.contains("href=\"/events?channel=\(channel)\""), "the channel facet does not link to its filter")
+        let filtered = try chromium(["--virtual-time-budget=4000", "--dump-dom", base + "/events?channel=\(channel)&limit=500"])
+        #expect(filtered.contains("<option value=\"\(channel)\" selected=\"\">"), "the filter does not show the chosen channel")
+        #expect(filtered.contains("\(counted) matching events"), "the filter does not list the facet's \(counted) events")
+        let cells = filtered.components(separatedBy: "class=\"channel c-").count - 1
+        let ofChannel = filtered.components(separatedBy: "class=\"channel c-\(channel)\"").count - 1
+        #expect(cells == counted && ofChannel == cells, "rows of channel \(channel): \(ofChannel) of \(cells), facet \(counted)")
+        let shot = shots.appendingPathComponent("events-channel.png")
+        try? FileManager.default.removeItem(at: shot)
+        _ = try chromium(["--window-size=1280,900", "--virtual-time-budget=4000", "--screenshot=" + shot.path, base + "/events?channel=\(channel)"])
+
         // SIGTERM stops the server gracefully.
         #expect(server.stop() == 0)
     }

@@ -139,7 +139,13 @@ struct StoreCLITests {
         let run = try runParley(["events", "--db", db, "--format", "csv"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "id,date,type,place,participants,organizations,countries,cameo,plover,sources")
+        #expect(lines.first == "id,date,type,place,participants,organizations,countries,cameo,plover,sources,channel,levels")
+        let channels = Set(["party", "state", "parliament", "mixed", "other"])
+        // Every event of the releases is coded with a channel (the one before the levels, which hold no comma here).
+        #expect(lines.dropFirst().allSatisfy { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return fields.count >= 2 && channels.contains(String(fields[fields.count - 2]))
+        }, "\(lines)")
         let stats = try SQLiteEventStore(path: db, readOnly: true).stats()
         #expect(lines.count == stats.events + 1)
         #expect(lines.contains { $0.contains(",MEET,Beijing,") && $0.contains("beijing; moscow") })
@@ -262,8 +268,35 @@ struct StoreCLITests {
         let csv = try runParley(["export", "--format", "csv", "--db", db])
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n")
-        #expect(lines.first == "event_id,date,type,cameo,plover,place,source_actor,source_country,target_actor,target_country,organizations,countries,source_urls")
+        #expect(lines.first == "event_id,date,type,cameo,plover,place,source_actor,source_country,target_actor,target_country,organizations,countries,source_urls,channel,source_level,target_level")
         #expect(lines.count == 4)
+    }
+
+    @Test func exportKeepsOnlyTheEventsOfAChannelOrLevel() throws {
+        let ws = try ingestedWorkspace()
+        defer { withExtendedLifetime(ws) {} }
+        let db = ws.db
+        func rows(_ extra: [String]) throws -> [[Substring]] {
+            let run = try runParley(["export", "--format", "csv", "--db", db] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            return run.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        }
+        let all = try rows([])
+        // channel, source_level and target_level are the last three columns (no commas in them).
+        let channels = Set(all.map { $0[$0.count - 3] })
+        #expect(!channels.isEmpty && !channels.contains(""), "every event has a channel")
+        for channel in channels {
+            let kept = try rows(["--channel", String(channel)])
+            #expect(kept.count == all.filter { $0[$0.count - 3] == channel }.count)
+        }
+        let levels = Set(all.flatMap { [$0[$0.count - 2], $0[$0.count - 1]] }.filter { !$0.isEmpty })
+        let level = try #require(levels.first)
+        let atLevel = try rows(["--level", String(level)])
+        #expect(!atLevel.isEmpty && atLevel.allSatisfy { $0[$0.count - 2] == level || $0[$0.count - 1] == level })
+        let wrong = try runParley(["export", "--format", "csv", "--channel", "embassy", "--db", db])
+        #expect(wrong.status != 0 && wrong.stderr.contains("unknown channel 'embassy'"), "\(wrong.stderr)")
+        let annotations = try runParley(["export", "--format", "annotations", "--output-dir", ws.path("a"), "--channel", "party", "--db", db])
+        #expect(annotations.status != 0, "annotations are whole documents, not chosen events")
     }
 
     @Test func exportAnnotationsWritesOneFilePerDocumentWithStableIds() throws {

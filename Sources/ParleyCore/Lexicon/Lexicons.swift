@@ -40,6 +40,16 @@ public final class Lexicons: Sendable {
     public let eventCodes: [String: EventCode]
     /// Founding years keyed by folded name.
     public let foundings: [String: Int]
+    /// The levels of a contact side, highest first (`levels.tsv`).
+    public let contactLevels: [ContactLevelEntry]
+    /// Each level's rank (0 is the highest).
+    public let levelRank: [String: Int]
+    /// The channel a side is in when its people act for an organization of a kind (`channels.tsv`).
+    public let channelOfOrganizationKind: [OrganizationKind: ContactChannel]
+    /// The channel a side is in when its people hold a title of a category and act for no known organization.
+    public let channelOfTitleCategory: [String: ContactChannel]
+    /// The channel of a side the text names by its country alone, without people or organizations.
+    public let channelOfCountryAlone: ContactChannel?
 
     /// The bundled data, loaded on first use.
     public static let bundled: Lexicons = {
@@ -89,9 +99,25 @@ public final class Lexicons: Sendable {
             }
             return OrganizationEntry(name: name, kind: kind, country: r[2], aliases: r.list(3), founded: r[4].flatMap { Int($0) })
         }
-        func title(_ r: TSVTable.Row) -> TitleEntry? {
+        var contactLevels: [ContactLevelEntry] = []
+        for r in try TSVTable(name: "levels.tsv", text: Self.resourceText("levels", "tsv"), minimumColumns: 2).rows {
+            guard let name = r[0], let label = r[1] else { continue }
+            contactLevels.append(ContactLevelEntry(name: name, label: label, rank: contactLevels.count))
+        }
+        let levelRank = Dictionary(contactLevels.map { ($0.name, $0.rank) }, uniquingKeysWith: { a, _ in a })
+        func title(_ r: TSVTable.Row, file: String) throws(LexiconError) -> TitleEntry? {
             guard let t = r[0] else { return nil }
-            return TitleEntry(title: t, rank: r[1].flatMap { Int($0) } ?? 5, category: r[2] ?? "other")
+            var entry = TitleEntry(title: t, rank: r[1].flatMap { Int($0) } ?? 5, category: r[2] ?? "other")
+            if let field = r[3] {
+                guard let rule = TitleLevelRule.parse(field) else {
+                    throw .malformedRow(file: file, line: r.line, reason: "the level column is LEVEL or LEVEL;CONTEXT=LEVEL;…, not '\(field)'")
+                }
+                if let unknown = rule.levels.first(where: { levelRank[$0] == nil }) {
+                    throw .malformedRow(file: file, line: r.line, reason: "unknown level '\(unknown)': one of \(contactLevels.map(\.name).joined(separator: ", "))")
+                }
+                entry.level = rule
+            }
+            return entry
         }
         func person(_ r: TSVTable.Row) -> KnownPerson? {
             guard let n = r[0] else { return nil }
@@ -107,8 +133,8 @@ public final class Lexicons: Sendable {
         for r in try TSVTable(name: "organizations.tsv", text: Self.resourceText("organizations", "tsv"), minimumColumns: 2).rows {
             if let o = try org(r, file: "organizations.tsv") { orgs.append(o) }
         }
-        for r in try TSVTable(name: "titles.tsv", text: Self.resourceText("titles", "tsv")).rows {
-            if let t = title(r) { titles.append(t) }
+        for r in try TSVTable(name: "titles.tsv", text: Self.resourceText("titles", "tsv"), minimumColumns: 4).rows {
+            if let t = try title(r, file: "titles.tsv") { titles.append(t) }
         }
         for r in try TSVTable(name: "people.tsv", text: Self.resourceText("people", "tsv")).rows {
             if let p = person(r) { people.append(p) }
@@ -121,7 +147,7 @@ public final class Lexicons: Sendable {
                 case "organization", "org": if let o = try org(rest, file: name) { orgs.append(o) }
                 case "place": places += place(rest)
                 case "country": if let c = country(rest) { countries.append(c) }
-                case "title": if let t = title(rest) { titles.append(t) }
+                case "title": if let t = try title(rest, file: name) { titles.append(t) }
                 default:
                     throw .malformedRow(file: name, line: r.line,
                                         reason: "first column must be person, organization, place, country or title")
@@ -204,7 +230,26 @@ public final class Lexicons: Sendable {
         var codes: [String: EventCode] = [:]
         for r in try TSVTable(name: "event-codes.tsv", text: Self.resourceText("event-codes", "tsv"), minimumColumns: 4).rows {
             guard let t = r[0], let cameo = r[1], let plover = r[3] else { continue }
-            codes[t] = EventCode(cameo: cameo, cameoLabel: r[2] ?? "", plover: plover, ploverMode: r[4])
+            codes[t] = EventCode(cameo: cameo, cameoLabel: r[2] ?? "", plover: plover, ploverMode: r[4], goldstein: r[5].flatMap { Double($0) })
+        }
+
+        var channelOfKind: [OrganizationKind: ContactChannel] = [:]
+        var channelOfCategory: [String: ContactChannel] = [:]
+        var channelOfCountryAlone: ContactChannel?
+        for r in try TSVTable(name: "channels.tsv", text: Self.resourceText("channels", "tsv"), minimumColumns: 3).rows {
+            guard let value = r[1], let channel = r[2].flatMap(ContactChannel.init(rawValue:)), channel != .mixed else {
+                throw .malformedRow(file: "channels.tsv", line: r.line, reason: "the channel is party, state, parliament or other")
+            }
+            switch r[0] {
+            case "organization":
+                guard let kind = OrganizationKind(rawValue: value) else {
+                    throw .malformedRow(file: "channels.tsv", line: r.line, reason: "unknown organization kind '\(value)'")
+                }
+                channelOfKind[kind] = channel
+            case "title": channelOfCategory[value] = channel
+            case "country" where value == "alone": channelOfCountryAlone = channel
+            default: throw .malformedRow(file: "channels.tsv", line: r.line, reason: "the first column is organization, title or country (alone)")
+            }
         }
 
         var foundings: [String: Int] = [:]
@@ -252,6 +297,11 @@ public final class Lexicons: Sendable {
         self.modalityByFirstKey = Dictionary(grouping: modality.filter { !$0.keys.isEmpty }, by: { $0.keys[0] })
         self.eventCodes = codes
         self.foundings = foundings
+        self.contactLevels = contactLevels
+        self.levelRank = levelRank
+        self.channelOfOrganizationKind = channelOfKind
+        self.channelOfTitleCategory = channelOfCategory
+        self.channelOfCountryAlone = channelOfCountryAlone
     }
 
     /// The code for an event type, preferring the variant row (`MEET:host`) when it exists.

@@ -61,7 +61,8 @@ public struct AnnotationBuilder: Sendable {
                 evidenceSpan: mention(s.tokenRange, sentence: s.index),
                 otherEvidence: e.otherSentences.map { mention(c.sentences[$0].tokenRange, sentence: $0) },
                 cameo: code?.cameo, cameoLabel: code?.cameoLabel, plover: code?.plover, ploverMode: code?.ploverMode,
-                confidence: (e.confidence * 100).rounded() / 100, eventId: nil)
+                confidence: (e.confidence * 100).rounded() / 100, eventId: nil,
+                channel: e.contact?.channel.rawValue, channelReason: e.contact?.reason, sides: e.contact?.sides)
         }
         let dateline: DocumentAnnotation.Dateline? = (c.layout.datelinePlace != nil || c.layout.datelineDate != nil)
             ? DocumentAnnotation.Dateline(place: c.layout.datelinePlace, date: c.layout.datelineDate?.description) : nil

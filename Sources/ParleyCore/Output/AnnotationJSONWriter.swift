@@ -67,6 +67,8 @@ public struct AnnotationJSONWriter: Sendable {
         w.object {
             w.field("cameo") { w.string(e.cameo) }
             w.field("cameo_label") { w.string(e.cameoLabel) }
+            if let c = e.channel { w.field("channel") { w.string(c) } }
+            if let r = e.channelReason { w.field("channel_reason") { w.string(r) } }
             w.field("confidence") { w.raw(String(e.confidence)) }
             w.field("countries") { w.strings(e.countries) }
             w.field("date") { w.string(e.date) }
@@ -83,7 +85,18 @@ public struct AnnotationJSONWriter: Sendable {
             w.field("plover") { w.string(e.plover) }
             w.field("plover_mode") { w.string(e.ploverMode) }
             w.field("reported") { w.raw(e.reported ? "true" : "false") }
+            if let sides = e.sides { w.field("sides") { w.array(sides) { side(w, $0) } } }
             w.field("type") { w.string(e.type) }
+        }
+    }
+
+    private func side(_ w: Writer, _ s: ContactSide) {
+        w.object {
+            w.field("channel") { w.string(s.channel?.rawValue) }
+            w.field("channel_reason") { w.string(s.channelReason) }
+            w.field("country") { w.string(s.country) }
+            w.field("level") { w.string(s.level) }
+            w.field("level_reason") { w.string(s.levelReason) }
         }
     }
 

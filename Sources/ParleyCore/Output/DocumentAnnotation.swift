@@ -71,11 +71,24 @@ public struct DocumentAnnotation: Codable, Sendable {
         public var ploverMode: String?
         public var confidence: Double
         public var eventId: String?
+        /// party, state, parliament, mixed or other (`ContactChannel`); nil in annotations written before channels were coded.
+        public var channel: String?
+        /// Which sides' people or organizations fixed the channel.
+        public var channelReason: String?
+        /// One per country (and one for people of no known country): its channel and level, and who fixed them.
+        public var sides: [ContactSide]?
 
         enum CodingKeys: String, CodingKey {
             case id, type, date, place, participants, organizations, countries, reported, evidence
             case participantIds = "participant_ids", participantRoles = "participant_roles", evidenceSpan = "evidence_span", otherEvidence = "other_evidence"
             case cameo, cameoLabel = "cameo_label", plover, ploverMode = "plover_mode", confidence, eventId = "event_id"
+            case channel, channelReason = "channel_reason", sides
+        }
+
+        /// The channel and sides as a profile (nil for annotations written before channels were coded).
+        public var contact: ContactProfile? {
+            guard let c = channel.flatMap(ContactChannel.init(rawValue:)) else { return nil }
+            return ContactProfile(channel: c, reason: channelReason ?? "", sides: sides ?? [])
         }
     }
 }
@@ -148,5 +161,8 @@ extension DocumentAnnotation.Event {
         try c.encode(ploverMode, forKey: .ploverMode)
         try c.encode(confidence, forKey: .confidence)
         try c.encodeIfPresent(eventId, forKey: .eventId)
+        try c.encodeIfPresent(channel, forKey: .channel)
+        try c.encodeIfPresent(channelReason, forKey: .channelReason)
+        try c.encodeIfPresent(sides, forKey: .sides)
     }
 }

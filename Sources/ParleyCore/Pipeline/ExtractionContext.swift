@@ -205,4 +205,6 @@ public struct EventRecord: Sendable {
     public var otherSentences: [Int] = []
     /// A visit to a country or city (not to an institution): a happening apart from the meetings held during it.
     public var isCountryVisit = false
+    /// The channel of the contact and the level of each side (`ChannelCoder`).
+    public var contact: ContactProfile?
 }

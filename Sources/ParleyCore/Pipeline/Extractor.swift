@@ -21,6 +21,7 @@ public struct Extractor: Sendable {
             DelegationLeaderResolver(),
             PersonCountryInference(),
             EventExtractor(lexicons: lexicons),
+            ChannelCoder(lexicons: lexicons),
         ]
         self.builder = AnnotationBuilder(lexicons: lexicons)
     }

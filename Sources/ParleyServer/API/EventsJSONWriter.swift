@@ -35,12 +35,17 @@ struct EventsJSONWriter {
             w.raw(":")
         }
         if let c = e.cameo { key("cameo", &self); string(c) }
+        if let c = e.channel { key("channel", &self); string(c) }
+        if let r = e.channelReason { key("channelReason", &self); string(r) }
         key("countries", &self); strings(e.countries)
         if let d = e.date { key("date", &self); string(d) }
         key("id", &self); int(e.id)
         key("organizations", &self)
         array(e.organizations) { w, o in
-            w.raw("{\"id\":"); w.int(o.id)
+            w.raw("{")
+            if let c = o.country { w.raw("\"country\":"); w.string(c); w.raw(",") }
+            w.raw("\"id\":"); w.int(o.id)
+            if let k = o.kind { w.raw(",\"kind\":"); w.string(k) }
             w.raw(",\"name\":"); w.string(o.name)
             w.raw("}")
         }
@@ -55,6 +60,24 @@ struct EventsJSONWriter {
         }
         if let p = e.place { key("place", &self); string(p) }
         if let p = e.plover { key("plover", &self); string(p) }
+        if let m = e.ploverMode { key("ploverMode", &self); string(m) }
+        key("sides", &self)
+        array(e.sides) { w, s in
+            var first = true
+            func field(_ k: StaticString, _ v: String?, _ w: inout EventsJSONWriter) {
+                guard let v else { return }
+                if !first { w.raw(",") }
+                first = false
+                w.raw(k); w.string(v)
+            }
+            w.raw("{")
+            field("\"channel\":", s.channel, &w)
+            field("\"channelReason\":", s.channelReason, &w)
+            field("\"country\":", s.country, &w)
+            field("\"level\":", s.level, &w)
+            field("\"levelReason\":", s.levelReason, &w)
+            w.raw("}")
+        }
         key("sources", &self)
         array(e.sources) { w, s in
             w.raw("{\"confidence\":"); w.double(s.confidence)

@@ -1,14 +1,17 @@
+import ParleyCore
 import ParleyStore
 
 /// The events filters of a request (API or page), checked: the CLI's filters plus order, page size and cursor.
 struct EventQuery: Sendable {
     static let types = ["MEET", "VISIT", "CALL", "SIGN", "MESSAGE", "ATTEND", "HOST", "ANNOUNCE"]
+    /// The levels of a contact side, highest first (`levels.tsv`).
+    static let levels = Lexicons.bundled.contactLevels.map(\.name)
 
     var filter = EventFilter()
     var order: EventOrder = .newest
     var cursor: EventCursor?
 
-    /// Reads `person`, `org`, `country` (repeatable), `type`, `from`, `to`, `place`, `order`, `limit` and `cursor`;
+    /// Reads `person`, `org`, `country` (repeatable), `type`, `channel`, `level`, `from`, `to`, `place`, `order`, `limit` and `cursor`;
     /// anything malformed is a 400 that names the parameter.
     init(_ q: QueryString, defaultLimit: Int, maxLimit: Int) throws(Problem) {
         filter.person = q["person"]
@@ -25,6 +28,18 @@ struct EventQuery: Sendable {
                 throw .badRequest("unknown event type '\(t.prefix(40))': one of \(Self.types.joined(separator: ", "))")
             }
             filter.type = t.uppercased()
+        }
+        if let c = q["channel"] {
+            guard let channel = ContactChannel(rawValue: c.lowercased()) else {
+                throw .badRequest("unknown channel '\(c.prefix(40))': one of \(ContactChannel.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            filter.channel = channel.rawValue
+        }
+        if let l = q["level"] {
+            guard Self.levels.contains(l.lowercased()) else {
+                throw .badRequest("unknown level '\(l.prefix(40))': one of \(Self.levels.joined(separator: ", "))")
+            }
+            filter.level = l.lowercased()
         }
         filter.from = try DateParameter.check(q["from"], name: "from")
         filter.to = try DateParameter.check(q["to"], name: "to")

@@ -12,12 +12,13 @@ enum EventsCSV {
     }
 
     static func write(_ events: [EventSummary]) -> String {
-        var out = "id,date,type,place,participants,organizations,countries,cameo,plover,sources\r\n"
+        var out = "id,date,type,place,participants,organizations,countries,cameo,plover,sources,channel,levels\r\n"
         for e in events {
             out += [
                 "E\(e.id)", e.date ?? "", e.type, e.place ?? "", e.participants.map(\.name).joined(separator: "; "),
                 e.organizations.map(\.name).joined(separator: "; "), e.countries.joined(separator: "; "), e.cameo ?? "", e.plover ?? "",
-                e.sources.map(\.documentId).joined(separator: "; "),
+                e.sources.map(\.documentId).joined(separator: "; "), e.channel ?? "",
+                e.sides.compactMap { s in s.level.map { "\(s.country ?? "-") \($0)" } }.joined(separator: "; "),
             ].map(field).joined(separator: ",") + "\r\n"
         }
         return out

@@ -35,7 +35,21 @@ enum ViewModels {
         if let p = e.place { v["place"] = p }
         if let c = e.cameo { v["cameo"] = c }
         if let p = e.plover { v["plover"] = p }
+        if let c = e.channel { v["channel"] = ["name": c, "href": "/events?channel=" + c, "reason": e.channelReason ?? ""] }
+        v["sides"] = e.sides.map { s -> [String: Any] in
+            var x: [String: Any] = ["channel": s.channel ?? "not fixed", "channelReason": s.channelReason ?? "",
+                                    "level": s.level.map(levelLabel) ?? "not known", "levelReason": s.levelReason ?? ""]
+            if let c = s.country { x["country"] = country(c) }
+            if let l = s.level { x["levelHref"] = "/events?level=" + l }
+            return x
+        }
+        v["hasSides"] = !e.sides.isEmpty
         return v
+    }
+
+    /// A level as people read it ("member of a party's top body").
+    static func levelLabel(_ level: String) -> String {
+        Lexicons.bundled.contactLevels.first { $0.name == level }?.label ?? level
     }
 
     static func linkedPerson(_ p: LinkedPerson) -> [String: Any] {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ParleyCore
 import ParleyStore
 
 /// The HTML pages: home, events (with facets and downloads), one event, people, organizations, countries,
@@ -67,6 +68,8 @@ struct WebController: Sendable {
         var title = "Events"
         var parts: [String] = []
         if let t = f.type { parts.append(t) }
+        if let c = f.channel { parts.append(c + " channel") }
+        if let l = f.level { parts.append(ViewModels.levelLabel(l) + " level") }
         if !f.countries.isEmpty { parts.append(f.countries.joined(separator: "–")) }
         if let p = f.person { parts.append(p) }
         if let o = f.organization { parts.append(o) }
@@ -77,6 +80,10 @@ struct WebController: Sendable {
             "eventTableHTML": EventTableHTML.table(page.events), "hasEvents": !page.events.isEmpty, "total": facets.total,
             "shownCount": page.events.count,
             "types": facet(facets.types, key: "type") { $0 },
+            "channels": facet(facets.channels, key: "channel") { $0 },
+            "levels": facet(facets.levels, key: "level") { ViewModels.levelLabel($0) },
+            "channelOptions": ContactChannel.allCases.map { ["value": $0.rawValue, "selected": f.channel == $0.rawValue] },
+            "levelOptions": Lexicons.bundled.contactLevels.map { ["value": $0.name, "label": $0.label, "selected": f.level == $0.name] },
             "countries": facet(facets.countries, key: "country") { ViewModels.countryName($0) + " (\($0))" },
             "years": facets.years.map { ["label": $0.value, "count": $0.count,
                                          "href": "/events?" + QueryString(q.setting("from", $0.value)).setting("to", $0.value)] },
