@@ -396,7 +396,8 @@ public struct OrganizationRecognizer: PipelineStage {
             for m in c.organizationMentions.reversed() where r.contains(m.tokens.lowerBound) { _ = m }
             var k = r.lowerBound
             while k < r.upperBound {
-                if let m = c.match(at: k), m.range.lowerBound == k, let o = knownOrganization(m), c.lexicons.organizations[o].kind == .party {
+                // "National People's Congress Standing Committee": the organ of a known party or legislature is that body.
+                if let m = c.match(at: k), m.range.lowerBound == k, let o = knownOrganization(m), [.party, .legislature].contains(c.lexicons.organizations[o].kind) {
                     return record(context: &c, range: m.range)
                 }
                 if let o = c.definedAcronyms[tokens[k].key], c.organizations[o].kind == .party { return o }
