@@ -16,7 +16,7 @@ public func scratchPath(_ name: String) -> String {
 /// touching every document and error it yields.
 public func readArchive(_ bytes: [UInt8], named name: String) {
     let path = scratchPath(name)
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     do {
         let kind = try LocalArchive.kind(of: path)
         guard kind != .listing, kind != .page else { return }

@@ -1,4 +1,5 @@
 import FuzzArchiveSupport
+import FuzzSupport
 
 /// Reads arbitrary bytes as the archive file `input.warc` through `LocalArchive`, the entry point of
 /// `parley extract`/`fetch` for archives (gzip-compressed input is recognised by its magic bytes).
