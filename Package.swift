@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -33,7 +34,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .systemLibrary(
-            name: "CZlib",
+            name: "CParleyZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -43,8 +44,9 @@ let package = Package(
                 "ParleyCore",
                 "ParleyStore",
                 "CLibXML2",
-                "CZlib",
+                "CParleyZlib",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Resources")]
         ),
@@ -90,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "SourcesBenchmark",
             dependencies: [
-                "ParleySources", "CZlib",
+                "ParleySources", "CParleyZlib",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -110,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "ParleySourcesTests",
             dependencies: [
-                "ParleySources", "ParleyCore", "ParleyStore", "CZlib",
+                "ParleySources", "ParleyCore", "ParleyStore", "CParleyZlib",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -129,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "parleyTests",
-            dependencies: ["parley", "ParleyCore"]
+            dependencies: ["parley", "ParleyCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

@@ -23,6 +23,7 @@ public enum ParleyServer {
             router.add(middleware: CORSMiddleware(allowOrigin: .custom(origin), allowHeaders: [.contentType, .authorization],
                                                   allowMethods: [.get, .post, .options]))
         }
+        router.add(middleware: APIContractMiddleware(contract: try APIContract(document: resources.openAPI)))
         APIController(store: store, configuration: configuration, resources: resources).register(on: router)
         DocumentUploadController(store: store, configuration: configuration, extractor: extractor, cache: cache).register(on: router)
         StaticFiles(files: resources.staticFiles).register(on: router)

@@ -216,7 +216,7 @@ enum Queries {
     }
 
     static func search(_ db: Database, _ words: String, limit: Int) throws -> [SearchHit] {
-        guard let pattern = FTS5Pattern(matchingAllTokensIn: words) else { return [] }
+        guard let pattern = try documentSearchPattern(db, words) else { return [] }
         return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT document.id, document.title, document.url, snippet(documentSearch, 1, '[', ']', '…', 12) AS snip
             FROM documentSearch JOIN document ON document.rowid = documentSearch.rowid
@@ -224,6 +224,15 @@ enum Queries {
             """), arguments: [pattern, limit]).map {
             SearchHit(documentId: $0["id"], title: $0["title"], url: $0["url"], snippet: $0["snip"])
         }
+    }
+
+    /// Every word of `words` as the document index splits text, each quoted as one term. The index keeps no word
+    /// positions, so a term the index's tokenizer would split again (GRDB's ASCII tokenizer keeps `´`, `§` and the like
+    /// inside words; unicode61 does not) would be a phrase query, which FTS5 refuses; nil when there is no word.
+    static func documentSearchPattern(_ db: Database, _ words: String) throws -> String? {
+        let tokens = try db.makeTokenizer(.unicode61()).tokenize(query: words).filter { !$0.flags.contains(.colocated) }.map(\.token)
+        guard !tokens.isEmpty else { return nil }
+        return tokens.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
     }
 
     /// Counts from the tables the triggers keep (`SummaryTables`), not from the tables themselves.

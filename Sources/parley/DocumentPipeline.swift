@@ -43,6 +43,15 @@ struct DocumentPipeline {
             }
         }
         for item in items {
+            // Standard input streams as it arrives, whatever it holds (StandardInput.swift).
+            if item.path == nil {
+                if !pending.isEmpty { flush() }
+                streamStandardInput(job: job) { r in
+                    emit(r)
+                    progress?.advance()
+                }
+                continue
+            }
             // An archive streams too: its documents are handled a batch at a time as its reader hands them over.
             if item.archive, let path = item.path {
                 if !pending.isEmpty { flush() }
@@ -76,15 +85,24 @@ struct DocumentPipeline {
     /// (records, MB, rate) goes to standard error for files over 16 MB.
     func streamJSONL<T: Sendable>(_ path: String, job: @escaping @Sendable (Document) -> T,
                                   emit: (Result<T, ReadingError>) -> Void) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let file: FileChunks
+        do { file = try FileChunks(path: path) } catch {
             emit(.failure(ReadingError(origin: path, message: "cannot open the file (permission denied?)")))
             return
         }
-        defer { try? handle.close() }
-        let reader = self.reader
-        let baseID = SourceReader.safeID(SourceReader.documentID(forPath: path))
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let progress = size > 16 << 20 ? StreamProgress(path: path, totalBytes: size) : nil
+        streamJSONL(file, origin: path, baseID: SourceReader.safeID(SourceReader.documentID(forPath: path)),
+                    totalBytes: size, job: job, emit: emit)
+    }
+
+    /// JSON Lines from a stream of chunks (a file, standard input) named `origin`, record by record; `totalBytes`
+    /// is its length when known (for progress), nil for standard input.
+    func streamJSONL<S: ChunkSource, T: Sendable>(_ source: S, origin path: String, baseID: String, totalBytes: Int?,
+                                                  job: @escaping @Sendable (Document) -> T,
+                                                  emit: (Result<T, ReadingError>) -> Void) {
+        var source = source
+        let reader = self.reader
+        let progress = StreamProgress(path: path, totalBytes: totalBytes)
         var ids = SourceReader.JSONLIdentifiers()
         var batch: [(line: Int, bytes: [UInt8])] = []
         var batchBytes = 0
@@ -101,7 +119,7 @@ struct DocumentPipeline {
             let docs = read.compactMap { $0 }.map { ids.check($0) }
             records += docs.count
             for r in parallelMap(docs, { $0.map(job) }) { emit(r) }
-            progress?.update(records: records, bytes: readBytes)
+            progress.update(records: records, bytes: readBytes)
         }
         func take(_ line: [UInt8]) {
             lineNumber += 1
@@ -110,15 +128,16 @@ struct DocumentPipeline {
             if batch.count >= batchSize * max(1, jobs) || batchBytes > 32 << 20 { flush() }
         }
         while true {
-            let chunk: Data
-            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
-                emit(.failure(ReadingError(origin: path, line: lineNumber + 1, message: "cannot read the file: \(error.localizedDescription)")))
+            let bytes: [UInt8]
+            do {
+                guard let chunk = try source.nextChunk() else { break }
+                bytes = chunk
+            } catch {
+                emit(.failure(ReadingError(origin: path, line: lineNumber + 1, message: error.message)))
                 break
             }
-            if chunk.isEmpty { break }
-            readBytes += chunk.count
+            readBytes += bytes.count
             // Newlines found with memchr over the chunk's bytes (a byte loop here costs more than the parsing).
-            let bytes = [UInt8](chunk)
             let newlines: [Int] = bytes.withUnsafeBufferPointer { buffer in
                 var found: [Int] = []
                 guard let base = buffer.baseAddress else { return found }
@@ -157,7 +176,7 @@ struct DocumentPipeline {
             take(partial)
         }
         if !batch.isEmpty { flush() }
-        progress?.finish(records: records, bytes: readBytes)
+        progress.finish(records: records, bytes: readBytes)
         if readBytes == 0 { emit(.failure(ReadingError(origin: path, message: "empty file"))) }
         else if records == 0 && lineNumber > 0 && !ids.sawAny {
             emit(.failure(ReadingError(origin: path, message: "no records (the file holds only blank lines)")))
@@ -173,21 +192,44 @@ struct DocumentPipeline {
             emit(.failure(ReadingError(origin: error.record.map { "\(path): \($0)" } ?? error.source, message: error.message)))
             return
         }
-        var batch: [Result<Document, ReadingError>] = []
-        func flush() {
-            let docs = batch
-            batch.removeAll(keepingCapacity: true)
-            for r in parallelMap(docs, { $0.map(job) }) { emit(r) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let readBytes = ByteCount()
+        streamDocuments(origin: path, totalBytes: size, readBytes: readBytes, job: job, emit: emit) { handle in
+            LocalArchive().read(path, kind: kind, readBytes: readBytes, emit: handle)
         }
-        LocalArchive().read(path, kind: kind) { event in
-            switch event {
-            case .document(let d, _, _): batch.append(.success(d))
-            case .failure(let e): batch.append(.failure(ReadingError(origin: e.record.map { "\(path): \($0)" } ?? e.source, message: e.message)))
-            default: return
+    }
+
+    /// Runs `job` over the documents (and errors) that `read` hands over, a batch at a time on `jobs` threads,
+    /// emitting results in the order read; progress (records, MB of `readBytes`, rate) goes to standard error
+    /// for inputs over 16 MB.
+    func streamDocuments<T: Sendable>(origin: String, totalBytes: Int?, readBytes: ByteCount,
+                                      job: @escaping @Sendable (Document) -> T,
+                                      emit: (Result<T, ReadingError>) -> Void,
+                                      read: ((HarvestEvent) -> Void) -> Void) {
+        let progress = StreamProgress(path: origin, totalBytes: totalBytes)
+        var records = 0
+        // `emit` is only called while `read` runs (from the handler below), so it never actually escapes.
+        withoutActuallyEscaping(emit) { emit in
+            var batch: [Result<Document, ReadingError>] = []
+            func flush() {
+                let docs = batch
+                batch.removeAll(keepingCapacity: true)
+                for r in parallelMap(docs, { $0.map(job) }) { emit(r) }
+                progress.update(records: records, bytes: readBytes.value)
             }
-            if batch.count >= batchSize * max(1, jobs) { flush() }
+            read { event in
+                switch event {
+                case .document(let d, _, _):
+                    batch.append(.success(d))
+                    records += 1
+                case .failure(let e): batch.append(.failure(ReadingError(origin: e.record.map { "\(origin): \($0)" } ?? e.source, message: e.message)))
+                default: return
+                }
+                if batch.count >= batchSize * max(1, jobs) { flush() }
+            }
+            flush()
         }
-        flush()
+        progress.finish(records: records, bytes: readBytes.value)
     }
 
     /// `transform` applied to every element on `jobs` threads, results in input order.
@@ -252,32 +294,39 @@ final class Progress {
     }
 }
 
-/// Progress of one long streamed file on standard error: records, megabytes read of the total, rate.
+/// Progress of one long streamed input on standard error: records, megabytes read (of the total, when known),
+/// rate. Silent for inputs of 16 MB or less; an input of unknown length (standard input) starts reporting once
+/// 16 MB have been read.
 final class StreamProgress {
     let path: String
-    let totalBytes: Int
+    let totalBytes: Int?
     let start = Date()
     var lastPrint = Date.distantPast
     let interactive = isatty(2) != 0
 
-    init(path: String, totalBytes: Int) {
+    init(path: String, totalBytes: Int?) {
         self.path = path
         self.totalBytes = totalBytes
     }
 
+    func isLong(_ bytes: Int) -> Bool { (totalBytes ?? bytes) > 16 << 20 }
+
     func update(records: Int, bytes: Int) {
+        guard isLong(bytes) else { return }
         let now = Date()
         guard now.timeIntervalSince(lastPrint) >= (interactive ? 0.2 : 5) else { return }
         lastPrint = now
         report(records: records, bytes: bytes, final: false)
     }
 
-    func finish(records: Int, bytes: Int) { report(records: records, bytes: bytes, final: true) }
+    func finish(records: Int, bytes: Int) {
+        if isLong(bytes) { report(records: records, bytes: bytes, final: true) }
+    }
 
     private func report(records: Int, bytes: Int, final: Bool) {
         let elapsed = max(Date().timeIntervalSince(start), 0.001)
-        var line = String(format: "%@: %d records, %.0f of %.0f MB, %.0f records/s", path, records,
-                          Double(bytes) / 1_048_576, Double(totalBytes) / 1_048_576, Double(records) / elapsed)
+        let read = String(format: "%.0f", Double(bytes) / 1_048_576) + (totalBytes.map { String(format: " of %.0f", Double($0) / 1_048_576) } ?? "")
+        var line = String(format: "%@: %d records, %@ MB, %.0f records/s", path, records, read, Double(records) / elapsed)
         if final { line += String(format: ", %.1fs", elapsed) }
         FileHandle.standardError.write(Data(((interactive ? "\r" : "") + line + (interactive && !final ? "" : "\n")).utf8))
     }

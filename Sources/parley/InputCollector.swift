@@ -45,22 +45,19 @@ enum InputCollector {
         return (items, errors)
     }
 
-    /// Reads an input's bytes; files with no known extension are sniffed.
+    /// Reads a file's bytes (up to `limit` and one more, so an oversized file is reported); files with no known
+    /// extension are sniffed. Archives and standard input are streamed by DocumentPipeline instead.
     static func bytes(of item: InputItem, limit: Int) -> Result<[UInt8], ReadingError> {
-        if item.archive { return .success([]) }   // read record by record in DocumentPipeline
-        if let path = item.path {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                return .failure(ReadingError(origin: path, message: "cannot open the file (permission denied?)"))
-            }
-            defer { try? handle.close() }
-            do {
-                let data = try handle.read(upToCount: limit + 1) ?? Data()
-                return .success([UInt8](data))
-            } catch {
-                return .failure(ReadingError(origin: path, message: "cannot read the file: \(error.localizedDescription)"))
-            }
+        guard !item.archive, let path = item.path else { return .success([]) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(ReadingError(origin: path, message: "cannot open the file (permission denied?)"))
         }
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        return .success([UInt8](data))
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            return .success([UInt8](data))
+        } catch {
+            return .failure(ReadingError(origin: path, message: "cannot read the file: \(error.localizedDescription)"))
+        }
     }
 }

@@ -4,7 +4,7 @@ import ParleyCore
 
 /// Options shared by every command that reads releases.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Release files (.txt, .html, .htm, .jsonl), archives (.warc, .warc.gz, .zip, .tar.gz) or directories (read recursively). '-' or nothing reads standard input.")
+    @Argument(help: "Release files (.txt, .html, .htm, .jsonl), archives (.warc, .warc.gz, .zip, .tar.gz) or directories (read recursively). '-' or nothing reads standard input: a page, JSON Lines, or a WARC or tar(.gz) archive, streamed record by record; a ZIP is first copied to a temporary file in $TMPDIR (its directory is at its end).")
     var inputs: [String] = []
 
     @Option(name: .customLong("gazetteer"), help: ArgumentHelp("A TSV file of extra people, organizations, places, countries or titles (first column says which).", valueName: "FILE"))

@@ -60,16 +60,6 @@ import Testing
         }
     }
 
-    @Test func cursorOfAnotherOrderIsRefused() async throws {
-        try await db.withClient { client in
-            let page = try await client.get("/api/v1/events?limit=1").json()
-            let cursor = try #require(page["nextCursor"] as? String)
-            let r = try await client.get("/api/v1/events?order=oldest&cursor=\(cursor)")
-            #expect(r.status == .badRequest)
-            #expect(r.text.contains("order"))
-        }
-    }
-
     @Test(arguments: ["/api/v1/events/E999999", "/api/v1/events/abc", "/api/v1/people/P999999", "/api/v1/organizations/O424242",
                       "/api/v1/countries/ZZZ", "/api/v1/documents/no-such-document", "/api/v1/nothing-here"])
     func unknownIdIsA404Problem(uri: String) async throws {

@@ -78,6 +78,66 @@ import Testing
         }
     }
 
+    @Test func aMissingAuthorizationHeaderIsTheDeclared401() async throws {
+        try await db.withClient(ServerConfigurationFixture.withToken("s3cret")) { client in
+            let r = try await post(client, Self.release, token: nil)
+            #expect(r.status == .unauthorized)
+            #expect(r.headers[.wwwAuthenticate] == "Bearer")
+            #expect(r.headers[.contentType] == "application/problem+json")
+            let spec = try await client.get("/api/v1/openapi.json").json()
+            let post = try #require(((spec["paths"] as? [String: Any])?["/api/v1/documents"] as? [String: Any])?["post"] as? [String: Any])
+            #expect(post["security"] != nil)
+            let declared = (post["responses"] as? [String: Any])?["401"] as? [String: Any]
+            #expect((declared?["headers"] as? [String: Any])?["WWW-Authenticate"] != nil)
+        }
+    }
+
+    @Test(arguments: ["application/xml", "multipart/form-data", "application/x-www-form-urlencoded", "image/png"])
+    func aMediaTypeTheDocumentDoesNotListIsA415(type: String) async throws {
+        try await db.withClient(ServerConfigurationFixture.withToken("s3cret")) { client in
+            let r = try await post(client, Self.release, token: "s3cret", type: type)
+            #expect(r.status == .unsupportedMediaType)
+            #expect(r.headers[.contentType] == "application/problem+json")
+        }
+    }
+
+    @Test(arguments: ["[]", "5", "\"text\"", "{}", #"{"text": 5}"#, #"{"text": ""}"#, #"{"html": "", "text": null}"#, #"{"title": ["a"], "text": "x"}"#, "{"])
+    func aJSONBodyThatIsNotARecordIsA400(body: String) async throws {
+        try await db.withClient(ServerConfigurationFixture.withToken("s3cret")) { client in
+            let r = try await post(client, body, token: "s3cret", type: "application/json")
+            #expect(r.status == .badRequest, "\(body)")
+            #expect(r.headers[.contentType] == "application/problem+json")
+        }
+    }
+
+    @Test func aJSONRecordOverSeveralLinesIsOneRecord() async throws {
+        let record = """
+            {
+              "id": "oslo-json",
+              "text": "2024-09-10\\nPresident Tomas Berg received Foreign Minister Ana Lopes in Oslo on 9 September 2024.",
+              "extra": {"ignored": [1, 2]}
+            }
+            """
+        try await db.withClient(ServerConfigurationFixture.withToken("s3cret")) { client in
+            let r = try await post(client, record, token: "s3cret", type: "application/json", query: "")
+            #expect(r.status == .created)
+            #expect((try r.json()["documents"] as? [[String: Any]])?.first?["id"] as? String == "oslo-json")
+        }
+    }
+
+    @Test(arguments: [("text/plain", " \n\t "), ("text/plain", "%PDF-1.7 binary"), ("text/html", "<p>x</p>"), ("application/json", #"{"text": "  "}"#)])
+    func aWellFormedBodyWithNoReleaseChangesNothing(type: String, body: String) async throws {
+        try await db.withClient(ServerConfigurationFixture.withToken("s3cret")) { client in
+            let r = try await post(client, body, token: "s3cret", type: type, query: "?id=nothing-readable")
+            #expect(r.status == .ok, "\(type) \(body)")
+            let json = try r.json()
+            #expect((json["documents"] as? [Any])?.isEmpty == true)
+            #expect((json["errors"] as? [String])?.isEmpty == false)
+            let status = try await client.get("/api/v1/documents/nothing-readable").status
+            #expect(status == .notFound)
+        }
+    }
+
     @Test func emptyBodyIsA400() async throws {
         try await db.withClient(ServerConfigurationFixture.withToken("s3cret")) { client in
             let status4 = try await post(client, "", token: "s3cret").status

@@ -32,8 +32,8 @@ struct ParleyRun {
     var stderr: String
 }
 
-/// Runs `parley` with `arguments` and no terminal on standard input.
-func runParley(_ arguments: [String]) throws -> ParleyRun {
+/// Runs `parley` with `arguments` and the file at `standardInput` (else nothing, no terminal) on standard input.
+func runParley(_ arguments: [String], standardInput: String? = nil) throws -> ParleyRun {
     let binary = try #require(parleyBinary, Comment(rawValue: binaryMissing))
     let process = Process()
     process.executableURL = binary
@@ -41,7 +41,7 @@ func runParley(_ arguments: [String]) throws -> ParleyRun {
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
     try process.run()
     // Read both pipes concurrently so a full pipe cannot block the child.
     nonisolated(unsafe) var errData = Data()

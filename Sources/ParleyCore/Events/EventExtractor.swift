@@ -84,7 +84,7 @@ public struct EventExtractor: PipelineStage {
                    ["greetings", "regards", "wishes"].contains(tokens[hit.range.upperBound - 1].key) { continue }
                 // Options that need a look at what follows.
                 let after = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 10)
-                let peopleInClause = c.personMentions.filter { (clauseStart..<clauseEnd).contains($0.tokens.lowerBound) }
+                let peopleInClause = c.personMentions.filter { (clauseStart..<clauseEnd).contains($0.tokens.lowerBound) && !Self.standsInFor(c, $0) }
                 let hasGathering = after.contains { c.lexicons.gatherings.contains(tokens[$0].key) || tokens[$0].key.hasPrefix("cop") && tokens[$0].kind == .word && tokens[$0].isAllCaps }
                 let objectWindow = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 24)
                 let hasPersonAfter = peopleInClause.contains { objectWindow.contains($0.tokens.lowerBound) }
@@ -394,6 +394,7 @@ public struct EventExtractor: PipelineStage {
         // A release whose body states no contact in words the triggers know ("Remarks … before their meeting",
         // transcripts, letters of greetings) still has the one its headline names: that event, with the people the
         // headline (else the lead) names.
+        if !events.contains(where: { !$0.reported }), let letter = letterEvent(c, leadDate: leadDate) { events.append(letter) }
         if events.isEmpty, let headline = headlineEvent(c, leadDate: leadDate) { events.append(headline) }
         // "met with visiting Foreign Minister Ana Lopes": the visitor's visit is a happening of its own.
         for e in events.indices where events[e].type == .MEET {
@@ -451,8 +452,20 @@ public struct EventExtractor: PipelineStage {
         }
         // A contact with nobody named and no organization acting is too thin to stand as an event; hosting and
         // announcements are the exception (countries host summits and establish relations).
-        context.events = events.filter { !$0.participants.isEmpty || !$0.organizations.isEmpty || $0.type == .HOST || $0.type == .ANNOUNCE }
+        // A meeting or a call is between people: one that names no person is a body's routine, not a contact to record.
+        context.events = events.filter { e in
+            if !e.participants.isEmpty { return true }
+            if e.type == .MEET || e.type == .CALL { return false }
+            return !e.organizations.isEmpty || e.type == .HOST || e.type == .ANNOUNCE
+        }
         context.planned = planned
+    }
+
+    /// "X's granddaughter", "X's special envoy": someone else acts for or beside the person named.
+    static func standsInFor(_ c: ExtractionContext, _ m: PersonMention) -> Bool {
+        let k = m.tokens.upperBound
+        guard k + 1 < c.tokens.count, c.tokens[k].key == "'s" else { return false }
+        return (k + 1..<min(c.tokens.count, k + 3)).contains { c.lexicons.standInWords.contains(c.tokens[$0].key) }
     }
 
     static let headsOfStatePhrases: [[String]] = [["heads", "of", "the", "two", "states"], ["two", "heads", "of", "state"],
@@ -474,6 +487,33 @@ public struct EventExtractor: PipelineStage {
             k += 1
         }
         return false
+    }
+
+    /// A release that is itself a letter ("To: … Dear Comrades, accept our greetings …") and reports nothing
+    /// else: one MESSAGE between the bodies named before its salutation.
+    func letterEvent(_ c: ExtractionContext, leadDate: PartialDate?) -> EventRecord? {
+        let tokens = c.tokens
+        let opening = c.sentences.prefix(c.layout.bodyStartSentence + 8).filter { !c.layout.chromeSentences.contains($0.index) }
+        guard let salutation = opening.first(where: { s in
+            let r = s.tokenRange
+            return (s.index == 0 || c.sentences[s.index - 1].paragraph != s.paragraph) && c.lexicons.salutations.contains { words in
+                r.count > words.count && words.indices.allSatisfy { tokens[r.lowerBound + $0].key == words[$0] }
+            }
+        }) else { return nil }
+        let following = c.sentences[salutation.index..<min(c.sentences.count, salutation.index + 4)]
+        guard following.contains(where: { s in s.tokenRange.contains { c.lexicons.greetingWords.contains(tokens[$0].key) } }) else { return nil }
+        var orgs: [Int] = []
+        for s in c.sentences[..<salutation.index] where !c.layout.chromeSentences.contains(s.index) {
+            for m in c.organizationMentions where s.tokenRange.contains(m.tokens.lowerBound) {
+                let o = c.organizations[m.organization]
+                if o.isListed, o.kind != .media, !orgs.contains(m.organization) { orgs.append(m.organization) }
+            }
+        }
+        guard !orgs.isEmpty else { return nil }
+        return EventRecord(type: .MESSAGE, variant: nil, date: leadDate ?? c.layout.datelineDate ?? c.published, place: nil,
+                           participants: [], organizations: orgs, countries: Self.countries(c, people: [], organizations: orgs),
+                           reported: false, sentence: salutation.index, triggerTokens: salutation.tokenRange.lowerBound..<(salutation.tokenRange.lowerBound + 1),
+                           confidence: 0.5)
     }
 
     /// The event a headline names, for releases whose body names none.
@@ -646,6 +686,8 @@ public struct EventExtractor: PipelineStage {
         if !pa.isEmpty && !pb.isEmpty {
             // One person's own visit is not the meeting they also attended: merge only on two shared people, or identical sets.
             // A signing shares one signatory with the ceremony it belongs to: the ceremony is one happening.
+            // A call is between two sides: a later mention naming one of them ("In his phone call, X …") is that call.
+            if a.type == .CALL, b.type == .CALL, pa.count >= 2, pb.count == 1, pa.isSuperset(of: pb) { return true }
             return pa == pb || pa.intersection(pb).count >= (a.type == .SIGN && b.type == .SIGN ? 1 : 2)
         }
         let oa = Set(a.organizations), ob = Set(b.organizations)

@@ -11,6 +11,8 @@ public final class Lexicons: Sendable {
     public let organizations: [OrganizationEntry]
     public let titles: [TitleEntry]
     public let people: [KnownPerson]
+    /// Known people by the first and the last word of their names ("Tshisekedi", "Xi"), for a title and one name.
+    public let peopleByNameWord: [String: [Int]]
     public let index: PhraseIndex
     public let countryByISO3: [String: Int]
     public let organizationByKey: [String: Int]
@@ -22,6 +24,11 @@ public final class Lexicons: Sendable {
     public let sentenceStarters: Set<String>
     public let nonNameWords: Set<String>
     public let speechVerbs: Set<String>
+    /// Nouns after a possessive name that make someone else the actor ("X's envoy", "X's granddaughter").
+    public let standInWords: Set<String>
+    /// Salutations that open a letter ("dear comrades"), as token-key sequences, and the greeting words that follow them.
+    public let salutations: [[String]]
+    public let greetingWords: Set<String>
     public let gatherings: Set<String>
     public let calendar: [String: CalendarWord]
     /// `calendar` with the month names of other languages (`page-months.tsv`), for web pages' date strings only.
@@ -141,10 +148,17 @@ public final class Lexicons: Sendable {
             }
         }
         for (i, t) in titles.enumerated() { index.add(t.title, .title(i)) }
+        var peopleByNameWord: [String: [Int]] = [:]
         for (i, p) in people.enumerated() {
             index.add(p.name, .person(i))
             for a in p.aliases { index.add(a, .person(i)) }
+            for name in [p.name] + p.aliases {
+                let keys = TextNormalizer.keys(name).filter { $0.count > 2 && $0 != "jr" }
+                guard keys.count >= 2 else { continue }
+                for k in Set([keys[0], keys[keys.count - 1]]) where peopleByNameWord[k]?.contains(i) != true { peopleByNameWord[k, default: []].append(i) }
+            }
         }
+        self.peopleByNameWord = peopleByNameWord
         for h in try TSVTable(name: "honorifics.txt", text: Self.resourceText("honorifics", "txt")).rows {
             if let s = h[0] { index.add(s, .honorific) }
         }
@@ -218,6 +232,10 @@ public final class Lexicons: Sendable {
         self.sentenceStarters = try Self.wordList("sentence-starters")
         self.nonNameWords = try Self.wordList("non-name-words")
         self.speechVerbs = try Self.wordList("speech-verbs")
+        self.standInWords = try Self.wordList("stand-in-words")
+        let letterWords = try TSVTable(name: "letter-words.tsv", text: Self.resourceText("letter-words", "tsv"), minimumColumns: 2).rows
+        self.salutations = letterWords.filter { $0[0] == "salutation" }.compactMap { $0[1].map { TextNormalizer.fold($0).split(separator: " ").map(String.init) } }
+        self.greetingWords = Set(letterWords.filter { $0[0] == "greeting" }.compactMap { $0[1].map(TextNormalizer.fold) })
         self.gatherings = try Self.wordList("gatherings")
         self.calendar = calendar
         var pageCalendar = calendar

@@ -15,11 +15,11 @@ public struct Extractor: Sendable {
             OrganizationRecognizer(),
             AnniversaryYearInference(),
             DatelineReader(lexicons: lexicons),
+            DateResolutionStage(lexicons: lexicons),
             PersonRecognizer(lexicons: lexicons),
             PersonReferenceResolver(),
             DelegationLeaderResolver(),
             PersonCountryInference(),
-            DateResolutionStage(lexicons: lexicons),
             EventExtractor(lexicons: lexicons),
         ]
         self.builder = AnnotationBuilder(lexicons: lexicons)

@@ -134,6 +134,13 @@ public struct OrganizationRecognizer: PipelineStage {
                     lastWasHead = ownHead   // "… of the Republic of Kazakhstan Maulen Ashimbayev" ends at the country
                     continue
                 }
+                // "Patrice Lumumba International Solidarity Association": a body named after a known person opens with the name.
+                if j == first, m.hits.contains(where: { if case .person = $0 { return true }; return false }),
+                   (m.range.upperBound..<min(end, m.range.upperBound + 4)).first(where: { !tokens[$0].isCapitalized })
+                       .map({ k in (m.range.upperBound..<k).contains { headLength(c, at: $0, end: end) > 0 } })
+                       ?? (m.range.upperBound..<min(end, m.range.upperBound + 4)).contains { headLength(c, at: $0, end: end) > 0 } {
+                    j = m.range.upperBound; lastWasHead = false; continue
+                }
                 // Titles, honorifics and known people end the phrase.
                 if headLength(c, at: j, end: end) == 0 { break }
             }
@@ -197,7 +204,18 @@ public struct OrganizationRecognizer: PipelineStage {
         var stop = brokeOnName ? (lastGoodEnd ?? j) : max(j, lastGoodEnd ?? j)
         while stop > first, Self.connectors.contains(tokens[stop - 1].key) || tokens[stop - 1].key == "'s" || tokens[stop - 1].key == "-" { stop -= 1 }
         guard stop > first else { return nil }
-        if !ownHead, let k = knownInside { return k }
+        if !ownHead, let k = knownInside {
+            // "Revolutionary Communist Party of Britain": a capitalised word of its own before a known name is another body.
+            let lead = first..<k.lowerBound
+            let sentenceStart = c.sentences[c.sentenceOfToken[first]].tokenRange.lowerBound
+            if (1...2).contains(lead.count), first > sentenceStart, k.upperBound == stop, lead.allSatisfy({ t in
+                tokens[t].kind == .word && tokens[t].isCapitalized && !tokens[t].isAllCaps && c.match(at: t) == nil
+                    && !Self.genericWords.contains(tokens[t].key) && !NameShape.headlineVerbs.contains(tokens[t].key)
+            }) {
+                return first..<stop
+            }
+            return k
+        }
         // Heads only inside a known organization: "Delegation of New Azerbaijan Party" is that party.
         if let k = knownInside, !hasOwnHead(c, first..<stop, excluding: k) { return k }
         // Generic words only (a sub-unit named without its own identity) still form a phrase; record() decides.
@@ -267,6 +285,13 @@ public struct OrganizationRecognizer: PipelineStage {
     /// Finds or creates the record for an organization phrase and returns its index.
     func record(context c: inout ExtractionContext, range r: Range<Int>) -> Int {
         let tokens = c.tokens
+        // An acronym the release defined for itself ("the Communist Party of Cuba (CPC)") beats the gazetteer's
+        // body of that acronym in another country, alone or inside an organ's name ("Central Committee of the CPC").
+        if let m = c.match(at: r.lowerBound), m.range == r, let o = knownOrganization(m),
+           let defined = r.compactMap({ c.definedAcronyms[tokens[$0].key] }).first,
+           c.organizations[defined].known != o, c.organizations[defined].country != c.lexicons.organizations[o].country {
+            return defined
+        }
         // A known organization matched exactly.
         if let m = c.match(at: r.lowerBound), m.range == r, let o = knownOrganization(m) {
             let entry = c.lexicons.organizations[o]

@@ -273,6 +273,8 @@ public struct PersonRecognizer: PipelineStage {
     func knownPersonSpan(_ c: ExtractionContext, at i: Int) -> (Range<Int>, Int, Int)? {
         guard i < c.tokens.count, let m = c.match(at: i), m.range.lowerBound == i,
               m.hits.contains(where: { if case .person = $0 { return true }; return false }) else { return nil }
+        // "Patrice Lumumba International Solidarity Association": the name opens a body's name.
+        if let om = c.organizationMentionAt[i], c.organizationMentions[om].tokens.upperBound > m.range.upperBound { return nil }
         return (m.range, m.range.count, m.range.count)
     }
 
@@ -332,6 +334,21 @@ public struct PersonRecognizer: PipelineStage {
         if surface != c.people[person].name, !c.people[person].aliases.contains(surface) { c.people[person].aliases.append(surface) }
     }
 
+    /// "President Tshisekedi", "Premier Li": the one known person of that family or given name who held that
+    /// title in the release's year.
+    static func knownByOneName(_ c: ExtractionContext, _ key: String, titles: [String]) -> Int? {
+        guard let candidates = c.lexicons.peopleByNameWord[key] else { return nil }
+        let year = c.referenceDate?.year ?? c.defaultYear
+        let wanted = titles.map(TextNormalizer.fold)
+        let fitting = candidates.filter { k in
+            let entry = c.lexicons.people[k]
+            if let y = year, let years = entry.years, !((years.lowerBound - 1)...(years.upperBound + 1)).contains(y) { return false }
+            let held = entry.titles.map(TextNormalizer.fold)
+            return wanted.contains { w in held.contains { $0.contains(w) || w.contains($0) } }
+        }
+        return fitting.count == 1 ? fitting[0] : nil
+    }
+
     /// Adds a mention of a (possibly new) person with what the evidence says about them.
     @discardableResult
     func addPerson(_ c: inout ExtractionContext, name nr: Range<Int>, sentence: Int, evidence: String, honorific: Range<Int>? = nil,
@@ -341,6 +358,7 @@ public struct PersonRecognizer: PipelineStage {
         if let m = c.match(at: nr.lowerBound), m.range == nr {
             for h in m.hits { if case .person(let p) = h { known = p } }
         }
+        if known == nil, nr.count == 1, !titles.isEmpty { known = Self.knownByOneName(c, c.tokens[nr.lowerBound].key, titles: titles) }
         let index: Int
         if let existing = matchExisting(c, nr) {
             index = existing

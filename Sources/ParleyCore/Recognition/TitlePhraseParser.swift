@@ -72,7 +72,8 @@ public struct TitlePhraseParser: Sendable {
                     continue
                 }
                 if let cm = countryAt(c, k) {
-                    if t.key != "to" && t.key != "in" { country = country ?? cm.iso3 }
+                    // "Ambassador to Ruritania", "Special Envoy on Ruritania": the country the office deals with, not the holder's.
+                    if !["to", "in", "on", "for"].contains(t.key) { country = country ?? cm.iso3 }
                     i = cm.tokens.upperBound
                     continue
                 }

@@ -5,6 +5,7 @@ public struct DelegationLeaderResolver: PipelineStage {
     public let name = "delegation-leaders"
     static let groupWords: Set<String> = ["delegation", "group", "team", "visitors", "guests", "mission", "comrades"]
     static let leadWords: Set<String> = ["led", "headed"]
+    static let possessives: Set<String> = ["its", "their"]
     public init() {}
 
     public func run(_ context: inout ExtractionContext) {
@@ -15,9 +16,8 @@ public struct DelegationLeaderResolver: PipelineStage {
             let start = m.tokens.lowerBound
             // "… led by X" / "… headed by X"
             var k = start - 1
-            if k >= 0, context.claimed[k], tokens[k].key != "by" {
-                while k >= 0, context.claimed[k], tokens[k].key != "by" { k -= 1 }   // titles or honorifics between
-            }
+            // Titles, honorifics and a possessive between: "led by its General Secretary X".
+            while k >= 0, tokens[k].key != "by", context.claimed[k] || Self.possessives.contains(tokens[k].key) { k -= 1 }
             guard k >= 1, tokens[k].key == "by", Self.leadWords.contains(tokens[k - 1].key) else { continue }
             let sentence = context.sentences[m.sentence].tokenRange
             // The nearest group word before it, then the organization named after the group word.

@@ -34,7 +34,7 @@ public struct PersonCountryInference: PipelineStage {
         var changed = true
         while changed {
             changed = false
-            for (n, m) in mentions.enumerated() where c.people[m.person].country == nil {
+            for (n, m) in mentions.enumerated() where c.people[m.person].country == nil && !servesInternationalBody(c, m.person) {
                 for o in [n - 1, n + 1] where o >= 0 && o < mentions.count {
                     let other = mentions[o]
                     guard other.sentence == m.sentence, other.person != m.person, let country = c.people[other.person].country else { continue }
@@ -51,10 +51,30 @@ public struct PersonCountryInference: PipelineStage {
         }
     }
 
+    /// An official of an international body (a UN agency's head, an alliance's secretary general) represents no
+    /// country; a diplomat accredited to one still represents the sending state.
+    static func servesInternationalBody(_ c: ExtractionContext, _ person: Int) -> Bool {
+        guard let o = c.people[person].organization, c.organizations[o].kind == .international else { return false }
+        return !c.people[person].titles.contains { isDiplomatTitle($0) && $0.contains(" to ") }
+    }
+
+    /// The countries a diplomat's titles say they are posted to ("Ambassador to Russia").
+    static func postedToCountries(_ c: ExtractionContext, _ person: Int) -> Set<String> {
+        var posted: Set<String> = []
+        for t in c.people[person].titles where isDiplomatTitle(t) {
+            guard let r = t.range(of: " to ") else { continue }
+            var place = TextNormalizer.fold(String(t[r.upperBound...]))
+            if place.hasPrefix("the ") { place.removeFirst(4) }
+            if let country = c.lexicons.countries.first(where: { e in ([e.name] + e.variants).contains { TextNormalizer.fold($0) == place } }) {
+                posted.insert(country.iso3)
+            }
+        }
+        return posted
+    }
+
     public func run(_ context: inout ExtractionContext) {
         Self.shareListNeighboursCountries(&context)
         let c = context
-        guard c.people.contains(where: { $0.country == nil }) else { return }
         let bodyStart = c.layout.bodyStartSentence < c.sentences.count ? c.sentences[c.layout.bodyStartSentence].tokenRange.lowerBound : 0
         var counts: [String: Int] = [:]
         for m in c.countryMentions where m.tokens.lowerBound >= bodyStart { counts[m.iso3, default: 0] += 1 }
@@ -73,9 +93,21 @@ public struct PersonCountryInference: PipelineStage {
             if others.count == 1 || first.value >= 2 * others[1].value { return first.key }
             return nil
         }()
+        // Whatever gave an envoy the country they are posted to, they are not of it.
+        for i in c.people.indices {
+            guard let x = c.people[i].country, Self.postedToCountries(c, i).contains(x) else { continue }
+            context.people[i].country = [counterpart, homeCountry].compactMap({ $0 }).first { $0 != x }
+        }
         let bodyMentions = c.personMentions.filter { $0.tokens.lowerBound >= bodyStart }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         let firstActor = bodyMentions.first?.person
         for (i, p) in c.people.enumerated() where p.country == nil {
+            if Self.servesInternationalBody(c, i) { continue }
+            // An envoy "to" a country is not of it: they take the other side.
+            let postedTo = Self.postedToCountries(c, i)
+            if !postedTo.isEmpty {
+                if let other = [counterpart, homeCountry].compactMap({ $0 }).first(where: { !postedTo.contains($0) }) { context.people[i].country = other }
+                continue
+            }
             // A diplomat in a release datelined where they are posted represents the other side.
             if homeFromDateline, let other = counterpart, p.titles.contains(where: Self.isDiplomatTitle) {
                 context.people[i].country = other

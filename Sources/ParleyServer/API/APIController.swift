@@ -39,7 +39,6 @@ struct APIController: Sendable {
         api.get("people") { request, _ in try await Blocking.run {
             let q = QueryString(request.uri.query)
             let limit = try EventQuery.limit(q["limit"], default: 50, max: configuration.maxPageSize)
-            if let c = q["country"] { _ = try Identifiers.country(c) }
             return try JSONResponse.make(PeopleList(people: try store.people(search: q["q"], country: q["country"], organization: q["org"], limit: limit)))
         } }
         api.get("people/{id}") { _, context in try await Blocking.run {
@@ -66,9 +65,11 @@ struct APIController: Sendable {
         } }
         api.get("search") { request, _ in try await Blocking.run {
             let q = QueryString(request.uri.query)
-            guard let words = q["q"] else { throw Problem.badRequest("q (the words to search for) is required") }
+            // Required (the contract checks it); words that hold no searchable word find nothing.
+            guard !q.values("q").isEmpty else { throw Problem.badRequest("q (the words to search for) is required") }
+            let words = q["q"] ?? ""
             let limit = try EventQuery.limit(q["limit"], default: 20, max: configuration.maxPageSize)
-            return try JSONResponse.make(SearchResults(query: words, hits: try store.search(words, limit: limit)))
+            return try JSONResponse.make(SearchResults(query: words, hits: words.isEmpty ? [] : try store.search(words, limit: limit)))
         } }
         api.get("documents/{id}") { _, context in try await Blocking.run {
             let doc = try store.document(try context.parameters.require("id"))
@@ -81,7 +82,7 @@ struct APIController: Sendable {
     func events(_ q: QueryString) throws -> Response {
         let query = try EventQuery(q, defaultLimit: 25, maxLimit: configuration.maxPageSize)
         let page = try store.eventPage(query.filter, order: query.order, after: query.cursor)
-        let body = EventsPage(events: page.events, nextCursor: page.next.map { EventCursorCodec.encode($0, order: query.order) },
+        let body = EventsPage(events: page.events, nextCursor: page.next.map { EventCursorCodec.encode($0) },
                               order: query.order.rawValue, limit: query.filter.limit)
         return Response(status: .ok, headers: [.contentType: "application/json"],
                         body: .init(byteBuffer: ByteBuffer(bytes: EventsJSONWriter.page(body))))

@@ -33,7 +33,7 @@ struct EventQuery: Sendable {
             self.order = order
         }
         filter.limit = try Self.limit(q["limit"], default: defaultLimit, max: maxLimit)
-        if let c = q["cursor"] { cursor = try EventCursorCodec.decode(c, order: order) }
+        if let c = q["cursor"] { cursor = try EventCursorCodec.decode(c) }
     }
 
     /// A page size from a `limit` parameter: 1 to `max`, else a 400.

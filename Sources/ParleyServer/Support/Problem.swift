@@ -41,7 +41,9 @@ struct Problem: Error, Sendable {
 
     func jsonResponse() -> Response {
         let body = Body(title: status.reasonPhrase, status: status.code, detail: detail)
-        let data = (try? JSONEncoder().encode(body)) ?? Data("{}".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data("{}".utf8)
         return Response(status: status, headers: [.contentType: "application/problem+json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -25,6 +25,11 @@ struct QueryString: Sendable {
         return nil
     }
 
+    /// Every value of `key` as sent (decoded, not trimmed, empty ones included).
+    func values(_ key: String) -> [String] {
+        pairs.filter { $0.0 == key }.map(\.1)
+    }
+
     /// Every non-empty value of `key`.
     func all(_ key: String) -> [String] {
         pairs.filter { $0.0 == key }.map { $0.1.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }

@@ -62,8 +62,8 @@ struct WebController: Sendable {
         // The downloads repeat the page's own query with its page size and order spelled out, so they hold
         // exactly the events shown (the API's default page size differs from the page's).
         let shown = QueryString(QueryString(q.setting("limit", String(query.filter.limit))).setting("order", query.order.rawValue))
-            .setting("cursor", query.cursor.map { EventCursorCodec.encode($0, order: query.order) })
-        let next = page.next.map { "/events?" + q.setting("cursor", EventCursorCodec.encode($0, order: query.order)) }
+            .setting("cursor", query.cursor.map { EventCursorCodec.encode($0) })
+        let next = page.next.map { "/events?" + q.setting("cursor", EventCursorCodec.encode($0)) }
         var title = "Events"
         var parts: [String] = []
         if let t = f.type { parts.append(t) }

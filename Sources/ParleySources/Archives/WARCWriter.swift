@@ -1,4 +1,4 @@
-import CZlib
+import CParleyZlib
 import Foundation
 
 /// Writes WARC 1.1 `response` records, each as its own gzip member (the usual `.warc.gz` layout), so that pages

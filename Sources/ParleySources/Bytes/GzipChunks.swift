@@ -1,4 +1,4 @@
-import CZlib
+import CParleyZlib
 
 /// Decompresses a gzip stream read from another `ChunkSource`, member after member (a `.warc.gz` is many
 /// gzip members concatenated, one per record). A truncated or corrupt stream throws a `SourceError` naming
@@ -116,7 +116,7 @@ final class Inflater {
         stream.pointee.avail_in = uInt(inputCount)
         stream.pointee.next_out = output
         stream.pointee.avail_out = uInt(outputCount)
-        let status = CZlib.inflate(stream, Z_NO_FLUSH)
+        let status = CParleyZlib.inflate(stream, Z_NO_FLUSH)
         return (status, inputCount - Int(stream.pointee.avail_in), outputCount - Int(stream.pointee.avail_out))
     }
 }

@@ -18,20 +18,39 @@ public struct LocalArchive: Sendable {
     }
 
     /// Reads the archive at `path` of the given kind (one of the archive kinds), calling `emit` for each document or error.
-    public func read(_ path: String, kind: SourceKind, emit: (HarvestEvent) -> Void) {
+    /// Errors call the archive `name` (the path by default); `readBytes`, when given, counts the archive's bytes as
+    /// they are read (compressed bytes of a `.gz`, entry by entry for a ZIP), for progress reports.
+    public func read(_ path: String, kind: SourceKind, name: String? = nil, readBytes: ByteCount? = nil,
+                     emit: (HarvestEvent) -> Void) {
+        let name = name ?? path
+        if kind == .zip {
+            var zip = ZipArchiveReader(path: path, name: name)
+            zip.wants = { InputFormat(fileName: $0) != nil }
+            while let r = zip.next() {
+                readBytes?.value = zip.bytesRead
+                emitEntry(r, name, emit)
+            }
+            readBytes?.value = zip.bytesRead
+            return
+        }
+        do throws(SourceError) {
+            read(stream: CountingChunks(try FileChunks(path: path), count: readBytes ?? ByteCount()), name: name, kind: kind, emit: emit)
+        } catch {
+            emit(.failure(error))
+        }
+    }
+
+    /// Reads a WARC, `.warc.gz`, tar or `.tar.gz` archive from a stream (standard input), record by record.
+    /// A ZIP cannot be read this way (its directory is at the end): save it to a file and read that.
+    public func read<S: ChunkSource>(stream: S, name: String, kind: SourceKind, emit: (HarvestEvent) -> Void) {
         do throws(SourceError) {
             switch kind {
-            case .warc: readWARC(WARCReader(try FileChunks(path: path), name: path), emit)
-            case .warcGzip: readWARC(WARCReader(try GzipChunks(try FileChunks(path: path), name: path), name: path), emit)
-            case .tar: readTar(TarReader(try FileChunks(path: path), name: path), path, emit)
-            case .tarGzip: readTar(TarReader(try GzipChunks(try FileChunks(path: path), name: path), name: path), path, emit)
-            case .zip:
-                guard let data = FileManager.default.contents(atPath: path) else { throw SourceError(source: path, message: "cannot read the file") }
-                var zip = ZipReader([UInt8](data), name: path)
-                zip.wants = { InputFormat(fileName: $0) != nil }
-                while let r = zip.next() { emitEntry(r, path, emit) }
-            case .listing, .page:
-                throw SourceError(source: path, message: "not an archive")
+            case .warc: readWARC(WARCReader(stream, name: name), emit)
+            case .warcGzip: readWARC(WARCReader(try GzipChunks(stream, name: name), name: name), emit)
+            case .tar: readTar(TarReader(stream, name: name), name, emit)
+            case .tarGzip: readTar(TarReader(try GzipChunks(stream, name: name), name: name), name, emit)
+            case .zip: throw SourceError(source: name, message: "a ZIP archive is read from a file, not a stream")
+            case .listing, .page: throw SourceError(source: name, message: "not an archive")
             }
         } catch {
             emit(.failure(error))

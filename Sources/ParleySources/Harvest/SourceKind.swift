@@ -12,7 +12,7 @@ public enum SourceKind: String, Sendable {
         if lower.hasSuffix(".tar") { return .tar }
         if lower.hasSuffix(".rss") || lower.hasSuffix(".atom") || lower.hasSuffix(".xml") { return .listing }
         if GzipChunks<MemoryChunks>.isGzip(head) { return .tarGzip }   // refined by `ofGzipContent`
-        if ZipReader.isZip(head) { return .zip }
+        if ZipArchiveReader.isZip(head) { return .zip }
         if head.starts(with: Array("WARC/".utf8)) { return .warc }
         if head.count > 262, head[257..<262].elementsEqual(Array("ustar".utf8)) { return .tar }
         if looksLikeListing(head) { return .listing }

@@ -436,3 +436,58 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(!a.events.contains { $0.type == "MEET" })
 }
+
+@Test func laterMentionOfACallNamingOneSideIsThatCall() {
+    let a = Sample.extract("""
+        2024-03-05
+        Accra, March 5 -- President Ana Lopes had a telephone conversation with President Karim Haddad of Kenya on Tuesday.
+        The telephone conversation came days after Lopes returned from the regional summit.
+        """)
+    #expect(a.events.filter { $0.type == "CALL" }.count == 1)
+    #expect(a.events.first { $0.type == "CALL" }?.participants.count == 2)
+}
+
+@Test func meetingThatNamesNoPersonIsNotRecorded() {
+    let a = Sample.extract("""
+        2024-03-05
+        Accra, March 5 -- The Ministry of Foreign Affairs of Ghana held a meeting on regional trade on Tuesday.
+        """)
+    #expect(a.events.filter { $0.type == "MEET" }.isEmpty)
+}
+
+@Test func personWhoseRelativeTookPartIsNotAParticipant() {
+    let a = Sample.extract("""
+        2024-03-05
+        Accra, March 5 -- Kwame Nkrumah's granddaughter and Foreign Minister Ana Lopes attended the national day reception of Kenya on Tuesday.
+        """)
+    let attend = a.events.first { $0.type == "ATTEND" }
+    #expect(attend?.participants.contains("Ana Lopes") == true)
+    #expect(attend?.participants.contains("Kwame Nkrumah") == false)
+}
+
+@Test func releaseThatIsALetterIsAMessageBetweenTheBodiesItsHeaderNames() {
+    let a = Sample.extract("""
+        From: African National Congress
+        To: Communist Party of Vietnam
+
+        Dear Comrades,
+
+        Accept our warm fraternal greetings on the anniversary of your Party. Your struggle has inspired the peoples of Africa.
+
+        We wish you every success in the years ahead.
+        """)
+    let message = a.events.first { $0.type == "MESSAGE" }
+    #expect(message != nil)
+    #expect(Set(message?.organizations ?? []) == ["African National Congress", "Communist Party of Vietnam"])
+}
+
+@Test func speechOpeningWithASalutationIsNotALetter() {
+    let a = Sample.extract("""
+        Remarks by Foreign Minister Ana Lopes at the Africa Day reception
+
+        Dear friends, ladies and gentlemen,
+
+        It is a pleasure to see so many of you here tonight. Ghana and Kenya share a long history.
+        """)
+    #expect(!a.events.contains { $0.type == "MESSAGE" })
+}

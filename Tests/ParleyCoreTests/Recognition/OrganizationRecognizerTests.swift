@@ -111,3 +111,28 @@ import Testing
     let haddad = try #require(a.person("Karim Haddad"))
     #expect(haddad.titles.contains("head of the International Department of the Workers' Party of Ruritania (WPR) Central Committee"))
 }
+
+@Test func acronymTheReleaseDefinesBeatsTheGazetteersBodyOfAnotherCountry() throws {
+    let a = Sample.extract("""
+        Havana, May 3 -- A delegation of the Progressive Party of Ghana was received by the Communist Party of Cuba (CPC).
+        At the meeting with the Second Secretary of the Central Committee of the CPC, Juan Perez Diaz, the two sides exchanged views.
+        """)
+    #expect(a.organization("Communist Party of China") == nil)
+    let cuba = try #require(a.organization("Communist Party of Cuba"))
+    #expect(cuba.mentions.count >= 3)
+    #expect(a.people.first { $0.name == "Juan Perez Diaz" }?.country == "CUB")
+}
+
+@Test func bodyNamedAfterAKnownPersonIsAnOrganizationNotThatPerson() throws {
+    let a = Sample.extract("Accra, May 3 -- Ambassador Ana Lopes met with members of the Patrice Lumumba International Solidarity Association in Accra.")
+    #expect(a.organization("Patrice Lumumba International Solidarity Association") != nil)
+    #expect(!a.people.contains { $0.name == "Patrice Lumumba" })
+}
+
+@Test func capitalisedWordBeforeAKnownPartyNamesAnotherParty() throws {
+    let a = Sample.extract("London, May 3 -- Ambassador Ana Lopes met with representatives of the Revolutionary Communist Party of Britain and of the Communist Party of Britain.")
+    let revolutionary = try #require(a.organization("Revolutionary Communist Party of Britain"))
+    #expect(revolutionary.kind == "party")
+    #expect(revolutionary.country == "GBR")
+    #expect(a.organization("Communist Party of Britain") != nil)
+}

@@ -184,3 +184,21 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(a.people.first { $0.name == "Kofi Boateng" }?.titles.first?.hasPrefix("Executive Co-Chairman") == true)
     #expect(Set(a.people.map(\.name)).isSuperset(of: ["Lena Novak", "Tomas Reyes", "Kwame Mensah"]))
 }
+
+@Test func titleAndOneNameOfAKnownFigureGiveTheirCountry() {
+    let a = Sample.extract("""
+        2024-05-03
+        Harare, May 3 -- President Mnangagwa received President Tshisekedi at State House on Friday.
+        """)
+    #expect(a.people.first { $0.name == "Tshisekedi" }?.country == "COD")
+    #expect(a.people.first { $0.name == "Mnangagwa" }?.country == "ZWE")
+}
+
+@Test func oneNameWhoseKnownHolderLeftOfficeGivesNoCountry() {
+    // The gazetteer's Chancellor of that name left office in 2025; in 2030 the title and name fix nobody.
+    let a = Sample.extract("""
+        2030-05-03
+        Accra, May 3 -- Foreign Minister Ana Lopes met Chancellor Scholz of the Riverside Trust on Friday.
+        """)
+    #expect(a.people.first { $0.name == "Scholz" }?.country != "DEU")
+}

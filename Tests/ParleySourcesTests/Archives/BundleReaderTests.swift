@@ -23,17 +23,4 @@ import Testing
         guard case .failure(let e) = tar.next() else { Issue.record("should fail"); return }
         #expect(e.description == "cut.tar: entry releases/one.txt: the archive ends inside this entry (truncated?)")
     }
-
-    @Test func zipEntriesAreRead() throws {
-        var zip = ZipReader(ArchiveWriters.zip(Self.files), name: "b.zip")
-        var got: [String] = []
-        while let r = zip.next() { got.append(try r.get().path) }
-        #expect(got == Self.files.map(\.0))
-    }
-
-    @Test func notAZipIsAnError() {
-        var zip = ZipReader(Array("just text".utf8), name: "x.zip")
-        guard case .failure(let e) = zip.next() else { Issue.record("should fail"); return }
-        #expect(e.description.hasPrefix("x.zip: not a ZIP archive"))
-    }
 }
