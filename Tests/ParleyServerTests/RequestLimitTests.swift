@@ -16,14 +16,20 @@ import Testing
         try await app.test(.live, body)
     }
 
+    /// An ordinary request on a new connection (a refused connection is closed by the server).
+    func getOnNewConnection(_ client: any TestClientProtocol, _ uri: String) async throws -> TestClient.Response {
+        let port = try #require(client.port)
+        return try await TestClient.withClient(host: "localhost", port: port) { try await $0.get(uri) }
+    }
+
     @Test func aQueryStringOverTheLimitIsRefusedWith414AndTheServerGoesOnAnswering() async throws {
         try await withLiveServer { client in
             let r = try await client.get("/api/v1/events?q=" + String(repeating: "x", count: 40_000))
             #expect(r.status == .uriTooLong)
             #expect(r.headers[.contentType] == "application/problem+json")
             #expect(try r.json()["status"] as? Int == 414)
-            let after = try await client.get("/api/v1/events")
-            #expect(after.status == .ok)
+            let after = try await getOnNewConnection(client, "/api/v1/events")
+            #expect(after.head.status == .ok)
         }
     }
 
@@ -41,8 +47,8 @@ import Testing
             for i in 0..<8 { headers[.init("X-Padding-\(i)")!] = String(repeating: "y", count: 10_000) }
             let r = try await client.get("/api/v1/events", headers: headers)
             #expect(r.status == .requestHeaderFieldsTooLarge)
-            let after = try await client.get("/api/v1/events")
-            #expect(after.status == .ok)
+            let after = try await getOnNewConnection(client, "/api/v1/events")
+            #expect(after.head.status == .ok)
         }
     }
 
