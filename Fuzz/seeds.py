@@ -2,7 +2,7 @@
 """Writes the seed corpora for Parley's fuzz targets into DEST/<Target>/ from the repository's own
 fixtures and Examples (written by us; no web text). Archives, feeds and sitemaps are built here from
 those files with the standard library, so nothing binary is committed."""
-import gzip, io, os, pathlib, sys, tarfile, zipfile
+import gzip, io, os, pathlib, struct, sys, tarfile, zipfile, zlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEST = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "Fuzz" / "corpus" / "seeds")
@@ -82,6 +82,32 @@ for method, label in ((zipfile.ZIP_STORED, "stored"), (zipfile.ZIP_DEFLATED, "de
             z.writestr(zipfile.ZipInfo(name, (2025, 3, 4, 0, 0, 0)), data, compress_type=method)
         z.writestr("folder/", b"")
     write("FuzzZip", f"bundle-{label}.zip", buf.getvalue())
+
+# Regression inputs: what fuzzing found, kept as seeds so every run tries them first.
+for target in ("FuzzZip", "FuzzWARC", "FuzzTar"):
+    write(target, "regression-empty-file", b"")  # FuzzZip: an empty archive leaked Foundation's read buffer
+write("FuzzZip", "regression-one-byte", b"\xbc")  # FuzzZip: ZIPFoundation's leak on opening (Fuzz/lsan.supp)
+
+
+def never_ending_deflate_zip():
+    """FuzzZip (a hang): three deflated entries, the second's data a non-final stored deflate block said to be
+    65,535 bytes long, so an inflater that reads past the entry's compressed size never sees an error or an end."""
+    texts = [("a.txt", b"Minister Ana Lopes met Ambassador Karim Haddad on 4 May 2025."),
+             ("b.txt", b"Deputy Minister Kwame Mensah received a delegation on 9 June 2025."),
+             ("c.txt", b"Ana Lopes and Kwame Mensah signed an agreement.")]
+    out, central = b"", b""
+    for name, data in texts:
+        c = zlib.compressobj(6, zlib.DEFLATED, -15)
+        body = c.compress(data) + c.flush() if name != "b.txt" else bytes([0, 0xFF, 0xFF, 0, 0]) + data[:40]
+        crc, n, offset = zlib.crc32(data), name.encode(), len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(body), len(data), len(n), 0) + n + body
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(body), len(data),
+                               len(n), 0, 0, 0, 0, 0, offset) + n
+    start = len(out)
+    return out + central + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(texts), len(texts), len(central), start, 0)
+
+
+write("FuzzZip", "regression-deflate-never-ends.zip", never_ending_deflate_zip())
 
 # Feeds and sitemaps (invented).
 write("FuzzFeed", "rss.xml", b"""<?xml version="1.0" encoding="UTF-8"?>

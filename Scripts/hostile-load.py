@@ -140,7 +140,7 @@ class Probe(threading.Thread):
         lat = sorted(answered)
         p = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] * 1000 if lat else float("nan")
         return {"answered": len(answered), "attempted": len(self.results),
-                "median_ms": round(p(0.5), 1), "p95_ms": round(p(0.95), 1), "max_ms": round(p(1.0), 1)}
+                "p50_ms": round(p(0.5), 1), "p99_ms": round(p(0.99), 1), "max_ms": round(p(1.0), 1)}
 
 
 class Sampler(threading.Thread):
@@ -356,12 +356,13 @@ def main():
         sys.exit("no parley binary: run `swift build -c release` or pass --parley")
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    print(f"file descriptor limit: {hard} (this process and the server)", flush=True)
     if hard < args.idle_connections + 1000:
         print(f"warning: the file descriptor limit is {hard}; the idle attack will open fewer connections", flush=True)
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="parley-hostile-"))
     server, port = start_server(args, work)
-    report = {"server": {"pid": server.pid, "port": port}, "attacks": {}}
+    report = {"server": {"pid": server.pid, "port": port}, "fd_limit": hard, "attacks": {}}
     failed = False
     try:
         path, size = large_page(port)
@@ -396,8 +397,8 @@ def main():
                      "server_alive": alive}
             report["attacks"][name] = entry
             print(f"\n== {name} ({elapsed:.0f} s)\n  attack: {json.dumps(figures)}\n"
-                  f"  others answered {others['answered']}/{others['attempted']}, median {others['median_ms']} ms, "
-                  f"p95 {others['p95_ms']} ms, max {others['max_ms']} ms\n"
+                  f"  others answered {others['answered']}/{others['attempted']}, p50 {others['p50_ms']} ms, "
+                  f"p99 {others['p99_ms']} ms, max {others['max_ms']} ms\n"
                   f"  RSS MB before {entry['rss_mb']['before']}, peak {entry['rss_mb']['peak']}, after {entry['rss_mb']['after']}; "
                   f"fds before {before[1]}, peak {sampler.peak_fds}, after {after[1]}", flush=True)
             if not alive or others["attempted"] == 0 or others["answered"] < args.min_answered * others["attempted"]:
