@@ -26,6 +26,7 @@ import json
 import os
 import pathlib
 import resource
+import shutil
 import socket
 import statistics
 import subprocess
@@ -351,6 +352,7 @@ def main():
     ap.add_argument("--probe-interval", type=float, default=0.2)
     ap.add_argument("--min-answered", type=float, default=0.9, help="fraction of probes that must be answered")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--keep", action="store_true", help="keep the scratch folder (database, server log) and print its path")
     args = ap.parse_args()
     if not args.parley:
         sys.exit("no parley binary: run `swift build -c release` or pass --parley")
@@ -411,6 +413,10 @@ def main():
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
+        if args.keep:
+            print(f"scratch folder kept: {work}", flush=True)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     if args.json:
         pathlib.Path(args.json).write_text(json.dumps(report, indent=2))
     print("\nFAILED: the server stopped answering others or died" if failed else "\nok", flush=True)
