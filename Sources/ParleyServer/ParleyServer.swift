@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ParleyCore
 import ParleyStore
@@ -30,10 +31,14 @@ public enum ParleyServer {
         return router
     }
 
-    /// A server listening on `configuration.host`/`port`, logging each request through `logger`.
+    /// A server listening on `configuration.host`/`port`, logging each request through `logger`. Request heads
+    /// over the configured limits are refused (414, 431) and idle connections closed (`LimitedHTTP1Channel`).
     public static func application(store: any BrowsableStore, configuration: ServerConfiguration, logger: Logger,
                                    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
-        Application(router: try router(store: store, configuration: configuration),
+        let limits = RequestHeadLimits(maxRequestLineBytes: configuration.maxRequestLineBytes, maxHeaderBytes: configuration.maxHeaderBytes,
+                                       idleTimeout: .nanoseconds(Int64(configuration.idleTimeoutSeconds * 1_000_000_000)))
+        return Application(router: try router(store: store, configuration: configuration),
+                    server: HTTPServerBuilder { responder in LimitedHTTP1Channel(responder: responder, limits: limits) },
                     configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "parley"),
                     onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
                     logger: logger)

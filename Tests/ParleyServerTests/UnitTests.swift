@@ -126,6 +126,55 @@ import Testing
     }
 }
 
+/// Found by Scripts/hostile-load.py: clients asking at once for a slow page nobody had asked for lately each
+/// computed it, took every worker thread, and the server stopped answering anyone else.
+@Suite struct SingleFlightTests {
+    static func entry(_ body: String) -> ResponseCache.Entry {
+        ResponseCache.Entry(status: .ok, headers: [:], body: ByteBuffer(string: body), expires: ResponseCache.now() + 60_000_000_000,
+                            staleUntil: ResponseCache.now() + 120_000_000_000)
+    }
+
+    @Test func othersWaitForTheOneAnswerBeingComputed() async throws {
+        let cache = ResponseCache(ttl: 60)
+        guard case .miss = cache.find("/slow") else { Issue.record("the first request computes"); return }
+        guard case .inFlight = cache.find("/slow") else { Issue.record("the second one waits"); return }
+        async let waited = cache.wait("/slow")
+        try await Task.sleep(nanoseconds: 20_000_000)
+        cache.store("/slow", Self.entry("page"), generation: cache.currentGeneration())
+        let got = await waited
+        #expect(got.map { String(buffer: $0.body) } == "page")
+    }
+
+    @Test func aFailedComputationLetsTheWaitersComputeTheirOwn() async throws {
+        let cache = ResponseCache(ttl: 60)
+        _ = cache.find("/slow")
+        async let waited = cache.wait("/slow")
+        try await Task.sleep(nanoseconds: 20_000_000)
+        cache.release("/slow")
+        #expect(await waited == nil)
+        guard case .miss = cache.find("/slow") else { Issue.record("the next request computes again"); return }
+    }
+
+    @Test func aWriteWakesTheWaitersWithNothing() async throws {
+        let cache = ResponseCache(ttl: 60)
+        let generation = cache.currentGeneration()
+        _ = cache.find("/slow")
+        async let waited = cache.wait("/slow")
+        try await Task.sleep(nanoseconds: 20_000_000)
+        cache.invalidate()
+        #expect(await waited == nil)
+        cache.store("/slow", Self.entry("old"), generation: generation)
+        #expect(cache.lookup("/slow") == nil, "an answer computed before the write is not kept")
+    }
+
+    @Test func waitingAfterTheAnswerWasStoredGetsIt() async {
+        let cache = ResponseCache(ttl: 60)
+        _ = cache.find("/slow")
+        cache.store("/slow", Self.entry("page"), generation: cache.currentGeneration())
+        #expect(await cache.wait("/slow").map { String(buffer: $0.body) } == "page")
+    }
+}
+
 @Suite struct HTMLEscapingTests {
     /// The same escaping as swift-mustache's own HTML content type, which it replaces in the templates.
     @Test(arguments: ["", "plain text", "<script>alert(\"x\")</script>", "Tom & Jerry's <b>", "王毅 — Café “quoted” é\u{301}", "a>b<c&d\"e'f"])

@@ -89,6 +89,17 @@ struct StreamingInputCLITests {
         #expect(releaseNumbers(run.stdout) == [1])
     }
 
+    /// Found by the FuzzZip target (the empty input): an empty archive is named as empty, and the rest is read.
+    @Test func anEmptyZipIsAnErrorNamingTheFile() throws {
+        let f = try Folder()
+        try f.write("empty.zip", "")
+        try f.write("fine.txt", release(1))
+        let run = try runParley(["text", f.path("empty.zip"), f.path("fine.txt")])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("empty.zip: the file is empty (0 bytes)"), "\(run.stderr)")
+        #expect(releaseNumbers(run.stdout) == [1])
+    }
+
     @Test func jsonLinesOnStandardInputStreamInOrderWithBadLinesNamed() throws {
         let f = try Folder()
         // 3,000 records (over 1 MB, so several chunks) with a broken line after the 20th.

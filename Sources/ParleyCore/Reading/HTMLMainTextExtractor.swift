@@ -58,6 +58,7 @@ public struct HTMLMainTextExtractor: Sendable {
             if TextDecoding.isWhitespaceOnly(bytes, from: TextDecoding.hasUTF8BOM(bytes) ? 3 : 0) { throw .empty }
         }
         _ = HTMLMainTextExtractor.libxmlReady
+        LibXMLErrors.silenceOnThisThread()
 
         var input = bytes
         let encoding: String

@@ -4,7 +4,10 @@ import Hummingbird
 /// A short-lived cache of whole GET answers (status, headers, body) keyed by path and query: a page or API
 /// answer asked for many times in a second is computed once. An entry is fresh for `ttl` seconds; after that,
 /// one request recomputes it while the others are still answered from the old entry (for at most
-/// `staleSeconds`), so a slow aggregate page never makes every reader wait. Every write through the API
+/// `staleSeconds`), so a slow aggregate page never makes every reader wait. When there is no entry at all, the
+/// first request computes the answer and the others asking for it meanwhile wait for that one answer instead
+/// of each computing it again (many clients asking at once for a slow page would otherwise take every
+/// worker thread, and the server would stop answering anyone else). Every write through the API
 /// empties the cache at once, so only writes by other processes (`parley ingest`) can be seen late. A `ttl`
 /// of zero turns it off.
 final class ResponseCache: @unchecked Sendable {
@@ -24,12 +27,16 @@ final class ResponseCache: @unchecked Sendable {
         case stale(Entry)
         /// Nothing usable: this request computes the answer (and, if it was stale, is the one refreshing it).
         case miss
+        /// Nothing usable, and another request is computing the answer: `wait` for it.
+        case inFlight
     }
 
     let ttl: Double
     let staleSeconds: Double
     let capacity: Int
     private var refreshing: Set<String> = []
+    /// Requests waiting for an answer another request is computing, by key.
+    private var waiters: [String: [CheckedContinuation<Entry?, Never>]] = [:]
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var generation = 0
@@ -47,25 +54,50 @@ final class ResponseCache: @unchecked Sendable {
         return nil
     }
 
-    /// A fresh entry; else a stale one when another request is refreshing it; else a miss, after which the
-    /// caller computes the answer (a stale entry's refresh is then the caller's until it stores or fails).
+    /// A fresh entry; else a stale one when another request is refreshing it; else, when another request is
+    /// computing the answer, in flight; else a miss, after which the caller computes the answer (which is then
+    /// the caller's to `store` or `release`).
     func find(_ key: String) -> Lookup {
         lock.lock()
         defer { lock.unlock() }
-        guard let e = entries[key] else { return .miss }
         let now = Self.now()
-        if now <= e.expires { return .fresh(e) }
-        if now > e.staleUntil { entries[key] = nil; refreshing.remove(key); return .miss }
-        if refreshing.contains(key) { return .stale(e) }
+        if let e = entries[key] {
+            if now <= e.expires { return .fresh(e) }
+            if now <= e.staleUntil {
+                if refreshing.contains(key) { return .stale(e) }
+                refreshing.insert(key)
+                return .miss
+            }
+            entries[key] = nil
+        }
+        if refreshing.contains(key) { return .inFlight }
         refreshing.insert(key)
         return .miss
     }
 
-    /// Gives up a refresh this request took on (its computation failed or was not cacheable).
+    /// The answer another request is computing for `key`, once it is stored; nil when that request failed,
+    /// its answer was not cacheable, or a write came first (the caller then computes its own answer).
+    func wait(_ key: String) async -> Entry? {
+        await withCheckedContinuation { (c: CheckedContinuation<Entry?, Never>) in
+            lock.lock()
+            if refreshing.contains(key) {
+                waiters[key, default: []].append(c)
+                lock.unlock()
+            } else {
+                let e = entries[key]
+                lock.unlock()
+                c.resume(returning: e)
+            }
+        }
+    }
+
+    /// Gives up a computation this request took on (it failed or was not cacheable).
     func release(_ key: String) {
         lock.lock()
-        defer { lock.unlock() }
         refreshing.remove(key)
+        let waiting = waiters.removeValue(forKey: key) ?? []
+        lock.unlock()
+        for w in waiting { w.resume(returning: nil) }
     }
 
     /// The current generation, to pass back to `store` so an answer computed before a write is not kept after it.
@@ -77,24 +109,31 @@ final class ResponseCache: @unchecked Sendable {
 
     func store(_ key: String, _ entry: Entry, generation g: Int) {
         lock.lock()
-        defer { lock.unlock() }
         refreshing.remove(key)
-        guard g == generation else { return }
-        if entries.count >= capacity {
-            let now = Self.now()
-            entries = entries.filter { $0.value.staleUntil >= now }
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        let waiting = waiters.removeValue(forKey: key) ?? []
+        let kept = g == generation
+        if kept {
+            if entries.count >= capacity {
+                let now = Self.now()
+                entries = entries.filter { $0.value.staleUntil >= now }
+                if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            }
+            entries[key] = entry
         }
-        entries[key] = entry
+        lock.unlock()
+        for w in waiting { w.resume(returning: kept ? entry : nil) }
     }
 
     /// Forgets every answer (after a write).
     func invalidate() {
         lock.lock()
-        defer { lock.unlock() }
         generation += 1
         entries.removeAll(keepingCapacity: true)
         refreshing.removeAll()
+        let waiting = waiters.values.flatMap { $0 }
+        waiters.removeAll()
+        lock.unlock()
+        for w in waiting { w.resume(returning: nil) }
     }
 }
 
@@ -121,6 +160,11 @@ struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         switch cache.find(key) {
         case .fresh(let e), .stale(let e):
             return Response(status: e.status, headers: e.headers, body: .init(byteBuffer: e.body))
+        case .inFlight:
+            if let e = await cache.wait(key) {
+                return Response(status: e.status, headers: e.headers, body: .init(byteBuffer: e.body))
+            }
+            return try await next(request, context)  // the other request's answer was not kept: compute this one
         case .miss:
             break
         }
@@ -135,7 +179,10 @@ struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
             return response
         }
         let sink = Sink()
-        try await response.body.write(Collector(sink: sink))
+        do { try await response.body.write(Collector(sink: sink)) } catch {
+            cache.release(key)
+            throw error
+        }
         let now = ResponseCache.now()
         let expires = now + UInt64(cache.ttl * 1_000_000_000)
         let staleUntil = expires + UInt64(cache.staleSeconds * 1_000_000_000)

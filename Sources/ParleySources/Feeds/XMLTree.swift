@@ -1,5 +1,6 @@
 import Foundation
 import CLibXML2
+import ParleyCore
 
 /// A parsed XML document (libxml2) with the few tree walks the feed and sitemap readers need: child elements
 /// by local name (namespaces ignored), text content and attributes. Entities are not expanded and no network
@@ -10,6 +11,7 @@ final class XMLTree {
     /// Parses `bytes`; throws the parser's message when the XML is not well-formed.
     init(_ bytes: [UInt8], source: String) throws(SourceError) {
         xmlInitParser()
+        LibXMLErrors.silenceOnThisThread()
         xmlResetLastError()
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)

@@ -23,6 +23,10 @@ public struct LocalArchive: Sendable {
     public func read(_ path: String, kind: SourceKind, name: String? = nil, readBytes: ByteCount? = nil,
                      emit: (HarvestEvent) -> Void) {
         let name = name ?? path
+        if FileBytes.isEmptyFile(path) {
+            emit(.failure(SourceError(source: name, message: "the file is empty (0 bytes), so it holds no archive; check that it was written completely")))
+            return
+        }
         if kind == .zip {
             var zip = ZipArchiveReader(path: path, name: name)
             zip.wants = { InputFormat(fileName: $0) != nil }

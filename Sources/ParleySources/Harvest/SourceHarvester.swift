@@ -201,11 +201,9 @@ public final class SourceHarvester: Sendable {
             let kind = try LocalArchive.kind(of: path)
             switch kind {
             case .listing:
-                guard let data = FileManager.default.contents(atPath: path) else { throw SourceError(source: path, message: "cannot read the file") }
-                await harvestListing([UInt8](data), source: path, base: nil, depth: 0, out)
+                await harvestListing(try FileBytes.read(path), source: path, base: nil, depth: 0, out)
             case .page:
-                guard let data = FileManager.default.contents(atPath: path) else { throw SourceError(source: path, message: "cannot read the file") }
-                archives.emitEntry(.success(BundleEntry(path: path, bytes: [UInt8](data))), nil) { out.yield($0) }
+                archives.emitEntry(.success(BundleEntry(path: path, bytes: try FileBytes.read(path))), nil) { out.yield($0) }
             default:
                 archives.read(path, kind: kind) { out.yield($0) }
             }

@@ -38,7 +38,9 @@ enum ArchiveWriters {
 
     /// A ZIP archive of stored (or, with `deflate`, deflated) entries. With `zip64` every size, offset and count is
     /// written in ZIP64 fields, the classic ones holding their 0xFFFF… markers, as in archives over 4 GB or 65,535 entries.
-    static func zip(_ files: [(String, [UInt8])], deflate: Bool = false, zip64: Bool = false) -> [UInt8] {
+    /// `stream`, when given, replaces the entry's compressed data (given the entry's path and its deflated bytes).
+    static func zip(_ files: [(String, [UInt8])], deflate: Bool = false, zip64: Bool = false,
+                    stream: (String, [UInt8]) -> [UInt8] = { $1 }) -> [UInt8] {
         var out: [UInt8] = []
         var central: [UInt8] = []
         func u16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
@@ -47,7 +49,7 @@ enum ArchiveWriters {
         let version = zip64 ? 45 : 20, method = deflate ? 8 : 0, full = 0xFFFF_FFFF
         for (name, data) in files {
             let crc = data.withUnsafeBufferPointer { Int(crc32(0, $0.baseAddress, uInt($0.count))) }
-            let body = deflate ? rawDeflate(data) : data
+            let body = stream(name, deflate ? rawDeflate(data) : data)
             let offset = out.count
             let n = Array(name.utf8)
             let sizes = zip64 ? u32(full) + u32(full) : u32(body.count) + u32(data.count)
