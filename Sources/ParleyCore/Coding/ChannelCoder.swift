@@ -18,8 +18,12 @@ public struct ChannelCoder: PipelineStage {
     public func run(_ c: inout ExtractionContext) {
         guard !c.events.isEmpty || !c.planned.isEmpty else { return }
         var standings: [Int: Standing] = [:]
-        for i in c.events.indices { c.events[i].contact = profile(c.events[i], c, &standings) }
-        for i in c.planned.indices { c.planned[i].contact = profile(c.planned[i], c, &standings) }
+        // The keys of every name of the organizations the gazetteer does not know, once per release.
+        let forms = c.organizations.filter { $0.known == nil }.map { org in
+            (name: org.name, kind: org.kind, keys: ([org.name] + org.aliases).map(TextNormalizer.keys))
+        }
+        for i in c.events.indices { c.events[i].contact = profile(c.events[i], c, forms, &standings) }
+        for i in c.planned.indices { c.planned[i].contact = profile(c.planned[i], c, forms, &standings) }
     }
 
     /// What a person brings to their side: a channel and a level, each with its reason.
@@ -38,7 +42,10 @@ public struct ChannelCoder: PipelineStage {
         var keys: String = ""
     }
 
-    func profile(_ e: EventRecord, _ c: ExtractionContext, _ standings: inout [Int: Standing]) -> ContactProfile {
+    /// Organizations the gazetteer does not know, with the keys of each of their names.
+    typealias UnknownOrganizations = [(name: String, kind: OrganizationKind, keys: [[String]])]
+
+    func profile(_ e: EventRecord, _ c: ExtractionContext, _ forms: UnknownOrganizations, _ standings: inout [Int: Standing]) -> ContactProfile {
         var order: [String] = []
         func note(_ key: String) { if !order.contains(key) { order.append(key) } }
         for country in e.countries { note(country) }
@@ -59,7 +66,7 @@ public struct ChannelCoder: PipelineStage {
         var sides: [ContactSide] = []
         for key in order {
             var side = ContactSide(country: key.isEmpty ? nil : key)
-            let people = (members[key] ?? []).map { (person: $0, standing: standing($0, c, &standings)) }
+            let people = (members[key] ?? []).map { (person: $0, standing: standing($0, c, forms, &standings)) }
             var levelRank = Int.max
             for (_, s) in people where s.rank < levelRank {
                 levelRank = s.rank
@@ -92,7 +99,7 @@ public struct ChannelCoder: PipelineStage {
     /// channel is that title's: the organization it names, else its category's channel, else the organization the
     /// person acts for; failing those, the first title naming an organization with a channel, the person's
     /// organization, then any title's category.
-    func standing(_ p: Int, _ c: ExtractionContext, _ standings: inout [Int: Standing]) -> Standing {
+    func standing(_ p: Int, _ c: ExtractionContext, _ forms: UnknownOrganizations, _ standings: inout [Int: Standing]) -> Standing {
         if let s = standings[p] { return s }
         let person = c.people[p]
         let own = person.organization.map { c.organizations[$0] }.flatMap { org in
@@ -103,7 +110,7 @@ public struct ChannelCoder: PipelineStage {
         var anyNamed: (ContactChannel, String)?
         var anyCategory: (ContactChannel, String)?
         for title in person.titles {
-            let reading = read(title, c)
+            let reading = read(title, forms)
             let org = reading.organizations.first
             let named = org.flatMap { o in lexicons.channelOfOrganizationKind[o.kind].map { ($0, "\(person.name), \(o.name) (\(o.kind.rawValue))") } }
             let entry = reading.entry.map { lexicons.titles[$0] }
@@ -128,7 +135,7 @@ public struct ChannelCoder: PipelineStage {
 
     /// The title entry a title starts with and the organizations it names: known ones (the gazetteer) and those
     /// this document recognised.
-    func read(_ title: String, _ c: ExtractionContext) -> TitleReading {
+    func read(_ title: String, _ forms: UnknownOrganizations) -> TitleReading {
         let tokens = tokenizer.tokenize(title)
         let keys = tokens.map(\.key)
         var reading = TitleReading(keys: keys.joined(separator: " "))
@@ -145,9 +152,8 @@ public struct ChannelCoder: PipelineStage {
             }
             i = m.range.upperBound
         }
-        for org in c.organizations where org.known == nil {
-            for form in [org.name] + org.aliases {
-                let formKeys = TextNormalizer.keys(form)
+        for org in forms {
+            for formKeys in org.keys {
                 if let at = Self.firstIndex(of: formKeys, in: keys) { found.append((at, org.name, org.kind)); break }
             }
         }

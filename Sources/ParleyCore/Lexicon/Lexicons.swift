@@ -15,6 +15,8 @@ public final class Lexicons: Sendable {
     public let peopleByNameWord: [String: [Int]]
     public let index: PhraseIndex
     public let countryByISO3: [String: Int]
+    /// Countries by their names and variants, folded (`TextNormalizer.fold`): "russia" → its index.
+    public let countryByFoldedName: [String: Int]
     public let organizationByKey: [String: Int]
     public let orgHeads: [String: OrganizationKind]
     /// First words of organization heads (one- and two-word), to skip look-ups for most tokens.
@@ -157,8 +159,10 @@ public final class Lexicons: Sendable {
 
         var index = PhraseIndex()
         var countryByISO3: [String: Int] = [:]
+        var countryByFoldedName: [String: Int] = [:]
         for (i, c) in countries.enumerated() {
             countryByISO3[c.iso3] = i
+            for n in [c.name] + c.variants where countryByFoldedName[TextNormalizer.fold(n)] == nil { countryByFoldedName[TextNormalizer.fold(n)] = i }
             index.add(c.name, .country(i))
             for v in c.variants { index.add(v, .country(i)) }
             for a in c.adjectives { index.add(a, .demonym(i)) }
@@ -268,6 +272,7 @@ public final class Lexicons: Sendable {
         self.people = people
         self.index = index
         self.countryByISO3 = countryByISO3
+        self.countryByFoldedName = countryByFoldedName
         self.organizationByKey = organizationByKey
         self.orgHeads = orgHeads
         let firsts = Set(orgHeads.keys.compactMap { $0.split(separator: " ").first.map(String.init) })

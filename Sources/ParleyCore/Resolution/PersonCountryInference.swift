@@ -22,9 +22,26 @@ public struct PersonCountryInference: PipelineStage {
 
     /// Whether a title is a diplomat's (who represents the sending country wherever they are posted).
     static func isDiplomatTitle(_ title: String) -> Bool {
-        let t = title.lowercased()
-        return diplomatWords.contains { t.contains($0) }
+        let t = Array(title.lowercased().utf8)
+        return diplomatWordBytes.contains { Self.bytes(t, contain: $0) }
     }
+
+    static let diplomatWordBytes: [[UInt8]] = diplomatWords.map { Array($0.utf8) }
+
+    /// Whether `needle` occurs in `haystack` (plain byte search: titles are short, and Foundation's `range(of:)`
+    /// costs more than the whole search).
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        let first = needle[0]
+        for i in 0...(haystack.count - needle.count) where haystack[i] == first {
+            var k = 1
+            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+
+    static let toBytes: [UInt8] = Array(" to ".utf8)
 
     /// People listed together ("X, Secretary of the Spanish party, and Y also took part", "members A and B, as well as C")
     /// are of one side: a person without a country takes the country of a list neighbour who has one.
@@ -55,19 +72,17 @@ public struct PersonCountryInference: PipelineStage {
     /// country; a diplomat accredited to one still represents the sending state.
     static func servesInternationalBody(_ c: ExtractionContext, _ person: Int) -> Bool {
         guard let o = c.people[person].organization, c.organizations[o].kind == .international else { return false }
-        return !c.people[person].titles.contains { isDiplomatTitle($0) && $0.contains(" to ") }
+        return !c.people[person].titles.contains { isDiplomatTitle($0) && bytes(Array($0.utf8), contain: toBytes) }
     }
 
     /// The countries a diplomat's titles say they are posted to ("Ambassador to Russia").
     static func postedToCountries(_ c: ExtractionContext, _ person: Int) -> Set<String> {
         var posted: Set<String> = []
         for t in c.people[person].titles where isDiplomatTitle(t) {
-            guard let r = t.range(of: " to ") else { continue }
+            guard bytes(Array(t.utf8), contain: toBytes), let r = t.range(of: " to ") else { continue }
             var place = TextNormalizer.fold(String(t[r.upperBound...]))
             if place.hasPrefix("the ") { place.removeFirst(4) }
-            if let country = c.lexicons.countries.first(where: { e in ([e.name] + e.variants).contains { TextNormalizer.fold($0) == place } }) {
-                posted.insert(country.iso3)
-            }
+            if let i = c.lexicons.countryByFoldedName[place] { posted.insert(c.lexicons.countries[i].iso3) }
         }
         return posted
     }
