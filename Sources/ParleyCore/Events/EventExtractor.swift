@@ -366,7 +366,10 @@ public struct EventExtractor: PipelineStage {
                     counterparts.append(m.person)
                 }
                 let separately = Self.separateMarkers.contains { k in (clauseStart..<clauseEnd).contains { tokens[$0].key == k } }
-                if type == .MEET, trig.option != .nominal, !subjects.isEmpty, counterparts.count >= 2, separately || counterparts.count >= 3 {
+                // A minister meeting their own envoys or officials holds one meeting with all of them.
+                let ownSide = Set(subjects.compactMap { c.people[$0].country })
+                let allOwnSide = !ownSide.isEmpty && counterparts.allSatisfy { c.people[$0].country.map(ownSide.contains) ?? false }
+                if type == .MEET, trig.option != .nominal, !subjects.isEmpty, counterparts.count >= 2, separately || counterparts.count >= 3 && !allOwnSide {
                     for other in counterparts {
                         var e = event
                         e.participants = subjects + [other]

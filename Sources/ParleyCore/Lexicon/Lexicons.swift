@@ -28,6 +28,8 @@ public final class Lexicons: Sendable {
     public let speechVerbs: Set<String>
     /// Nouns after a possessive name that make someone else the actor ("X's envoy", "X's granddaughter").
     public let standInWords: Set<String>
+    /// Printed forms of one office and the form they stand for, folded, longest first (`title-synonyms.tsv`).
+    public let titleSynonyms: [(form: String, canonical: String)]
     /// Salutations that open a letter ("dear comrades"), as token-key sequences, and the greeting words that follow them.
     public let salutations: [[String]]
     public let greetingWords: Set<String>
@@ -66,6 +68,16 @@ public final class Lexicons: Sendable {
             throw LexiconError.missingResource("\(name).\(ext)")
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A folded title with each printed form of an office replaced by the form it stands for
+    /// ("minister of foreign affairs of serbia" → "foreign minister of serbia").
+    public func canonicalTitle(_ folded: String) -> String {
+        var t = " " + folded + " "
+        for (form, canonical) in titleSynonyms where t.contains(" " + form + " ") {
+            t = t.replacingOccurrences(of: " " + form + " ", with: " " + canonical + " ")
+        }
+        return String(t.dropFirst().dropLast())
     }
 
     static func wordList(_ name: String) throws(LexiconError) -> Set<String> {
@@ -283,6 +295,9 @@ public final class Lexicons: Sendable {
         self.nonNameWords = try Self.wordList("non-name-words")
         self.speechVerbs = try Self.wordList("speech-verbs")
         self.standInWords = try Self.wordList("stand-in-words")
+        self.titleSynonyms = try TSVTable(name: "title-synonyms.tsv", text: Self.resourceText("title-synonyms", "tsv"), minimumColumns: 2).rows
+            .compactMap { r in r[0].flatMap { f in r[1].map { (TextNormalizer.fold(f), TextNormalizer.fold($0)) } } }
+            .sorted { $0.0.count > $1.0.count }
         let letterWords = try TSVTable(name: "letter-words.tsv", text: Self.resourceText("letter-words", "tsv"), minimumColumns: 2).rows
         self.salutations = letterWords.filter { $0[0] == "salutation" }.compactMap { $0[1].map { TextNormalizer.fold($0).split(separator: " ").map(String.init) } }
         self.greetingWords = Set(letterWords.filter { $0[0] == "greeting" }.compactMap { $0[1].map(TextNormalizer.fold) })

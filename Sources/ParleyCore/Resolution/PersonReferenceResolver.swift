@@ -88,9 +88,14 @@ public struct PersonReferenceResolver: PipelineStage {
                     i = after; continue
                 }
                 let phrase = TextNormalizer.fold(tp.titles.joined(separator: " "))
+                // "the Serbian Foreign Minister" after "Minister of Foreign Affairs of Serbia X": printed forms of one
+                // office compare as one when the reference names the holder's country.
+                let office = c.lexicons.canonicalTitle(phrase)
                 let candidates = c.people.indices.filter { p in
                     let person = c.people[p]
                     if let country = tp.country, person.country != nil, person.country != country { return false }
+                    if tp.country != nil, person.country == tp.country,
+                       person.titles.contains(where: { c.lexicons.canonicalTitle(TextNormalizer.fold($0)).contains(office) }) { return true }
                     return person.titles.contains { t in
                         let ft = TextNormalizer.fold(t)
                         return ft == phrase || ft.hasPrefix(phrase + " ") || ft.hasSuffix(" " + phrase) || (tp.country != nil && ft.contains(phrase))

@@ -575,3 +575,14 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(!a.events.contains { $0.participants.contains("Kwame Nkrumah") })
 }
+
+@Test func aMinisterMeetingTheirOwnEnvoysHoldsOneMeeting() throws {
+    let a = Sample.extract("""
+        2024-07-24
+        Minister of Foreign Affairs of Ghana Kwame Mensah met today with the ambassadors of Ghana who are leaving for their posts.
+        The Ghanaian Foreign Minister had talks with Ghanaian Ambassador to Kenya Ana Lopes, Ghanaian Ambassador to Togo Karim Haddad and Ghanaian Ambassador to Mali Ama Owusu.
+        """)
+    let meetings = a.events.filter { $0.type == "MEET" && $0.participants.contains("Ana Lopes") }
+    #expect(meetings.count == 1)
+    #expect(Set(meetings.first?.participants ?? []) == ["Kwame Mensah", "Ana Lopes", "Karim Haddad", "Ama Owusu"])
+}
