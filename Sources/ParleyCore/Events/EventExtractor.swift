@@ -39,6 +39,7 @@ public struct EventExtractor: PipelineStage {
         var events: [EventRecord] = []
         var planned: [EventRecord] = []
         var speechParagraphs: Set<Int> = []
+        var presentBeforeAnyEvent: [Int] = []
         var lastSubject: Int?
         var mainIndex: Int?
         var mainDateTokens: Range<Int>?
@@ -111,6 +112,9 @@ public struct EventExtractor: PipelineStage {
                     // Members of a delegation also join the other current events of the people they came with
                     // (the visit and the meetings held during it).
                     let present = peopleInClause.map(\.person)
+                    // "At the meeting, which was also attended by A and B, …" before any event is told: they join the
+                    // event the headline names.
+                    if events.isEmpty { for p in present where !presentBeforeAnyEvent.contains(p) { presentBeforeAnyEvent.append(p) } }
                     if let target = sentenceEvents.last ?? mainIndex ?? events.indices.last {
                         let companions = Set(events[target].participants)
                         for e in events.indices where e == target || !events[e].reported && !events[target].reported
@@ -414,7 +418,14 @@ public struct EventExtractor: PipelineStage {
         // transcripts, letters of greetings) still has the one its headline names: that event, with the people the
         // headline (else the lead) names.
         if !events.contains(where: { !$0.reported }), let letter = letterEvent(c, leadDate: leadDate) { events.append(letter) }
-        if events.isEmpty, let headline = headlineEvent(c, leadDate: leadDate) { events.append(headline) }
+        if events.isEmpty, var headline = headlineEvent(c, leadDate: leadDate) {
+            for p in presentBeforeAnyEvent where !headline.participants.contains(p) {
+                headline.participants.append(p)
+                headline.roles[p] = "present"
+                if let x = c.people[p].country, !headline.countries.contains(x) { headline.countries.append(x) }
+            }
+            events.append(headline)
+        }
         // "met with visiting Foreign Minister Ana Lopes": the visitor's visit is a happening of its own.
         for e in events.indices where events[e].type == .MEET {
             let sentence = c.sentences[events[e].sentence].tokenRange

@@ -586,3 +586,13 @@ func willVisitIsKeptAsPlanned() {
     #expect(meetings.count == 1)
     #expect(Set(meetings.first?.participants ?? []) == ["Kwame Mensah", "Ana Lopes", "Karim Haddad", "Ama Owusu"])
 }
+
+@Test func peoplePresentBeforeAnyEventJoinTheHeadlinesEvent() throws {
+    let a = Sample.extract("""
+        President Kwame Mensah had talk with Kenya's head of state
+
+        The talks, which were also attended by Foreign Minister Ana Lopes and Kenyan Foreign Minister Karim Haddad, covered trade and security.
+        """)
+    let meeting = try #require(a.events.first { $0.type == "MEET" })
+    #expect(Set(meeting.participants) == ["Kwame Mensah", "Ana Lopes", "Karim Haddad"])
+}
