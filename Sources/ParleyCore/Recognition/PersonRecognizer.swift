@@ -8,6 +8,8 @@ public struct PersonRecognizer: PipelineStage {
     let verbs: Set<String>
     /// First words of the gazetteer's titles, lower case: where a lower-case title phrase may start.
     let titleFirstKeys: Set<String>
+    /// The gazetteer's titles, folded: "prime minister", "consul-general".
+    let titleForms: Set<String>
     static let leadWords: Set<String> = ["led", "headed", "chaired", "accompanied", "presided", "hosted", "received"]
 
     public init(lexicons: Lexicons) {
@@ -18,6 +20,7 @@ public struct PersonRecognizer: PipelineStage {
                      "expressed", "hailed", "called", "urged", "thanked", "also", "has", "had", "was", "is", "will", "who", "spoke"])
         verbs = v
         titleFirstKeys = Set(lexicons.titles.compactMap { TextNormalizer.keys($0.title).first })
+        titleForms = Set(lexicons.titles.map { TextNormalizer.fold($0.title) })
     }
 
     public func run(_ context: inout ExtractionContext) {
@@ -37,6 +40,8 @@ public struct PersonRecognizer: PipelineStage {
             && !context.layout.chromeSentences.contains(s.index) {
             recognizeListMembers(&context, s)
         }
+        // "prime ministers A of X, B of Y and C", "Consul-Generals A, B and C": each listed person holds the office.
+        for s in context.sentences where sentencesWithPeople.contains(s.index) { givePluralTitle(&context, s) }
         // A public figure the release names without a title holds the gazetteer's first office, when the release's
         // year lies within their years in it.
         if let year = context.referenceDate?.year ?? context.defaultYear {
@@ -71,6 +76,48 @@ public struct PersonRecognizer: PipelineStage {
         let at = TitlePhraseParser.countryAt(c, k) ?? (c.tokens[k].key == "the" && k + 1 < end ? TitlePhraseParser.countryAt(c, k + 1) : nil)
         guard let cm = at, !cm.isAdjective else { return nil }
         return cm.iso3
+    }
+
+    /// The singular of a plural title printed right before token `start` ("prime ministers", "Consul-Generals",
+    /// "Ambassadors"), when the gazetteer knows that title.
+    func pluralTitle(_ c: ExtractionContext, before start: Int, from lower: Int) -> String? {
+        guard start > lower, c.tokens[start - 1].kind == .word, c.tokens[start - 1].key.count > 3, c.tokens[start - 1].key.hasSuffix("s") else { return nil }
+        for k in stride(from: start - 1, through: max(lower, start - 4), by: -1) {
+            guard c.tokens[k].kind == .word || c.tokens[k].key == "-" else { break }
+            var printed = c.text(k..<start)
+            printed.removeLast()
+            if titleForms.contains(TextNormalizer.fold(printed)) { return printed }
+        }
+        return nil
+    }
+
+    /// Gives the singular of a plural title to each person of the list it opens: names joined by commas, "and",
+    /// semicolons, bullets, and each one's "of <country or body>".
+    func givePluralTitle(_ c: inout ExtractionContext, _ s: Sentence) {
+        let mentions = c.personMentions.filter { $0.sentence == s.index }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        var i = 0
+        while i < mentions.count {
+            guard let title = pluralTitle(c, before: mentions[i].tokens.lowerBound, from: s.tokenRange.lowerBound) else { i += 1; continue }
+            var j = i
+            while j < mentions.count {
+                if c.people[mentions[j].person].titles.isEmpty { c.people[mentions[j].person].titles = [title] }
+                guard j + 1 < mentions.count else { break }
+                // Only list glue between two names: "," "and" ";" "•" and an "of (the) <country or body>" after a name.
+                let gap = mentions[j].tokens.upperBound..<mentions[j + 1].tokens.lowerBound
+                var k = gap.lowerBound
+                var glue = true
+                while k < gap.upperBound {
+                    let key = c.tokens[k].key
+                    if [",", "and", ";", "·", "-", "the", "of"].contains(key) { k += 1; continue }
+                    if let cm = c.countryMentionAt[k] { k = c.countryMentions[cm].tokens.upperBound; continue }
+                    if let om = c.organizationMentionAt[k] { k = c.organizationMentions[om].tokens.upperBound; continue }
+                    glue = false; break
+                }
+                if !glue || gap.count > 12 { break }
+                j += 1
+            }
+            i = j + 1
+        }
     }
 
     /// "SECRETARY KERRY:", "FOREIGN MINISTER WONG:": a transcript's speaker label at the start of a paragraph,

@@ -214,3 +214,10 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(countries["Ana Lopes"] == "PHL")
     #expect(countries["Karim Haddad"] == "KEN")
 }
+
+@Test func eachPersonListedAfterAPluralTitleHoldsIt() {
+    let a = Sample.extract("2024-01-02\nThe minister also received Ambassadors Ana Lopes of Ghana, Karim Haddad of Kenya and Kwame Mensah of Togo.")
+    for name in ["Karim Haddad", "Kwame Mensah"] {
+        #expect(a.people.first { $0.name == name }?.titles == ["Ambassador"])
+    }
+}
