@@ -275,6 +275,18 @@ public struct PersonRecognizer: PipelineStage {
         }
         // 2. Honorific then a name.
         if let h = honorificRange(c, at: i, end: end), let (nr, _, _) = NameShape.span(c, at: h.upperBound, end: end) ?? knownPersonSpan(c, at: h.upperBound) {
+            // "Mozambican special envoy Mr Julio Do Santos": a title in lower case right before the honorific is theirs.
+            let sentenceStart = c.sentences[sentence].tokenRange.lowerBound
+            var before: TitlePhrase?
+            for k in max(sentenceStart, h.lowerBound - 4)..<h.lowerBound where !c.claimed[k] {
+                if let tp = TitlePhraseParser.parse(c, at: k, end: h.lowerBound, anyCase: true), tp.range.upperBound == h.lowerBound { before = tp; break }
+            }
+            if let tp = before {
+                addPerson(&c, name: nr, sentence: sentence, evidence: "honorific", honorific: h, titles: tp.titles, org: tp.organization,
+                          country: tp.country, headOfState: tp.isHeadOfState)
+                claim(&c, tp.range.lowerBound..<nr.upperBound)
+                return appositive(&c, after: nr, end: end) ?? nr.upperBound
+            }
             addPerson(&c, name: nr, sentence: sentence, evidence: "honorific", honorific: h)
             claim(&c, i..<nr.upperBound)
             return appositive(&c, after: nr, end: end) ?? nr.upperBound

@@ -221,3 +221,10 @@ func headlineVerbAfterATitleIsNotAPerson() {
         #expect(a.people.first { $0.name == name }?.titles == ["Ambassador"])
     }
 }
+
+@Test func aLowerCaseTitleBeforeAnHonorificIsThePersons() {
+    let a = Sample.extract("2024-01-02\nKenyan special envoy Mr Karim Haddad paid a courtesy call on President Ana Lopes in Accra.")
+    let envoy = a.people.first { $0.name == "Karim Haddad" }
+    #expect(envoy?.titles.first?.lowercased().contains("special envoy") == true)
+    #expect(envoy?.country == "KEN")
+}
