@@ -275,7 +275,7 @@ public struct PersonRecognizer: PipelineStage {
         }
         // 2. Honorific then a name.
         if let h = honorificRange(c, at: i, end: end), let (nr, _, _) = NameShape.span(c, at: h.upperBound, end: end) ?? knownPersonSpan(c, at: h.upperBound) {
-            // "Mozambican special envoy Mr Julio Do Santos": a title in lower case right before the honorific is theirs.
+            // "Kenyan special envoy Mr Karim Haddad": a title in lower case right before the honorific is theirs.
             let sentenceStart = c.sentences[sentence].tokenRange.lowerBound
             var before: TitlePhrase?
             for k in max(sentenceStart, h.lowerBound - 4)..<h.lowerBound where !c.claimed[k] {
