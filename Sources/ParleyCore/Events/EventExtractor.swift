@@ -373,7 +373,10 @@ public struct EventExtractor: PipelineStage {
                 // A minister meeting their own envoys or officials holds one meeting with all of them.
                 let ownSide = Set(subjects.compactMap { c.people[$0].country })
                 let allOwnSide = !ownSide.isEmpty && counterparts.allSatisfy { c.people[$0].country.map(ownSide.contains) ?? false }
-                if type == .MEET, trig.option != .nominal, !subjects.isEmpty, counterparts.count >= 2, separately || counterparts.count >= 3 && !allOwnSide {
+                // Three or more counterparts are met one by one when each is a principal (minister or higher); local
+                // officials and staff named together are one meeting.
+                let allPrincipals = counterparts.allSatisfy { p in c.people[p].titles.contains { (Self.titleRank(c, $0) ?? 9) <= 4 } || c.people[p].known != nil }
+                if type == .MEET, trig.option != .nominal, !subjects.isEmpty, counterparts.count >= 2, separately || counterparts.count >= 3 && !allOwnSide && allPrincipals {
                     for other in counterparts {
                         var e = event
                         e.participants = subjects + [other]
@@ -525,6 +528,18 @@ public struct EventExtractor: PipelineStage {
     static func arrivalBefore(_ type: EventType, _ d: PartialDate, _ main: PartialDate) -> Bool {
         guard type == .VISIT, let a = d.dayNumber, let b = main.dayNumber else { return false }
         return (1...3).contains(b - a)
+    }
+
+    /// The rank (1 = most senior) of the gazetteer title a printed title starts with, if any.
+    static func titleRank(_ c: ExtractionContext, _ title: String) -> Int? {
+        let t = TextNormalizer.fold(title)
+        var best: (length: Int, rank: Int)?
+        for entry in c.lexicons.titles {
+            let f = TextNormalizer.fold(entry.title)
+            guard t == f || t.hasPrefix(f + " "), f.count > (best?.length ?? 0) else { continue }
+            best = (f.count, entry.rank)
+        }
+        return best?.rank
     }
 
     /// Words that open the list of a delegation's or mission's members: "composed of", "comprising", "consisting of",

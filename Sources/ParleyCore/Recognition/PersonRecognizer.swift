@@ -266,6 +266,13 @@ public struct PersonRecognizer: PipelineStage {
                 // "Foreign Minister Lena Novak of Ruritania": the country after the name.
                 var country = tp.country
                 if country == nil { country = Self.countryNamedAfter(c, nr, end: end) }
+                // "Herat City Mayor X", "Yap State Governor X": a local office takes the country of the place it names.
+                if country == nil, !tp.titles.contains(where: PersonCountryInference.isDiplomatTitle) {
+                    let sentenceStart = c.sentences[sentence].tokenRange.lowerBound
+                    var k = tp.range.lowerBound - 1
+                    while k >= max(sentenceStart, tp.range.lowerBound - 3), c.tokens[k].isCapitalized, c.placeMentionAt[k] == nil { k -= 1 }
+                    if k >= max(sentenceStart, tp.range.lowerBound - 3), let pm = c.placeMentionAt[k].map({ c.placeMentions[$0] }) { country = pm.country }
+                }
                 let p = addPerson(&c, name: nr, sentence: sentence, evidence: "title",
                                   honorific: honorific, titles: tp.titles, org: tp.organization, country: country, headOfState: tp.isHeadOfState)
                 claim(&c, tp.range.lowerBound..<nr.upperBound)

@@ -596,3 +596,13 @@ func willVisitIsKeptAsPlanned() {
     let meeting = try #require(a.events.first { $0.type == "MEET" })
     #expect(Set(meeting.participants) == ["Kwame Mensah", "Ana Lopes", "Karim Haddad"])
 }
+
+@Test func localOfficialsMetTogetherAreOneMeetingAndOfTheirPlacesCountry() throws {
+    let a = Sample.extract("""
+        2024-03-02
+        Ambassador Ana Lopes of Ghana visited Mombasa, where she met with Acting Mombasa County Governor Karim Haddad, Mombasa City Mayor Kwame Mensah and Port Police Commander Ama Owusu.
+        """)
+    let meetings = a.events.filter { $0.type == "MEET" }
+    #expect(meetings.count == 1)
+    #expect(a.people.first { $0.name == "Kwame Mensah" }?.country == "KEN")
+}
