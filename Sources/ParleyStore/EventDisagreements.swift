@@ -69,10 +69,18 @@ enum EventDisagreements {
         for n in events.indices { events[n].disagreements = SourceDisagreements.find(reports[events[n].id] ?? []) }
     }
 
-    /// The ids (in their order, at most `limit`) of the events whose sources disagree.
-    static func disputed(_ ids: [Int64], limit: Int, reports: ([Int64]) throws -> [Int64: [SourceReport]]) throws -> [Int64] {
-        let r = try reports(ids)
-        return Array(ids.lazy.filter { SourceDisagreements.disagree(r[$0] ?? []) }.prefix(limit))
+    /// The ids (in their order, at most `limit`) of the events whose sources disagree, read `chunk` events at a time
+    /// (a chunk's annotations are all in memory at once) until `limit` are found.
+    static func disputed(_ ids: [Int64], limit: Int, chunk: Int = 500, reports: ([Int64]) throws -> [Int64: [SourceReport]]) throws -> [Int64] {
+        var out: [Int64] = []
+        var start = 0
+        while start < ids.count && out.count < limit {
+            let part = Array(ids[start..<min(start + chunk, ids.count)])
+            let r = try reports(part)
+            out += part.filter { SourceDisagreements.disagree(r[$0] ?? []) }
+            start += chunk
+        }
+        return Array(out.prefix(limit))
     }
 
     /// A page of disputed events: pages of `candidates` (events reported by several documents, in the page order)

@@ -97,3 +97,37 @@ extension BackendSuiteTests {
         }
     }
 }
+
+/// Reports where the even events' sources disagree on the date and the odd ones' agree.
+private func alternatingReports(_ ids: [Int64]) -> [Int64: [SourceReport]] {
+    Dictionary(uniqueKeysWithValues: ids.map { id in
+        (id, [SourceReport(documentId: "a", type: "MEET", date: "2026-03-04", place: nil, participants: []),
+              SourceReport(documentId: "b", type: "MEET", date: id % 2 == 0 ? "2026-03-05" : "2026-03", place: nil, participants: [])])
+    })
+}
+
+@Test func disputedReadsChunksUntilTheLimitIsFound() throws {
+    var asked: [[Int64]] = []
+    let ids = try EventDisagreements.disputed(Array(1...10), limit: 3, chunk: 4) { asked.append($0); return alternatingReports($0) }
+    #expect(ids == [2, 4, 6])
+    #expect(asked == [[1, 2, 3, 4], [5, 6, 7, 8]])
+}
+
+@Test func disputedPageResumesAfterTheLastEventKept() throws {
+    func summary(_ id: Int64) -> EventSummary {
+        EventSummary(id: id, type: "MEET", date: "2026-03-04", place: nil, participants: [], organizations: [], countries: [], cameo: nil,
+                     plover: nil, sources: [])
+    }
+    // Candidate pages of three: 1-3, 4-6, 7.
+    func candidates(_ after: EventCursor?) -> EventPage {
+        let first = (after?.id ?? 0) + 1
+        let ids = Array(first...min(first + 2, 7))
+        return EventPage(events: ids.map(summary), next: ids.last! < 7 ? EventCursor(date: "2026-03-04", id: ids.last!) : nil)
+    }
+    let page = try EventDisagreements.disputedPage(limit: 2, after: nil, candidates: candidates, reports: alternatingReports)
+    #expect(page.events.map(\.id) == [2, 4])
+    #expect(page.next == EventCursor(date: "2026-03-04", id: 4))
+    let last = try EventDisagreements.disputedPage(limit: 2, after: page.next, candidates: candidates, reports: alternatingReports)
+    #expect(last.events.map(\.id) == [6])
+    #expect(last.next == nil)
+}

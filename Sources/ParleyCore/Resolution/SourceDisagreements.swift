@@ -45,7 +45,10 @@ public struct Disagreement: Sendable, Codable, Equatable {
 /// - place: two places disagree when both are given and differ, ignoring case and diacritics.
 /// - participants: a person named by one source and not by another source that names at least two people
 ///   (a source naming one person may simply leave the others out).
-/// - title: the same person (same key) is given titles by two sources that have none in common (ignoring case and diacritics).
+/// - title: the same person (same key) is given titles by two sources none of which agree, two titles agreeing when the
+///   words of one are among the words of the other, ignoring case, diacritics, punctuation and `the`/`of`/`and`/`for`
+///   ("General Secretary" agrees with "General Secretary of the Central Committee"; "Secretary-General of the ANC"
+///   with "secretary general of African National Congress (ANC)"; "Foreign Minister" and "President" disagree).
 /// - type: the types differ (the store joins a MEET and a VISIT of the same people on the same days).
 /// Each field is listed once, with the value of every source that gives one, in the sources' order.
 /// Several reports from one document are one source: the first date and place it gives, all the people it names.
@@ -115,6 +118,13 @@ public enum SourceDisagreements {
         return false
     }
 
+    /// The words of a title that tell offices apart: folded, split at anything but letters and digits, without
+    /// `the`, `of`, `and`, `for`, `a`.
+    static func titleWords(_ title: String) -> Set<String> {
+        let words = TextNormalizer.fold(title).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        return Set(words).subtracting(["the", "of", "and", "for", "a"])
+    }
+
     static func titleDisagreements(_ sources: [SourceReport]) -> [Disagreement] {
         var order: [String] = []
         var given: [String: [(documentId: String, name: String, titles: [String])]] = [:]
@@ -127,8 +137,8 @@ public enum SourceDisagreements {
         var out: [Disagreement] = []
         for key in order {
             let all = given[key] ?? []
-            let folded = all.map { Set($0.titles.map(TextNormalizer.fold)) }
-            if pairsDisagree(folded, { !$0.isDisjoint(with: $1) }) {
+            let words = all.map { $0.titles.map(titleWords) }
+            if pairsDisagree(words, { a, b in a.contains { x in b.contains { y in x.isSubset(of: y) || y.isSubset(of: x) } } }) {
                 out.append(Disagreement(field: "title", person: all[0].name,
                                         values: all.map { .init(documentId: $0.documentId, value: $0.titles.joined(separator: "; ")) }))
             }

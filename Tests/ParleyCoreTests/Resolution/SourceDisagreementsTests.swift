@@ -52,6 +52,16 @@ private func report(_ doc: String, _ people: [P] = [lopes, haddad], type: String
                                values: [.init(documentId: "a", value: "Foreign Minister"), .init(documentId: "b", value: "Ambassador")])])
 }
 
+@Test func titleWithTheWordsOfAnotherAgreesWithIt() {
+    func titled(_ doc: String, _ titles: [String]) -> SourceReport {
+        report(doc, [P(key: "1", name: "Ana Lopes", titles: titles), haddad])
+    }
+    #expect(SourceDisagreements.find([titled("a", ["General Secretary"]), titled("b", ["General Secretary of the Central Committee"])]).isEmpty)
+    #expect(SourceDisagreements.find([titled("a", ["Secretary-General of the NPP"]),
+                                      titled("b", ["secretary general of New Patriotic Party (NPP)"])]).isEmpty)
+    #expect(SourceDisagreements.find([titled("a", ["Foreign Minister"]), titled("b", ["President"])]).map(\.field) == ["title"])
+}
+
 @Test func reportsOfOneDocumentAreOneSource() {
     let merged = SourceDisagreements.mergedByDocument([report("a", [lopes], date: nil), report("a", [haddad], date: "2026-03-04"),
                                                        report("b", date: "2026-03-04")])
