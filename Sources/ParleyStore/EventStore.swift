@@ -24,6 +24,8 @@ public struct EventFilter: Sendable {
     /// A level of `levels.tsv`: events with a side at that level.
     public var level: String?
     public var limit: Int = 1000
+    /// Only events whose sources disagree (`SourceDisagreements`); each comes with its `disagreements`.
+    public var disputed = false
     public init() {}
 }
 

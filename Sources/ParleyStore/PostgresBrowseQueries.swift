@@ -37,10 +37,18 @@ struct PostgresBrowseQueries {
         if let place = f.place { clauses.append("lower(event.place) = lower(\(b.bind(place)))") }
         if let channel = f.channel { clauses.append("event.channel = \(b.bind(channel.lowercased()))") }
         if let level = f.level { clauses.append("event.id IN (SELECT eventId FROM eventSide WHERE level = \(b.bind(level.lowercased())))") }
+        if f.disputed { clauses.append(EventDisagreements.multiSourceSQL) }
         return clauses
     }
 
     func eventPage(_ f: EventFilter, order: EventOrder, after cursor: EventCursor?) throws -> EventPage {
+        guard f.disputed else { return try candidatePage(f, order: order, after: cursor) }
+        return try EventDisagreements.disputedPage(limit: f.limit, after: cursor, candidates: { try candidatePage(f, order: order, after: $0) },
+                                                   reports: { try queries.sourceReports(ids: $0) })
+    }
+
+    /// A page of the events the filter's SQL finds (for `disputed`, those several documents report).
+    func candidatePage(_ f: EventFilter, order: EventOrder, after cursor: EventCursor?) throws -> EventPage {
         var b = Binder()
         var clauses = try filterClauses(f, &b)
         if let c = cursor {
@@ -69,7 +77,8 @@ struct PostgresBrowseQueries {
     }
 
     func event(id: Int64) throws -> EventSummary {
-        guard let e = try queries.eventSummaries(ids: [id]).first else { throw StoreError.notFound(what: "event \(id)") }
+        guard var e = try queries.eventSummaries(ids: [id]).first else { throw StoreError.notFound(what: "event \(id)") }
+        e.disagreements = SourceDisagreements.find(try queries.sourceReports(ids: [id])[id] ?? [])
         return e
     }
 

@@ -120,11 +120,43 @@ struct PostgresQueries {
         if let place = f.place { clauses.append("lower(place) = lower(\(bind(place)))") }
         if let channel = f.channel { clauses.append("channel = \(bind(channel.lowercased()))") }
         if let level = f.level { clauses.append("id IN (SELECT eventId FROM eventSide WHERE level = \(bind(level.lowercased())))") }
+        if f.disputed { clauses.append(EventDisagreements.multiSourceSQL) }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let limit = bind(f.limit)
-        let ids = try s.values(PostgresQuery(unsafeSQL: "SELECT id FROM event \(whereSQL) ORDER BY date DESC NULLS LAST, id LIMIT \(limit)",
+        // Disputed: every event several documents report is a candidate; the first `limit` that disagree are kept.
+        let limit = f.disputed ? "ALL" : bind(f.limit)
+        var ids = try s.values(PostgresQuery(unsafeSQL: "SELECT id FROM event \(whereSQL) ORDER BY date DESC NULLS LAST, id LIMIT \(limit)",
                                              binds: binds), as: Int64.self)
-        return try eventSummaries(ids: ids)
+        guard f.disputed else { return try eventSummaries(ids: ids) }
+        ids = try EventDisagreements.disputed(ids, limit: f.limit) { try sourceReports(ids: $0) }
+        var events = try eventSummaries(ids: ids)
+        EventDisagreements.attach(&events, try sourceReports(ids: ids))
+        return events
+    }
+
+    /// What each source of the events that several documents report says of them (`EventDisagreements`).
+    func sourceReports(ids: [Int64]) throws -> [Int64: [SourceReport]] {
+        guard !ids.isEmpty else { return [:] }
+        var rows: [EventDisagreements.SourceRow] = []
+        for row in try s.rows("SELECT eventId, documentId, localId FROM eventSource WHERE eventId = ANY(\(ids)) ORDER BY eventId, documentId, localId") {
+            let (event, doc, local) = try s.decode(row, (Int64, String, String).self)
+            rows.append(.init(eventId: event, documentId: doc, localId: local))
+        }
+        rows = EventDisagreements.multiSource(rows)
+        let docs = Array(Set(rows.map(\.documentId))).sorted()
+        guard !docs.isEmpty else { return [:] }
+        var annotations: [String: DocumentAnnotation] = [:]
+        for row in try s.rows("SELECT id, annotation FROM document WHERE id = ANY(\(docs))") {
+            let (doc, json) = try s.decode(row, (String, String).self)
+            annotations[doc] = try EventDisagreements.annotation(json, of: doc)
+        }
+        var people: [String: [String: EventDisagreements.ResolvedMention]] = [:]
+        for row in try s.rows("""
+            SELECT documentId, localId, personId, person.name FROM personMention JOIN person ON person.id = personId WHERE documentId = ANY(\(docs))
+            """) {
+            let (doc, local, person, name) = try s.decode(row, (String, String, Int64, String).self)
+            people[doc, default: [:]][local] = .init(personId: person, name: name)
+        }
+        return EventDisagreements.reports(rows, annotations: annotations, people: people)
     }
 
     func people(search: String?, country: String?, organization: String?, limit: Int) throws -> [PersonSummary] {

@@ -143,16 +143,47 @@ enum Queries {
             clauses.append("EXISTS (SELECT 1 FROM eventSide x WHERE x.eventId = event.id AND x.level = ?)")
             args.append(level.lowercased())
         }
+        if f.disputed { clauses.append(EventDisagreements.multiSourceSQL) }
         return (source, dateColumn, clauses, args)
     }
 
     static func events(_ db: Database, _ f: EventFilter) throws -> [EventSummary] {
         var (source, dateColumn, clauses, args) = try eventFilter(db, f)
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        args.append(f.limit)
-        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT event.id FROM \(source) \(whereSQL) ORDER BY \(dateColumn) DESC, event.id LIMIT ?"),
+        // Disputed: every event several documents report is a candidate (-1: no limit); the first `limit` that disagree are kept.
+        args.append(f.disputed ? -1 : f.limit)
+        var ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT event.id FROM \(source) \(whereSQL) ORDER BY \(dateColumn) DESC, event.id LIMIT ?"),
                                      arguments: StatementArguments(args.map { $0.databaseValue }))
-        return try eventSummaries(db, ids: ids)
+        guard f.disputed else { return try eventSummaries(db, ids: ids) }
+        ids = try EventDisagreements.disputed(ids, limit: f.limit) { try sourceReports(db, ids: $0) }
+        var events = try eventSummaries(db, ids: ids)
+        EventDisagreements.attach(&events, try sourceReports(db, ids: ids))
+        return events
+    }
+
+    /// What each source of the events that several documents report says of them (`EventDisagreements`).
+    static func sourceReports(_ db: Database, ids: [Int64]) throws -> [Int64: [SourceReport]] {
+        guard !ids.isEmpty else { return [:] }
+        var rows: [EventDisagreements.SourceRow] = []
+        try FastStatement(db, """
+            SELECT eventId, documentId, localId FROM eventSource WHERE eventId IN (SELECT value FROM json_each(?)) ORDER BY eventId, documentId, localId
+            """).forEach(idList(ids)) { r in
+            rows.append(.init(eventId: r.int64(0), documentId: r.text(1) ?? "", localId: r.text(2) ?? ""))
+        }
+        rows = EventDisagreements.multiSource(rows)
+        var annotations: [String: DocumentAnnotation] = [:]
+        var people: [String: [String: EventDisagreements.ResolvedMention]] = [:]
+        for doc in Set(rows.map(\.documentId)) {
+            if let json = try String.fetchOne(db.cachedStatement(sql: "SELECT annotation FROM document WHERE id = ?"), arguments: [doc]) {
+                annotations[doc] = try EventDisagreements.annotation(json, of: doc)
+            }
+            for r in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT localId, personId, person.name FROM personMention JOIN person ON person.id = personId WHERE documentId = ?
+                """), arguments: [doc]) {
+                people[doc, default: [:]][r[0]] = .init(personId: r[1], name: r[2])
+            }
+        }
+        return EventDisagreements.reports(rows, annotations: annotations, people: people)
     }
 
     static func people(_ db: Database, search: String?, country: String?, organization: String?, limit: Int) throws -> [PersonSummary] {

@@ -12,6 +12,13 @@ enum SQLiteBrowseQueries {
     }
 
     static func eventPage(_ db: Database, _ f: EventFilter, order: EventOrder, after cursor: EventCursor?) throws -> EventPage {
+        guard f.disputed else { return try candidatePage(db, f, order: order, after: cursor) }
+        return try EventDisagreements.disputedPage(limit: f.limit, after: cursor, candidates: { try candidatePage(db, f, order: order, after: $0) },
+                                                   reports: { try Queries.sourceReports(db, ids: $0) })
+    }
+
+    /// A page of the events the filter's SQL finds (for `disputed`, those several documents report).
+    static func candidatePage(_ db: Database, _ f: EventFilter, order: EventOrder, after cursor: EventCursor?) throws -> EventPage {
         var (source, dateColumn, clauses, args) = try Queries.eventFilter(db, f)
         // Driven by a country's or a person's (…, date, eventId) index, the rows come in the page's order.
         let idColumn = source == "event" ? "event.id" : "d.eventId"
@@ -43,7 +50,8 @@ enum SQLiteBrowseQueries {
     }
 
     static func event(_ db: Database, id: Int64) throws -> EventSummary {
-        guard let e = try Queries.eventSummaries(db, ids: [id]).first else { throw StoreError.notFound(what: "event \(id)") }
+        guard var e = try Queries.eventSummaries(db, ids: [id]).first else { throw StoreError.notFound(what: "event \(id)") }
+        e.disagreements = SourceDisagreements.find(try Queries.sourceReports(db, ids: [id])[id] ?? [])
         return e
     }
 

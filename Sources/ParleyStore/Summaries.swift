@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// One event as queries return it: who, what, when, where, and the documents that report it.
 public struct EventSummary: Sendable, Codable, Equatable {
     public var id: Int64
@@ -18,6 +20,9 @@ public struct EventSummary: Sendable, Codable, Equatable {
     public var channelReason: String? = nil
     /// One per country (country order; people of no known country first): channel and level, and who fixed them.
     public var sides: [EventSide] = []
+    /// The fields the event's sources give differently, with each source's value (`SourceDisagreements`); nil when
+    /// not read (lists other than the disputed events), empty when the sources agree.
+    public var disagreements: [Disagreement]? = nil
 }
 
 /// A person as referred to from an event or a list.
@@ -119,6 +124,7 @@ public struct StoreStats: Sendable, Codable, Equatable {
 extension EventSummary {
     enum CodingKeys: String, CodingKey {
         case id, type, date, place, participants, organizations, countries, cameo, plover, sources, ploverMode, channel, channelReason, sides
+        case disagreements
     }
 
     /// Reads events written before channels were coded (no `sides`) as well as current ones.
@@ -132,6 +138,7 @@ extension EventSummary {
                   plover: try c.decodeIfPresent(String.self, forKey: .plover), sources: try c.decode([EventSourceRef].self, forKey: .sources),
                   ploverMode: try c.decodeIfPresent(String.self, forKey: .ploverMode), channel: try c.decodeIfPresent(String.self, forKey: .channel),
                   channelReason: try c.decodeIfPresent(String.self, forKey: .channelReason),
-                  sides: try c.decodeIfPresent([EventSide].self, forKey: .sides) ?? [])
+                  sides: try c.decodeIfPresent([EventSide].self, forKey: .sides) ?? [],
+                  disagreements: try c.decodeIfPresent([Disagreement].self, forKey: .disagreements))
     }
 }

@@ -16,6 +16,8 @@ struct EventsCommand: ParsableCommand {
     @Option(help: "Place name.") var place: String?
     @Option(help: "Channel of the contact: party, state, parliament, mixed or other.") var channel: String?
     @Option(help: "Level of a side: \(Lexicons.bundled.contactLevels.map(\.name).joined(separator: ", ")).") var level: String?
+    @Flag(help: "Only events whose sources disagree (date, place, participants, a person's title or the type), each with the values.")
+    var disputed = false
     @Option(help: "Most events to show.") var limit: Int = 1000
     @Option(help: "table, json or csv.") var format: QueryFormat = .table
 
@@ -40,22 +42,27 @@ struct EventsCommand: ParsableCommand {
         var f = EventFilter()
         f.person = person; f.organization = organization; f.countries = country; f.type = type
         f.from = from; f.to = to; f.place = place; f.limit = limit
-        f.channel = channel?.lowercased(); f.level = level?.lowercased()
+        f.channel = channel?.lowercased(); f.level = level?.lowercased(); f.disputed = disputed
         let events = try withStore { try store.open(readOnly: true).events(f) }
         switch format {
         case .json: printJSON(events)
         case .csv:
-            print("id,date,type,place,participants,organizations,countries,cameo,plover,sources,channel,levels")
+            print("id,date,type,place,participants,organizations,countries,cameo,plover,sources,channel,levels" + (disputed ? ",disagreements" : ""))
             for e in events {
-                print([String(e.id), e.date ?? "", e.type, e.place ?? "", e.participants.map(\.name).joined(separator: "; "),
-                       e.organizations.map(\.name).joined(separator: "; "), e.countries.joined(separator: "; "), e.cameo ?? "", e.plover ?? "",
-                       e.sources.map(\.documentId).joined(separator: "; "), e.channel ?? "", Self.levels(e)].map(csv).joined(separator: ","))
+                print(([String(e.id), e.date ?? "", e.type, e.place ?? "", e.participants.map(\.name).joined(separator: "; "),
+                        e.organizations.map(\.name).joined(separator: "; "), e.countries.joined(separator: "; "), e.cameo ?? "", e.plover ?? "",
+                        e.sources.map(\.documentId).joined(separator: "; "), e.channel ?? "", Self.levels(e)]
+                       + (disputed ? [(e.disagreements ?? []).map(\.field).joined(separator: "; ")] : [])).map(csv).joined(separator: ","))
             }
         case .table:
             for e in events {
                 print(TableRenderer.pad("E\(e.id)", 8) + TableRenderer.pad(e.date ?? "-", 12) + TableRenderer.pad(e.type, 9)
                       + TableRenderer.pad(e.channel ?? "-", 11) + TableRenderer.pad(e.place ?? "-", 14) + e.participants.map(\.name).joined(separator: ", ")
                       + "  [\(e.sources.count) source\(e.sources.count == 1 ? "" : "s")]")
+                for d in e.disagreements ?? [] {
+                    print("        sources disagree on \(d.field)\(d.person.map { " of " + $0 } ?? ""): "
+                          + d.values.map { "\($0.value) (\($0.documentId))" }.joined(separator: " / "))
+                }
             }
         }
     }

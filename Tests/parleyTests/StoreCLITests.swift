@@ -526,3 +526,50 @@ struct InterruptedIngestTests {
         #expect(try people(resumed) == people(clean))
     }
 }
+
+// Two releases of one meeting that give it different days, and a release of another meeting.
+private let talksAccraSide = """
+    Foreign Minister Lopes receives Kenyan counterpart
+    2026-03-05
+
+    ACCRA, March 4 -- Ghanaian Foreign Minister Ana Lopes held talks with Kenyan Foreign Minister Karim Haddad in Accra.
+
+    The ministers discussed trade between Ghana and Kenya.
+    """
+private let talksNairobiSide = """
+    Haddad holds talks in Accra
+    2026-03-06
+
+    On March 5, Kenyan Foreign Minister Karim Haddad held talks with Ghanaian Foreign Minister Ana Lopes in Accra.
+
+    Karim Haddad said Kenya is ready to expand trade with Ghana.
+    """
+private let envoyCall = """
+    Minister receives Ambassador
+    2026-04-10
+
+    ACCRA, April 9 -- Ghanaian Foreign Minister Ana Lopes received Ambassador Kwame Mensah in Accra.
+    """
+
+@Suite(.enabled(if: parleyBinary != nil, Comment(rawValue: binaryMissing)))
+struct DisputedEventsCLITests {
+    @Test func disputedListsOnlyTheEventWhoseSourcesDisagreeWithTheirValues() throws {
+        let ws = try CLIWorkspace(["accra.txt": talksAccraSide, "nairobi.txt": talksNairobiSide, "envoy.txt": envoyCall])
+        defer { withExtendedLifetime(ws) {} }
+        #expect(try runParley(["ingest", "--db", ws.db, ws.releases]).status == 0)
+        let all = try jsonArray(try runParley(["events", "--db", ws.db, "--format", "json"]).stdout)
+        #expect(all.count == 2)
+        #expect(all.allSatisfy { $0["disagreements"] == nil })
+
+        let run = try runParley(["events", "--db", ws.db, "--disputed", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let disputed = try jsonArray(run.stdout)
+        #expect(disputed.count == 1)
+        let d = try #require((disputed.first?["disagreements"] as? [[String: Any]])?.first)
+        #expect(d["field"] as? String == "date")
+        #expect((d["values"] as? [[String: Any]])?.compactMap { $0["value"] as? String } == ["2026-03-04", "2026-03-05"])
+
+        let table = try runParley(["events", "--db", ws.db, "--disputed"])
+        #expect(table.stdout.contains("sources disagree on date: 2026-03-04 (accra) / 2026-03-05 (nairobi)"), "\(table.stdout)")
+    }
+}

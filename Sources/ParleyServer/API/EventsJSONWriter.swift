@@ -39,6 +39,20 @@ struct EventsJSONWriter {
         if let r = e.channelReason { key("channelReason", &self); string(r) }
         key("countries", &self); strings(e.countries)
         if let d = e.date { key("date", &self); string(d) }
+        if let list = e.disagreements {
+            key("disagreements", &self)
+            array(list) { w, d in
+                w.raw("{\"field\":"); w.string(d.field)
+                if let p = d.person { w.raw(",\"person\":"); w.string(p) }
+                w.raw(",\"values\":")
+                w.array(d.values) { w, v in
+                    w.raw("{\"documentId\":"); w.string(v.documentId)
+                    w.raw(",\"value\":"); w.string(v.value)
+                    w.raw("}")
+                }
+                w.raw("}")
+            }
+        }
         key("id", &self); int(e.id)
         key("organizations", &self)
         array(e.organizations) { w, o in

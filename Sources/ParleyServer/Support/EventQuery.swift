@@ -11,7 +11,7 @@ struct EventQuery: Sendable {
     var order: EventOrder = .newest
     var cursor: EventCursor?
 
-    /// Reads `person`, `org`, `country` (repeatable), `type`, `channel`, `level`, `from`, `to`, `place`, `order`, `limit` and `cursor`;
+    /// Reads `person`, `org`, `country` (repeatable), `type`, `channel`, `level`, `disputed`, `from`, `to`, `place`, `order`, `limit` and `cursor`;
     /// anything malformed is a 400 that names the parameter.
     init(_ q: QueryString, defaultLimit: Int, maxLimit: Int) throws(Problem) {
         filter.person = q["person"]
@@ -40,6 +40,10 @@ struct EventQuery: Sendable {
                 throw .badRequest("unknown level '\(l.prefix(40))': one of \(Self.levels.joined(separator: ", "))")
             }
             filter.level = l.lowercased()
+        }
+        if let d = q["disputed"] {
+            guard d == "true" || d == "false" else { throw .badRequest("disputed is true or false, not '\(d.prefix(40))'") }
+            filter.disputed = d == "true"
         }
         filter.from = try DateParameter.check(q["from"], name: "from")
         filter.to = try DateParameter.check(q["to"], name: "to")

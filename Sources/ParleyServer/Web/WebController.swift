@@ -124,6 +124,12 @@ struct WebController: Sendable {
              "reported": s.reported, "confidence": String(format: "%.2f", s.confidence)]
         }
         if e.countries.count == 2 { v["pairHref"] = "/countries/\(e.countries[0])/\(e.countries[1])" }
+        let disagreements = e.disagreements ?? []
+        v["hasDisagreements"] = !disagreements.isEmpty
+        v["disagreements"] = disagreements.map { d -> [String: Any] in
+            ["label": d.person.map { "\(d.field) of \($0)" } ?? d.field,
+             "values": d.values.map { ["documentId": $0.documentId, "href": "/documents/\(ViewModels.urlEncoded($0.documentId))", "value": $0.value] }]
+        }
         let who = e.participants.map(\.name).joined(separator: " and ")
         return pages.page("event", title: "\(e.type) \(e.date ?? "undated")\(who.isEmpty ? "" : ": " + who) — Parley", ["event": v])
     }
