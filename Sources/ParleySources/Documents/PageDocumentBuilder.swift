@@ -41,6 +41,8 @@ public struct PageDocumentBuilder: Sendable {
         }
         let bytes = Self.utf8Bytes(body, charset: charset)
         let id = Self.documentID(forURL: url)
+        // "https://" alone (a damaged WARC record): no host or path to name the document by.
+        guard !id.isEmpty else { return .failure(SourceError(source: url.isEmpty ? "(no URL)" : url, message: "the URL names no page (no host or path); skipped")) }
         guard let first = reader.read(bytes, origin: origin ?? url, id: id, format: format).first else {
             return .failure(SourceError(source: url, message: "nothing to read"))
         }

@@ -27,6 +27,27 @@ import Testing
         #expect(e.description.hasPrefix("\(path): the file is empty (0 bytes)"))
     }
 
+    /// Found by the FuzzWARC target: a response record whose target URI is "https://" alone made a document with
+    /// an empty id. Such a record is now an error naming it, and the records after it are still read.
+    @Test func aRecordWhoseURLNamesNoPageIsAnErrorAndTheRestIsRead() throws {
+        func record(_ uri: String, _ body: String) -> String {
+            let http = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n" + body
+            return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: \(uri)\r\nContent-Type: application/http; msgtype=response\r\n"
+                + "Content-Length: \(http.utf8.count)\r\n\r\n" + http + "\r\n\r\n"
+        }
+        let text = "2024-03-04\nPresident Ana Lopes met with President Karim Haddad in Accra."
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parley-warc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("crawl.warc").path
+        try (record("https://", text) + record("https://mfa.test/news/1", text)).write(toFile: path, atomically: true, encoding: .utf8)
+        var events: [HarvestEvent] = []
+        LocalArchive().read(path, kind: try LocalArchive.kind(of: path)) { events.append($0) }
+        let documents = events.compactMap { e -> String? in if case .document(let d, _, _) = e { return d.id }; return nil }
+        #expect(documents == ["mfa.test_news_1"])
+        #expect(events.contains { if case .failure(let e) = $0 { return e.description.contains("names no page") }; return false })
+    }
+
     @Test func anEmptyArchiveIsCalledByTheNameGiven() throws {
         let path = try emptyFile("upload.zip")
         var events: [HarvestEvent] = []
