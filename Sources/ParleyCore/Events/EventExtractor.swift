@@ -373,9 +373,12 @@ public struct EventExtractor: PipelineStage {
                 // A minister meeting their own envoys or officials holds one meeting with all of them.
                 let ownSide = Set(subjects.compactMap { c.people[$0].country })
                 let allOwnSide = !ownSide.isEmpty && counterparts.allSatisfy { c.people[$0].country.map(ownSide.contains) ?? false }
-                // Three or more counterparts are met one by one when each is a principal (minister or higher); local
-                // officials and staff named together are one meeting.
-                let allPrincipals = counterparts.allSatisfy { p in c.people[p].titles.contains { (Self.titleRank(c, $0) ?? 9) <= 4 } || c.people[p].known != nil }
+                // Three or more counterparts are met one by one when each is a principal (minister or higher) or an
+                // envoy of a state; local officials and staff named together are one meeting.
+                let allPrincipals = counterparts.allSatisfy { p in
+                    c.people[p].known != nil
+                        || c.people[p].titles.contains { (Self.titleRank(c, $0) ?? 9) <= 4 || PersonCountryInference.isDiplomatTitle($0) }
+                }
                 if type == .MEET, trig.option != .nominal, !subjects.isEmpty, counterparts.count >= 2, separately || counterparts.count >= 3 && !allOwnSide && allPrincipals {
                     for other in counterparts {
                         var e = event
