@@ -206,6 +206,9 @@ struct HTMLBoilerplateRules: Sendable {
     let chromeInlinePrefixes: [String]
     /// Headings that open a page's comment section or its list of other articles (lower case, letters only): the text ends before them.
     let commentHeadings: Set<String>
+    /// Characters that end a finished sentence or quotation ("." "?" "”" ")"); a short last line that ends otherwise
+    /// ("Follow us on", "Newsletter", "Contact:") is left-over page chrome.
+    let sentenceEnds: Set<Character>
     /// Words opening a printed date that say it is the publication's ("Published", "Publié le"), lower case.
     let publicationLabels: [String]
     let chromePhrases: [String]
@@ -233,6 +236,7 @@ struct HTMLBoilerplateRules: Sendable {
         var metaRank: [String: Int] = [:]
         var lateMetas: Set<String> = []
         var scriptKeys: [[UInt8]] = []
+        var ends: Set<Character> = []
         var lines = Set<String>(), lineWords = Set<String>(), prefixes: [String] = [], phrases: [String] = [], dateWords = Set<String>()
         var inlinePrefixes: [String] = []
         var commentHeads = Set<String>()
@@ -287,6 +291,8 @@ struct HTMLBoilerplateRules: Sendable {
                 pubLabels.append(value)
             case "comment-heading":
                 commentHeads.insert(value)
+            case "sentence-end":
+                ends.formUnion(cols[1])
             case "chrome-inline-prefix":
                 inlinePrefixes.append(value)
             case "chrome-prefix":
@@ -319,6 +325,7 @@ struct HTMLBoilerplateRules: Sendable {
         chromePrefixes = prefixes
         chromeInlinePrefixes = inlinePrefixes
         commentHeadings = commentHeads
+        sentenceEnds = ends
         publicationLabels = pubLabels
         chromePhrases = phrases
         self.dateWords = dateWords

@@ -445,7 +445,33 @@ public struct HTMLMainTextExtractor: Sendable {
         }
         while start < end && text[start] == 0x0A { start += 1 }
         while end > start && text[end - 1] == 0x0A { end -= 1 }
-        return dropInlineChrome(text[start..<end], removed: &removedLines)
+        return dropUnfinishedTail(dropInlineChrome(text[start..<end], removed: &removedLines))
+    }
+
+    /// Drops up to five short lines (at most 60 characters) at the end of the text that do not end a sentence
+    /// (no `sentence-end` character last: "Follow us on", "Contact:", "More from the site"): what is left of the
+    /// page's chrome after the article. The first line is always kept, and so is a line with a year among them
+    /// ("Published 16.08.2019"): it dates the page.
+    func dropUnfinishedTail(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard !rules.sentenceEnds.isEmpty else { return text }
+        var end = text.endIndex
+        var dropped = 0
+        var dated: [ArraySlice<UInt8>] = []
+        while dropped < 5 {
+            var lineStart = end
+            while lineStart > text.startIndex && text[lineStart - 1] != 0x0A { lineStart -= 1 }
+            guard lineStart > text.startIndex, end - lineStart <= 240 else { break }
+            let line = String(decoding: text[lineStart..<end], as: UTF8.self)
+            guard line.count <= 60, let last = line.last(where: { !$0.isWhitespace }), !rules.sentenceEnds.contains(last) else { break }
+            if Self.mentionsYear(line) { dated.append(text[lineStart..<end]) } else { dropped += 1 }
+            end = lineStart
+            while end > text.startIndex && text[end - 1] == 0x0A { end -= 1 }
+        }
+        guard dropped > 0 else { return text }
+        guard !dated.isEmpty else { return text[text.startIndex..<end] }
+        var out = Array(text[text.startIndex..<end])
+        for line in dated.reversed() { out.append(contentsOf: [0x0A, 0x0A]); out.append(contentsOf: line) }
+        return out[...]
     }
 
     /// Takes out lines anywhere in the text that open with a `chrome-inline-prefix` ("Read more: …") and

@@ -487,17 +487,6 @@ struct HTMLTreeAnalysis {
         for m in markers where infos[Int(m)].flags & HTMLNodeFlag.underDrop == 0 {
             maxMarker = max(maxMarker, infos[Int(m)].contentLength)
         }
-        var marker: Int?
-        let floor = max(Int32(50), maxMarker / 4)
-        for tier in stride(from: UInt8(3), through: 1, by: -1) where marker == nil {
-            var bestLength: Int32 = -1
-            for m in markers {
-                let info = infos[Int(m)]
-                guard info.strength == tier, info.flags & HTMLNodeFlag.underDrop == 0, info.contentLength >= floor else { continue }
-                if info.contentLength > bestLength { bestLength = info.contentLength; marker = Int(m) }
-            }
-        }
-
         var best: Int?
         var bestScore: Float = 0
         for i in 0..<infos.count {
@@ -505,6 +494,21 @@ struct HTMLTreeAnalysis {
             guard info.score > 0, info.flags & HTMLNodeFlag.underDrop == 0 else { continue }
             let score = info.score * (1 - info.linkDensity)
             if score > bestScore { bestScore = score; best = i }
+        }
+
+        var marker: Int?
+        let floor = max(Int32(50), maxMarker / 4)
+        for tier in stride(from: UInt8(3), through: 1, by: -1) where marker == nil {
+            var bestLength: Int32 = -1
+            for m in markers {
+                let info = infos[Int(m)]
+                guard info.strength == tier, info.flags & HTMLNodeFlag.underDrop == 0 else { continue }
+                // A marked article body that holds the best paragraphs is the article however much text a weak
+                // marker elsewhere ("main" around the comments) holds.
+                let holdsBest = tier == 3 && info.contentLength >= 400 && best.map { isInside($0, Int(m)) } == true
+                guard info.contentLength >= floor || holdsBest else { continue }
+                if info.contentLength > bestLength { bestLength = info.contentLength; marker = Int(m) }
+            }
         }
 
         if let m = marker {
@@ -532,7 +536,10 @@ struct HTMLTreeAnalysis {
             if info.flags & (HTMLNodeFlag.dropped | HTMLNodeFlag.dateMeta) != 0 { continue }
             let paragraph = info.role == .paragraph && info.contentLength >= 80 && info.linkDensity < 0.25
             let scoredBlock = scored && info.score * (1 - info.linkDensity) >= max(10, topScore * 0.2) && info.linkDensity < 0.25
-            if paragraph || scoredBlock { roots.append(i) }
+            // A page built of several <article> content elements in a row (a CMS's text blocks) reads them all.
+            let articleRun = infos[container].role == .article && info.role == .article
+                && info.contentLength >= 100 && info.linkDensity < 0.25
+            if paragraph || scoredBlock || articleRun { roots.append(i) }
         }
         return roots
     }

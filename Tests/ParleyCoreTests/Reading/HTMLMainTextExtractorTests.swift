@@ -432,6 +432,59 @@ struct HTMLMainTextExtractorTests {
         #expect(page.dateCandidates.contains("2019-07-03T10:18:46Z"))
     }
 
+    @Test func shortUnfinishedLinesAtTheEndAreDropped() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><body><article>\(p)\(p)\(p)<p>Follow us on</p><p>Press contact:</p></article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.hasSuffix("visas for students."))
+        #expect(!text.contains("Follow us on"))
+        #expect(!text.contains("Press contact"))
+        // A finished sentence, however short, stays.
+        let finished = "<html><body><article>\(p)\(p)<p>Thank you.</p></article></body></html>"
+        #expect(try HTMLMainTextExtractor().extract(Array(finished.utf8)).text.hasSuffix("Thank you."))
+        // A dated line stays: it dates the page.
+        let dated = "<html><body><article>\(p)\(p)<p>Episode recorded 16.08.2019</p><p>Our podcast on your phone</p></article></body></html>"
+        let datedText = try HTMLMainTextExtractor().extract(Array(dated.utf8)).text
+        #expect(datedText.hasSuffix("Episode recorded 16.08.2019"))
+        #expect(!datedText.contains("Our podcast"))
+        // A one-line text is never emptied.
+        let single = "<html><body><article><p>Talks in Accra on trade and visas</p></article></body></html>"
+        #expect(!(try HTMLMainTextExtractor().extract(Array(single.utf8)).text.isEmpty))
+    }
+
+    @Test func aPrintableBlockIsNotPrintChrome() throws {
+        let item = "<li>Mix the flour, the sugar and the butter, then add the egg and knead the dough until smooth.</li>"
+        let html = "<html><body><main><div class=\"printable-4711 recipe\"><ol>" + String(repeating: item, count: 4)
+            + "</ol></div><div class=\"print-button\"><p>Print this recipe for your kitchen and share it with friends today</p></div></main></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("knead the dough until smooth"))
+        #expect(!text.contains("Print this recipe"))
+    }
+
+    @Test func aMarkedArticleBodyWithTheBestParagraphsOutweighsAWeakMarkerAroundComments() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let comment = "<div><div><div><p>I read this report twice and I still think the visa rules are far too strict for the families.</p></div></div></div>"
+        let html = "<html><body><div><div itemprop=\"articleBody\">\(p)\(p)\(p)\(p)\(p)</div></div>"
+            + "<div class=\"community\"><span role=\"main\">" + String(repeating: comment, count: 30) + "</span></div></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("visas for students"))
+        #expect(!text.contains("far too strict"))
+    }
+
+    @Test func aRunOfArticleElementsIsReadWhole() throws {
+        func block(_ s: String) -> String {
+            "<article class=\"content-element\"><p>\(s), and the two delegations discussed trade, energy and visas for students.</p></article>"
+        }
+        let html = "<html><body><main><h1>Weekly report</h1>" + block("First the minister met her counterpart in Accra")
+            + "<article class=\"content-element\"><p>" + String(repeating: "Then the ministers signed an agreement on the new port at Tema, and on visas. ", count: 4) + "</p></article>"
+            + block("Last the envoys met in Lagos with the trade ministers of both countries") + "</main><div class=\"sidebar\"><p>Other news of the week</p></div></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("First the minister met"))
+        #expect(text.contains("the new port at Tema"))
+        #expect(text.contains("Last the envoys met in Lagos"))
+        #expect(!text.contains("Other news"))
+    }
+
     @Test func brokenMarkupNeverThrows() throws {
         let html = "</div></p><p <b>Talks<<</i> held <table><td>in Oslo, and the parties agreed to meet again</tr></p></body></html></html><div"
         let page = try HTMLMainTextExtractor().extract(Array(html.utf8))
