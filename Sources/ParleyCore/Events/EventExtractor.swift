@@ -375,11 +375,14 @@ public struct EventExtractor: PipelineStage {
                 let allOwnSide = !ownSide.isEmpty && counterparts.allSatisfy { c.people[$0].country.map(ownSide.contains) ?? false }
                 // Three or more counterparts are met one by one when each is a principal (minister or higher) or an
                 // envoy of a state; local officials and staff named together are one meeting.
-                let allPrincipals = counterparts.allSatisfy { p in
-                    c.people[p].known != nil
-                        || c.people[p].titles.contains { (Self.titleRank(c, $0) ?? 9) <= 4 || PersonCountryInference.isDiplomatTitle($0) }
+                func allPrincipals() -> Bool {
+                    counterparts.allSatisfy { p in
+                        c.people[p].known != nil
+                            || c.people[p].titles.contains { (Self.titleRank(c, $0) ?? 9) <= 4 || PersonCountryInference.isDiplomatTitle($0) }
+                    }
                 }
-                if type == .MEET, trig.option != .nominal, !subjects.isEmpty, counterparts.count >= 2, separately || counterparts.count >= 3 && !allOwnSide && allPrincipals {
+                if type == .MEET, trig.option != .nominal, !subjects.isEmpty, counterparts.count >= 2,
+                   separately || counterparts.count >= 3 && !allOwnSide && allPrincipals() {
                     for other in counterparts {
                         var e = event
                         e.participants = subjects + [other]
@@ -537,10 +540,9 @@ public struct EventExtractor: PipelineStage {
     static func titleRank(_ c: ExtractionContext, _ title: String) -> Int? {
         let t = TextNormalizer.fold(title)
         var best: (length: Int, rank: Int)?
-        for entry in c.lexicons.titles {
-            let f = TextNormalizer.fold(entry.title)
+        for (f, rank) in c.lexicons.foldedTitles {
             guard t == f || t.hasPrefix(f + " "), f.count > (best?.length ?? 0) else { continue }
-            best = (f.count, entry.rank)
+            best = (f.count, rank)
         }
         return best?.rank
     }

@@ -10,6 +10,8 @@ public final class Lexicons: Sendable {
     public let places: [PlaceEntry]
     public let organizations: [OrganizationEntry]
     public let titles: [TitleEntry]
+    /// Each title folded (`TextNormalizer.fold`), with its rank, in the order of `titles`.
+    public let foldedTitles: [(form: String, rank: Int)]
     public let people: [KnownPerson]
     /// Known people by the first and the last word of their names ("Tshisekedi", "Xi"), for a title and one name.
     public let peopleByNameWord: [String: [Int]]
@@ -281,6 +283,7 @@ public final class Lexicons: Sendable {
         self.places = places
         self.organizations = orgs
         self.titles = titles
+        self.foldedTitles = titles.map { (TextNormalizer.fold($0.title), $0.rank) }
         self.people = people
         self.index = index
         self.countryByISO3 = countryByISO3

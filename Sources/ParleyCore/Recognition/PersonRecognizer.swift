@@ -285,7 +285,8 @@ public struct PersonRecognizer: PipelineStage {
             // "Kenyan special envoy Mr Karim Haddad": a title in lower case right before the honorific is theirs.
             let sentenceStart = c.sentences[sentence].tokenRange.lowerBound
             var before: TitlePhrase?
-            for k in max(sentenceStart, h.lowerBound - 4)..<h.lowerBound where !c.claimed[k] {
+            for k in max(sentenceStart, h.lowerBound - 4)..<h.lowerBound
+                where !c.claimed[k] && (titleFirstKeys.contains(c.tokens[k].key) || c.countryMentionAt[k] != nil) {
                 if let tp = TitlePhraseParser.parse(c, at: k, end: h.lowerBound, anyCase: true), tp.range.upperBound == h.lowerBound { before = tp; break }
             }
             if let tp = before {
