@@ -78,6 +78,20 @@ public struct PersonRecognizer: PipelineStage {
         return cm.iso3
     }
 
+    /// The organization mention of sentence `sentence` that ends right at token `end` ("… Party" before "Chair"), when it
+    /// names a body.
+    static func organizationEnding(_ c: ExtractionContext, at end: Int, sentence: Int) -> OrganizationMention? {
+        let start = c.sentences[sentence].tokenRange.lowerBound
+        guard end > start else { return nil }
+        // A lone generic word ("Party General Secretary") refers back to some body; it does not name the holder's.
+        return c.organizationMentions.first {
+            let r = $0.tokens
+            return r.upperBound == end && r.lowerBound >= start && c.organizations[$0.organization].isListed
+                && !c.personMentions.contains { $0.tokens.overlaps(r) }
+                && ($0.tokens.count > 1 || (c.lexicons.orgHeads[c.tokens[$0.tokens.lowerBound].key] == nil && !c.lexicons.nonNameWords.contains(c.tokens[$0.tokens.lowerBound].key)))
+        }
+    }
+
     /// The singular of a plural title printed right before token `start` ("prime ministers", "Consul-Generals",
     /// "Ambassadors"), when the gazetteer knows that title.
     func pluralTitle(_ c: ExtractionContext, before start: Int, from lower: Int) -> String? {
@@ -273,8 +287,14 @@ public struct PersonRecognizer: PipelineStage {
                     while k >= max(sentenceStart, tp.range.lowerBound - 3), c.tokens[k].isCapitalized, c.placeMentionAt[k] == nil { k -= 1 }
                     if k >= max(sentenceStart, tp.range.lowerBound - 3), let pm = c.placeMentionAt[k].map({ c.placeMentions[$0] }) { country = pm.country }
                 }
+                // "Ruritanian Labour Party Chair X", "RLP Secretary-General X": the body named right before the title is the holder's.
+                var org = tp.organization
+                if org == nil, let om = Self.organizationEnding(c, at: tp.range.lowerBound, sentence: sentence) {
+                    org = om.organization
+                    if country == nil, !tp.titles.contains(where: PersonCountryInference.isDiplomatTitle) { country = c.organizations[om.organization].country }
+                }
                 let p = addPerson(&c, name: nr, sentence: sentence, evidence: "title",
-                                  honorific: honorific, titles: tp.titles, org: tp.organization, country: country, headOfState: tp.isHeadOfState)
+                                  honorific: honorific, titles: tp.titles, org: org, country: country, headOfState: tp.isHeadOfState)
                 claim(&c, tp.range.lowerBound..<nr.upperBound)
                 _ = p
                 return nr.upperBound

@@ -228,3 +228,16 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(envoy?.titles.first?.lowercased().contains("special envoy") == true)
     #expect(envoy?.country == "KEN")
 }
+
+@Test func bodyNamedBeforeTheTitleIsTheHolders() throws {
+    let a = Sample.extract("""
+        2024-05-03
+        KANU Chair Kwame Mensah met Ghanaian Ambassador Karim Haddad in Nairobi on 2 May. Party General Secretary Ama Owusu also attended the talks.
+        """)
+    let mensah = try #require(a.person("Kwame Mensah"))
+    #expect(mensah.organization == "Kenya African National Union")
+    #expect(mensah.country == "KEN")
+    #expect(a.person("Karim Haddad")?.country == "GHA")
+    // A lone "Party" refers back to some body; it does not make one the holder's.
+    #expect(a.person("Ama Owusu")?.organization == nil)
+}
