@@ -11,6 +11,9 @@ public struct NameShape: Sendable {
                                              "underscores", "stresses", "reaffirms", "hails", "thanks", "addresses", "opens", "chairs",
                                              "joins", "expresses", "extends", "conveys", "exchange", "exchanges", "concludes", "launches"]
 
+    /// Particles after which an Arabic name always goes on ("Al Sabah", "bin Salman").
+    static let arabicParticles: Set<String> = ["al", "bin", "bint", "ibn", "abu"]
+
     static let givenNameAbbreviations: Set<String> = ["md", "mohd", "muhd", "abd", "syed", "sk", "ma"]
 
     /// Words that turn a preceding personal name into the name of a place or thing.
@@ -50,6 +53,7 @@ public struct NameShape: Sendable {
         if i + 1 < c.tokens.count, c.tokens[i + 1].key == ",", c.sentenceOfToken[i] < c.sentences.count,
            c.sentences[c.sentenceOfToken[i]].tokenRange.lowerBound == i { return false }
         if c.definedAcronyms[t.key] != nil { return false }
+        if isHyphenatedCommonWord(c, i) { return false }
         if t.key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
         if let m = c.match(at: i) {
             for h in m.hits {
@@ -63,6 +67,13 @@ public struct NameShape: Sendable {
             }
         }
         return true
+    }
+
+    /// "Co-operation", "Self-reliance": a capitalised word joined to a long lower-case word is a common word.
+    static func isHyphenatedCommonWord(_ c: ExtractionContext, _ i: Int) -> Bool {
+        guard i + 2 < c.tokens.count, c.tokens[i].kind == .word, c.tokens[i + 1].key == "-", c.tokens[i + 1].isAttached else { return false }
+        let next = c.tokens[i + 2]
+        return next.isAttached && next.kind == .word && !next.isCapitalized && next.key.utf8.count > 5 && !particles.contains(next.key)
     }
 
     /// Whether token `i` is an initial: a single capital followed by an attached full stop.
@@ -90,6 +101,14 @@ public struct NameShape: Sendable {
                 // "A." then a name word (or another initial) must follow.
                 guard j + 2 < end, isNameWord(c, j + 2) || isInitial(c, j + 2) else { break }
                 j += 2; parts += 1; continue
+            }
+            // "Mishal Al Ahmed Al Sabah", "Faisal bin Farhan": the word after an Arabic particle is a name part even
+            // when it is also a place's name.
+            if parts > 0, j > start, Self.arabicParticles.contains(c.tokens[j - 1].key), c.tokens[j].kind == .word,
+               c.tokens[j].isCapitalized, !c.claimed[j], !isNameWord(c, j), c.lexicons.orgHeads[c.tokens[j].key] == nil,
+               !c.lexicons.nonNameWords.contains(c.tokens[j].key) {
+                j += 1; parts += 1; words += 1
+                continue
             }
             if isNameWord(c, j) {
                 j += 1; parts += 1; words += 1

@@ -330,7 +330,9 @@ public struct PersonRecognizer: PipelineStage {
         // "Expatriates Badr Abdelatty": a known person at the end of a longer capitalised run.
         var existingMatch = matchExisting(c, nr)
         if existingMatch == nil, parts >= 3 {
-            for s in (nr.lowerBound + 1)..<(nr.upperBound - 1) where c.tokens[s].kind == .word {
+            // Not a family name after an Arabic particle: "Hassan Al Mombasa" is not "Omar Al Mombasa".
+            for s in (nr.lowerBound + 1)..<(nr.upperBound - 1) where c.tokens[s].kind == .word
+                && !NameShape.arabicParticles.contains(c.tokens[s].key) && !NameShape.arabicParticles.contains(c.tokens[s - 1].key) {
                 let sub = s..<nr.upperBound
                 if let p = matchExisting(c, sub), c.people[p].nameKeys.count >= 2 {
                     nr = sub; parts = sub.count; words = sub.count

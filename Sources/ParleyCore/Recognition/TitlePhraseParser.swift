@@ -42,6 +42,11 @@ public struct TitlePhraseParser: Sendable {
         if let cm = countryAt(c, i), cm.isAdjective || c.tokens[cm.tokens.upperBound < end ? cm.tokens.upperBound : i].isCapitalized {
             country = cm.iso3
             i = cm.tokens.upperBound
+        } else if let cm = countryAt(c, i), !cm.isAdjective, cm.tokens.upperBound + 1 < end, c.tokens[cm.tokens.upperBound].key == "'s",
+                  titleMatch(c, at: cm.tokens.upperBound + 1, end: end, anyCase: anyCase) != nil {
+            // "Kuwait's Crown Prince", "Saudi Arabia's Foreign Minister"
+            country = cm.iso3
+            i = cm.tokens.upperBound + 1
         }
         guard i < end, let (first, firstTitle) = titleMatch(c, at: i, end: end, anyCase: anyCase) else { return nil }
         let titleStart = i
@@ -90,6 +95,8 @@ public struct TitlePhraseParser: Sendable {
                 }
                 while j < end {
                     if isOrgWord(j) { j += 1; continue }
+                    // "International Co-operation"
+                    if j > k, c.tokens[j].isCapitalized, NameShape.isHyphenatedCommonWord(c, j), j + 3 <= end { j += 3; continue }
                     if j > k, ["and", "of", "for", "the"].contains(c.tokens[j].key), j + 1 < end, isOrgWord(j + 1) { j += 1; continue }
                     break
                 }

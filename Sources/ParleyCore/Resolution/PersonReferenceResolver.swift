@@ -139,7 +139,6 @@ public struct PersonReferenceResolver: PipelineStage {
             if let j = joinedSkeletonCache { return j }
             let j = NameShape.skeleton(words.joined()); joinedSkeletonCache = j; return j
         }
-        _ = toks
         for p in c.people.indices.reversed() {
             let person = c.people[p]
             let pk = person.coreKeys
@@ -176,7 +175,9 @@ public struct PersonReferenceResolver: PipelineStage {
             // Spaced and joined spellings: "Abdel Aty" / "Abdelatty".
             if words.count >= 2 || pk.count >= 2, words.first?.prefix(1) == pk.first?.prefix(1), joinedSkeleton() == person.joinedSkeleton { return p }
             // A two-word form of a longer name: "Lula da Silva" / "Luiz Inacio Lula da Silva"
-            if words.count >= 2, words.count < pk.count, pk.suffix(words.count).elementsEqual(words) { return p }
+            // Not an Arabic family name: "Ahmed Al Sabah" is another member of the family of "Mishal Al Ahmed Al Sabah".
+            if words.count >= 2, words.count < pk.count, pk.suffix(words.count).elementsEqual(words),
+               !toks.contains(where: { NameShape.arabicParticles.contains($0.key) }) { return p }
         }
         return nil
     }

@@ -241,3 +241,19 @@ func headlineVerbAfterATitleIsNotAPerson() {
     // A lone "Party" refers back to some body; it does not make one the holder's.
     #expect(a.person("Ama Owusu")?.organization == nil)
 }
+
+@Test func arabicNamesPossessiveCountriesAndHyphenatedWords() throws {
+    let a = Sample.extract("""
+        2024-05-03
+        Kenya's Foreign Minister Sheikh Omar Al Ali Al Mombasa met Ghana's Minister of Foreign Affairs and International Co-operation Ama Owusu in Nairobi on 2 May. Hassan Al Mombasa, the Minister of Interior, also attended.
+        """)
+    // A place's name after "Al" is still part of the name; the country before "'s" is the holder's.
+    let omar = try #require(a.person("Omar Al Ali Al Mombasa"))
+    #expect(omar.country == "KEN")
+    #expect(a.person("Ama Owusu")?.country == "GHA")
+    // "Co-operation" is no name.
+    #expect(a.person("Co") == nil)
+    // Another member of the family is another person.
+    #expect(a.person("Hassan Al Mombasa") != nil)
+    #expect(!omar.aliases.contains("Hassan Al Mombasa"))
+}
