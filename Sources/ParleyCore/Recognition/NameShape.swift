@@ -69,6 +69,33 @@ public struct NameShape: Sendable {
         return true
     }
 
+    /// The quoted nickname (quotes included) starting at `i`: a quote, one or two capitalised words, a quote.
+    static func quotedNickname(_ c: ExtractionContext, at i: Int, end: Int) -> Range<Int>? {
+        guard i + 2 < end, c.tokens[i].key == "\"" || c.tokens[i].key == "'" else { return nil }
+        var k = i + 1
+        while k < end, k - i <= 2, c.tokens[k].kind == .word, c.tokens[k].isCapitalized { k += 1 }
+        guard k > i + 1, k < end, c.tokens[k].key == c.tokens[i].key else { return nil }
+        return i..<(k + 1)
+    }
+
+    /// The quoted nickname inside a name span, if any.
+    static func nickname(_ c: ExtractionContext, in nr: Range<Int>) -> Range<Int>? {
+        for k in nr where c.tokens[k].key == "\"" || c.tokens[k].key == "'" { return quotedNickname(c, at: k, end: nr.upperBound) }
+        return nil
+    }
+
+    /// A name span as printed, without a nickname inside it ("Joko Widodo").
+    static func surface(_ c: ExtractionContext, _ nr: Range<Int>) -> String {
+        guard let q = nickname(c, in: nr) else { return c.text(nr) }
+        return c.text(nr.lowerBound..<q.lowerBound) + " " + c.text(q.upperBound..<nr.upperBound)
+    }
+
+    /// The keys of a name span's words, without a nickname inside it.
+    static func wordKeys(_ c: ExtractionContext, _ nr: Range<Int>) -> [String] {
+        let q = nickname(c, in: nr) ?? nr.lowerBound..<nr.lowerBound
+        return nr.filter { !q.contains($0) && c.tokens[$0].kind == .word }.map { c.tokens[$0].key }
+    }
+
     /// "Co-operation", "Self-reliance": a capitalised word joined to a long lower-case word is a common word.
     static func isHyphenatedCommonWord(_ c: ExtractionContext, _ i: Int) -> Bool {
         guard i + 2 < c.tokens.count, c.tokens[i].kind == .word, c.tokens[i + 1].key == "-", c.tokens[i + 1].isAttached else { return false }
@@ -108,6 +135,11 @@ public struct NameShape: Sendable {
                c.tokens[j].isCapitalized, !c.claimed[j], !isNameWord(c, j), c.lexicons.orgHeads[c.tokens[j].key] == nil,
                !c.lexicons.nonNameWords.contains(c.tokens[j].key) {
                 j += 1; parts += 1; words += 1
+                continue
+            }
+            // Joko "Jokowi" Widodo: a nickname in quotes inside the name.
+            if parts > 0, let q = quotedNickname(c, at: j, end: end), q.upperBound < end, isNameWord(c, q.upperBound) {
+                j = q.upperBound
                 continue
             }
             if isNameWord(c, j) {

@@ -439,7 +439,7 @@ public struct PersonRecognizer: PipelineStage {
 
     func mention(_ c: inout ExtractionContext, _ person: Int, _ nr: Range<Int>, sentence: Int) {
         c.personMentions.append(PersonMention(tokens: nr, person: person, sentence: sentence))
-        let surface = c.text(nr)
+        let surface = NameShape.surface(c, nr)
         if surface != c.people[person].name, !c.people[person].aliases.contains(surface) { c.people[person].aliases.append(surface) }
     }
 
@@ -462,7 +462,7 @@ public struct PersonRecognizer: PipelineStage {
     @discardableResult
     func addPerson(_ c: inout ExtractionContext, name nr: Range<Int>, sentence: Int, evidence: String, honorific: Range<Int>? = nil,
                    titles: [String] = [], org: Int? = nil, country: String? = nil, headOfState: Bool = false) -> Int {
-        let surface = c.text(nr)
+        let surface = NameShape.surface(c, nr)
         var known: Int?
         if let m = c.match(at: nr.lowerBound), m.range == nr {
             for h in m.hits { if case .person(let p) = h { known = p } }
@@ -480,16 +480,23 @@ public struct PersonRecognizer: PipelineStage {
                 c.people[existing].aliases.removeAll { $0 == surface }
                 if !c.people[existing].aliases.contains(current.name) { c.people[existing].aliases.append(current.name) }
                 c.people[existing].name = surface
-                c.people[existing].nameKeys = c.tokens[nr].filter { $0.kind == .word }.map(\.key)
+                c.people[existing].nameKeys = NameShape.wordKeys(c, nr)
             }
         } else {
-            var p = PersonRecord(name: surface, nameKeys: c.tokens[nr].filter { $0.kind == .word }.map(\.key), evidence: evidence)
+            var p = PersonRecord(name: surface, nameKeys: NameShape.wordKeys(c, nr), evidence: evidence)
             p.known = known
             c.people.append(p)
             index = c.people.count - 1
             c.personMentions.append(PersonMention(tokens: nr, person: index, sentence: sentence))
         }
         var p = c.people[index]
+        // Joko "Jokowi" Widodo, Pushpa Kamal Dahal 'Prachanda': the nickname is another name of theirs.
+        let sentenceEnd = c.sentences[sentence].tokenRange.upperBound
+        if let q = NameShape.nickname(c, in: nr) ?? NameShape.quotedNickname(c, at: nr.upperBound, end: sentenceEnd) {
+            let nick = c.text((q.lowerBound + 1)..<(q.upperBound - 1))
+            if !p.aliases.contains(nick) { p.aliases.append(nick) }
+            if q.lowerBound >= nr.upperBound { claim(&c, q) }
+        }
         if let h = honorific {
             let form = c.text(h.lowerBound..<nr.upperBound)
             if !p.aliases.contains(form) { p.aliases.append(form) }

@@ -50,8 +50,10 @@ public struct PersonReferenceResolver: PipelineStage {
             // One name word, or a hyphenated surname ("Mensah-Addo") whose words all belong to a fuller name.
             guard (1...2).contains(single.coreKeys.count) else { p += 1; continue }
             let full = c.people.indices.filter { f in
-                guard f != p, c.people[f].coreKeys.count > single.coreKeys.count,
-                      single.coreKeys.allSatisfy({ c.people[f].coreKeys.contains($0) }) else { return false }
+                guard f != p, c.people[f].coreKeys.count > single.coreKeys.count else { return false }
+                // A name word of theirs, or their nickname ("Jokowi" for Joko "Jokowi" Widodo).
+                guard single.coreKeys.allSatisfy({ c.people[f].coreKeys.contains($0) })
+                        || single.coreKeys.count == 1 && c.people[f].aliases.contains(where: { TextNormalizer.fold($0) == TextNormalizer.fold(single.name) }) else { return false }
                 if let a = single.country, let b = c.people[f].country, a != b { return false }
                 if let a = single.known, let b = c.people[f].known, a != b { return false }
                 return true

@@ -257,3 +257,15 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(a.person("Hassan Al Mombasa") != nil)
     #expect(!omar.aliases.contains("Hassan Al Mombasa"))
 }
+
+@Test func aQuotedNicknameIsAnotherNameOfThePerson() throws {
+    let a = Sample.extract("""
+        2024-05-03
+        Envoy Calls On President Kofi
+        Ambassador Ana Lopes paid a courtesy call on President Kwame "Kofi" Mensah today. Later Prime Minister Karim Haddad 'Tembo' received her.
+        """)
+    let mensah = try #require(a.person("Kwame Mensah"))
+    #expect(mensah.aliases.contains("Kofi"))
+    #expect(a.person("Kofi") == nil)
+    #expect(a.person("Karim Haddad")?.aliases.contains("Tembo") == true)
+}
