@@ -160,9 +160,13 @@ public struct NameShape: Sendable {
                particles.contains(c.tokens[j + 1].key), !c.tokens[j + 1].isCapitalized || c.tokens[j + 1].key == "la", isNameWord(c, j + 2) {
                 j += 2; continue
             }
-            // "José de Venecia Jr."
+            // "José de Venecia Jr.", "Ferdinand R. Marcos, Jr."
             if parts >= 2, t.kind == .word, t.key == "jr" || t.key == "sr", t.isCapitalized, j + 1 < end, c.tokens[j + 1].key == ".", c.tokens[j + 1].isAttached {
                 j += 2; break
+            }
+            if parts >= 2, t.key == ",", j + 2 < end, c.tokens[j + 1].key == "jr" || c.tokens[j + 1].key == "sr", c.tokens[j + 1].isCapitalized,
+               c.tokens[j + 2].key == ".", c.tokens[j + 2].isAttached {
+                j += 3; break
             }
             // "al-Sisi", "el-Sayed", "bin-Zayed"
             if parts > 0, t.kind == .word, !t.isCapitalized, particles.contains(t.key), j + 2 < end, c.tokens[j + 1].key == "-",
