@@ -176,6 +176,8 @@ public struct EventExtractor: PipelineStage {
                 func has(_ phrase: [String]) -> Bool { Self.contains(tokens, clause, phrase) }
                 var partyOrgsOnly = false
                 if !(trig.option == .nominal && !lightVerb), refersToBothSides(tokens, clauseStart..<hit.range.upperBound) {
+                    // "The sides also exchanged views on …" after a telephone call tells more of the call.
+                    if type == .MEET, let m = mainIndex, events[m].type == .CALL, !events[m].reported, peopleInClause.isEmpty { continue }
                     if let m = mainIndex { for p in events[m].participants { addP(p) } }
                 } else if has(["two", "parties"]) && participants.isEmpty {
                     partyOrgsOnly = true

@@ -606,3 +606,11 @@ func willVisitIsKeptAsPlanned() {
     #expect(meetings.count == 1)
     #expect(a.people.first { $0.name == "Kwame Mensah" }?.country == "KEN")
 }
+
+@Test func theSidesExchangingViewsAfterACallTellMoreOfTheCall() {
+    let a = Sample.extract("""
+        2024-05-03
+        President Kwame Mensah of Ghana held a telephone conversation with President Karim Haddad of Kenya on 2 May. The sides also exchanged views on regional issues.
+        """)
+    #expect(a.events.map(\.type) == ["CALL"])
+}
