@@ -392,7 +392,7 @@ public struct EventExtractor: PipelineStage {
                         let cs = Self.countries(c, people: e.participants, organizations: e.organizations)
                         e.countries = cs.isEmpty ? event.countries : cs
                         e.roles = event.roles.filter { e.participants.contains($0.key) }
-                        if let m = events.indices.first(where: { compatible(events[$0], e) }) { merge(&events[m], e); continue }
+                        if let m = events.indices.first(where: { compatible(events[$0], e, c) }) { merge(&events[m], e); continue }
                         events.append(e)
                         sentenceEvents.append(events.count - 1)
                         if !reported, mainIndex == nil { mainIndex = events.count - 1; mainDateTokens = chosen?.tokens }
@@ -413,7 +413,7 @@ public struct EventExtractor: PipelineStage {
                     sentenceEvents.append(events.count - 1)
                 }
                 // One happening, one event: merge with an event of the same kind in this sentence, or with a compatible earlier one.
-                if let m = sentenceEvents.first(where: { mergeable(events[$0], event) }) ?? events.indices.first(where: { compatible(events[$0], event) }) {
+                if let m = sentenceEvents.first(where: { mergeable(events[$0], event) }) ?? events.indices.first(where: { compatible(events[$0], event, c) }) {
                     merge(&events[m], event)
                     if !sentenceEvents.contains(m) { sentenceEvents.append(m) }
                     continue
@@ -787,7 +787,7 @@ public struct EventExtractor: PipelineStage {
         a.type == b.type || sameKind(a.type, b.type) && !a.isCountryVisit && !b.isCountryVisit
     }
 
-    func compatible(_ a: EventRecord, _ b: EventRecord) -> Bool {
+    func compatible(_ a: EventRecord, _ b: EventRecord, _ c: ExtractionContext) -> Bool {
         guard mergeable(a, b), a.reported == b.reported else { return false }
         // Each message a sentence reports is one of its own (a cable and the reply to it are two).
         if a.type == .MESSAGE { return false }
@@ -798,6 +798,14 @@ public struct EventExtractor: PipelineStage {
             // A signing shares one signatory with the ceremony it belongs to: the ceremony is one happening.
             // A call is between two sides: a later mention naming one of them ("In his phone call, X …") is that call.
             if a.type == .CALL, b.type == .CALL, pa.count >= 2, pb.count == 1, pa.isSuperset(of: pb) { return true }
+            // A minister receiving envoys ("received the credentials of seven new envoys"), then "in his meeting with
+            // Ambassador-designate X": one audience.
+            if a.type == .MEET, b.type == .MEET, a.date != nil, a.date == b.date, pa.count == 1 || pb.count == 1 {
+                let (one, more) = pa.count == 1 ? (pa, pb) : (pb, pa)
+                if more.count >= 2, more.isSuperset(of: one), more.subtracting(one).allSatisfy({ p in c.people[p].titles.contains(where: PersonCountryInference.isDiplomatTitle) }) {
+                    return true
+                }
+            }
             return pa == pb || pa.intersection(pb).count >= (a.type == .SIGN && b.type == .SIGN ? 1 : 2)
         }
         let oa = Set(a.organizations), ob = Set(b.organizations)

@@ -614,3 +614,12 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(a.events.map(\.type) == ["CALL"])
 }
+
+@Test func aMinisterReceivingEnvoysThenMeetingEachHoldsOneAudience() {
+    let a = Sample.extract("""
+        2024-05-03
+        Foreign Minister Kwame Mensah of Ghana on 2 May 2024 received copies of the credentials of five new ambassadors. In his meeting with the Ambassador-designate of Kenya, Ana Lopes, the Minister discussed trade.
+        """)
+    #expect(a.events.map(\.type) == ["MEET"])
+    #expect(Set(a.events.first?.participants ?? []) == ["Kwame Mensah", "Ana Lopes"])
+}
