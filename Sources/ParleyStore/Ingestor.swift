@@ -78,15 +78,15 @@ struct Ingestor {
             // The event's other countries (each new one pairs with them in the summary tables): none for a new event;
             // for a stored one, read when the document adds a country to it.
             var countries: [String]? = []
-            if let (found, storedDate, storedType) = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) {
-                eventID = found
-                type = storedType
+            if let found = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) {
+                eventID = found.id
+                type = found.type
                 countries = nil
                 // A more precise date from another source wins (a trigger copies it to the event's participants and countries).
-                if let d = e.date, storedDate == nil || storedDate!.count < d.count {
+                if let d = EventResolver.replacementDate(stored: found.date, new: e.date) {
                     try FastStatement(db, "UPDATE event SET date = ? WHERE id = ?").run(d, eventID)
                 } else {
-                    date = storedDate
+                    date = found.date
                 }
                 try joinContact(eventID, ContactRecords.profile(e))
             } else {
@@ -155,81 +155,56 @@ struct Ingestor {
 
     // MARK: People
 
-    /// Finds the entity a document's person is, or creates one; returns it with the reason.
-    func resolvePerson(_ p: DocumentAnnotation.Person) throws -> (Int64, String) {
-        var blocked: Set<Int64> = []
-        if hasCorrections {
-            // User corrections first.
-            let mainKey = keys.name(p.name).aliasKey
-            if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM correction WHERE kind = 'merge' AND nameKey = ? ORDER BY id DESC"), arguments: [mainKey]),
-               try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?"), arguments: [id]) == true {
-                return (id, "user merge")
-            }
-            blocked = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM correction WHERE kind = 'split' AND nameKey = ?"), arguments: [mainKey]))
+    /// The judgements people made about a name (`parley merge`, `parley split`), for the resolver.
+    func judgements(_ p: DocumentAnnotation.Person) throws -> ManualJudgements {
+        guard hasCorrections else { return .none }
+        let key = PersonResolver.judgementKey(p, keys: keys.name)
+        var out = ManualJudgements()
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM correction WHERE kind = 'merge' AND nameKey = ? ORDER BY id DESC"), arguments: [key]),
+           try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?"), arguments: [id]) == true {
+            out.sameAs = id
         }
-        for lookup in Self.personLookups(p, keys: keys.name) {
-            let condition: String
-            switch lookup.match {
-            case .alias: condition = "personAlias.aliasKey = ?"
-            case .skeleton: condition = "personAlias.skeletonKey = ? AND personAlias.initial = ?"
-            case .initialAndSurname, .initialFormOfFullName: condition = "personAlias.surnameKey = ? AND personAlias.initial = ?"
-            }
-            let withAlias = lookup.match == .initialFormOfFullName
-            func admissible(_ c: KeyMemo.Candidate) -> Bool {
-                if let alias = c.alias, !lookup.accepts(alias: alias) { return false }
-                return !blocked.contains(c.id) && Self.admits(candidateCountry: c.country, for: p)
-            }
-            let memoKey = KeyMemo.lookupKey(lookup.match, lookup.key, lookup.initial)
-            if let known = keys.lookups[memoKey] {
-                if let c = known.first(where: admissible) { return (c.id, lookup.reason(alias: c.alias)) }
-                continue
-            }
-            // Rows in index order until the first admissible one; a short complete list is remembered (a common
-            // surname or skeleton can have hundreds of rows, read only as far as needed).
-            var found: [KeyMemo.Candidate] = []
-            var hit: KeyMemo.Candidate?
-            let statement = try FastStatement(db, """
-                SELECT person.id, person.country\(withAlias ? ", personAlias.alias" : "") FROM personAlias
-                JOIN person ON person.id = personAlias.personId WHERE \(condition)
-                """)
-            func take(_ row: FastRow) -> Bool {
-                let c = KeyMemo.Candidate(id: row.int64(0), country: row.text(1), alias: withAlias ? row.text(2) : nil)
-                if found.count <= KeyMemo.longestRememberedLookup { found.append(c) }
-                if admissible(c) { hit = c; return true }
-                return false
-            }
-            let stopped = try lookup.initial.map { try statement.scan(lookup.key, $0, until: take) } ?? statement.scan(lookup.key, until: take)
-            if !stopped && found.count <= KeyMemo.longestRememberedLookup { keys.lookups[memoKey] = found }
-            if let c = hit { return (c.id, lookup.reason(alias: c.alias)) }
-        }
-        return (try createPerson(name: p.name, country: p.country), "new person")
-    }
-
-    /// The ways a document's person may match a person already stored, in the order every backend tries them:
-    /// same name, transliteration variant, initial and surname, then a full name for an entity known only by an
-    /// initial form ("T. Budagov"). Forms of fewer than two words never match.
-    static func personLookups(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys = { NameKeys($0) }) -> [PersonLookup] {
-        let forms = ([p.name] + p.aliases).map { ($0, keys($0)) }.filter { $0.1.tokenCount >= 2 }
-        var out: [PersonLookup] = []
-        for (form, keys) in forms where !keys.isInitialForm {
-            out.append(PersonLookup(match: .alias, key: keys.aliasKey, initial: nil, form: form))
-        }
-        for (form, keys) in forms where !keys.isInitialForm && !keys.skeletonKey.isEmpty {
-            out.append(PersonLookup(match: .skeleton, key: keys.skeletonKey, initial: keys.initial, form: form))
-        }
-        for (form, keys) in forms where keys.isInitialForm {
-            out.append(PersonLookup(match: .initialAndSurname, key: keys.surnameKey, initial: keys.initial, form: form))
-        }
-        if let (form, full) = forms.first(where: { !$0.1.isInitialForm }), !full.surnameKey.isEmpty {
-            out.append(PersonLookup(match: .initialFormOfFullName, key: full.surnameKey, initial: full.initial, form: form))
-        }
+        out.notSameAs = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM correction WHERE kind = 'split' AND nameKey = ?"), arguments: [key]))
         return out
     }
 
-    /// Two people who share a name but represent different countries stay apart.
-    static func admits(candidateCountry: String?, for p: DocumentAnnotation.Person) -> Bool {
-        if let c = candidateCountry, let pc = p.country, c != pc { return false }
-        return true
+    /// Finds the entity a document's person is, or creates one; returns it with the reason. The store finds the
+    /// candidates of each look-up; `PersonResolver` decides.
+    func resolvePerson(_ p: DocumentAnnotation.Person) throws -> (Int64, String) {
+        let evidence = PersonResolver.Evidence(judgements: try judgements(p), firstCandidate: firstCandidate)
+        switch try PersonResolver().resolve(p, evidence, keys: keys.name) {
+        case .same(let c, let reason): return (c.id, reason)
+        case .new(let reason): return (try createPerson(name: p.name, country: p.country), reason)
+        }
+    }
+
+    /// The first candidate of a look-up, in index order, that `admitted` takes. Rows are read only until then; a
+    /// short complete list is remembered (a common surname or skeleton can have hundreds of rows).
+    func firstCandidate(_ lookup: PersonLookup, _ admitted: (PersonCandidate) -> Bool) throws -> PersonCandidate? {
+        let memoKey = KeyMemo.lookupKey(lookup.match, lookup.key, lookup.initial)
+        if let known = keys.lookups[memoKey] { return known.first(where: admitted) }
+        let condition: String
+        switch lookup.column {
+        case .aliasKey: condition = "personAlias.aliasKey = ?"
+        case .skeletonKey: condition = "personAlias.skeletonKey = ? AND personAlias.initial = ?"
+        case .surnameKey: condition = "personAlias.surnameKey = ? AND personAlias.initial = ?"
+        }
+        let withAlias = lookup.needsAlias
+        var found: [PersonCandidate] = []
+        var hit: PersonCandidate?
+        let statement = try FastStatement(db, """
+            SELECT person.id, person.country\(withAlias ? ", personAlias.alias" : "") FROM personAlias
+            JOIN person ON person.id = personAlias.personId WHERE \(condition)
+            """)
+        func take(_ row: FastRow) -> Bool {
+            let c = PersonCandidate(id: row.int64(0), country: row.text(1), alias: withAlias ? row.text(2) : nil)
+            if found.count <= KeyMemo.longestRememberedLookup { found.append(c) }
+            if admitted(c) { hit = c; return true }
+            return false
+        }
+        let stopped = try lookup.initial.map { try statement.scan(lookup.key, $0, until: take) } ?? statement.scan(lookup.key, until: take)
+        if !stopped && found.count <= KeyMemo.longestRememberedLookup { keys.lookups[memoKey] = found }
+        return hit
     }
 
     func createPerson(name: String, country: String?) throws -> Int64 {
@@ -249,18 +224,9 @@ struct Ingestor {
         keys.forgetLookups(of: k)
         // The fullest name becomes the display name.
         if let current = try FastStatement(db, "SELECT name FROM person WHERE id = ?").text(person),
-           Self.isBetterDisplayName(k, than: keys.name(current)) {
+           PersonResolver.isBetterDisplayName(k, than: keys.name(current)) {
             try FastStatement(db, "UPDATE person SET name = ?, nameKey = ? WHERE id = ?").run(form, k.aliasKey, person)
         }
-    }
-
-    /// Whether a new form of a person's name should replace the display name: the fullest name wins.
-    static func isBetterDisplayName(_ form: String, than current: String) -> Bool {
-        isBetterDisplayName(NameKeys(form), than: NameKeys(current))
-    }
-
-    static func isBetterDisplayName(_ k: NameKeys, than c: NameKeys) -> Bool {
-        return !k.isInitialForm && (c.tokenCount < k.tokenCount || c.isInitialForm)
     }
 
     /// Moves everything of person `from` to person `to` and deletes `from`.
@@ -273,53 +239,37 @@ struct Ingestor {
 
     // MARK: Organizations
 
+    /// Finds the organization a document's organization is (`OrganizationResolver`), or creates it; every form
+    /// becomes an alias.
     func resolveOrganization(_ o: DocumentAnnotation.Organization) throws -> Int64 {
         let forms = [o.name] + o.aliases
-        for (n, form) in forms.enumerated() {
-            if let id = try FastStatement(db, "SELECT organizationId FROM organizationAlias WHERE aliasKey = ?").int64(keys.organization(form)) {
-                // The forms tried before this one are new aliases; the later ones may be too.
-                for (m, f) in forms.enumerated() where m != n {
-                    try FastStatement(db, "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").run(id, f, keys.organization(f))
-                }
-                return id
-            }
+        let evidence = OrganizationResolver.Evidence { key in
+            try FastStatement(db, "SELECT organizationId FROM organizationAlias WHERE aliasKey = ?").int64(key)
         }
-        try FastStatement(db, "INSERT INTO organization (name, kind, country) VALUES (?, ?, ?)").run(o.name, o.kind, o.country)
-        let id = db.lastInsertedRowID
+        let id: Int64
+        if let found = try OrganizationResolver().resolve(o, evidence, key: keys.organization).match {
+            id = found
+        } else {
+            try FastStatement(db, "INSERT INTO organization (name, kind, country) VALUES (?, ?, ?)").run(o.name, o.kind, o.country)
+            id = db.lastInsertedRowID
+        }
         for f in forms {
             try FastStatement(db, "INSERT OR IGNORE INTO organizationAlias (organizationId, alias, aliasKey) VALUES (?, ?, ?)").run(id, f, keys.organization(f))
         }
         return id
     }
 
-    static func orgKey(_ s: String) -> String {
-        var out = ""
-        for ch in TextNormalizer.fold(s) where ch.isLetter || ch.isNumber || ch == " " { out.append(ch) }
-        return out.split(separator: " ").filter { $0 != "the" }.joined(separator: " ")
-    }
-
     // MARK: Events
 
-    static func sameKind(_ a: String, _ b: String) -> Bool { a == b || (Set([a, b]) == ["MEET", "VISIT"]) }
-
-    /// Dates equal at the coarser precision, or complete dates at most a day apart.
-    static func datesCompatible(_ a: String?, _ b: String?) -> Bool {
-        guard let a, let b else { return false }
-        if let x = PartialDate(iso: a)?.dayNumber, let y = PartialDate(iso: b)?.dayNumber { return abs(x - y) <= 1 }
-        return a.hasPrefix(b) || b.hasPrefix(a)
-    }
-
-    /// The stored event a document's event reports, with its stored date, or nil for a new happening.
-    /// The stored event a document's event is, if any: its id, date and kind.
-    func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> (Int64, String?, String)? {
+    /// The stored event a document's event is, if any: the store finds the candidates, `EventResolver` decides.
+    func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> EventCandidate? {
+        let mention = EventMention(type: type, date: date, people: people, organizations: orgs)
+        guard EventResolver.seeksCandidates(mention) else { return nil }
         var candidates: [Int64] = []
-        // An undated mention joins only an event with the very same two or more people (see `joins`).
-        if date == nil && people.count < 2 { return nil }
         if !people.isEmpty {
             // Only the people's events whose date could match are candidates: index range scans over
             // (personId, date), whatever the number of events of a frequent person.
             let marks = people.map { _ in "?" }.joined(separator: ",")
-            let need = Int64(min(2, people.count))
             if date == nil {
                 // Events with every one of the people: the first person's events, each checked for the others
                 // through the (eventId, personId) key.
@@ -329,10 +279,10 @@ struct Ingestor {
                     """), arguments: StatementArguments(people))
             } else {
                 // Index probes per person: undated events, the window of days, and the partial dates that contain it.
-                let window = Self.dateWindow(date)
+                let window = EventResolver.dateWindow(date)
                 var args = StatementArguments(people)
                 args += StatementArguments(people) + [window.lo, window.hi]
-                args += StatementArguments(people) + [window.year, window.month, need]
+                args += StatementArguments(people) + [window.year, window.month, Int64(EventResolver.sharedPeopleNeeded(mention))]
                 candidates = try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT eventId FROM eventParticipant
                     WHERE (personId IN (\(marks)) AND date IS NULL)
@@ -344,7 +294,7 @@ struct Ingestor {
         } else if !orgs.isEmpty {
             // Events of the same organizations around the date, found through the date index (an organization
             // such as a large party has thousands of events).
-            let window = Self.dateWindow(date)
+            let window = EventResolver.dateWindow(date)
             var args = StatementArguments([window.lo, window.hi, window.year, window.month])
             args += StatementArguments(orgs) + [Int64(orgs.count)]
             candidates = try Int64.fetchAll(db.cachedStatement(sql: """
@@ -353,50 +303,16 @@ struct Ingestor {
                 GROUP BY e.id HAVING count(*) = ?
                 """), arguments: args)
         }
-        var joined: [(Int64, String?, String)] = []
-        for id in candidates {
-            var stored: (type: String, date: String?)?
-            try FastStatement(db, "SELECT type, date FROM event WHERE id = ?").forEach(id, row: { row in stored = (row.text(0) ?? "", row.text(1)) })
-            guard let (candidateType, storedDate) = stored else { continue }
-            if try Self.joins(type: type, date: date, people: people, candidateType: candidateType, candidateDate: storedDate,
-                              candidatePeople: { Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM eventParticipant WHERE eventId = ?"), arguments: [id])) }) {
-                if date != nil { return (id, storedDate, candidateType) }
-                joined.append((id, storedDate, candidateType))
-            }
-        }
-        return Self.undatedJoin(joined.map(\.0)).flatMap { id in joined.first { $0.0 == id } }
-    }
-
-    /// The event an undated mention joins among those with its very same people: the only one, or none when
-    /// several qualify (the same two leaders talk by phone many times; an undated report cannot say which call).
-    static func undatedJoin(_ joined: [Int64]) -> Int64? {
-        joined.count == 1 ? joined[0] : nil
-    }
-
-    /// Whether a stored event (its kind, date and, fetched only when needed, its people) is the happening a
-    /// document reports: same kind and compatible dates, or, when either is undated, the very same two or more people.
-    static func joins(type: String, date: String?, people: [Int64], candidateType: String, candidateDate: String?,
-                      candidatePeople: () throws -> Set<Int64>) rethrows -> Bool {
-        guard sameKind(candidateType, type) else { return false }
-        if datesCompatible(candidateDate, date) { return true }
-        // Undated mentions join only an event with the very same people.
-        if candidateDate == nil || date == nil {
-            let theirs = try candidatePeople()
-            if !people.isEmpty, theirs == Set(people), people.count >= 2 { return true }
-        }
-        return false
-    }
-
-    /// The range of stored dates that can match `date` (a day either side of a complete date, anything
-    /// inside a partial one), and the partial dates that contain it.
-    static func dateWindow(_ date: String?) -> (lo: String, hi: String, year: String, month: String) {
-        guard let date, let d = PartialDate(iso: date) else { return ("", "", "", "") }
-        let year = String(date.prefix(4))
-        let month = date.count >= 7 ? String(date.prefix(7)) : year
-        if d.isComplete, let before = d.adding(days: -1), let after = d.adding(days: 1) {
-            return (before.description, after.description, year, month)
-        }
-        return (date, date + "-99", year, month)
+        let evidence = EventResolver.Evidence(candidateIDs: candidates, candidate: { id in
+            var stored: EventCandidate?
+            try FastStatement(db, "SELECT type, date FROM event WHERE id = ?").forEach(id, row: { row in
+                stored = EventCandidate(id: id, type: row.text(0) ?? "", date: row.text(1))
+            })
+            return stored
+        }, peopleOf: { id in
+            Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM eventParticipant WHERE eventId = ?"), arguments: [id]))
+        })
+        return try EventResolver().resolve(mention, evidence).match
     }
 
     func createEvent(_ e: DocumentAnnotation.Event) throws -> Int64 {
@@ -438,15 +354,13 @@ struct Ingestor {
 /// `Ingestor`, which forgets what a write changes; the store forgets the people part when another process has
 /// written, when a transaction fails, and on merges and splits, so nothing here is ever stale.
 final class KeyMemo {
-    /// A stored person a lookup found: id, country, and the alias that matched when the lookup needs it.
-    struct Candidate { var id: Int64; var country: String?; var alias: String? }
     /// A person's alias, by key.
     struct AliasOf: Hashable { var person: Int64; var aliasKey: String }
 
     private var names: [String: NameKeys] = [:]
     private var organizations: [String: String] = [:]
     /// Results of person lookups, by `lookupKey` (complete lists of at most `longestRememberedLookup` rows).
-    var lookups: [String: [Candidate]] = [:]
+    var lookups: [String: [PersonCandidate]] = [:]
     static let longestRememberedLookup = 16
     /// Aliases stored already (or inserted in this transaction).
     var knownAliases: Set<AliasOf> = []
@@ -484,34 +398,8 @@ final class KeyMemo {
 
     func organization(_ s: String) -> String {
         if let k = organizations[s] { return k }
-        let k = Ingestor.orgKey(s)
+        let k = OrganizationResolver.key(s)
         organizations[s] = k
         return k
-    }
-}
-
-/// One way of finding a stored person for a document's person (see `Ingestor.personLookups`); the rule is the
-/// backends' common ground, each runs it as its own SQL over `personAlias`.
-struct PersonLookup: Sendable, Equatable {
-    enum Match: Sendable { case alias, skeleton, initialAndSurname, initialFormOfFullName }
-    var match: Match
-    /// The `aliasKey`, `skeletonKey` or `surnameKey` to look up.
-    var key: String
-    /// The first initial the stored alias must have too; nil for a same-name lookup.
-    var initial: String?
-    /// The document's form of the name that gave the key.
-    var form: String
-
-    /// Whether a stored alias found by the key may be a hit: the last lookup takes only initial forms.
-    func accepts(alias: String) -> Bool { match != .initialFormOfFullName || NameKeys(alias).isInitialForm }
-
-    /// Why a hit is the same person, as a profile's `--why` shows it; `alias` is the stored alias that matched.
-    func reason(alias: String?) -> String {
-        switch match {
-        case .alias: return "same name as '\(form)'"
-        case .skeleton: return "transliteration variant of '\(form)'"
-        case .initialAndSurname: return "initial and surname of '\(form)'"
-        case .initialFormOfFullName: return "full name of '\(alias ?? form)'"
-        }
     }
 }

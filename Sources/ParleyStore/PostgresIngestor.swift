@@ -53,8 +53,12 @@ struct PostgresIngestor {
             let orgs = e.organizations.compactMap { orgOf[$0] }
             let eventID: Int64
             if let found = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) {
-                eventID = found
+                eventID = found.id
                 try joinContact(eventID, ContactRecords.profile(e))
+                // A more precise date from another source wins.
+                if let d = EventResolver.replacementDate(stored: found.date, new: e.date) {
+                    try s.execute("UPDATE event SET date = \(d) WHERE id = \(eventID)")
+                }
             } else {
                 eventID = try createEvent(e)
             }
@@ -66,10 +70,6 @@ struct PostgresIngestor {
             }
             for c in e.countries {
                 try s.execute("INSERT INTO eventCountry (eventId, country) VALUES (\(eventID), \(c)) ON CONFLICT DO NOTHING")
-            }
-            // A more precise date from another source wins.
-            if let d = e.date {
-                try s.execute("UPDATE event SET date = \(d) WHERE id = \(eventID) AND (date IS NULL OR length(date) < \(d.count))")
             }
             try s.execute("""
                 INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)
@@ -113,41 +113,53 @@ struct PostgresIngestor {
 
     // MARK: People
 
-    /// Finds the entity a document's person is, or creates one; returns it with the reason.
-    func resolvePerson(_ p: DocumentAnnotation.Person) throws -> (Int64, String) {
-        let mainKey = NameKeys(p.name).aliasKey
-        // User corrections first.
+    /// The judgements people made about a name (`parley merge`, `parley split`), for the resolver.
+    func judgements(_ p: DocumentAnnotation.Person) throws -> ManualJudgements {
+        let key = PersonResolver.judgementKey(p)
+        var out = ManualJudgements()
         if let id = try s.value("""
-            SELECT personId FROM correction WHERE kind = 'merge' AND nameKey = \(mainKey) ORDER BY id DESC LIMIT 1
+            SELECT personId FROM correction WHERE kind = 'merge' AND nameKey = \(key) ORDER BY id DESC LIMIT 1
             """, as: Int64.self), try s.exists("SELECT 1 FROM person WHERE id = \(id)") {
-            return (id, "user merge")
+            out.sameAs = id
         }
-        let blocked = Set(try s.values("SELECT personId FROM correction WHERE kind = 'split' AND nameKey = \(mainKey)", as: Int64.self))
-        for lookup in Ingestor.personLookups(p) {
-            let column: String
-            switch lookup.match {
-            case .alias: column = "aliasKey"
-            case .skeleton: column = "skeletonKey"
-            case .initialAndSurname, .initialFormOfFullName: column = "surnameKey"
-            }
-            var binds = PostgresBindings()
-            binds.append(lookup.key)
-            var condition = "personAlias.\(column) = $1"
-            if let initial = lookup.initial {
-                binds.append(initial)
-                condition += " AND personAlias.initial = $2"
-            }
-            let rows = try s.rows(PostgresQuery(unsafeSQL: """
-                SELECT DISTINCT person.id, person.country, personAlias.alias FROM personAlias
-                JOIN person ON person.id = personAlias.personId WHERE \(condition) ORDER BY person.id, personAlias.alias
-                """, binds: binds))
-            for row in rows {
-                let (id, country, alias) = try s.decode(row, (Int64, String?, String).self)
-                guard lookup.accepts(alias: alias), !blocked.contains(id), Ingestor.admits(candidateCountry: country, for: p) else { continue }
-                return (id, lookup.reason(alias: alias))
-            }
+        out.notSameAs = Set(try s.values("SELECT personId FROM correction WHERE kind = 'split' AND nameKey = \(key)", as: Int64.self))
+        return out
+    }
+
+    /// Finds the entity a document's person is, or creates one; returns it with the reason. The store finds the
+    /// candidates of each look-up; `PersonResolver` decides.
+    func resolvePerson(_ p: DocumentAnnotation.Person) throws -> (Int64, String) {
+        let evidence = PersonResolver.Evidence(judgements: try judgements(p), firstCandidate: firstCandidate)
+        switch try PersonResolver().resolve(p, evidence) {
+        case .same(let c, let reason): return (c.id, reason)
+        case .new(let reason): return (try createPerson(name: p.name, country: p.country), reason)
         }
-        return (try createPerson(name: p.name, country: p.country), "new person")
+    }
+
+    func firstCandidate(_ lookup: PersonLookup, _ admitted: (PersonCandidate) -> Bool) throws -> PersonCandidate? {
+        let column: String
+        switch lookup.column {
+        case .aliasKey: column = "aliasKey"
+        case .skeletonKey: column = "skeletonKey"
+        case .surnameKey: column = "surnameKey"
+        }
+        var binds = PostgresBindings()
+        binds.append(lookup.key)
+        var condition = "personAlias.\(column) = $1"
+        if let initial = lookup.initial {
+            binds.append(initial)
+            condition += " AND personAlias.initial = $2"
+        }
+        let rows = try s.rows(PostgresQuery(unsafeSQL: """
+            SELECT DISTINCT person.id, person.country, personAlias.alias FROM personAlias
+            JOIN person ON person.id = personAlias.personId WHERE \(condition) ORDER BY person.id, personAlias.alias
+            """, binds: binds))
+        for row in rows {
+            let (id, country, alias) = try s.decode(row, (Int64, String?, String).self)
+            let c = PersonCandidate(id: id, country: country, alias: lookup.needsAlias ? alias : nil)
+            if admitted(c) { return c }
+        }
+        return nil
     }
 
     func createPerson(name: String, country: String?) throws -> Int64 {
@@ -166,7 +178,7 @@ struct PostgresIngestor {
             """)
         // The fullest name becomes the display name.
         if let current = try s.value("SELECT name FROM person WHERE id = \(person)", as: String.self),
-           Ingestor.isBetterDisplayName(form, than: current) {
+           PersonResolver.isBetterDisplayName(form, than: current) {
             try s.execute("UPDATE person SET name = \(form), nameKey = \(k.aliasKey) WHERE id = \(person)")
         }
     }
@@ -187,15 +199,13 @@ struct PostgresIngestor {
 
     // MARK: Organizations
 
+    /// Finds the organization a document's organization is (`OrganizationResolver`), or creates it; every form
+    /// becomes an alias.
     func resolveOrganization(_ o: DocumentAnnotation.Organization) throws -> Int64 {
         let forms = [o.name] + o.aliases
-        var found: Int64?
-        for form in forms {
-            if let id = try s.value("SELECT organizationId FROM organizationAlias WHERE aliasKey = \(Ingestor.orgKey(form))", as: Int64.self) {
-                found = id
-                break
-            }
-        }
+        let found = try OrganizationResolver().resolve(o, OrganizationResolver.Evidence { key in
+            try s.value("SELECT organizationId FROM organizationAlias WHERE aliasKey = \(key)", as: Int64.self)
+        }).match
         let id: Int64
         if let found {
             id = found
@@ -207,7 +217,7 @@ struct PostgresIngestor {
         }
         for f in forms {
             try s.execute("""
-                INSERT INTO organizationAlias (organizationId, alias, aliasKey) VALUES (\(id), \(f), \(Ingestor.orgKey(f))) ON CONFLICT DO NOTHING
+                INSERT INTO organizationAlias (organizationId, alias, aliasKey) VALUES (\(id), \(f), \(OrganizationResolver.key(f))) ON CONFLICT DO NOTHING
                 """)
         }
         return id
@@ -216,16 +226,16 @@ struct PostgresIngestor {
     // MARK: Events
 
     /// The stored event a document's event reports, or nil: candidates of the same kind whose date could match come
-    /// back with their kind and date in one query, and `Ingestor.joins` decides as for SQLite.
-    func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> Int64? {
-        // An undated mention joins only an event with the very same two or more people (see `Ingestor.joins`).
-        if date == nil && people.count < 2 { return nil }
-        let types = type == "MEET" || type == "VISIT" ? ["MEET", "VISIT"] : [type]
-        let window = Ingestor.dateWindow(date)
+    /// back with their kind and date in one query, and `EventResolver` decides.
+    func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> EventCandidate? {
+        let mention = EventMention(type: type, date: date, people: people, organizations: orgs)
+        guard EventResolver.seeksCandidates(mention) else { return nil }
+        let types = EventResolver.kinds(matching: type)
+        let window = EventResolver.dateWindow(date)
         let undated = date == nil
         var rows: [PostgresRow] = []
         if !people.isEmpty {
-            let need = undated ? Int64(people.count) : Int64(min(2, people.count))
+            let need = Int64(EventResolver.sharedPeopleNeeded(mention))
             rows = try s.rows("""
                 SELECT e.id, e.type, e.date FROM eventParticipant ep JOIN event e ON e.id = ep.eventId
                 WHERE ep.personId = ANY(\(people)) AND e.type = ANY(\(types))
@@ -239,16 +249,13 @@ struct PostgresIngestor {
                 GROUP BY e.id HAVING count(*) = \(Int64(orgs.count)) ORDER BY e.id
                 """)
         }
-        var joined: [Int64] = []
-        for row in rows {
+        let candidates = try rows.map { row in
             let (id, candidateType, candidateDate) = try s.decode(row, (Int64, String, String?).self)
-            if try Ingestor.joins(type: type, date: date, people: people, candidateType: candidateType, candidateDate: candidateDate,
-                                  candidatePeople: { Set(try s.values("SELECT personId FROM eventParticipant WHERE eventId = \(id)", as: Int64.self)) }) {
-                if date != nil { return id }
-                joined.append(id)
-            }
+            return EventCandidate(id: id, type: candidateType, date: candidateDate)
         }
-        return Ingestor.undatedJoin(joined)
+        return try EventResolver().resolve(mention, EventResolver.Evidence(candidates: candidates, peopleOf: { id in
+            Set(try s.values("SELECT personId FROM eventParticipant WHERE eventId = \(id)", as: Int64.self))
+        })).match
     }
 
     func createEvent(_ e: DocumentAnnotation.Event) throws -> Int64 {
