@@ -50,6 +50,12 @@ public struct ManualJudgements: Sendable, Equatable {
     /// No judgement: the machine decides alone.
     public static let none = ManualJudgements()
 
+    /// Whether a split of the name `split` moves a mention named `mention` to the new person: same name, order
+    /// and case free.
+    public static func splitMoves(mention: String, split: String) -> Bool {
+        NameKeys(mention).aliasKey == NameKeys(split).aliasKey
+    }
+
     /// The reason a merge judgement gives.
     public static let mergeReason = "user merge"
     /// The reason a mention moved by a split gives.

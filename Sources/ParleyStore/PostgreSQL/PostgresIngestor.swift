@@ -2,9 +2,8 @@ import Foundation
 import ParleyCore
 import PostgresNIO
 
-/// Writes one document's facts inside a PostgreSQL transaction, by the same rules as `Ingestor` (whose pure
-/// parts it calls: the content hash, the person lookups in order, the country rule, event joining, organization
-/// keys): replaces an older version of the document, resolves its people and organizations to entities already
+/// Writes one document's facts inside a PostgreSQL transaction; which stored person, organization and event a
+/// mention is, `ParleyCore`'s resolvers decide, as for SQLite (`SQLiteIngestor`): replaces an older version of the document, resolves its people and organizations to entities already
 /// stored, and joins its events to the events other documents already report.
 ///
 /// The caller holds the store's transaction-level advisory lock, so two processes never resolve at once and
@@ -25,7 +24,7 @@ struct PostgresIngestor {
         try s.execute("""
             INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt)
             VALUES (\(a.id), \(a.url), \(a.site), \(a.title.map(Self.storable)), \(a.published), \(hash), \(Self.storable(doc.text)),
-                    \(doc.origin), \(Self.storable(annotationJSON)), \(Ingestor.now()))
+                    \(doc.origin), \(Self.storable(annotationJSON)), \(IngestRecords.now()))
             """)
 
         // People.
@@ -36,7 +35,7 @@ struct PostgresIngestor {
             try s.execute("""
                 INSERT INTO personMention (documentId, localId, personId, name, titles, organization, country, date, reason)
                 VALUES (\(a.id), \(p.id), \(id), \(p.name), \(p.titles.joined(separator: "\u{1F}")), \(p.organization), \(p.country),
-                        \(Ingestor.mentionDate(a)), \(reason))
+                        \(IngestRecords.mentionDate(a)), \(reason))
                 """)
             for form in [p.name] + p.aliases { try addAlias(id, form) }
         }
@@ -62,7 +61,7 @@ struct PostgresIngestor {
             } else {
                 eventID = try createEvent(e)
             }
-            for (p, role) in Ingestor.participants(e, personOf) {
+            for (p, role) in IngestRecords.participants(e, personOf) {
                 try s.execute("INSERT INTO eventParticipant (eventId, personId, role) VALUES (\(eventID), \(p), \(role)) ON CONFLICT DO NOTHING")
             }
             for o in orgs {
@@ -281,7 +280,7 @@ struct PostgresIngestor {
         }
     }
 
-    /// Merges the channel and sides a document's event brings into those of the stored event it joins (as `Ingestor`).
+    /// Merges the channel and sides a document's event brings into those of the stored event it joins (as `SQLiteIngestor`).
     func joinContact(_ eventID: Int64, _ new: ContactProfile?) throws {
         guard let new else { return }
         guard let row = try s.rows("SELECT channel, channelReason FROM event WHERE id = \(eventID)").first else { return }

@@ -8,7 +8,7 @@ import ParleyCore
 /// Writes one document's facts inside a transaction: replaces an older version of the document,
 /// resolves its people and organizations to entities already in the database, and joins its events
 /// to the events other documents already report (same kind, shared people, dates within a day).
-struct Ingestor {
+struct SQLiteIngestor {
     let db: Database
     /// Whether the database holds any user correction; most hold none, and then no person needs a correction lookup.
     let hasCorrections: Bool
@@ -24,15 +24,6 @@ struct Ingestor {
         hasCorrections = (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM correction)")) ?? true
     }
 
-    /// The current UTC time as ISO 8601 (`2026-11-25T12:00:00Z`), without a formatter per call.
-    static func now() -> String {
-        var t = time(nil)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
-    }
-
     func ingest(_ prepared: PreparedDocument) throws -> IngestOutcome {
         let doc = prepared.document, a = prepared.annotation
         let hash = prepared.contentHash
@@ -46,7 +37,7 @@ struct Ingestor {
         try FastStatement(db, """
             INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).run(a.id, a.url, a.site, a.title, a.published, hash, doc.text, doc.origin, annotationJSON, Self.now())
+            """).run(a.id, a.url, a.site, a.title, a.published, hash, doc.text, doc.origin, annotationJSON, IngestRecords.now())
 
         // People.
         var personOf: [String: Int64] = [:]
@@ -57,7 +48,7 @@ struct Ingestor {
                 INSERT INTO personMention (documentId, localId, personId, name, titles, organization, country, date, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).run(a.id, p.id, id, p.name, p.titles.joined(separator: "\u{1F}"), p.organization, p.country,
-                                 Self.mentionDate(a), reason)
+                                 IngestRecords.mentionDate(a), reason)
             for form in [p.name] + p.aliases { try addAlias(id, form) }
         }
         // Organizations.
@@ -93,7 +84,7 @@ struct Ingestor {
                 eventID = try createEvent(e)
                 summaries.add(country: "", partner: "", date: date, type: type)
             }
-            for (p, role) in Self.participants(e, personOf) {
+            for (p, role) in IngestRecords.participants(e, personOf) {
                 try FastStatement(db, "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role, date) VALUES (?, ?, ?, ?)").run(eventID, p, role, date)
             }
             for o in orgs {
@@ -123,20 +114,6 @@ struct Ingestor {
             try FastStatement(db, "INSERT INTO plannedEvent (documentId, localId, type, date, participants, evidence) VALUES (?, ?, ?, ?, ?, ?)").run(a.id, e.id, e.type, e.date, e.participants.joined(separator: "\u{1F}"), e.evidence)
         }
         return outcome
-    }
-
-    /// The date a document's person mentions carry (for titles over time): publication, dateline, else the
-    /// date of the document's first directly stated event.
-    static func mentionDate(_ a: DocumentAnnotation) -> String? {
-        a.published ?? a.dateline?.date ?? a.events.first(where: { !$0.reported })?.date
-    }
-
-    /// An event's resolved participants with their roles, in the document's order.
-    static func participants(_ e: DocumentAnnotation.Event, _ personOf: [String: Int64]) -> [(Int64, String)] {
-        e.participantIds.enumerated().compactMap { n, local in
-            guard let p = personOf[local] else { return nil }
-            return (p, n < e.participantRoles.count ? e.participantRoles[n] : "participant")
-        }
     }
 
     /// Removes a document and the facts only it supported (events left without a source, people left without a mention).
@@ -346,60 +323,5 @@ struct Ingestor {
         try FastStatement(db, "UPDATE event SET channel = ?, channelReason = ? WHERE id = ?").run(merged.channel.rawValue, merged.reason, eventID)
         try FastStatement(db, "DELETE FROM eventSide WHERE eventId = ?").run(eventID)
         try writeSides(eventID, merged)
-    }
-}
-
-/// What ingest transactions have already computed or read: name and organization keys, person lookups and the
-/// aliases known to be stored. The same names recur in every batch. Every write to people goes through an
-/// `Ingestor`, which forgets what a write changes; the store forgets the people part when another process has
-/// written, when a transaction fails, and on merges and splits, so nothing here is ever stale.
-final class KeyMemo {
-    /// A person's alias, by key.
-    struct AliasOf: Hashable { var person: Int64; var aliasKey: String }
-
-    private var names: [String: NameKeys] = [:]
-    private var organizations: [String: String] = [:]
-    /// Results of person lookups, by `lookupKey` (complete lists of at most `longestRememberedLookup` rows).
-    var lookups: [String: [PersonCandidate]] = [:]
-    static let longestRememberedLookup = 16
-    /// Aliases stored already (or inserted in this transaction).
-    var knownAliases: Set<AliasOf> = []
-
-    static func lookupKey(_ match: PersonLookup.Match, _ key: String, _ initial: String?) -> String {
-        "\(match)\u{1F}\(key)\u{1F}\(initial ?? "")"
-    }
-
-    /// Forgets the lookups a new alias with these keys would answer differently.
-    func forgetLookups(of k: NameKeys) {
-        lookups[Self.lookupKey(.alias, k.aliasKey, nil)] = nil
-        lookups[Self.lookupKey(.skeleton, k.skeletonKey, k.initial)] = nil
-        lookups[Self.lookupKey(.initialAndSurname, k.surnameKey, k.initial)] = nil
-        lookups[Self.lookupKey(.initialFormOfFullName, k.surnameKey, k.initial)] = nil
-    }
-
-    /// Forgets everything about people (a document's removal may delete some).
-    func forgetPeople() {
-        lookups = [:]
-        knownAliases = []
-    }
-
-    /// Starts afresh when the memo has grown past `limit` entries, so memory stays flat however much is ingested.
-    func trim(limit: Int = 300_000) {
-        if lookups.count + knownAliases.count > limit { forgetPeople() }
-        if names.count + organizations.count > limit { names = [:]; organizations = [:] }
-    }
-
-    func name(_ s: String) -> NameKeys {
-        if let k = names[s] { return k }
-        let k = NameKeys(s)
-        names[s] = k
-        return k
-    }
-
-    func organization(_ s: String) -> String {
-        if let k = organizations[s] { return k }
-        let k = OrganizationResolver.key(s)
-        organizations[s] = k
-        return k
     }
 }

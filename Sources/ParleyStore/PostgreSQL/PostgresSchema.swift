@@ -200,7 +200,7 @@ enum PostgresSchema {
             try checkKnown(applied, s.location)
             for m in migrations where !applied.contains(m.name) {
                 for statement in m.statements { try s.execute(PostgresQuery(unsafeSQL: statement)) }
-                try s.execute("INSERT INTO parley_migration (identifier, appliedAt) VALUES (\(m.name), \(Ingestor.now()))")
+                try s.execute("INSERT INTO parley_migration (identifier, appliedAt) VALUES (\(m.name), \(IngestRecords.now()))")
             }
         }
     }
