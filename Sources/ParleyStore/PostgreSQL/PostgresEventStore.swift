@@ -92,7 +92,7 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
     }
 
     public func ingest(prepared: [PreparedDocument]) throws -> [IngestOutcome] {
-        try write { s in try prepared.map { try PostgresIngestor(s: s).ingest($0) } }
+        try write { s in try PostgresBatchIngestor(s: s).ingest(prepared) }
     }
 
     // MARK: - Corrections
@@ -103,7 +103,7 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
             let from = try queries.personID(a)
             let to = try queries.personID(b)
             guard from != to else { throw StoreError.invalidArgument("'\(a)' and '\(b)' are already the same person") }
-            try PostgresIngestor(s: s).mergePerson(from, into: to)
+            try PostgresRowEdits(s: s).mergePerson(from, into: to)
             for key in try s.values("SELECT aliasKey FROM personAlias WHERE personId = \(to)", as: String.self) {
                 try s.execute("INSERT INTO correction (kind, nameKey, personId, createdAt) VALUES ('merge', \(key), \(to), \(IngestRecords.now()))")
             }
@@ -121,7 +121,7 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
             }.filter { ManualJudgements.splitMoves(mention: $0.2, split: name) }
             guard !moved.isEmpty else { throw StoreError.notFound(what: "a mention named '\(name)' of person \(id)") }
             try s.execute("INSERT INTO correction (kind, nameKey, personId, createdAt) VALUES ('split', \(keys.aliasKey), \(id), \(IngestRecords.now()))")
-            let ingestor = PostgresIngestor(s: s)
+            let ingestor = PostgresRowEdits(s: s)
             let country = try s.value("SELECT country FROM person WHERE id = \(id)", as: String?.self) ?? nil
             let newID = try ingestor.createPerson(name: name, country: country)
             for (doc, local, _) in moved {
