@@ -136,7 +136,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
                 if version != memoDataVersion { memo.forgetPeople() }
                 memoDataVersion = version
                 memo.trim()
-                let ingestor = Ingestor(db: db, memo: memo)
+                let ingestor = SQLiteIngestor(db: db, memo: memo)
                 let outcomes = try batch.map { try ingestor.ingest($0) }
                 try ingestor.summaries.flush(db)
                 return outcomes
@@ -166,10 +166,10 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             let from = try Queries.personID(db, a)
             let to = try Queries.personID(db, b)
             guard from != to else { throw StoreError.invalidArgument("'\(a)' and '\(b)' are already the same person") }
-            try Ingestor(db: db).mergePerson(from, into: to)
+            try SQLiteIngestor(db: db).mergePerson(from, into: to)
             for key in try String.fetchAll(db, sql: "SELECT aliasKey FROM personAlias WHERE personId = ?", arguments: [to]) {
                 try db.execute(sql: "INSERT INTO correction (kind, nameKey, personId, createdAt) VALUES ('merge', ?, ?, ?)",
-                               arguments: [key, to, Ingestor.now()])
+                               arguments: [key, to, IngestRecords.now()])
             }
             return try Queries.summary(db, to)
         }
@@ -182,11 +182,11 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             let keys = NameKeys(name)
             let moved = try Row.fetchAll(db, sql: """
                 SELECT documentId, localId, name FROM personMention WHERE personId = ?
-                """, arguments: [id]).filter { NameKeys($0["name"] as String).aliasKey == keys.aliasKey }
+                """, arguments: [id]).filter { ManualJudgements.splitMoves(mention: $0["name"], split: name) }
             guard !moved.isEmpty else { throw StoreError.notFound(what: "a mention named '\(name)' of person \(id)") }
             try db.execute(sql: "INSERT INTO correction (kind, nameKey, personId, createdAt) VALUES ('split', ?, ?, ?)",
-                           arguments: [keys.aliasKey, id, Ingestor.now()])
-            let ingestor = Ingestor(db: db)
+                           arguments: [keys.aliasKey, id, IngestRecords.now()])
+            let ingestor = SQLiteIngestor(db: db)
             let newID = try ingestor.createPerson(name: name, country: try String.fetchOne(db, sql: "SELECT country FROM person WHERE id = ?", arguments: [id]))
             for row in moved {
                 let doc: String = row["documentId"], local: String = row["localId"]

@@ -107,7 +107,7 @@ struct PostgresQueries {
         if let o = f.organization {
             clauses.append("""
                 id IN (SELECT eventId FROM eventOrganization WHERE organizationId IN
-                  (SELECT organizationId FROM organizationAlias WHERE aliasKey = \(bind(Ingestor.orgKey(o)))))
+                  (SELECT organizationId FROM organizationAlias WHERE aliasKey = \(bind(OrganizationResolver.key(o)))))
                 """)
         }
         for c in f.countries {

@@ -1,5 +1,3 @@
-import ParleyCore
-
 /// The keys under which a person's names are stored and looked up across documents: order- and
 /// case-free (`XI Jinping` = `Xi Jinping`, `Hayashi Yoshimasa` = `Yoshimasa Hayashi`), by spelling
 /// skeleton (`Sergey`/`Sergei`, `Ahmadov`/`Akhmedov`) and by surname with initial (`T. Budagov`).

@@ -92,7 +92,7 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
     }
 
     public func ingest(prepared: [PreparedDocument]) throws -> [IngestOutcome] {
-        try write { s in try prepared.map { try PostgresIngestor(s: s).ingest($0) } }
+        try write { s in try PostgresBatchIngestor(s: s).ingest(prepared) }
     }
 
     // MARK: - Corrections
@@ -103,9 +103,9 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
             let from = try queries.personID(a)
             let to = try queries.personID(b)
             guard from != to else { throw StoreError.invalidArgument("'\(a)' and '\(b)' are already the same person") }
-            try PostgresIngestor(s: s).mergePerson(from, into: to)
+            try PostgresRowEdits(s: s).mergePerson(from, into: to)
             for key in try s.values("SELECT aliasKey FROM personAlias WHERE personId = \(to)", as: String.self) {
-                try s.execute("INSERT INTO correction (kind, nameKey, personId, createdAt) VALUES ('merge', \(key), \(to), \(Ingestor.now()))")
+                try s.execute("INSERT INTO correction (kind, nameKey, personId, createdAt) VALUES ('merge', \(key), \(to), \(IngestRecords.now()))")
             }
             return try queries.summary(to)
         }
@@ -118,10 +118,10 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
             let keys = NameKeys(name)
             let moved = try s.rows("SELECT documentId, localId, name FROM personMention WHERE personId = \(id)").map {
                 try s.decode($0, (String, String, String).self)
-            }.filter { NameKeys($0.2).aliasKey == keys.aliasKey }
+            }.filter { ManualJudgements.splitMoves(mention: $0.2, split: name) }
             guard !moved.isEmpty else { throw StoreError.notFound(what: "a mention named '\(name)' of person \(id)") }
-            try s.execute("INSERT INTO correction (kind, nameKey, personId, createdAt) VALUES ('split', \(keys.aliasKey), \(id), \(Ingestor.now()))")
-            let ingestor = PostgresIngestor(s: s)
+            try s.execute("INSERT INTO correction (kind, nameKey, personId, createdAt) VALUES ('split', \(keys.aliasKey), \(id), \(IngestRecords.now()))")
+            let ingestor = PostgresRowEdits(s: s)
             let country = try s.value("SELECT country FROM person WHERE id = \(id)", as: String?.self) ?? nil
             let newID = try ingestor.createPerson(name: name, country: country)
             for (doc, local, _) in moved {

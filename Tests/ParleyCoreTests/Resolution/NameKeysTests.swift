@@ -1,4 +1,4 @@
-import ParleyStore
+import ParleyCore
 import Testing
 
 // The keys under which names are stored and matched across documents.

@@ -131,7 +131,7 @@ enum Queries {
                 event.id IN (SELECT eventId FROM eventOrganization WHERE organizationId IN
                   (SELECT organizationId FROM organizationAlias WHERE aliasKey = ?))
                 """)
-            args.append(Ingestor.orgKey(o))
+            args.append(OrganizationResolver.key(o))
         }
         if let t = f.type { clauses.append("event.type = ?"); args.append(t.uppercased()) }
         if let from = f.from { clauses.append("\(dateColumn) >= ?"); args.append(from) }

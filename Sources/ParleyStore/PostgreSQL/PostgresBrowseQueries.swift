@@ -25,7 +25,7 @@ struct PostgresBrowseQueries {
         if let o = f.organization {
             clauses.append("""
                 event.id IN (SELECT eventId FROM eventOrganization WHERE organizationId IN
-                  (SELECT organizationId FROM organizationAlias WHERE aliasKey = \(b.bind(Ingestor.orgKey(o)))))
+                  (SELECT organizationId FROM organizationAlias WHERE aliasKey = \(b.bind(OrganizationResolver.key(o)))))
                 """)
         }
         for c in f.countries {

@@ -1,0 +1,122 @@
+/// What a document says about a happening, for deciding which stored event it is: its kind, date and the
+/// stored people (already resolved) and organizations that take part.
+public struct EventMention: Sendable, Equatable {
+    public var type: String
+    public var date: String?
+    public var people: [Int64]
+    public var organizations: [Int64]
+
+    public init(type: String, date: String?, people: [Int64], organizations: [Int64]) {
+        self.type = type
+        self.date = date
+        self.people = people
+        self.organizations = organizations
+    }
+}
+
+/// A stored event a store found for an event mention: its id, kind and date.
+public struct EventCandidate: Sendable, Equatable {
+    public var id: Int64
+    public var type: String
+    public var date: String?
+
+    public init(id: Int64, type: String, date: String?) {
+        self.id = id
+        self.type = type
+        self.date = date
+    }
+}
+
+/// Decides which stored event a document's event reports, the same for every backend. Candidates are the stored
+/// events that share at least two of the mention's people (all of them when it is undated; one when it has one)
+/// whose date could match (`dateWindow`), else, with no people, the events of all its organizations around the
+/// date. A candidate is the happening when it is of the same kind (a MEET and a VISIT are one kind) and the
+/// dates are compatible, or, when either is undated, it has the very same two or more people.
+public struct EventResolver: IdentityResolver {
+    /// What the store gives: the candidate ids in the store's order, each read on demand (nil when gone), and the
+    /// people of a stored event (read only for undated mentions or candidates).
+    public struct Evidence {
+        public var candidateIDs: [Int64]
+        public var candidate: (Int64) throws -> EventCandidate?
+        public var peopleOf: (Int64) throws -> Set<Int64>
+
+        public init(candidateIDs: [Int64], candidate: @escaping (Int64) throws -> EventCandidate?,
+                    peopleOf: @escaping (Int64) throws -> Set<Int64>) {
+            self.candidateIDs = candidateIDs
+            self.candidate = candidate
+            self.peopleOf = peopleOf
+        }
+
+        /// Candidates already read, with their kinds and dates.
+        public init(candidates: [EventCandidate], peopleOf: @escaping (Int64) throws -> Set<Int64>) {
+            let byID = Dictionary(candidates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            self.init(candidateIDs: candidates.map(\.id), candidate: { byID[$0] }, peopleOf: peopleOf)
+        }
+    }
+
+    public static let newReason = "new event"
+
+    public init() {}
+
+    /// Whether the mention can join any stored event at all: an undated mention joins only an event with the
+    /// very same two or more people. A store asks no candidates when this is false.
+    public static func seeksCandidates(_ m: EventMention) -> Bool {
+        !(m.date == nil && m.people.count < 2)
+    }
+
+    /// How many of the mention's people a candidate found through people must share with it.
+    public static func sharedPeopleNeeded(_ m: EventMention) -> Int {
+        m.date == nil ? m.people.count : min(2, m.people.count)
+    }
+
+    public func resolve(_ m: EventMention, _ evidence: Evidence) throws -> IdentityDecision<EventCandidate> {
+        guard Self.seeksCandidates(m) else { return .new(reason: Self.newReason) }
+        var undated: [EventCandidate] = []
+        for id in evidence.candidateIDs {
+            guard let c = try evidence.candidate(id) else { continue }
+            guard Self.sameKind(c.type, m.type) else { continue }
+            if Self.datesCompatible(c.date, m.date) { return .same(c, reason: "same kind, compatible dates") }
+            // Undated mentions join only an event with the very same people.
+            if c.date == nil || m.date == nil, m.people.count >= 2, try evidence.peopleOf(c.id) == Set(m.people) {
+                if m.date != nil { return .same(c, reason: "undated event with the very same people") }
+                undated.append(c)
+            }
+        }
+        // The same two leaders talk by phone many times: an undated report joins only when one event qualifies.
+        if undated.count == 1 { return .same(undated[0], reason: "the only event with the very same people") }
+        return .new(reason: undated.isEmpty ? Self.newReason : "undated, several events with the very same people")
+    }
+
+    /// A MEET and a VISIT are one kind of happening; other kinds only match themselves.
+    public static func sameKind(_ a: String, _ b: String) -> Bool { a == b || (Set([a, b]) == ["MEET", "VISIT"]) }
+
+    /// The kinds a stored event may have to match a mention of `type`.
+    public static func kinds(matching type: String) -> [String] {
+        type == "MEET" || type == "VISIT" ? ["MEET", "VISIT"] : [type]
+    }
+
+    /// Dates equal at the coarser precision, or complete dates at most a day apart.
+    public static func datesCompatible(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return false }
+        if let x = PartialDate(iso: a)?.dayNumber, let y = PartialDate(iso: b)?.dayNumber { return abs(x - y) <= 1 }
+        return a.hasPrefix(b) || b.hasPrefix(a)
+    }
+
+    /// The range of stored dates that can match `date` (a day either side of a complete date, anything
+    /// inside a partial one), and the partial dates that contain it.
+    public static func dateWindow(_ date: String?) -> (lo: String, hi: String, year: String, month: String) {
+        guard let date, let d = PartialDate(iso: date) else { return ("", "", "", "") }
+        let year = String(date.prefix(4))
+        let month = date.count >= 7 ? String(date.prefix(7)) : year
+        if d.isComplete, let before = d.adding(days: -1), let after = d.adding(days: 1) {
+            return (before.description, after.description, year, month)
+        }
+        return (date, date + "-99", year, month)
+    }
+
+    /// The date a joined event keeps: a more precise date from another source wins; nil keeps the stored one.
+    public static func replacementDate(stored: String?, new: String?) -> String? {
+        guard let new, stored == nil || stored!.count < new.count else { return nil }
+        return new
+    }
+}

@@ -1,0 +1,161 @@
+/// A stored person a store's look-up found: its id, the country it represents, and the stored alias that
+/// matched (read when the look-up needs it, see `PersonLookup.needsAlias`).
+public struct PersonCandidate: Sendable, Equatable {
+    public var id: Int64
+    public var country: String?
+    public var alias: String?
+
+    public init(id: Int64, country: String?, alias: String?) {
+        self.id = id
+        self.country = country
+        self.alias = alias
+    }
+}
+
+/// One way of finding a stored person for a document's person (see `PersonResolver.lookups`): a key over the
+/// stored aliases (`aliasKey`, `skeletonKey` with `initial`, or `surnameKey` with `initial`). Each store runs it as
+/// its own index probe over its alias table.
+public struct PersonLookup: Sendable, Equatable, Hashable {
+    public enum Match: Sendable, Hashable {
+        /// Same name, order and case free.
+        case alias
+        /// Same transliteration skeleton and first initial.
+        case skeleton
+        /// A document's initial form ("T. Budagov") against stored names with that surname and initial.
+        case initialAndSurname
+        /// A document's full name against stored initial forms of it.
+        case initialFormOfFullName
+    }
+    /// The key column a look-up probes.
+    public enum Column: Sendable { case aliasKey, skeletonKey, surnameKey }
+
+    public var match: Match
+    /// The `aliasKey`, `skeletonKey` or `surnameKey` to look up.
+    public var key: String
+    /// The first initial the stored alias must have too; nil for a same-name lookup.
+    public var initial: String?
+    /// The document's form of the name that gave the key.
+    public var form: String
+
+    public init(match: Match, key: String, initial: String?, form: String) {
+        self.match = match
+        self.key = key
+        self.initial = initial
+        self.form = form
+    }
+
+    public var column: Column {
+        switch match {
+        case .alias: return .aliasKey
+        case .skeleton: return .skeletonKey
+        case .initialAndSurname, .initialFormOfFullName: return .surnameKey
+        }
+    }
+
+    /// Whether the decision needs the stored alias that matched (only the last look-up does).
+    public var needsAlias: Bool { match == .initialFormOfFullName }
+
+    /// Whether a stored alias found by the key may be a hit: the last lookup takes only initial forms.
+    public func accepts(alias: String) -> Bool { match != .initialFormOfFullName || NameKeys(alias).isInitialForm }
+
+    /// Why a hit is the same person, as a profile's `--why` shows it; `alias` is the stored alias that matched.
+    public func reason(alias: String?) -> String {
+        switch match {
+        case .alias: return "same name as '\(form)'"
+        case .skeleton: return "transliteration variant of '\(form)'"
+        case .initialAndSurname: return "initial and surname of '\(form)'"
+        case .initialFormOfFullName: return "full name of '\(alias ?? form)'"
+        }
+    }
+}
+
+/// Decides which stored person a document's person is, the same for every backend: people's judgements first
+/// (a merge wins, a split keeps apart), then the look-ups in order — same name, transliteration variant, initial
+/// and surname, full name of a stored initial form — each taking the store's first candidate the rules admit
+/// (not kept apart by a split, not of another country); else a new person.
+public struct PersonResolver: IdentityResolver {
+    /// What the store gives: the name's judgements, and a function that runs one look-up and returns the first
+    /// of its candidates, in the store's order, that the given predicate admits.
+    public struct Evidence {
+        public var judgements: ManualJudgements
+        public var firstCandidate: (PersonLookup, (PersonCandidate) -> Bool) throws -> PersonCandidate?
+
+        public init(judgements: ManualJudgements,
+                    firstCandidate: @escaping (PersonLookup, (PersonCandidate) -> Bool) throws -> PersonCandidate?) {
+            self.judgements = judgements
+            self.firstCandidate = firstCandidate
+        }
+    }
+
+    /// The reason given for a person no stored one matched.
+    public static let newReason = "new person"
+
+    public init() {}
+
+    public func resolve(_ p: DocumentAnnotation.Person, _ evidence: Evidence) throws -> IdentityDecision<PersonCandidate> {
+        try resolve(p, evidence, keys: { NameKeys($0) })
+    }
+
+    /// `resolve` with the name keys from a memo (`keys` must agree with `NameKeys.init`).
+    public func resolve(_ p: DocumentAnnotation.Person, _ evidence: Evidence, keys: (String) -> NameKeys) throws -> IdentityDecision<PersonCandidate> {
+        if let id = evidence.judgements.sameAs {
+            return .same(PersonCandidate(id: id, country: nil, alias: nil), reason: ManualJudgements.mergeReason)
+        }
+        for lookup in Self.lookups(p, keys: keys) {
+            let admitted = { (c: PersonCandidate) in Self.admits(c, by: lookup, for: p, judgements: evidence.judgements) }
+            if let c = try evidence.firstCandidate(lookup, admitted) {
+                return .same(c, reason: lookup.reason(alias: c.alias))
+            }
+        }
+        return .new(reason: Self.newReason)
+    }
+
+    /// The key under which a person's judgements are kept: the main name's alias key.
+    public static func judgementKey(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys = { NameKeys($0) }) -> String {
+        keys(p.name).aliasKey
+    }
+
+    /// The ways a document's person may match a person already stored, in the order they are tried:
+    /// same name, transliteration variant, initial and surname, then a full name for an entity known only by an
+    /// initial form ("T. Budagov"). Forms of fewer than two words never match.
+    public static func lookups(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys = { NameKeys($0) }) -> [PersonLookup] {
+        let forms = ([p.name] + p.aliases).map { ($0, keys($0)) }.filter { $0.1.tokenCount >= 2 }
+        var out: [PersonLookup] = []
+        for (form, keys) in forms where !keys.isInitialForm {
+            out.append(PersonLookup(match: .alias, key: keys.aliasKey, initial: nil, form: form))
+        }
+        for (form, keys) in forms where !keys.isInitialForm && !keys.skeletonKey.isEmpty {
+            out.append(PersonLookup(match: .skeleton, key: keys.skeletonKey, initial: keys.initial, form: form))
+        }
+        for (form, keys) in forms where keys.isInitialForm {
+            out.append(PersonLookup(match: .initialAndSurname, key: keys.surnameKey, initial: keys.initial, form: form))
+        }
+        if let (form, full) = forms.first(where: { !$0.1.isInitialForm }), !full.surnameKey.isEmpty {
+            out.append(PersonLookup(match: .initialFormOfFullName, key: full.surnameKey, initial: full.initial, form: form))
+        }
+        return out
+    }
+
+    /// Whether a candidate a look-up found may be the document's person: the look-up accepts its alias, no
+    /// split keeps them apart, and their countries do not differ.
+    public static func admits(_ c: PersonCandidate, by lookup: PersonLookup, for p: DocumentAnnotation.Person,
+                              judgements: ManualJudgements) -> Bool {
+        if let alias = c.alias, !lookup.accepts(alias: alias) { return false }
+        return !judgements.notSameAs.contains(c.id) && admits(candidateCountry: c.country, for: p)
+    }
+
+    /// Two people who share a name but represent different countries stay apart.
+    public static func admits(candidateCountry: String?, for p: DocumentAnnotation.Person) -> Bool {
+        if let c = candidateCountry, let pc = p.country, c != pc { return false }
+        return true
+    }
+
+    /// Whether a new form of a person's name should replace the display name: the fullest name wins.
+    public static func isBetterDisplayName(_ form: String, than current: String) -> Bool {
+        isBetterDisplayName(NameKeys(form), than: NameKeys(current))
+    }
+
+    public static func isBetterDisplayName(_ k: NameKeys, than c: NameKeys) -> Bool {
+        !k.isInitialForm && (c.tokenCount < k.tokenCount || c.isInitialForm)
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import ParleyCore
+
+// The event resolver decides with no database: candidates and their people are given.
+
+private func resolve(_ type: String, _ date: String?, people: [Int64], _ candidates: [EventCandidate],
+                     peopleOf: [Int64: Set<Int64>] = [:]) throws -> IdentityDecision<EventCandidate> {
+    try EventResolver().resolve(EventMention(type: type, date: date, people: people, organizations: []),
+                                EventResolver.Evidence(candidates: candidates, peopleOf: { peopleOf[$0] ?? [] }))
+}
+
+@Test func sameKindADayApartIsOneHappening() throws {
+    let d = try resolve("MEET", "2025-03-04", people: [1, 2], [EventCandidate(id: 9, type: "MEET", date: "2025-03-05")])
+    #expect(d.match?.id == 9)
+}
+
+@Test func twoDaysApartAreTwoHappenings() throws {
+    let d = try resolve("MEET", "2025-03-04", people: [1, 2], [EventCandidate(id: 9, type: "MEET", date: "2025-03-06")])
+    #expect(d.match == nil)
+}
+
+@Test func aMeetingAndAVisitAreOneKind() throws {
+    #expect(EventResolver.sameKind("MEET", "VISIT"))
+    #expect(!EventResolver.sameKind("MEET", "CALL"))
+    let d = try resolve("VISIT", "2025-03", people: [1, 2], [EventCandidate(id: 9, type: "MEET", date: "2025-03-05")])
+    #expect(d.match?.id == 9)
+}
+
+@Test func anUndatedReportJoinsTheOnlyEventWithTheVerySamePeople() throws {
+    let one = try resolve("CALL", nil, people: [1, 2], [EventCandidate(id: 9, type: "CALL", date: "2025-03-05")], peopleOf: [9: [1, 2]])
+    #expect(one.match?.id == 9)
+    let two = try resolve("CALL", nil, people: [1, 2],
+                          [EventCandidate(id: 9, type: "CALL", date: "2025-03-05"), EventCandidate(id: 10, type: "CALL", date: "2025-04-01")],
+                          peopleOf: [9: [1, 2], 10: [1, 2]])
+    #expect(two.match == nil)
+    let more = try resolve("CALL", nil, people: [1, 2], [EventCandidate(id: 9, type: "CALL", date: "2025-03-05")], peopleOf: [9: [1, 2, 3]])
+    #expect(more.match == nil)
+}
+
+@Test func anUndatedReportWithOnePersonSeeksNoCandidates() {
+    #expect(!EventResolver.seeksCandidates(EventMention(type: "MEET", date: nil, people: [1], organizations: [])))
+    #expect(EventResolver.seeksCandidates(EventMention(type: "MEET", date: "2025", people: [1], organizations: [])))
+}
+
+@Test func theMorePreciseDateWins() {
+    #expect(EventResolver.replacementDate(stored: "2025-03", new: "2025-03-04") == "2025-03-04")
+    #expect(EventResolver.replacementDate(stored: nil, new: "2025") == "2025")
+    #expect(EventResolver.replacementDate(stored: "2025-03-04", new: "2025-03") == nil)
+    #expect(EventResolver.replacementDate(stored: "2025-03-04", new: nil) == nil)
+}
+
+@Test func theDateWindowCoversADayEitherSide() {
+    let w = EventResolver.dateWindow("2025-03-01")
+    #expect(w.lo == "2025-02-28" && w.hi == "2025-03-02" && w.year == "2025" && w.month == "2025-03")
+}

@@ -1,0 +1,101 @@
+import Testing
+@testable import ParleyCore
+
+// The person resolver decides with no database: the candidates a store would find are given as a table.
+
+private func person(_ name: String, aliases: [String] = [], country: String?) -> DocumentAnnotation.Person {
+    DocumentAnnotation.Person(id: "p1", name: name, aliases: aliases, titles: [], organization: nil, country: country, entity: nil, mentions: [])
+}
+
+/// Stored aliases as a store would hold them: (person id, country, alias); look-ups return them in this order.
+private func evidence(_ stored: [(Int64, String?, String)], judgements: ManualJudgements = .none) -> PersonResolver.Evidence {
+    PersonResolver.Evidence(judgements: judgements) { lookup, admitted in
+        for (id, country, alias) in stored {
+            let k = NameKeys(alias)
+            let hit: Bool
+            switch lookup.column {
+            case .aliasKey: hit = k.aliasKey == lookup.key
+            case .skeletonKey: hit = k.skeletonKey == lookup.key && k.initial == lookup.initial
+            case .surnameKey: hit = k.surnameKey == lookup.key && k.initial == lookup.initial
+            }
+            let c = PersonCandidate(id: id, country: country, alias: lookup.needsAlias ? alias : nil)
+            if hit && admitted(c) { return c }
+        }
+        return nil
+    }
+}
+
+@Test func sameNameInAnyOrderIsTheSamePerson() throws {
+    let d = try PersonResolver().resolve(person("MENSAH Kwame", country: "GHA"), evidence([(7, "GHA", "Kwame Mensah")]))
+    #expect(d.match?.id == 7)
+    #expect(d.reason == "same name as 'MENSAH Kwame'")
+}
+
+@Test func noCandidateMeansANewPerson() throws {
+    let d = try PersonResolver().resolve(person("Ana Lopes", country: "PRT"), evidence([(7, "GHA", "Kwame Mensah")]))
+    #expect(d.match == nil)
+    #expect(d.reason == PersonResolver.newReason)
+}
+
+@Test func anotherCountryKeepsNamesakesApart() throws {
+    let d = try PersonResolver().resolve(person("Kwame Mensah", country: "KEN"), evidence([(7, "GHA", "Kwame Mensah")]))
+    #expect(d.match == nil)
+}
+
+@Test func anUnknownCountryDoesNotKeepApart() throws {
+    let d = try PersonResolver().resolve(person("Kwame Mensah", country: nil), evidence([(7, "GHA", "Kwame Mensah")]))
+    #expect(d.match?.id == 7)
+}
+
+@Test func theFirstAdmissibleCandidateWins() throws {
+    let d = try PersonResolver().resolve(person("Kwame Mensah", country: "GHA"),
+                                         evidence([(3, "KEN", "Kwame Mensah"), (7, "GHA", "Kwame Mensah"), (9, "GHA", "Kwame Mensah")]))
+    #expect(d.match?.id == 7)
+}
+
+@Test func transliterationVariantMatches() throws {
+    let d = try PersonResolver().resolve(person("Sergei Volkov", country: nil), evidence([(4, nil, "Sergey Volkov")]))
+    #expect(d.match?.id == 4)
+    #expect(d.reason == "transliteration variant of 'Sergei Volkov'")
+}
+
+@Test func initialAndSurnameMatchesAFullName() throws {
+    let d = try PersonResolver().resolve(person("K. Haddad", country: nil), evidence([(5, "LBN", "Karim Haddad")]))
+    #expect(d.match?.id == 5)
+    #expect(d.reason == "initial and surname of 'K. Haddad'")
+}
+
+@Test func fullNameMatchesAStoredInitialFormOnly() throws {
+    let initialOnly = try PersonResolver().resolve(person("Karim Haddad", country: nil), evidence([(5, nil, "K. Haddad")]))
+    #expect(initialOnly.match?.id == 5)
+    #expect(initialOnly.reason == "full name of 'K. Haddad'")
+    // Another full name with that surname and initial is not the same person.
+    let other = try PersonResolver().resolve(person("Karim Haddad", country: nil), evidence([(6, nil, "Kamal Haddad")]))
+    #expect(other.match == nil)
+}
+
+@Test func aOneWordNameNeverMatches() throws {
+    #expect(PersonResolver.lookups(person("Haddad", country: nil)).isEmpty)
+}
+
+@Test func aMergeJudgementWinsOverEveryRule() throws {
+    let d = try PersonResolver().resolve(person("Kwame Mensah", country: "KEN"),
+                                         evidence([(7, "KEN", "Kwame Mensah")], judgements: ManualJudgements(sameAs: 12)))
+    #expect(d.match?.id == 12)
+    #expect(d.reason == ManualJudgements.mergeReason)
+}
+
+@Test func aSplitJudgementKeepsTheNameFromThatPerson() throws {
+    let split = ManualJudgements(notSameAs: [7])
+    let d = try PersonResolver().resolve(person("Kwame Mensah", country: "GHA"), evidence([(7, "GHA", "Kwame Mensah"), (8, "GHA", "Kwame Mensah")], judgements: split))
+    #expect(d.match?.id == 8)
+    let alone = try PersonResolver().resolve(person("Kwame Mensah", country: "GHA"), evidence([(7, "GHA", "Kwame Mensah")], judgements: split))
+    #expect(alone.match == nil)
+}
+
+@Test func theFullestNameBecomesTheDisplayName() {
+    #expect(PersonResolver.isBetterDisplayName("Kwame Ofori Mensah", than: "Kwame Mensah"))
+    #expect(PersonResolver.isBetterDisplayName("Kwame Mensah", than: "K. Mensah"))
+    #expect(!PersonResolver.isBetterDisplayName("K. Mensah", than: "Kwame Mensah"))
+    #expect(!PersonResolver.isBetterDisplayName("Mensah Kwame", than: "Kwame Mensah"))
+}
