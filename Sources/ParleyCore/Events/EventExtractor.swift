@@ -65,6 +65,8 @@ public struct EventExtractor: PipelineStage {
             var scan = s.tokenRange
             if let d = c.layout.datelineTokens, d.lowerBound == scan.lowerBound { scan = d.upperBound..<scan.upperBound }
             var sentenceEvents: [Int] = []
+            // Tokens of a "before meeting with X," phrase that names an earlier event: its people take no part here.
+            var placesInTime: [Range<Int>] = []
             for hit in matcher.hits(in: tokens, range: scan) {
                 let trig = hit.trigger
                 // Clause: from the speech boundary (when the trigger is inside the speech) or the sentence start.
@@ -85,7 +87,9 @@ public struct EventExtractor: PipelineStage {
                    ["greetings", "regards", "wishes"].contains(tokens[hit.range.upperBound - 1].key) { continue }
                 // Options that need a look at what follows.
                 let after = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 10)
-                let peopleInClause = c.personMentions.filter { (clauseStart..<clauseEnd).contains($0.tokens.lowerBound) && !Self.standsInFor(c, $0) }
+                let peopleInClause = c.personMentions.filter { m in
+                    (clauseStart..<clauseEnd).contains(m.tokens.lowerBound) && !Self.standsInFor(c, m) && !placesInTime.contains { $0.contains(m.tokens.lowerBound) }
+                }
                 let hasGathering = after.contains { c.lexicons.gatherings.contains(tokens[$0].key) || tokens[$0].key.hasPrefix("cop") && tokens[$0].kind == .word && tokens[$0].isAllCaps }
                 let objectWindow = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 24)
                 let hasPersonAfter = peopleInClause.contains { objectWindow.contains($0.tokens.lowerBound) }
@@ -137,6 +141,15 @@ public struct EventExtractor: PipelineStage {
                     if !hasGathering && !after.contains(where: { tokens[$0].isCapitalized }) { continue }
                 }
 
+                // "Before meeting with X, Y had talks with Z": a meeting already told, named to place the new one in time.
+                if hit.range.lowerBound > clauseStart, ["before", "after"].contains(tokens[hit.range.lowerBound - 1].key) {
+                    let comma = (hit.range.upperBound..<clauseEnd).first { tokens[$0].key == "," } ?? clauseEnd
+                    let named = Set(peopleInClause.filter { $0.tokens.lowerBound >= hit.range.upperBound && $0.tokens.lowerBound < comma }.map(\.person))
+                    if !named.isEmpty, events.contains(where: { $0.sentence < s.index && sameKind($0.type, type) && named.isSubset(of: Set($0.participants)) }) {
+                        placesInTime.append((hit.range.lowerBound - 1)..<comma)
+                        continue
+                    }
+                }
                 // Participants.
                 var participants: [Int] = []
                 func addP(_ p: Int) { if !participants.contains(p) { participants.append(p) } }

@@ -367,6 +367,16 @@ public struct PersonRecognizer: PipelineStage {
         return nr.upperBound
     }
 
+    /// The honorific a name span opens with, also when the gazetteer knows the whole span as a person's name
+    /// ("Sheikh Sabah Al-Ahmad …").
+    static func honorificOpening(_ c: ExtractionContext, _ nr: Range<Int>) -> Range<Int>? {
+        guard nr.count >= 3, let m = c.lexicons.index.longestMatch(in: c.tokens, at: nr.lowerBound, limit: nr.upperBound - 2, anyCase: false),
+              m.hits.contains(.honorific) else { return nil }
+        var r = m.range
+        if r.upperBound < nr.upperBound, c.tokens[r.upperBound].key == ".", c.tokens[r.upperBound].isAttached { r = r.lowerBound..<(r.upperBound + 1) }
+        return r
+    }
+
     func honorificRange(_ c: ExtractionContext, at i: Int, end: Int) -> Range<Int>? {
         guard i < end, let m = c.match(at: i), m.range.lowerBound == i, m.hits.contains(.honorific) else { return nil }
         var r = m.range
@@ -460,12 +470,23 @@ public struct PersonRecognizer: PipelineStage {
 
     /// Adds a mention of a (possibly new) person with what the evidence says about them.
     @discardableResult
-    func addPerson(_ c: inout ExtractionContext, name nr: Range<Int>, sentence: Int, evidence: String, honorific: Range<Int>? = nil,
+    func addPerson(_ c: inout ExtractionContext, name span: Range<Int>, sentence: Int, evidence: String, honorific h: Range<Int>? = nil,
                    titles: [String] = [], org: Int? = nil, country: String? = nil, headOfState: Bool = false) -> Int {
+        var nr = span
+        var honorific = h
+        // "Sheikh Sabah Al-Ahmad Al-Jaber Al-Sabah": an honorific the span took in is not part of the name, when two
+        // name words or more follow it ("Sheikh Hasina" stays whole).
+        if honorific == nil, let inner = Self.honorificOpening(c, nr),
+           c.tokens[inner.upperBound..<nr.upperBound].filter({ $0.kind == .word }).count >= 2 {
+            honorific = inner
+            nr = inner.upperBound..<nr.upperBound
+        }
         let surface = NameShape.surface(c, nr)
         var known: Int?
-        if let m = c.match(at: nr.lowerBound), m.range == nr {
-            for h in m.hits { if case .person(let p) = h { known = p } }
+        for r in [nr, span] where known == nil {
+            if let m = c.match(at: r.lowerBound), m.range == r {
+                for h in m.hits { if case .person(let p) = h { known = p } }
+            }
         }
         if known == nil, nr.count == 1, !titles.isEmpty { known = Self.knownByOneName(c, c.tokens[nr.lowerBound].key, titles: titles) }
         let index: Int

@@ -623,3 +623,14 @@ func willVisitIsKeptAsPlanned() {
     #expect(a.events.map(\.type) == ["MEET"])
     #expect(Set(a.events.first?.participants ?? []) == ["Kwame Mensah", "Ana Lopes"])
 }
+
+@Test func aMeetingNamedToPlaceAnotherInTimeIsNotPartOfIt() {
+    let a = Sample.extract("""
+        2025-01-16
+        Ghanaian Foreign Minister Kwame Mensah met with President Karim Haddad at the State House in Nairobi on Wednesday, January 15, 2025, to discuss trade.
+        Before meeting with Haddad, Mensah had a bilateral discussion with Kenyan Foreign Affairs Secretary Ana Lopes in Nairobi.
+        """)
+    #expect(a.events.count == 2)
+    #expect(Set(a.events.first?.participants ?? []) == ["Kwame Mensah", "Karim Haddad"])
+    #expect(Set(a.events.last?.participants ?? []) == ["Kwame Mensah", "Ana Lopes"])
+}

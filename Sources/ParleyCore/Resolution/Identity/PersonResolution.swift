@@ -52,11 +52,40 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         }
     }
 
-    /// Whether the decision needs the stored alias that matched (only the last look-up does).
-    public var needsAlias: Bool { match == .initialFormOfFullName }
+    /// Whether the decision needs the stored alias that matched (a transliteration variant and the last look-up do).
+    public var needsAlias: Bool { match == .initialFormOfFullName || match == .skeleton }
 
-    /// Whether a stored alias found by the key may be a hit: the last lookup takes only initial forms.
-    public func accepts(alias: String) -> Bool { match != .initialFormOfFullName || NameKeys(alias).isInitialForm }
+    /// Whether a stored alias found by the key may be a hit: the last lookup takes only initial forms; a
+    /// transliteration variant must differ from the document's form in few letters (`Sergey`/`Sergei`,
+    /// `Mohammed`/`Muhammad`), not merely share consonants (`Li Keqiang`/`Lu Kang`).
+    public func accepts(alias: String) -> Bool {
+        switch match {
+        case .initialFormOfFullName: return NameKeys(alias).isInitialForm
+        case .skeleton: return Self.spellingsClose(NameKeys(form).aliasKey, NameKeys(alias).aliasKey)
+        default: return true
+        }
+    }
+
+    /// Whether two name keys differ in at most a quarter of their letters (at least one).
+    static func spellingsClose(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        let allowed = max(1, max(x.count, y.count) / 4)
+        guard abs(x.count - y.count) <= allowed else { return false }
+        // Levenshtein distance, one row at a time.
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > allowed { return false }
+            swap(&previous, &current)
+        }
+        return previous[y.count] <= allowed
+    }
 
     /// Why a hit is the same person, as a profile's `--why` shows it; `alias` is the stored alias that matched.
     public func reason(alias: String?) -> String {
@@ -72,7 +101,8 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
 /// Decides which stored person a document's person is, the same for every backend: people's judgements first
 /// (a merge wins, a split keeps apart), then the look-ups in order — same name, transliteration variant, initial
 /// and surname, full name of a stored initial form — each taking the store's first candidate the rules admit
-/// (not kept apart by a split, not of another country); else a new person.
+/// (not kept apart by a split, not of another country); then the very same distinctive full name of another
+/// country (`isDistinctive`); else a new person.
 public struct PersonResolver: IdentityResolver {
     /// What the store gives: the name's judgements, and a function that runs one look-up and returns the first
     /// of its candidates, in the store's order, that the given predicate admits.
@@ -101,10 +131,18 @@ public struct PersonResolver: IdentityResolver {
         if let id = evidence.judgements.sameAs {
             return .same(PersonCandidate(id: id, country: nil, alias: nil), reason: ManualJudgements.mergeReason)
         }
-        for lookup in Self.lookups(p, keys: keys) {
+        let lookups = Self.lookups(p, keys: keys)
+        for lookup in lookups {
             let admitted = { (c: PersonCandidate) in Self.admits(c, by: lookup, for: p, judgements: evidence.judgements) }
             if let c = try evidence.firstCandidate(lookup, admitted) {
                 return .same(c, reason: lookup.reason(alias: c.alias))
+            }
+        }
+        // No one of their country: the very same distinctive full name, whatever country the store has for it.
+        for lookup in lookups where lookup.match == .alias && Self.isDistinctive(lookup.form) {
+            let admitted = { (c: PersonCandidate) in !evidence.judgements.notSameAs.contains(c.id) }
+            if let c = try evidence.firstCandidate(lookup, admitted) {
+                return .same(c, reason: lookup.reason(alias: c.alias) + ", another country")
             }
         }
         return .new(reason: Self.newReason)
@@ -148,6 +186,16 @@ public struct PersonResolver: IdentityResolver {
     public static func admits(candidateCountry: String?, for p: DocumentAnnotation.Person) -> Bool {
         if let c = candidateCountry, let pc = p.country, c != pc { return false }
         return true
+    }
+
+    /// A full name rare enough that the same printed name is the same person whatever country a release gave
+    /// them (a country is often inferred, and then evidence rather than a wall): three or more name words, or
+    /// two with nine letters or more ("Shii Kazuo", not "Li Qiang").
+    public static func isDistinctive(_ form: String) -> Bool {
+        let k = NameKeys(form)
+        guard !k.isInitialForm else { return false }
+        if k.tokenCount >= 3 { return true }
+        return k.tokenCount == 2 && k.aliasKey.utf8.count - 1 >= 9
     }
 
     /// Whether a new form of a person's name should replace the display name: the fullest name wins.

@@ -38,8 +38,28 @@ private func evidence(_ stored: [(Int64, String?, String)], judgements: ManualJu
 }
 
 @Test func anotherCountryKeepsNamesakesApart() throws {
-    let d = try PersonResolver().resolve(person("Kwame Mensah", country: "KEN"), evidence([(7, "GHA", "Kwame Mensah")]))
+    let d = try PersonResolver().resolve(person("Li Wei", country: "SGP"), evidence([(7, "CHN", "Li Wei")]))
     #expect(d.match == nil)
+}
+
+@Test func aDistinctiveFullNameIsTheSamePersonWhateverCountryAReleaseGaveThem() throws {
+    // A country is often inferred (the counterpart's, in a release of the other side): for a long full name it is
+    // evidence, not a wall.
+    let d = try PersonResolver().resolve(person("Kwame Mensah", country: "KEN"), evidence([(7, "GHA", "Kwame Mensah")]))
+    #expect(d.match?.id == 7)
+    let three = try PersonResolver().resolve(person("Ana Maria Lopes", country: "KEN"), evidence([(8, "PRT", "Ana Maria Lopes")]))
+    #expect(three.match?.id == 8)
+    // Not for a transliteration variant.
+    let variant = try PersonResolver().resolve(person("Kwame Mensa", country: "KEN"), evidence([(7, "GHA", "Kwame Mensah")]))
+    #expect(variant.match == nil)
+}
+
+@Test func aTransliterationVariantDiffersInFewLetters() throws {
+    let close = try PersonResolver().resolve(person("Sergei Lavrov", country: "RUS"), evidence([(3, "RUS", "Sergey Lavrov")]))
+    #expect(close.match?.id == 3)
+    // Same consonants, another name.
+    let far = try PersonResolver().resolve(person("Lu Kang", country: "CHN"), evidence([(4, "CHN", "Li Keqiang")]))
+    #expect(far.match == nil)
 }
 
 @Test func anUnknownCountryDoesNotKeepApart() throws {
