@@ -26,6 +26,7 @@ final class KeyMemo {
         lookups[Self.lookupKey(.skeleton, k.skeletonKey, k.initial)] = nil
         lookups[Self.lookupKey(.initialAndSurname, k.surnameKey, k.initial)] = nil
         lookups[Self.lookupKey(.initialFormOfFullName, k.surnameKey, k.initial)] = nil
+        lookups[Self.lookupKey(.closeSpelling, k.surnameKey, k.initial)] = nil
     }
 
     /// Forgets everything about people (a document's removal may delete some).

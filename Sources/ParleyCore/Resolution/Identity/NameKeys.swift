@@ -11,7 +11,8 @@ public struct NameKeys: Sendable, Equatable {
     public var tokenCount: Int
 
     static let honorifics: Set<String> = ["mr", "ms", "mrs", "miss", "dr", "h", "e", "he", "his", "her", "excellency", "comrade",
-                                          "madam", "sir", "prof", "professor", "cde", "hon", "rt", "mme", "u", "daw"]
+                                          "madam", "sir", "prof", "professor", "cde", "hon", "rt", "mme", "u", "daw", "sheikh", "sheikha",
+                                          "shaikh", "dame", "lord"]
 
     public init(_ name: String) {
         // Scalars, not Characters: this runs for every name form of every ingested person.

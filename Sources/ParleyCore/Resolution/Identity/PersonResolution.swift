@@ -25,6 +25,9 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         case initialAndSurname
         /// A document's full name against stored initial forms of it.
         case initialFormOfFullName
+        /// A document's full name against stored full names with its surname and initial spelled a little
+        /// differently ("Steve"/"Steven Witkoff", "Yun Byun-se"/"Yun Byung-se").
+        case closeSpelling
     }
     /// The key column a look-up probes.
     public enum Column: Sendable { case aliasKey, skeletonKey, surnameKey }
@@ -48,12 +51,12 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         switch match {
         case .alias: return .aliasKey
         case .skeleton: return .skeletonKey
-        case .initialAndSurname, .initialFormOfFullName: return .surnameKey
+        case .initialAndSurname, .initialFormOfFullName, .closeSpelling: return .surnameKey
         }
     }
 
     /// Whether the decision needs the stored alias that matched (a transliteration variant and the last look-up do).
-    public var needsAlias: Bool { match == .initialFormOfFullName || match == .skeleton }
+    public var needsAlias: Bool { match == .initialFormOfFullName || match == .skeleton || match == .closeSpelling }
 
     /// Whether a stored alias found by the key may be a hit: the last lookup takes only initial forms; a
     /// transliteration variant must differ from the document's form in few letters (`Sergey`/`Sergei`,
@@ -61,9 +64,42 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
     public func accepts(alias: String) -> Bool {
         switch match {
         case .initialFormOfFullName: return NameKeys(alias).isInitialForm
-        case .skeleton: return Self.spellingsClose(NameKeys(form).aliasKey, NameKeys(alias).aliasKey)
+        case .skeleton: return Self.spellingsClose(NameKeys(form).aliasKey, NameKeys(alias).aliasKey) && Self.initialsAgree(form, alias)
+        case .closeSpelling:
+            let stored = NameKeys(alias)
+            // The given names close too: "Nawaf Al-Ahmad Al-Sabah" is not "Mishal Al-Ahmad Al-Sabah".
+            return !stored.isInitialForm && stored.tokenCount >= 2 && Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
+                && Self.spellingsClose(Self.letters(String(Self.firstWord(form))), Self.letters(String(Self.firstWord(alias)))) && Self.initialsAgree(form, alias)
         default: return true
         }
+    }
+
+    /// A name's first word as printed ("Fu'ad" of "Fu'ad Hussain").
+    static func firstWord(_ name: String) -> Substring {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+        return words.first { !NameKeys.honorifics.contains(letters(String($0))) } ?? Substring(name)
+    }
+
+    /// A name's letters in printed order, folded, without spaces or marks ("Fu'ad Hussain" → "fuadhussain").
+    static func letters(_ name: String) -> String {
+        String(String.UnicodeScalarView(TextNormalizer.fold(name).unicodeScalars.filter { $0.properties.isAlphabetic }))
+    }
+
+    /// A name's letters without the honorifics it opens with ("Sheikh Nawaf …" → "nawaf…").
+    static func nameLetters(_ name: String) -> String {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+        let start = words.firstIndex { !NameKeys.honorifics.contains(letters(String($0))) } ?? words.startIndex
+        return letters(words[start...].joined(separator: " "))
+    }
+
+    /// Middle initials do not disagree: "George W. Bush" is not "George H. W. Bush"; "Antony J. Blinken" may be
+    /// "Antony Blinken".
+    static func initialsAgree(_ a: String, _ b: String) -> Bool {
+        func initials(_ s: String) -> Set<Substring> {
+            Set(TextNormalizer.fold(s).split(whereSeparator: { !$0.isLetter }).filter { $0.count == 1 })
+        }
+        let x = initials(a), y = initials(b)
+        return x.isEmpty || y.isEmpty || x == y
     }
 
     /// Whether two name keys differ in at most a quarter of their letters (at least one).
@@ -94,6 +130,7 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         case .skeleton: return "transliteration variant of '\(form)'"
         case .initialAndSurname: return "initial and surname of '\(form)'"
         case .initialFormOfFullName: return "full name of '\(alias ?? form)'"
+        case .closeSpelling: return "close spelling of '\(form)'"
         }
     }
 }
@@ -170,6 +207,9 @@ public struct PersonResolver: IdentityResolver {
         }
         if let (form, full) = forms.first(where: { !$0.1.isInitialForm }), !full.surnameKey.isEmpty {
             out.append(PersonLookup(match: .initialFormOfFullName, key: full.surnameKey, initial: full.initial, form: form))
+        }
+        for (form, keys) in forms where !keys.isInitialForm && !keys.surnameKey.isEmpty {
+            out.append(PersonLookup(match: .closeSpelling, key: keys.surnameKey, initial: keys.initial, form: form))
         }
         return out
     }

@@ -119,3 +119,20 @@ private func evidence(_ stored: [(Int64, String?, String)], judgements: ManualJu
     #expect(!PersonResolver.isBetterDisplayName("K. Mensah", than: "Kwame Mensah"))
     #expect(!PersonResolver.isBetterDisplayName("Mensah Kwame", than: "Kwame Mensah"))
 }
+
+@Test func aCloseSpellingOfTheSameGivenNameAndSurnameIsTheSamePerson() throws {
+    let d = try PersonResolver().resolve(person("Steve Mensah", country: "GHA"), evidence([(5, "GHA", "Steven Mensah")]))
+    #expect(d.match?.id == 5)
+    #expect(d.reason == "close spelling of 'Steve Mensah'")
+    let apostrophe = try PersonResolver().resolve(person("Fu'ad Haddad", country: "KEN"), evidence([(6, "KEN", "Fuad Haddad")]))
+    #expect(apostrophe.match?.id == 6)
+}
+
+@Test func anotherGivenNameOrOtherInitialsAreAnotherPerson() throws {
+    // Brothers of one family: the family name and the father's name agree, the given names do not.
+    let brother = try PersonResolver().resolve(person("Sheikh Nawaf Al Ahmed Al Mombasa", country: "KEN"),
+                                               evidence([(5, "KEN", "Sheikh Mishal Al Ahmed Al Mombasa")]))
+    #expect(brother.match == nil)
+    let father = try PersonResolver().resolve(person("Kofi A. B. Mensah", country: "GHA"), evidence([(6, "GHA", "Kofi B. Mensah")]))
+    #expect(father.match == nil)
+}
