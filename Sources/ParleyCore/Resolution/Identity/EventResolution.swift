@@ -72,15 +72,34 @@ public struct EventResolver: IdentityResolver {
     public func resolve(_ m: EventMention, _ evidence: Evidence) throws -> IdentityDecision<EventCandidate> {
         guard Self.seeksCandidates(m) else { return .new(reason: Self.newReason) }
         var undated: [EventCandidate] = []
+        var compatible: [EventCandidate] = []
         for id in evidence.candidateIDs {
             guard let c = try evidence.candidate(id) else { continue }
             guard Self.sameKind(c.type, m.type) else { continue }
-            if Self.datesCompatible(c.date, m.date) { return .same(c, reason: "same kind, compatible dates") }
+            // A visitor's trip told alone is not one of the meetings held during it (nor the other way round).
+            if c.type != m.type {
+                if m.people.count <= 1 { continue }
+                if try evidence.peopleOf(c.id).count <= 1 { continue }
+            }
+            if Self.datesCompatible(c.date, m.date) { compatible.append(c); continue }
             // Undated mentions join only an event with the very same people.
             if c.date == nil || m.date == nil, m.people.count >= 2, try evidence.peopleOf(c.id) == Set(m.people) {
                 if m.date != nil { return .same(c, reason: "undated event with the very same people") }
                 undated.append(c)
             }
+        }
+        // Two meetings of one visitor on one day: the event whose people overlap the mention's most.
+        if compatible.count == 1 { return .same(compatible[0], reason: "same kind, compatible dates") }
+        if !compatible.isEmpty {
+            let mine = Set(m.people)
+            var best = compatible[0], bestOverlap = -1.0
+            for c in compatible {
+                let theirs = try evidence.peopleOf(c.id)
+                let union = mine.union(theirs).count
+                let overlap = union == 0 ? 0 : Double(mine.intersection(theirs).count) / Double(union)
+                if overlap > bestOverlap { best = c; bestOverlap = overlap }
+            }
+            return .same(best, reason: "same kind, compatible dates, most people in common")
         }
         // The same two leaders talk by phone many times: an undated report joins only when one event qualifies.
         if undated.count == 1 { return .same(undated[0], reason: "the only event with the very same people") }

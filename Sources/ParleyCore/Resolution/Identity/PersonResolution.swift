@@ -182,7 +182,25 @@ public struct PersonResolver: IdentityResolver {
                 return .same(c, reason: lookup.reason(alias: c.alias) + ", another country")
             }
         }
+        // Known by one name only ("Secretary Blinken"): the one stored person of their country with that name.
+        if let form = Self.singleNameForm(p, keys: keys), let country = p.country {
+            let lookup = PersonLookup(match: .alias, key: keys(form).aliasKey, initial: nil, form: form)
+            var ids: Set<Int64> = []
+            var found: PersonCandidate?
+            _ = try evidence.firstCandidate(lookup) { c in
+                if c.country == country, !evidence.judgements.notSameAs.contains(c.id) { ids.insert(c.id); found = found ?? c }
+                return false
+            }
+            if ids.count == 1, let c = found { return .same(c, reason: "the one person of \(country) known as '\(form)'") }
+        }
         return .new(reason: Self.newReason)
+    }
+
+    /// The name of a person every form of whose name is one word of five letters or more ("Blinken", "IWAYA").
+    static func singleNameForm(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys) -> String? {
+        let forms = [p.name] + p.aliases
+        guard forms.allSatisfy({ keys($0).tokenCount <= 1 }) else { return nil }
+        return forms.first { let k = keys($0); return k.tokenCount == 1 && k.aliasKey.utf8.count >= 5 }
     }
 
     /// The key under which a person's judgements are kept: the main name's alias key.

@@ -22,8 +22,23 @@ private func resolve(_ type: String, _ date: String?, people: [Int64], _ candida
 @Test func aMeetingAndAVisitAreOneKind() throws {
     #expect(EventResolver.sameKind("MEET", "VISIT"))
     #expect(!EventResolver.sameKind("MEET", "CALL"))
-    let d = try resolve("VISIT", "2025-03", people: [1, 2], [EventCandidate(id: 9, type: "MEET", date: "2025-03-05")])
+    let d = try resolve("VISIT", "2025-03", people: [1, 2], [EventCandidate(id: 9, type: "MEET", date: "2025-03-05")], peopleOf: [9: [1, 2]])
     #expect(d.match?.id == 9)
+}
+
+@Test func aVisitorsTripToldAloneIsNotOneOfItsMeetings() throws {
+    let d = try resolve("VISIT", "2025-03-05", people: [1], [EventCandidate(id: 9, type: "MEET", date: "2025-03-05")], peopleOf: [9: [1, 2]])
+    #expect(d.match == nil)
+    let back = try resolve("MEET", "2025-03-05", people: [1, 2], [EventCandidate(id: 9, type: "VISIT", date: "2025-03-05")], peopleOf: [9: [1]])
+    #expect(back.match == nil)
+}
+
+@Test func twoMeetingsOfOneVisitorOnOneDayGoToTheOneWithMostPeopleInCommon() throws {
+    // The visitor (1) met the foreign minister (2) and then the president (3) with the minister present.
+    let d = try resolve("MEET", "2025-03-05", people: [1, 3, 2],
+                        [EventCandidate(id: 9, type: "MEET", date: "2025-03-05"), EventCandidate(id: 10, type: "MEET", date: "2025-03-05")],
+                        peopleOf: [9: [1, 2, 4], 10: [1, 3]])
+    #expect(d.match?.id == 10)
 }
 
 @Test func anUndatedReportJoinsTheOnlyEventWithTheVerySamePeople() throws {

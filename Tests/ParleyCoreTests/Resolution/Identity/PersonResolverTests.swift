@@ -136,3 +136,17 @@ private func evidence(_ stored: [(Int64, String?, String)], judgements: ManualJu
     let father = try PersonResolver().resolve(person("Kofi A. B. Mensah", country: "GHA"), evidence([(6, "GHA", "Kofi B. Mensah")]))
     #expect(father.match == nil)
 }
+
+@Test func aPersonKnownByOneNameIsTheOneStoredPersonOfTheirCountryWithIt() throws {
+    let one = try PersonResolver().resolve(person("Mensah", country: "GHA"), evidence([(5, "GHA", "Kwame Mensah"), (5, "GHA", "Mensah")]))
+    #expect(one.match?.id == 5)
+    #expect(one.reason == "the one person of GHA known as 'Mensah'")
+    // Two of that name: nobody can tell which.
+    let two = try PersonResolver().resolve(person("Mensah", country: "GHA"),
+                                           evidence([(5, "GHA", "Mensah"), (6, "GHA", "Mensah")]))
+    #expect(two.match == nil)
+    // Another country, no country, or a short name: no match.
+    #expect(try PersonResolver().resolve(person("Mensah", country: "KEN"), evidence([(5, "GHA", "Mensah")])).match == nil)
+    #expect(try PersonResolver().resolve(person("Mensah", country: nil), evidence([(5, "GHA", "Mensah")])).match == nil)
+    #expect(try PersonResolver().resolve(person("Li", country: "CHN"), evidence([(7, "CHN", "Li")])).match == nil)
+}
