@@ -182,6 +182,8 @@ enum PostgresSchema {
         ("v3-fetch-log", FetchLogSchema.postgres),
         // The channel of each contact and the side of each country with its level (see `ContactRecords`).
         ("v4-contact-channel", ContactRecords.postgresMigration),
+        // People's corrections of events (see `EventCorrector`).
+        ("v5-event-corrections", EventCorrector.postgresMigration),
     ]
 
     /// Creates the schema named in the URL if needed and applies the migrations not yet recorded, in one
