@@ -302,7 +302,7 @@ struct EventCorrector {
             }) {
                 let o = reports[j]
                 let kind = o.type == r.type ? "same kind (\(r.type))" : "same kind (\(o.type) and \(r.type))"
-                let dates = Ingestor.datesCompatible(o.date, r.date) ? "dates \(o.date ?? "-") and \(r.date ?? "-") agree" : "undated, with the very same people"
+                let dates = Ingestor.datesCompatible(o.date, r.date) ? "dates \(o.date ?? "-") and \(r.date ?? "-") are compatible" : "undated, with the very same people"
                 let shared = Set(peopleOf[j]).intersection(peopleOf[i]).compactMap { names[$0] }.sorted()
                 joins.append("\(by) joined \(o.documentId) (\(o.localId)): \(kind), \(dates)"
                              + (shared.isEmpty ? "" : ", shared people: " + shared.joined(separator: ", ")))
