@@ -9,13 +9,15 @@ struct WebController: Sendable {
     let store: any BrowsableStore
     let configuration: ServerConfiguration
     let pages: PageRenderer
+    /// Who has signed in to review events (their form tokens go into the event page's forms).
+    var sessions = ReviewSessions()
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in try await Blocking.run { try home() } }
         router.get("events") { request, _ in try await Blocking.run { try events(QueryString(request.uri.query)) } }
         router.get("events.csv") { request, _ in try await Blocking.run { try eventsCSV(QueryString(request.uri.query)) } }
         router.get("events/{id}") { request, context in try await Blocking.run {
-            try event(Identifiers.number(try context.parameters.require("id"), prefix: "E", what: "event"))
+            try event(Identifiers.number(try context.parameters.require("id"), prefix: "E", what: "event"), formToken: sessions.formToken(request.headers))
         } }
         router.get("people") { request, _ in try await Blocking.run { try people(QueryString(request.uri.query)) } }
         router.get("people/{id}") { _, context in try await Blocking.run {
@@ -115,7 +117,9 @@ struct WebController: Sendable {
                         body: .init(byteBuffer: ByteBuffer(string: EventsCSV.write(page.events))))
     }
 
-    func event(_ id: Int64) throws -> Response {
+    /// An event's page; with review on (a token configured), its review section: the forms when `formToken` is a
+    /// signed-in session's, else a link to sign in.
+    func event(_ id: Int64, formToken: String? = nil) throws -> Response {
         let e = try store.event(id: id)
         var v = ViewModels.event(e)
         v["sources"] = e.sources.map { s -> [String: Any] in
@@ -131,7 +135,25 @@ struct WebController: Sendable {
              "values": d.values.map { ["documentId": $0.documentId, "href": "/documents/\(ViewModels.urlEncoded($0.documentId))", "value": $0.value] }]
         }
         let who = e.participants.map(\.name).joined(separator: " and ")
-        return pages.page("event", title: "\(e.type) \(e.date ?? "undated")\(who.isEmpty ? "" : ": " + who) — Parley", ["event": v])
+        var values: [String: Any] = ["event": v]
+        if configuration.token != nil { values["review"] = try reviewValues(e, formToken: formToken) }
+        return pages.page("event", title: "\(e.type) \(e.date ?? "undated")\(who.isEmpty ? "" : ": " + who) — Parley", values)
+    }
+
+    /// The event page's review section: the forms' choices and the corrections that hold on the event.
+    func reviewValues(_ e: EventSummary, formToken: String?) throws -> [String: Any] {
+        guard let formToken else { return ["id": "E\(e.id)", "signedIn": false] }
+        var seen: Set<String> = []
+        let documents = e.sources.map(\.documentId).filter { seen.insert($0).inserted }
+        let corrections = try store.eventCorrections().filter { $0.undoneAt == nil && $0.event == e.id }
+        return [
+            "id": "E\(e.id)", "signedIn": true, "formToken": formToken,
+            "typeOptions": EventQuery.types.map { ["value": $0] },
+            "participantOptions": e.participants.map { ["id": $0.id, "name": $0.name] },
+            "canSplit": documents.count > 1, "sourceOptions": documents.map { ["value": $0] },
+            "hasCorrections": !corrections.isEmpty,
+            "corrections": corrections.map { ["number": $0.id, "createdAt": $0.createdAt, "summary": $0.summary, "note": $0.note ?? ""] },
+        ]
     }
 
     func people(_ q: QueryString) throws -> Response {
