@@ -21,7 +21,7 @@ struct EventCorrector {
         case .merge:
             guard let other = request.other else { throw StoreError.invalidArgument("merge needs the event to keep") }
             try requireEvent(other)
-            guard other != request.event else { throw StoreError.invalidArgument("E\(other) and E\(request.event) are the same event") }
+            guard other != request.event else { throw StoreError.conflict("E\(other) and E\(request.event) are the same event") }
             c.other = try keys(of: other)
         case .split:
             guard let doc = request.document else { throw StoreError.invalidArgument("split needs the document (--source) to take out") }
@@ -29,7 +29,7 @@ struct EventCorrector {
                 throw StoreError.notFound(what: "a report of event E\(request.event) in document '\(doc)' (its documents: \(target.map(\.documentId).uniqued().joined(separator: ", ")))")
             }
             guard target.contains(where: { $0.documentId != doc }) else {
-                throw StoreError.invalidArgument("event E\(request.event) has no report from another document: nothing to split '\(doc)' from")
+                throw StoreError.conflict("event E\(request.event) has no report from another document: nothing to split '\(doc)' from")
             }
             c.document = doc
         case .set:
@@ -80,7 +80,7 @@ struct EventCorrector {
         guard var c = try corrections(withEvents: false).first(where: { $0.id == id }) else {
             throw StoreError.notFound(what: "event correction \(id) (parley event corrections lists them)")
         }
-        guard c.undoneAt == nil else { throw StoreError.invalidArgument("event correction \(id) was already undone at \(c.undoneAt!)") }
+        guard c.undoneAt == nil else { throw StoreError.conflict("event correction \(id) was already undone at \(c.undoneAt!)") }
         c.undoneAt = Ingestor.now()
         try rows.run("UPDATE eventCorrection SET undoneAt = ? WHERE id = ?", [.text(c.undoneAt), .int(id)])
         var documents = c.documents
