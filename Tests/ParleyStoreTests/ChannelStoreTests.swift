@@ -99,6 +99,21 @@ struct ChannelStoreTests {
         }
     }
 
+    @Test("the contact network keeps only the contacts of a channel when asked", arguments: Backend.available)
+    func networkByChannel(_ backend: Backend) throws {
+        try BackendSuiteTests.withStore(backend) { store throws in
+            for r in Self.releases() { _ = try store.ingest(r.0, r.1) }
+            let browse = try #require(store as? any BrowsableStore)
+            let all = try browse.network(.people, from: nil, to: nil, limit: 10)
+            #expect(all.edges.count == 2)
+            let party = try browse.network(.people, from: nil, to: nil, channel: "party", limit: 10)
+            #expect(Set(party.nodes.map(\.label)) == ["Ana Lopes", "Karim Haddad"] && party.edges.map(\.events) == [1])
+            let state = try browse.network(.countries, from: "2024", to: "2024", channel: "state", limit: 10)
+            #expect(state.edges.map { [$0.source, $0.target] } == [["GHA", "KEN"]] && state.edges.map(\.events) == [1])
+            #expect(try browse.network(.organizations, from: nil, to: nil, channel: "parliament", limit: 10).edges.isEmpty)
+        }
+    }
+
     @Test("an event stored from a document of an older Parley has no channel until the document is ingested again",
           arguments: Backend.available)
     func annotationsWithoutChannels(_ backend: Backend) throws {

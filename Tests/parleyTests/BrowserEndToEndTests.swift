@@ -184,6 +184,10 @@ struct BrowserEndToEndTests {
         let cells = filtered.components(separatedBy: "class=\"channel c-").count - 1
         let ofChannel = filtered.components(separatedBy: "class=\"channel c-\(channel)\"").count - 1
         #expect(cells == counted && ofChannel == cells, "rows of channel \(channel): \(ofChannel) of \(cells), facet \(counted)")
+        // The network page offers the same channel choice.
+        let network = try chromium(["--virtual-time-budget=4000", "--dump-dom", base + "/network?channel=\(channel)"])
+        #expect(network.contains("<option value=\"\(channel)\" selected=\"\">"), "the network page does not show the chosen channel")
+        #expect(network.contains("\(channel) channel"), "the network page's heading does not name the channel")
         let shot = shots.appendingPathComponent("events-channel.png")
         try? FileManager.default.removeItem(at: shot)
         _ = try chromium(["--window-size=1280,900", "--virtual-time-budget=4000", "--screenshot=" + shot.path, base + "/events?channel=\(channel)"])

@@ -256,7 +256,8 @@ struct WebController: Sendable {
             from = String(max(minYear, maxYear - 1))
             to = String(maxYear)
         }
-        let graph = try store.network(kind, from: from, to: to, limit: 150)
+        let channel = try EventQuery.channel(q["channel"])
+        let graph = try store.network(kind, from: from, to: to, channel: channel, limit: 150)
         let labels = Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, $0.label) })
         func href(_ id: String) -> String {
             switch kind {
@@ -265,8 +266,10 @@ struct WebController: Sendable {
             case .countries: return "/countries/\(id)"
             }
         }
-        return pages.page("network", title: "Network of \(kind.rawValue), \(from ?? "…") to \(to ?? "…") — Parley", [
+        return pages.page("network", title: "Network of \(kind.rawValue)\(channel.map { ", \($0) channel" } ?? ""), \(from ?? "…") to \(to ?? "…") — Parley", [
             "kinds": NetworkKind.allCases.map { ["value": $0.rawValue, "selected": $0 == kind] },
+            "channel": channel ?? "",
+            "channelOptions": ContactChannel.allCases.map { ["value": $0.rawValue, "selected": channel == $0.rawValue] },
             "kind": kind.rawValue, "from": from ?? "", "to": to ?? "",
             "minYear": minYear, "maxYear": maxYear,
             "fromYear": from.flatMap { Int($0.prefix(4)) } ?? minYear, "toYear": to.flatMap { Int($0.prefix(4)) } ?? maxYear,
