@@ -154,6 +154,8 @@ public protocol BrowsableStore: EventStore {
     /// The `limit` strongest links among `kind` nodes in events dated between `from` and `to` (inclusive prefixes).
     /// The contact network of the events between `from` and `to`; with `channel`, only the contacts of that channel.
     func network(_ kind: NetworkKind, from: String?, to: String?, channel: String?, limit: Int) throws -> NetworkGraph
+    /// The counts behind a chart (per year and partner, channel or type).
+    func chart(_ chart: ContactChart) throws -> ChartTable
 }
 
 extension BrowsableStore {

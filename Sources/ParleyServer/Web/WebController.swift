@@ -32,6 +32,14 @@ struct WebController: Sendable {
         router.get("countries/{code}/{other}") { _, context in try await Blocking.run {
             try countryPair(Identifiers.country(try context.parameters.require("code")), Identifiers.country(try context.parameters.require("other")))
         } }
+        router.get("chart.csv") { request, _ in try await Blocking.run {
+            let table = try store.chart(try Self.chart(QueryString(request.uri.query)))
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"parley-chart.csv\""],
+                            body: .init(byteBuffer: ByteBuffer(string: table.csv)))
+        } }
+        router.get("chart.json") { request, _ in try await Blocking.run {
+            try JSONResponse.make(try store.chart(try Self.chart(QueryString(request.uri.query))))
+        } }
         router.get("network") { request, _ in try await Blocking.run { try network(QueryString(request.uri.query)) } }
         router.get("documents/{id}") { request, context in try await Blocking.run {
             try document(try context.parameters.require("id"), QueryString(request.uri.query))
@@ -194,6 +202,8 @@ struct WebController: Sendable {
         var v = ViewModels.organization(o.organization)
         v["people"] = o.people.map(ViewModels.linkedPerson)
         v["eventsHref"] = "/events?org=" + ViewModels.urlEncoded(o.organization.name)
+        v["partnersChart"] = Charts.stacked(try store.chart(.organizationPartners(id)), id: "org-partners",
+                                            downloads: "chart=organization-partners&organization=O\(id)")
         return pages.page("organization", title: "\(o.organization.name) — Parley",
                           ["organization": v, "eventTableHTML": EventTableHTML.table(o.events)])
     }
@@ -222,23 +232,40 @@ struct WebController: Sendable {
         v["people"] = c.people.map(ViewModels.linkedPerson)
         v["latest"] = c.events.map(ViewModels.event)
         v["eventsHref"] = "/events?country=\(code)"
+        v["partnersChart"] = Charts.stacked(try store.chart(.countryPartners(code)), id: "country-partners",
+                                            downloads: "chart=country-partners&country=\(code)")
         return pages.page("country", title: "\(ViewModels.countryName(code)) — Parley", ["country": v])
     }
 
     func countryPair(_ a: String, _ b: String) throws -> Response {
         let pair = try store.countryPair(a, b)
-        var byYear: [String: [String: Int]] = [:]
-        for c in pair.years { byYear[c.year, default: [:]][c.type] = c.count }
-        let types = Array(Set(pair.years.map(\.type))).sorted()
-        let rows = byYear.keys.sorted().map { y -> [String: Any] in
-            ["year": y.isEmpty ? "undated" : y, "cells": types.map { byYear[y]?[$0] ?? 0 }, "total": byYear[y]?.values.reduce(0, +) ?? 0]
-        }
         let title = "\(ViewModels.countryName(a)) and \(ViewModels.countryName(b))"
         return pages.page("pair", title: "\(title) — Parley", [
             "heading": title, "a": ViewModels.country(a), "b": ViewModels.country(b), "total": pair.total,
-            "types": types, "rows": rows, "chart": Charts.yearBars(pair.years), "eventTableHTML": EventTableHTML.table(pair.events),
+            "channelChart": Charts.stacked(try store.chart(.pairChannels(a, b)), id: "pair-channels", downloads: "chart=pair-channels&country=\(a)&other=\(b)"),
+            "typeChart": Charts.stacked(try store.chart(.pairTypes(a, b)), id: "pair-types", downloads: "chart=pair-types&country=\(a)&other=\(b)"),
+            "eventTableHTML": EventTableHTML.table(pair.events),
             "eventsHref": "/events?country=\(a)&country=\(b)", "hasEvents": !pair.events.isEmpty,
         ])
+    }
+
+    /// The chart a download asks for: `chart` (country-partners, pair-channels, pair-types, organization-partners) with
+    /// its `country`, `other` or `organization`; a 400 or 404 naming what is wrong.
+    static func chart(_ q: QueryString) throws -> ContactChart {
+        func country(_ key: String) throws -> String {
+            guard let c = q[key] else { throw Problem.badRequest("\(key) (an ISO 3166-1 alpha-3 code) is required for this chart") }
+            return try Identifiers.country(c)
+        }
+        switch q["chart"] {
+        case "country-partners": return .countryPartners(try country("country"))
+        case "pair-channels": return .pairChannels(try country("country"), try country("other"))
+        case "pair-types": return .pairTypes(try country("country"), try country("other"))
+        case "organization-partners":
+            guard let o = q["organization"] else { throw Problem.badRequest("organization (O12) is required for this chart") }
+            return .organizationPartners(try Identifiers.number(o, prefix: "O", what: "organization"))
+        default:
+            throw Problem.badRequest("chart is one of country-partners, pair-channels, pair-types, organization-partners, not '\(q["chart"]?.prefix(40) ?? "")'")
+        }
     }
 
     func network(_ q: QueryString) throws -> Response {
