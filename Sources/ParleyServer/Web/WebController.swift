@@ -202,7 +202,7 @@ struct WebController: Sendable {
         var v = ViewModels.organization(o.organization)
         v["people"] = o.people.map(ViewModels.linkedPerson)
         v["eventsHref"] = "/events?org=" + ViewModels.urlEncoded(o.organization.name)
-        v["partnersChart"] = Charts.stacked(try store.chart(.organizationPartners(id)), id: "org-partners",
+        v["partnersChart"] = Charts.stacked(try store.chart(.organizationPartners(id)), id: "organization-partners",
                                             downloads: "chart=organization-partners&organization=O\(id)")
         return pages.page("organization", title: "\(o.organization.name) — Parley",
                           ["organization": v, "eventTableHTML": EventTableHTML.table(o.events)])
