@@ -84,19 +84,8 @@ func run(_ program: String, _ arguments: [String]) throws -> String {
 
 /// Runs Chromium headless with `arguments` and returns its standard output.
 func chromium(_ arguments: [String]) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: try #require(chromiumBinary))
-    p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                   "--user-data-dir=" + FileManager.default.temporaryDirectory.appendingPathComponent("parley-chromium-\(UUID().uuidString)").path]
-        + arguments
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try run(try #require(chromiumBinary), ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--user-data-dir=" + FileManager.default.temporaryDirectory.appendingPathComponent("parley-chromium-\(UUID().uuidString)").path] + arguments)
 }
 
 @Suite(.enabled(if: parleyBinary != nil && chromiumBinary != nil, "needs the parley binary and Chromium (apt-get install chromium)"), .serialized)
