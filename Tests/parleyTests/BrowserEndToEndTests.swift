@@ -189,7 +189,8 @@ struct BrowserEndToEndTests {
             let note = "checked against the other side's release"
             let script = packageRoot.appendingPathComponent("Tests/parleyTests/review-round-trip.py").path
             let output = try run("/usr/bin/env", ["python3", script, chromiumPath, driverBinary, base, String(eventID), token, newType, note])
-            let trip = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "no round trip: \(output.prefix(300))")
+            let trip = try #require((try? JSONSerialization.jsonObject(with: Data(output.utf8))) as? [String: Any], "no round trip: '\(output.prefix(300))'")
+            #expect(trip["error"] == nil, "the round trip failed: \(trip["error"] ?? "")")
             #expect(trip["signInPage"] as? Bool == true, "the sign-in link does not lead to the sign-in form")
             #expect((trip["afterSignIn"] as? String)?.hasSuffix("/events/E\(eventID)") == true, "signing in does not lead back to the event")
             let corrected = trip["page"] as? String ?? ""

@@ -36,12 +36,14 @@ try:
         "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile]}}}})
     session = created["value"]["sessionId"]
     root = f"/session/{session}"
+    # Elements are looked for up to 20 s (a loaded machine renders slowly); pages load within 60 s.
+    call("POST", root + "/timeouts", {"implicit": 20000, "pageLoad": 60000})
 
     def element(selector):
         value = call("POST", root + "/element", {"using": "css selector", "value": selector})["value"]
         found = [v for k, v in value.items() if k.startswith("element-")]
         if not found:
-            raise SystemExit(f"no element {selector}: {value}")
+            raise RuntimeError(f"no element {selector}: {value}")
         return found[0]
 
     def click(selector):
@@ -53,20 +55,39 @@ try:
     def source():
         return call("GET", root + "/source")["value"]
 
+    def url():
+        return call("GET", root + "/url")["value"]
+
+    def wait_until(ready, what):
+        """A click on a submit button returns before the next page has loaded: wait for it (up to 30 s)."""
+        for _ in range(300):
+            if ready():
+                return
+            time.sleep(0.1)
+        raise RuntimeError("timed out waiting for " + what)
+
     out = {}
-    call("POST", root + "/url", {"url": f"{base}/events/E{event}"})
-    click("#review-sign-in-link")
-    out["signInPage"] = "Sign in to review" in source()
-    type_into("#review-token", token)
-    click("#review-sign-in")
-    out["afterSignIn"] = call("GET", root + "/url")["value"]
-    click(f'#r-type option[value="{new_type}"]')
-    type_into("#r-note", note)
-    click("#review-set-submit")
-    out["afterSave"] = call("GET", root + "/url")["value"]
-    out["page"] = source()
+    try:
+        call("POST", root + "/url", {"url": f"{base}/events/E{event}"})
+        click("#review-sign-in-link")
+        wait_until(lambda: "Sign in to review" in source(), "the sign-in page")
+        out["signInPage"] = True
+        type_into("#review-token", token)
+        click("#review-sign-in")
+        wait_until(lambda: url().endswith(f"/events/E{event}"), "the event page after signing in")
+        out["afterSignIn"] = url()
+        click(f'#r-type option[value="{new_type}"]')
+        type_into("#r-note", note)
+        click("#review-set-submit")
+        wait_until(lambda: note in source(), "the event page after saving the correction")
+        out["afterSave"] = url()
+        out["page"] = source()
+    except Exception as e:  # reported to the test, which shows it
+        out["error"] = f"{type(e).__name__}: {e}"
     call("DELETE", root)
     print(json.dumps(out))
+except Exception as e:
+    print(json.dumps({"error": f"{type(e).__name__}: {e}"}))
 finally:
     driver.terminate()
     try:
