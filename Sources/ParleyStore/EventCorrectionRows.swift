@@ -16,6 +16,8 @@ protocol EventCorrectionRows {
     func run(_ sql: String, _ arguments: [CorrectionValue]) throws
     /// A new event as a document's annotation states it (its row and sides, as the ingest writes them); returns its id.
     func createEvent(_ event: DocumentAnnotation.Event) throws -> Int64
+    /// Merges a channel profile into an event's, as when another report of it is ingested (`ContactRecords.merged`).
+    func joinContact(_ event: Int64, _ profile: ContactProfile?) throws
     /// Links, each ignored when already there.
     func addParticipant(_ event: Int64, _ person: Int64, role: String) throws
     func addCountry(_ event: Int64, _ country: String) throws
@@ -45,6 +47,15 @@ extension EventCorrectionRows {
         let annotation = try EventDisagreements.annotation(json, of: id)
         let document = Document(id: id, url: row[0], site: row[1], title: row[2], text: text, origin: row[4] ?? id)
         return (PreparedDocument(document, annotation), row[6] ?? "", row[7] ?? Ingestor.now())
+    }
+
+    /// An event's stored channel profile (its channel and sides), nil when none was coded.
+    func contact(_ event: Int64) throws -> ContactProfile? {
+        guard let row = try texts("SELECT channel, channelReason FROM event WHERE id = ?", [.int(event)]).first else { return nil }
+        let sides = try texts("SELECT country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId = ? ORDER BY country", [.int(event)]).map {
+            EventSide(country: ContactRecords.country($0[0]), channel: $0[1], channelReason: $0[2], level: $0[3], levelReason: $0[4])
+        }
+        return ContactRecords.profile(channel: row[0], reason: row[1], sides: sides)
     }
 
     /// A stored document's annotation.

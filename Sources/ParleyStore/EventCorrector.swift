@@ -159,8 +159,9 @@ struct EventCorrector {
     }
 
     /// Moves event `a`'s reports, people, organizations and countries to event `b` and deletes `a`; `b` takes the
-    /// more precise date.
+    /// more precise date, and its channel and sides take in `a`'s as another report's would.
     func merge(_ a: Int64, into b: Int64) throws {
+        try rows.joinContact(b, try rows.contact(a))
         for r in try rows.texts("SELECT personId, role FROM eventParticipant WHERE eventId = ?", [.int(a)]) {
             if let p = r[0].flatMap({ Int64($0) }) { try rows.addParticipant(b, p, role: r[1] ?? "participant") }
         }

@@ -42,6 +42,8 @@ struct PostgresCorrectionRows: EventCorrectionRows {
 
     func createEvent(_ event: DocumentAnnotation.Event) throws -> Int64 { try PostgresIngestor(s: s).createEvent(event) }
 
+    func joinContact(_ event: Int64, _ profile: ContactProfile?) throws { try PostgresIngestor(s: s).joinContact(event, profile) }
+
     func addParticipant(_ event: Int64, _ person: Int64, role: String) throws {
         try s.execute("INSERT INTO eventParticipant (eventId, personId, role) VALUES (\(event), \(person), \(role)) ON CONFLICT DO NOTHING")
     }

@@ -44,6 +44,8 @@ struct SQLiteCorrectionRows: EventCorrectionRows {
         return id
     }
 
+    func joinContact(_ event: Int64, _ profile: ContactProfile?) throws { try Ingestor(db: db).joinContact(event, profile) }
+
     func addParticipant(_ event: Int64, _ person: Int64, role: String) throws {
         try db.execute(sql: "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role, date) SELECT id, ?, ?, date FROM event WHERE id = ?",
                        arguments: [person, role, event])

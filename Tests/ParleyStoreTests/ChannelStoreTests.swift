@@ -114,6 +114,20 @@ struct ChannelStoreTests {
         }
     }
 
+    @Test("a merged event takes in the other's sides, as another report of it would", arguments: Backend.available)
+    func mergeJoinsTheSides(_ backend: Backend) throws {
+        try BackendSuiteTests.withStore(backend) { store throws in
+            for r in Self.releases() { _ = try store.ingest(r.0, r.1) }
+            let events = try store.events(EventFilter())
+            let party = try #require(events.first { $0.date == "2024-03-02" }), state = try #require(events.first { $0.date == "2024-03-05" })
+            _ = try store.correctEvent(EventCorrectionRequest(kind: .merge, event: state.id, other: party.id))
+            let merged = try #require(try store.events(EventFilter()).first)
+            #expect(merged.id == party.id && merged.sources.count == 3)
+            #expect(merged.sides.first { $0.country == "GHA" }?.level == "minister", "\(merged.sides)")
+            #expect(merged.channel != nil)
+        }
+    }
+
     @Test("an event stored from a document of an older Parley has no channel until the document is ingested again",
           arguments: Backend.available)
     func annotationsWithoutChannels(_ backend: Backend) throws {
