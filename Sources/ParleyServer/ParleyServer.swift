@@ -26,8 +26,11 @@ public enum ParleyServer {
         router.add(middleware: APIContractMiddleware(contract: try APIContract(document: resources.openAPI)))
         APIController(store: store, configuration: configuration, resources: resources).register(on: router)
         DocumentUploadController(store: store, configuration: configuration, extractor: extractor, cache: cache).register(on: router)
+        EventCorrectionController(store: store, configuration: configuration, cache: cache).register(on: router)
         StaticFiles(files: resources.staticFiles).register(on: router)
-        WebController(store: store, configuration: configuration, pages: pages).register(on: router)
+        let sessions = ReviewSessions()
+        ReviewController(store: store, configuration: configuration, pages: pages, sessions: sessions, cache: cache).register(on: router)
+        WebController(store: store, configuration: configuration, pages: pages, sessions: sessions).register(on: router)
         return router
     }
 

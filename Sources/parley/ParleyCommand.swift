@@ -8,6 +8,6 @@ struct ParleyCommand: AsyncParsableCommand {
         abstract: "Turn diplomatic press releases into structured, source-backed event data.",
         subcommands: [ExtractCommand.self, TextCommand.self, EvaluateCommand.self, IngestCommand.self, EventsCommand.self,
                       PeopleCommand.self, PersonCommand.self, SearchCommand.self, StatsCommand.self, ExportCommand.self,
-                      MergeCommand.self, SplitCommand.self, FetchCommand.self, WatchCommand.self, ServeCommand.self]
+                      MergeCommand.self, SplitCommand.self, EventCommand.self, FetchCommand.self, WatchCommand.self, ServeCommand.self]
     )
 }

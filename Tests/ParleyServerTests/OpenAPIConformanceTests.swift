@@ -79,7 +79,7 @@ struct SchemaChecker {
                 guard let get = item["get"] as? [String: Any] else { continue }
                 var uri = template
                 for (name, value) in values { uri = uri.replacingOccurrences(of: "{\(name)}", with: value) }
-                if template.hasPrefix("/api/v1/events/") { uri = "/api/v1/events/E\(event)" }
+                if template.hasPrefix("/api/v1/events/") { uri = template.replacingOccurrences(of: "{id}", with: "E\(event)") }
                 if template.hasPrefix("/api/v1/people/") { uri = "/api/v1/people/P\(person)" }
                 if template.hasPrefix("/api/v1/organizations/") { uri = "/api/v1/organizations/O\(org)" }
                 if template.hasPrefix("/api/v1/documents/") { uri = "/api/v1/documents/meeting" }

@@ -99,6 +99,35 @@ struct ChannelStoreTests {
         }
     }
 
+    @Test("the contact network keeps only the contacts of a channel when asked", arguments: Backend.available)
+    func networkByChannel(_ backend: Backend) throws {
+        try BackendSuiteTests.withStore(backend) { store throws in
+            for r in Self.releases() { _ = try store.ingest(r.0, r.1) }
+            let browse = try #require(store as? any BrowsableStore)
+            let all = try browse.network(.people, from: nil, to: nil, limit: 10)
+            #expect(all.edges.count == 2)
+            let party = try browse.network(.people, from: nil, to: nil, channel: "party", limit: 10)
+            #expect(Set(party.nodes.map(\.label)) == ["Ana Lopes", "Karim Haddad"] && party.edges.map(\.events) == [1])
+            let state = try browse.network(.countries, from: "2024", to: "2024", channel: "state", limit: 10)
+            #expect(state.edges.map { [$0.source, $0.target] } == [["GHA", "KEN"]] && state.edges.map(\.events) == [1])
+            #expect(try browse.network(.organizations, from: nil, to: nil, channel: "parliament", limit: 10).edges.isEmpty)
+        }
+    }
+
+    @Test("a merged event takes in the other's sides, as another report of it would", arguments: Backend.available)
+    func mergeJoinsTheSides(_ backend: Backend) throws {
+        try BackendSuiteTests.withStore(backend) { store throws in
+            for r in Self.releases() { _ = try store.ingest(r.0, r.1) }
+            let events = try store.events(EventFilter())
+            let party = try #require(events.first { $0.date == "2024-03-02" }), state = try #require(events.first { $0.date == "2024-03-05" })
+            _ = try store.correctEvent(EventCorrectionRequest(kind: .merge, event: state.id, other: party.id))
+            let merged = try #require(try store.events(EventFilter()).first)
+            #expect(merged.id == party.id && merged.sources.count == 3)
+            #expect(merged.sides.first { $0.country == "GHA" }?.level == "minister", "\(merged.sides)")
+            #expect(merged.channel != nil)
+        }
+    }
+
     @Test("an event stored from a document of an older Parley has no channel until the document is ingested again",
           arguments: Backend.available)
     func annotationsWithoutChannels(_ backend: Backend) throws {

@@ -21,9 +21,10 @@ final class ServerProcess: @unchecked Sendable {
     let port: Int
     private let errors = Pipe()
 
-    init(database: String) throws {
+    init(database: String, token: String? = nil) throws {
         process.executableURL = try #require(parleyBinary)
         process.arguments = ["serve", "--db", database, "--port", "0", "--log-level", "warning"]
+        if let token { process.environment = ProcessInfo.processInfo.environment.merging(["PARLEY_TOKEN": token]) { $1 } }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
@@ -63,13 +64,14 @@ final class ServerProcess: @unchecked Sendable {
     deinit { if process.isRunning { process.terminate() } }
 }
 
-/// Runs Chromium headless with `arguments` and returns its standard output.
-func chromium(_ arguments: [String]) throws -> String {
+/// Debian's ChromeDriver, if installed (`apt-get install chromium-driver`), through which the review round trip is driven.
+let chromeDriverBinary: String? = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// Runs a program and returns its standard output.
+func run(_ program: String, _ arguments: [String]) throws -> String {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: try #require(chromiumBinary))
-    p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                   "--user-data-dir=" + FileManager.default.temporaryDirectory.appendingPathComponent("parley-chromium-\(UUID().uuidString)").path]
-        + arguments
+    p.executableURL = URL(fileURLWithPath: program)
+    p.arguments = arguments
     let out = Pipe()
     p.standardOutput = out
     p.standardError = FileHandle.nullDevice
@@ -78,6 +80,12 @@ func chromium(_ arguments: [String]) throws -> String {
     let data = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
+}
+
+/// Runs Chromium headless with `arguments` and returns its standard output.
+func chromium(_ arguments: [String]) throws -> String {
+    try run(try #require(chromiumBinary), ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--user-data-dir=" + FileManager.default.temporaryDirectory.appendingPathComponent("parley-chromium-\(UUID().uuidString)").path] + arguments)
 }
 
 @Suite(.enabled(if: parleyBinary != nil && chromiumBinary != nil, "needs the parley binary and Chromium (apt-get install chromium)"), .serialized)
@@ -96,7 +104,9 @@ struct BrowserEndToEndTests {
         let ingest = try runParley(["ingest", "--db", db, packageRoot.appendingPathComponent("Examples").path])
         #expect(ingest.status == 0, "\(ingest.stderr)")
 
-        let server = try ServerProcess(database: db)
+        // With a token, so that the event page offers review (signing in is part of the test).
+        let token = "e2e-" + UUID().uuidString
+        let server = try ServerProcess(database: db, token: token)
         let base = "http://127.0.0.1:\(server.port)"
         let shots = packageRoot.appendingPathComponent("out/e2e-screenshots")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
@@ -163,9 +173,36 @@ struct BrowserEndToEndTests {
         let cells = filtered.components(separatedBy: "class=\"channel c-").count - 1
         let ofChannel = filtered.components(separatedBy: "class=\"channel c-\(channel)\"").count - 1
         #expect(cells == counted && ofChannel == cells, "rows of channel \(channel): \(ofChannel) of \(cells), facet \(counted)")
+        // The network page offers the same channel choice.
+        let network = try chromium(["--virtual-time-budget=4000", "--dump-dom", base + "/network?channel=\(channel)"])
+        #expect(network.contains("<option value=\"\(channel)\" selected=\"\">"), "the network page does not show the chosen channel")
+        #expect(network.contains("\(channel) channel"), "the network page's heading does not name the channel")
         let shot = shots.appendingPathComponent("events-channel.png")
         try? FileManager.default.removeItem(at: shot)
         _ = try chromium(["--window-size=1280,900", "--virtual-time-budget=4000", "--screenshot=" + shot.path, base + "/events?channel=\(channel)"])
+
+        // A review round trip as a person does it, through ChromeDriver: the event page's sign-in link, the token, the
+        // correction form (a new type and a note), and the event shown with the new type and its logged correction.
+        if let driverBinary = chromeDriverBinary, let chromiumPath = chromiumBinary {
+            let oldType = try #require(event["type"] as? String)
+            let newType = oldType == "CALL" ? "MEET" : "CALL"
+            let note = "checked against the other side's release"
+            let script = packageRoot.appendingPathComponent("Tests/parleyTests/review-round-trip.py").path
+            let output = try run("/usr/bin/env", ["python3", script, chromiumPath, driverBinary, base, String(eventID), token, newType, note])
+            let trip = try #require((try? JSONSerialization.jsonObject(with: Data(output.utf8))) as? [String: Any], "no round trip: '\(output.prefix(300))'")
+            #expect(trip["error"] == nil, "the round trip failed: \(trip["error"] ?? "")")
+            #expect(trip["signInPage"] as? Bool == true, "the sign-in link does not lead to the sign-in form")
+            #expect((trip["afterSignIn"] as? String)?.hasSuffix("/events/E\(eventID)") == true, "signing in does not lead back to the event")
+            let corrected = trip["page"] as? String ?? ""
+            #expect(corrected.contains("class=\"type t-\(newType)\""), "the event page does not show the new type \(newType)")
+            #expect(corrected.contains("checked against the other side") && corrected.contains("type=\(newType)"), "no logged correction on the page")
+            #expect(try await json(base + "/api/v1/events/E\(eventID)")["type"] as? String == newType)
+            let shot = shots.appendingPathComponent("event-reviewed.png")
+            try? FileManager.default.removeItem(at: shot)
+            _ = try chromium(["--window-size=1280,1400", "--virtual-time-budget=4000", "--screenshot=" + shot.path, base + "/events/E\(eventID)"])
+        } else {
+            Issue.record("chromedriver is missing (apt-get install chromium-driver): the review round trip was not run")
+        }
 
         // SIGTERM stops the server gracefully.
         #expect(server.stop() == 0)

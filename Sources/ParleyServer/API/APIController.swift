@@ -97,6 +97,6 @@ struct APIController: Sendable {
         let from = try DateParameter.check(q["from"], name: "from")
         let to = try DateParameter.check(q["to"], name: "to")
         let limit = try EventQuery.limit(q["limit"], default: 150, max: 2000)
-        return try JSONResponse.make(try store.network(kind, from: from, to: to, limit: limit))
+        return try JSONResponse.make(try store.network(kind, from: from, to: to, channel: try EventQuery.channel(q["channel"]), limit: limit))
     }
 }

@@ -28,14 +28,7 @@ struct DocumentUploadController: Sendable {
     }
 
     func upload(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        guard let token = configuration.token else {
-            throw Problem(status: .forbidden, detail: "writes are disabled: start the server with PARLEY_TOKEN set to allow them")
-        }
-        guard BearerToken.matches(header: request.headers[.authorization], token: token) else {
-            var r = Problem(status: .unauthorized, detail: "a valid 'Authorization: Bearer <token>' header is required").jsonResponse()
-            r.headers[.wwwAuthenticate] = "Bearer"
-            return r
-        }
+        if let refused = BearerToken.refusal(request.headers[.authorization], configuration) { return refused }
         let declaredFormat: InputFormat?
         if let type = request.headers[.contentType] {
             guard let f = Self.format(mediaType: Self.mediaType(type)) else {

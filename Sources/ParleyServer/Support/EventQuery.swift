@@ -29,12 +29,7 @@ struct EventQuery: Sendable {
             }
             filter.type = t.uppercased()
         }
-        if let c = q["channel"] {
-            guard let channel = ContactChannel(rawValue: c.lowercased()) else {
-                throw .badRequest("unknown channel '\(c.prefix(40))': one of \(ContactChannel.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            filter.channel = channel.rawValue
-        }
+        filter.channel = try Self.channel(q["channel"])
         if let l = q["level"] {
             guard Self.levels.contains(l.lowercased()) else {
                 throw .badRequest("unknown level '\(l.prefix(40))': one of \(Self.levels.joined(separator: ", "))")
@@ -56,6 +51,15 @@ struct EventQuery: Sendable {
     }
 
     /// A page size from a `limit` parameter: 1 to `max`, else a 400.
+    /// A `channel` parameter checked (party, state, parliament, mixed or other; any case), or a 400 naming the choices.
+    static func channel(_ value: String?) throws(Problem) -> String? {
+        guard let c = value else { return nil }
+        guard let channel = ContactChannel(rawValue: c.lowercased()) else {
+            throw .badRequest("unknown channel '\(c.prefix(40))': one of \(ContactChannel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return channel.rawValue
+    }
+
     static func limit(_ text: String?, default value: Int, max: Int) throws(Problem) -> Int {
         guard let text else { return value }
         guard let n = Int(text), (1...max).contains(n) else { throw .badRequest("limit must be a whole number from 1 to \(max), not '\(text.prefix(40))'") }

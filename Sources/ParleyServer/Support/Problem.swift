@@ -20,6 +20,7 @@ struct Problem: Error, Sendable {
             switch e {
             case .notFound: return Problem(status: .notFound, detail: e.description)
             case .invalidArgument: return Problem(status: .badRequest, detail: e.description)
+            case .conflict: return Problem(status: .conflict, detail: e.description)
             case .unreachable: return Problem(status: .serviceUnavailable, detail: "the database is unreachable")
             default: return Problem(status: .internalServerError, detail: "the database could not answer")
             }

@@ -155,7 +155,8 @@ struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard cache.ttl > 0, request.method == .get else { return try await next(request, context) }
+        // A signed-in reviewer's pages carry their session's form token: never cached, never answered from the cache.
+        guard cache.ttl > 0, request.method == .get, ReviewSessions.sessionID(request.headers) == nil else { return try await next(request, context) }
         let key = request.uri.description
         switch cache.find(key) {
         case .fresh(let e), .stale(let e):

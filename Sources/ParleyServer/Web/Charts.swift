@@ -19,37 +19,70 @@ enum Charts {
 
     static func fmt(_ x: Double) -> String { String(format: "%.1f", x) }
 
-    /// Stacked bars of events per year by type, with a y axis of counts and a legend.
-    static func yearBars(_ counts: [YearTypeCount]) -> [String: Any] {
-        let years = Array(Set(counts.map(\.year))).sorted()
-        let types = Array(Set(counts.map(\.type))).sorted()
-        var totals: [String: Int] = [:]
-        for c in counts { totals[c.year, default: 0] += c.count }
-        let maxTotal = max(1, totals.values.max() ?? 1)
-        let height = 220.0, top = 12.0, bottom = 28.0
-        let plot = height - top - bottom
-        let slot = min(90, (width - left - right) / Double(max(1, years.count)))
+    /// Fills that tell series apart without colour: each series has a pattern of its own as well as a colour.
+    static let patterns: [(stripes: Bool, dots: Bool, cross: Bool, rows: Bool)] = [
+        (false, false, false, false), (true, false, false, false), (false, true, false, false),
+        (false, false, true, false), (false, false, false, true), (true, true, false, false),
+    ]
+    static let colors = ["#1f5f99", "#b3541e", "#3a7d44", "#7b4f9d", "#8a6d1f", "#a23b72", "#4d5b6a"]
+
+    /// Stacked bars of a chart's table, a bar per year and a segment per series: each segment has a pattern and a
+    /// colour, its count written in it when there is room, and a `<title>`; the legend names each pattern. `id`
+    /// keeps the SVG's ids apart from other charts on the page; `downloads` is the query of its CSV/JSON downloads.
+    static func stacked(_ table: ChartTable, id: String, downloads: String) -> [String: Any] {
+        let maxTotal = max(1, table.years.map { table.total(year: $0) }.max() ?? 1)
+        let legendRows = Double((table.series.count + 2) / 3)
+        let top = 12.0, bottom = 32.0 + 20 * legendRows, barArea = 200.0
+        let height = top + barArea + bottom
+        let slot = min(90, (width - left - right) / Double(max(1, table.years.count)))
+        func pid(_ i: Int) -> String { "\(id)-p\(i)" }
         var bars: [[String: Any]] = []
         var labels: [[String: Any]] = []
-        for (i, year) in years.enumerated() {
-            var y = height - bottom
+        for (i, year) in table.years.enumerated() {
+            var y = top + barArea
             let x = left + Double(i) * slot + slot * 0.15
-            for type in types {
-                let n = counts.first { $0.year == year && $0.type == type }?.count ?? 0
+            let shown = year.isEmpty ? "undated" : year
+            for (k, series) in table.series.enumerated() {
+                let n = table.count(year: year, series: series)
                 guard n > 0 else { continue }
-                let h = plot * Double(n) / Double(maxTotal)
+                let h = barArea * Double(n) / Double(maxTotal)
                 y -= h
-                bars.append(["x": fmt(x), "y": fmt(y), "w": fmt(slot * 0.7), "h": fmt(h), "cls": "t-" + type,
-                             "title": "\(year.isEmpty ? "undated" : year): \(n) \(type)"])
+                var bar: [String: Any] = ["x": fmt(x), "y": fmt(y), "w": fmt(slot * 0.7), "h": fmt(h), "fill": "url(#\(pid(k)))",
+                                          "year": shown, "series": series, "count": n, "title": "\(shown): \(n) with \(series)"]
+                if h >= 14 { bar["label"] = ["x": fmt(x + slot * 0.35), "y": fmt(y + h / 2 + 4), "text": String(n)] }
+                bars.append(bar)
             }
-            labels.append(["x": fmt(x + slot * 0.35), "y": fmt(height - bottom + 16), "text": year.isEmpty ? "n.d." : year])
+            labels.append(["x": fmt(x + slot * 0.35), "y": fmt(top + barArea + 16), "text": year.isEmpty ? "n.d." : year])
         }
         let ticks = axisTicks(maxTotal).map { v -> [String: Any] in
-            let y = height - bottom - plot * Double(v) / Double(maxTotal)
+            let y = top + barArea - barArea * Double(v) / Double(maxTotal)
             return ["y": fmt(y), "ty": fmt(y + 4), "text": String(v), "x1": fmt(left), "x2": fmt(width - right)]
         }
-        return ["width": fmt(width), "height": fmt(height), "bars": bars, "labels": labels, "ticks": ticks,
-                "legend": types.map { ["type": $0, "cls": "t-" + $0] }, "empty": counts.isEmpty]
+        let patternValues = table.series.indices.map { k -> [String: Any] in
+            let p = patterns[k % patterns.count]
+            return ["pid": pid(k), "color": colors[k % colors.count], "stripes": p.stripes, "dots": p.dots, "cross": p.cross, "rows": p.rows]
+        }
+        let legend = table.series.enumerated().map { (k, series) -> [String: Any] in
+            let column = Double(k % 3), row = Double(k / 3)
+            let x = left + column * 220, y = top + barArea + 30 + row * 20
+            return ["x": fmt(x), "y": fmt(y), "tx": fmt(x + 22), "ty": fmt(y + 11), "fill": "url(#\(pid(k)))", "text": series]
+        }
+        let total = table.cells.reduce(0) { $0 + $1.count }
+        let desc = table.years.map { y in
+            "\(y.isEmpty ? "undated" : y): " + table.series.compactMap { s in
+                let n = table.count(year: y, series: s)
+                return n > 0 ? "\(n) \(s)" : nil
+            }.joined(separator: ", ")
+        }.joined(separator: "; ")
+        return [
+            "id": id, "title": table.title, "desc": "\(total) events. " + desc, "empty": table.cells.isEmpty,
+            "width": fmt(width), "height": fmt(height), "bars": bars, "labels": labels, "ticks": ticks, "patterns": patternValues,
+            "legend": legend, "series": table.series,
+            "rows": table.years.map { y -> [String: Any] in
+                ["year": y.isEmpty ? "undated" : y, "cells": table.series.map { table.count(year: y, series: $0) }, "total": table.total(year: y)]
+            },
+            "csvHref": "/chart.csv?" + downloads, "jsonHref": "/chart.json?" + downloads,
+        ]
     }
 
     /// A few round values between 0 and `maxValue` for an axis.

@@ -9,13 +9,15 @@ struct WebController: Sendable {
     let store: any BrowsableStore
     let configuration: ServerConfiguration
     let pages: PageRenderer
+    /// Who has signed in to review events (their form tokens go into the event page's forms).
+    var sessions = ReviewSessions()
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in try await Blocking.run { try home() } }
         router.get("events") { request, _ in try await Blocking.run { try events(QueryString(request.uri.query)) } }
         router.get("events.csv") { request, _ in try await Blocking.run { try eventsCSV(QueryString(request.uri.query)) } }
         router.get("events/{id}") { request, context in try await Blocking.run {
-            try event(Identifiers.number(try context.parameters.require("id"), prefix: "E", what: "event"))
+            try event(Identifiers.number(try context.parameters.require("id"), prefix: "E", what: "event"), formToken: sessions.formToken(request.headers))
         } }
         router.get("people") { request, _ in try await Blocking.run { try people(QueryString(request.uri.query)) } }
         router.get("people/{id}") { _, context in try await Blocking.run {
@@ -29,6 +31,14 @@ struct WebController: Sendable {
         router.get("countries/{code}") { _, context in try await Blocking.run { try country(Identifiers.country(try context.parameters.require("code"))) } }
         router.get("countries/{code}/{other}") { _, context in try await Blocking.run {
             try countryPair(Identifiers.country(try context.parameters.require("code")), Identifiers.country(try context.parameters.require("other")))
+        } }
+        router.get("chart.csv") { request, _ in try await Blocking.run {
+            let table = try store.chart(try Self.chart(QueryString(request.uri.query)))
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"parley-chart.csv\""],
+                            body: .init(byteBuffer: ByteBuffer(string: table.csv)))
+        } }
+        router.get("chart.json") { request, _ in try await Blocking.run {
+            try JSONResponse.make(try store.chart(try Self.chart(QueryString(request.uri.query))))
         } }
         router.get("network") { request, _ in try await Blocking.run { try network(QueryString(request.uri.query)) } }
         router.get("documents/{id}") { request, context in try await Blocking.run {
@@ -115,7 +125,9 @@ struct WebController: Sendable {
                         body: .init(byteBuffer: ByteBuffer(string: EventsCSV.write(page.events))))
     }
 
-    func event(_ id: Int64) throws -> Response {
+    /// An event's page; with review on (a token configured), its review section: the forms when `formToken` is a
+    /// signed-in session's, else a link to sign in.
+    func event(_ id: Int64, formToken: String? = nil) throws -> Response {
         let e = try store.event(id: id)
         var v = ViewModels.event(e)
         v["sources"] = e.sources.map { s -> [String: Any] in
@@ -131,7 +143,25 @@ struct WebController: Sendable {
              "values": d.values.map { ["documentId": $0.documentId, "href": "/documents/\(ViewModels.urlEncoded($0.documentId))", "value": $0.value] }]
         }
         let who = e.participants.map(\.name).joined(separator: " and ")
-        return pages.page("event", title: "\(e.type) \(e.date ?? "undated")\(who.isEmpty ? "" : ": " + who) — Parley", ["event": v])
+        var values: [String: Any] = ["event": v]
+        if configuration.token != nil { values["review"] = try reviewValues(e, formToken: formToken) }
+        return pages.page("event", title: "\(e.type) \(e.date ?? "undated")\(who.isEmpty ? "" : ": " + who) — Parley", values)
+    }
+
+    /// The event page's review section: the forms' choices and the corrections that hold on the event.
+    func reviewValues(_ e: EventSummary, formToken: String?) throws -> [String: Any] {
+        guard let formToken else { return ["id": "E\(e.id)", "signedIn": false] }
+        var seen: Set<String> = []
+        let documents = e.sources.map(\.documentId).filter { seen.insert($0).inserted }
+        let corrections = try store.eventCorrections().filter { $0.undoneAt == nil && $0.event == e.id }
+        return [
+            "id": "E\(e.id)", "signedIn": true, "formToken": formToken,
+            "typeOptions": EventQuery.types.map { ["value": $0] },
+            "participantOptions": e.participants.map { ["id": $0.id, "name": $0.name] },
+            "canSplit": documents.count > 1, "sourceOptions": documents.map { ["value": $0] },
+            "hasCorrections": !corrections.isEmpty,
+            "corrections": corrections.map { ["number": $0.id, "createdAt": $0.createdAt, "summary": $0.summary, "note": $0.note ?? ""] },
+        ]
     }
 
     func people(_ q: QueryString) throws -> Response {
@@ -172,6 +202,8 @@ struct WebController: Sendable {
         var v = ViewModels.organization(o.organization)
         v["people"] = o.people.map(ViewModels.linkedPerson)
         v["eventsHref"] = "/events?org=" + ViewModels.urlEncoded(o.organization.name)
+        v["partnersChart"] = Charts.stacked(try store.chart(.organizationPartners(id)), id: "organization-partners",
+                                            downloads: "chart=organization-partners&organization=O\(id)")
         return pages.page("organization", title: "\(o.organization.name) — Parley",
                           ["organization": v, "eventTableHTML": EventTableHTML.table(o.events)])
     }
@@ -200,23 +232,40 @@ struct WebController: Sendable {
         v["people"] = c.people.map(ViewModels.linkedPerson)
         v["latest"] = c.events.map(ViewModels.event)
         v["eventsHref"] = "/events?country=\(code)"
+        v["partnersChart"] = Charts.stacked(try store.chart(.countryPartners(code)), id: "country-partners",
+                                            downloads: "chart=country-partners&country=\(code)")
         return pages.page("country", title: "\(ViewModels.countryName(code)) — Parley", ["country": v])
     }
 
     func countryPair(_ a: String, _ b: String) throws -> Response {
         let pair = try store.countryPair(a, b)
-        var byYear: [String: [String: Int]] = [:]
-        for c in pair.years { byYear[c.year, default: [:]][c.type] = c.count }
-        let types = Array(Set(pair.years.map(\.type))).sorted()
-        let rows = byYear.keys.sorted().map { y -> [String: Any] in
-            ["year": y.isEmpty ? "undated" : y, "cells": types.map { byYear[y]?[$0] ?? 0 }, "total": byYear[y]?.values.reduce(0, +) ?? 0]
-        }
         let title = "\(ViewModels.countryName(a)) and \(ViewModels.countryName(b))"
         return pages.page("pair", title: "\(title) — Parley", [
             "heading": title, "a": ViewModels.country(a), "b": ViewModels.country(b), "total": pair.total,
-            "types": types, "rows": rows, "chart": Charts.yearBars(pair.years), "eventTableHTML": EventTableHTML.table(pair.events),
+            "channelChart": Charts.stacked(try store.chart(.pairChannels(a, b)), id: "pair-channels", downloads: "chart=pair-channels&country=\(a)&other=\(b)"),
+            "typeChart": Charts.stacked(try store.chart(.pairTypes(a, b)), id: "pair-types", downloads: "chart=pair-types&country=\(a)&other=\(b)"),
+            "eventTableHTML": EventTableHTML.table(pair.events),
             "eventsHref": "/events?country=\(a)&country=\(b)", "hasEvents": !pair.events.isEmpty,
         ])
+    }
+
+    /// The chart a download asks for: `chart` (country-partners, pair-channels, pair-types, organization-partners) with
+    /// its `country`, `other` or `organization`; a 400 or 404 naming what is wrong.
+    static func chart(_ q: QueryString) throws -> ContactChart {
+        func country(_ key: String) throws -> String {
+            guard let c = q[key] else { throw Problem.badRequest("\(key) (an ISO 3166-1 alpha-3 code) is required for this chart") }
+            return try Identifiers.country(c)
+        }
+        switch q["chart"] {
+        case "country-partners": return .countryPartners(try country("country"))
+        case "pair-channels": return .pairChannels(try country("country"), try country("other"))
+        case "pair-types": return .pairTypes(try country("country"), try country("other"))
+        case "organization-partners":
+            guard let o = q["organization"] else { throw Problem.badRequest("organization (O12) is required for this chart") }
+            return .organizationPartners(try Identifiers.number(o, prefix: "O", what: "organization"))
+        default:
+            throw Problem.badRequest("chart is one of country-partners, pair-channels, pair-types, organization-partners, not '\(q["chart"]?.prefix(40) ?? "")'")
+        }
     }
 
     func network(_ q: QueryString) throws -> Response {
@@ -234,7 +283,8 @@ struct WebController: Sendable {
             from = String(max(minYear, maxYear - 1))
             to = String(maxYear)
         }
-        let graph = try store.network(kind, from: from, to: to, limit: 150)
+        let channel = try EventQuery.channel(q["channel"])
+        let graph = try store.network(kind, from: from, to: to, channel: channel, limit: 150)
         let labels = Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, $0.label) })
         func href(_ id: String) -> String {
             switch kind {
@@ -243,8 +293,10 @@ struct WebController: Sendable {
             case .countries: return "/countries/\(id)"
             }
         }
-        return pages.page("network", title: "Network of \(kind.rawValue), \(from ?? "…") to \(to ?? "…") — Parley", [
+        return pages.page("network", title: "Network of \(kind.rawValue)\(channel.map { ", \($0) channel" } ?? ""), \(from ?? "…") to \(to ?? "…") — Parley", [
             "kinds": NetworkKind.allCases.map { ["value": $0.rawValue, "selected": $0 == kind] },
+            "channel": channel ?? "",
+            "channelOptions": ContactChannel.allCases.map { ["value": $0.rawValue, "selected": channel == $0.rawValue] },
             "kind": kind.rawValue, "from": from ?? "", "to": to ?? "",
             "minYear": minYear, "maxYear": maxYear,
             "fromYear": from.flatMap { Int($0.prefix(4)) } ?? minYear, "toYear": to.flatMap { Int($0.prefix(4)) } ?? maxYear,

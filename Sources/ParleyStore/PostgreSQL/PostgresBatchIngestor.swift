@@ -432,7 +432,8 @@ private struct BatchState {
             events[id].map { EventCandidate(id: id, type: $0.type, date: $0.date) }
         }, peopleOf: { id in
             guard let state = events[id] else { return [] }
-            return (state.people ?? readPeople[id] ?? []).union(state.added)
+            // Read on demand when the resolver needs a dated candidate's people (two candidates, or a MEET against a VISIT).
+            return (try state.people ?? readPeople[id] ?? storedPeople(id)).union(state.added)
         }))
     }
 

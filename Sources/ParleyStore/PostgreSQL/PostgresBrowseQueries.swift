@@ -245,9 +245,10 @@ struct PostgresBrowseQueries {
         return StoredDocument(id: docID, url: url, site: site, title: title, published: published, text: text, annotation: annotation)
     }
 
-    func network(_ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
+    func network(_ kind: NetworkKind, from: String?, to: String?, channel: String? = nil, limit: Int) throws -> NetworkGraph {
         var b = Binder()
         var dated = ""
+        if let channel { dated += " AND event.channel = \(b.bind(channel))" }
         if let from { dated += " AND event.date >= \(b.bind(from))" }
         if let to { dated += " AND left(event.date, \(b.bind(to.count))::integer) <= \(b.bind(to))" }
         let (table, column): (String, String)
@@ -310,7 +311,7 @@ extension PostgresEventStore: BrowsableStore {
             return (first, last)
         }
     }
-    public func network(_ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
-        try read { try PostgresBrowseQueries(s: $0).network(kind, from: from, to: to, limit: limit) }
+    public func network(_ kind: NetworkKind, from: String?, to: String?, channel: String?, limit: Int) throws -> NetworkGraph {
+        try read { try PostgresBrowseQueries(s: $0).network(kind, from: from, to: to, channel: channel, limit: limit) }
     }
 }

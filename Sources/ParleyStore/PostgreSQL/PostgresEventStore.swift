@@ -92,7 +92,13 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
     }
 
     public func ingest(prepared: [PreparedDocument]) throws -> [IngestOutcome] {
-        try write { s in try PostgresBatchIngestor(s: s).ingest(prepared) }
+        try write { s in
+            let outcomes = try PostgresBatchIngestor(s: s).ingest(prepared)
+            // People's corrections of events hold on the documents stored anew.
+            let stored = Set(zip(prepared, outcomes).filter { $0.1 != .unchanged }.map { $0.0.annotation.id })
+            if !stored.isEmpty { try EventCorrector(rows: PostgresCorrectionRows(s: s)).replay(touching: stored) }
+            return outcomes
+        }
     }
 
     // MARK: - Corrections

@@ -32,6 +32,50 @@ struct PostgresRowEdits {
         }
     }
 
+    // MARK: Events (people's corrections)
+
+    /// A new event row for a document's event, with its contact's channel and sides.
+    func createEvent(_ e: DocumentAnnotation.Event) throws -> Int64 {
+        let contact = ContactRecords.profile(e)
+        guard let id = try s.value("""
+            INSERT INTO event (type, date, place, cameo, plover, ploverMode, channel, channelReason)
+            VALUES (\(e.type), \(e.date), \(e.place), \(e.cameo), \(e.plover), \(e.ploverMode), \(contact?.channel.rawValue),
+                    \(contact.map { Self.storable($0.reason) })) RETURNING id
+            """, as: Int64.self) else { throw StoreError.underlying(path: s.location.description, message: "no id for a new event") }
+        if let contact { try writeSides(id, contact) }
+        return id
+    }
+
+    func writeSides(_ eventID: Int64, _ contact: ContactProfile) throws {
+        for side in ContactRecords.sides(contact) {
+            try s.execute("""
+                INSERT INTO eventSide (eventId, country, channel, channelReason, level, levelReason)
+                VALUES (\(eventID), \(ContactRecords.key(side.country)), \(side.channel), \(side.channelReason.map(Self.storable)), \(side.level),
+                        \(side.levelReason.map(Self.storable)))
+                ON CONFLICT (eventId, country) DO UPDATE SET channel = EXCLUDED.channel, channelReason = EXCLUDED.channelReason,
+                  level = EXCLUDED.level, levelReason = EXCLUDED.levelReason
+                """)
+        }
+    }
+
+    /// Takes another report's contact profile into a stored event's channel and sides.
+    func joinContact(_ eventID: Int64, _ new: ContactProfile?) throws {
+        guard let new else { return }
+        guard let row = try s.rows("SELECT channel, channelReason FROM event WHERE id = \(eventID)").first else { return }
+        let (channel, reason) = try s.decode(row, (String?, String?).self)
+        let sides = try s.rows("""
+            SELECT country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId = \(eventID) ORDER BY country
+            """).map {
+            let (country, channel, channelReason, level, levelReason) = try s.decode($0, (String, String?, String?, String?, String?).self)
+            return EventSide(country: ContactRecords.country(country), channel: channel, channelReason: channelReason, level: level, levelReason: levelReason)
+        }
+        let stored = ContactRecords.profile(channel: channel, reason: reason, sides: sides)
+        guard let merged = ContactRecords.merged(stored: stored, new: new), merged != stored else { return }
+        try s.execute("UPDATE event SET channel = \(merged.channel.rawValue), channelReason = \(Self.storable(merged.reason)) WHERE id = \(eventID)")
+        try s.execute("DELETE FROM eventSide WHERE eventId = \(eventID)")
+        try writeSides(eventID, merged)
+    }
+
     // MARK: People
 
     func createPerson(name: String, country: String?) throws -> Int64 {

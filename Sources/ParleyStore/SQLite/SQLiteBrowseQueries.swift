@@ -251,8 +251,8 @@ enum SQLiteBrowseQueries {
                               annotation: annotation)
     }
 
-    static func network(_ db: Database, _ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
-        if kind == .countries, [from, to].allSatisfy({ $0.map(isYear) ?? true }) {
+    static func network(_ db: Database, _ kind: NetworkKind, from: String?, to: String?, channel: String? = nil, limit: Int) throws -> NetworkGraph {
+        if kind == .countries, channel == nil, [from, to].allSatisfy({ $0.map(isYear) ?? true }) {
             return try countryNetwork(db, from: from, to: to, limit: limit)
         }
         var clauses: [String] = []
@@ -260,6 +260,7 @@ enum SQLiteBrowseQueries {
         if let from { clauses.append("event.date >= ?"); args.append(from) }
         // Every date that starts with `to` sorts before `to` + "~".
         if let to { clauses.append("event.date <= ?"); args.append(to + "~") }
+        if let channel { clauses.append("event.channel = ?"); args.append(channel) }
         let dated = clauses.isEmpty ? "" : " AND " + clauses.joined(separator: " AND ")
         // Within a date range, the range's events first (through the date index), then their rows.
         let join = clauses.isEmpty ? "JOIN" : "CROSS JOIN"
@@ -356,10 +357,10 @@ extension SQLiteEventStore: BrowsableStore {
         }
     }
     /// A network is counted over every event of its date range, so it is computed once per database revision.
-    public func network(_ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
+    public func network(_ kind: NetworkKind, from: String?, to: String?, channel: String?, limit: Int) throws -> NetworkGraph {
         try read { db in
-            try networks.value("\(kind.rawValue) \(from ?? "") \(to ?? "") \(limit)", revision: try revision(db)) {
-                try SQLiteBrowseQueries.network(db, kind, from: from, to: to, limit: limit)
+            try networks.value("\(kind.rawValue) \(from ?? "") \(to ?? "") \(channel ?? "") \(limit)", revision: try revision(db)) {
+                try SQLiteBrowseQueries.network(db, kind, from: from, to: to, channel: channel, limit: limit)
             }
         }
     }

@@ -139,6 +139,9 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
                 let ingestor = SQLiteIngestor(db: db, memo: memo)
                 let outcomes = try batch.map { try ingestor.ingest($0) }
                 try ingestor.summaries.flush(db)
+                // People's corrections of events hold on the documents stored anew.
+                let stored = Set(zip(batch, outcomes).filter { $0.1 != .unchanged }.map { $0.0.annotation.id })
+                if !stored.isEmpty { try EventCorrector(rows: SQLiteCorrectionRows(db: db)).replay(touching: stored) }
                 return outcomes
             }
         } catch {
@@ -147,6 +150,9 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             throw error
         }
     }
+
+    /// Forgets what ingests learnt about stored people (after a write outside the ingest changed them).
+    func forgetPeople() { memo.forgetPeople() }
 
     /// A stable 64-bit FNV-1a hash of a document's content, in hex.
     public static func contentHash(_ d: Document) -> String {

@@ -197,6 +197,8 @@ enum Schema {
         // The channel of each contact and the side of each country with its level (see `ContactRecords`). Documents
         // stored before are listed for coding again: ingesting one of them again replaces it.
         m.registerMigration("v6-contact-channel") { db in try db.execute(sql: ContactRecords.sqliteMigration) }
+        // People's corrections of events (see `EventCorrector`), kept and applied again after every ingest.
+        m.registerMigration("v7-event-corrections") { db in try db.execute(sql: EventCorrector.sqliteMigration) }
         return m
     }
 }

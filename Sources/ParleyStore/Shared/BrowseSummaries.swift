@@ -152,5 +152,15 @@ public protocol BrowsableStore: EventStore {
     /// The earliest and latest event dates (nil when no event is dated).
     func eventDateRange() throws -> (first: String?, last: String?)
     /// The `limit` strongest links among `kind` nodes in events dated between `from` and `to` (inclusive prefixes).
-    func network(_ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph
+    /// The contact network of the events between `from` and `to`; with `channel`, only the contacts of that channel.
+    func network(_ kind: NetworkKind, from: String?, to: String?, channel: String?, limit: Int) throws -> NetworkGraph
+    /// The counts behind a chart (per year and partner, channel or type).
+    func chart(_ chart: ContactChart) throws -> ChartTable
+}
+
+extension BrowsableStore {
+    /// The contact network of every channel.
+    public func network(_ kind: NetworkKind, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
+        try network(kind, from: from, to: to, channel: nil, limit: limit)
+    }
 }

@@ -45,6 +45,14 @@ public protocol EventStore: Sendable {
     func exportAnnotations() throws -> [DocumentAnnotation]
     func merge(_ a: String, into b: String) throws -> PersonSummary
     func split(_ person: String, name: String) throws -> PersonSummary
+    /// Records a correction of an event in the log and applies it; it holds across later ingests until undone.
+    func correctEvent(_ request: EventCorrectionRequest) throws -> EventCorrection
+    /// The log of event corrections, oldest first, each with the event it applies to now.
+    func eventCorrections() throws -> [EventCorrection]
+    /// Undoes correction `id`: its events are rebuilt from their documents with the corrections still standing.
+    func undoEventCorrection(_ id: Int64) throws -> EventCorrection
+    /// An event with what each report says and why the reports are one event (`parley event ID --why`).
+    func eventReview(_ id: Int64) throws -> EventReview
 }
 
 extension EventStore {

@@ -9,6 +9,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case unreachable(location: String, reason: String)
     case notFound(what: String)
     case invalidArgument(String)
+    /// The request is well formed but does not fit what is stored (a correction already undone, an event merged with itself).
+    case conflict(String)
     case underlying(path: String, message: String)
 
     public var description: String {
@@ -27,7 +29,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "\(location): cannot reach the database (\(reason)); check that the server is running and the URL is right"
         case .notFound(let what):
             return "\(what) is not in the database"
-        case .invalidArgument(let message):
+        case .invalidArgument(let message), .conflict(let message):
             return message
         case .underlying(let path, let message):
             return "\(path): \(message)"

@@ -247,13 +247,12 @@ public struct PersonResolver: IdentityResolver {
     }
 
     /// A full name rare enough that the same printed name is the same person whatever country a release gave
-    /// them (a country is often inferred, and then evidence rather than a wall): three or more name words, or
-    /// two with nine letters or more ("Shii Kazuo", not "Li Qiang").
+    /// them (a country is often inferred, and then evidence rather than a wall): three or more name words
+    /// ("Truong Thi Mai", "Roberto Morales Ojeda"); two-word names ("Ali Hassan", "Maria Gonzalez") are shared by
+    /// too many people of different countries.
     public static func isDistinctive(_ form: String) -> Bool {
         let k = NameKeys(form)
-        guard !k.isInitialForm else { return false }
-        if k.tokenCount >= 3 { return true }
-        return k.tokenCount == 2 && k.aliasKey.utf8.count - 1 >= 9
+        return !k.isInitialForm && k.tokenCount >= 3
     }
 
     /// Whether a new form of a person's name should replace the display name: the fullest name wins.

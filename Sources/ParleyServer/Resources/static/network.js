@@ -7,7 +7,7 @@
   var form = document.getElementById("net-form");
   if (!box || !form || !window.fetch) return;
   var NS = "http://www.w3.org/2000/svg";
-  var from = document.getElementById("n-from"), to = document.getElementById("n-to"), kind = document.getElementById("n-kind");
+  var from = document.getElementById("n-from"), to = document.getElementById("n-to"), kind = document.getElementById("n-kind"), channel = document.getElementById("n-channel");
   var fromOut = document.getElementById("n-from-out"), toOut = document.getElementById("n-to-out");
   var status = document.getElementById("net-status");
   var timer = null, running = null;
@@ -93,7 +93,8 @@
     var lo = Math.min(+from.value, +to.value), hi = Math.max(+from.value, +to.value);
     fromOut.textContent = lo; toOut.textContent = hi;
     from.setAttribute("aria-valuetext", lo); to.setAttribute("aria-valuetext", hi);
-    var q = "kind=" + encodeURIComponent(kind.value) + "&from=" + lo + "&to=" + hi + "&limit=150";
+    var q = "kind=" + encodeURIComponent(kind.value) + "&from=" + lo + "&to=" + hi + "&limit=150"
+      + (channel && channel.value ? "&channel=" + encodeURIComponent(channel.value) : "");
     var mine = running = {};
     fetch("/api/v1/network?" + q).then(function (r) { return r.json(); }).then(function (g) {
       if (mine === running && g.nodes) draw(g);
@@ -105,6 +106,7 @@
   from.addEventListener("input", later);
   to.addEventListener("input", later);
   kind.addEventListener("change", load);
+  if (channel) channel.addEventListener("change", load);
   form.addEventListener("submit", function (e) { e.preventDefault(); load(); });
   load();
 })();
