@@ -21,9 +21,13 @@ final class ServerProcess: @unchecked Sendable {
     let port: Int
     private let errors = Pipe()
 
-    init(database: String) throws {
+    /// Starts `parley serve` on `database`; `environment` adds to (or overrides) this process's variables.
+    init(database: String, environment: [String: String] = [:]) throws {
         process.executableURL = try #require(parleyBinary)
         process.arguments = ["serve", "--db", database, "--port", "0", "--log-level", "warning"]
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors

@@ -90,7 +90,7 @@ private struct BatchState {
     private var newOrganizations: [(id: Int64, o: DocumentAnnotation.Organization)] = []
     private var newOrganizationAliases: [(id: Int64, form: String, key: String)] = []
     private var organizationMentions: [(document: String, organization: Int64)] = []
-    private var organizationMentioned: Set<String> = []
+    private var organizationMentioned: Set<Link> = []
 
     // MARK: Events
 
@@ -109,7 +109,9 @@ private struct BatchState {
     private var eventsOfPerson: [Int64: [Int64]] = [:]
     private var eventsOfOrganization: [Int64: [Int64]] = [:]
     private var newEvents: [(id: Int64, e: DocumentAnnotation.Event)] = []
-    private var linked: Set<String> = []
+    /// A link of an event to a person (`kind` 0), an organization (1) or a country (2, `name`), stored or added.
+    struct Link: Hashable { var kind: UInt8; var event: Int64; var other: Int64; var name: String = "" }
+    private var linked: Set<Link> = []
     private var participants: [(event: Int64, person: Int64, role: String)] = []
     private var eventOrganizations: [(event: Int64, organization: Int64)] = []
     private var eventCountries: [(event: Int64, country: String)] = []
@@ -148,7 +150,7 @@ private struct BatchState {
             for o in a.organizations {
                 let id = try resolveOrganization(o)
                 for form in [o.name] + o.aliases { orgOf[form] = id }
-                if organizationMentioned.insert("\(a.id)\u{1F}\(id)").inserted { organizationMentions.append((a.id, id)) }
+                if organizationMentioned.insert(Link(kind: 3, event: 0, other: id, name: a.id)).inserted { organizationMentions.append((a.id, id)) }
             }
             organizationOfDocument.append(orgOf)
         }
@@ -159,24 +161,19 @@ private struct BatchState {
                 let people = e.participantIds.compactMap { personOfDocument[n][$0] }
                 let orgs = e.organizations.compactMap { organizationOfDocument[n][$0] }
                 let id = try resolveEvent(e, people: people, orgs: orgs)
-                for (p, role) in IngestRecords.participants(e, personOfDocument[n]) where link("p", id, p) {
+                for (p, role) in IngestRecords.participants(e, personOfDocument[n]) where linked.insert(Link(kind: 0, event: id, other: p)).inserted {
                     participants.append((id, p, role))
                     events[id]!.added.insert(p)
                     eventsOfPerson[p, default: []].append(id)
                 }
-                for o in orgs where link("o", id, o) {
+                for o in orgs where linked.insert(Link(kind: 1, event: id, other: o)).inserted {
                     eventOrganizations.append((id, o))
                     eventsOfOrganization[o, default: []].append(id)
                 }
-                for c in e.countries where linked.insert("c\u{1F}\(id)\u{1F}\(c)").inserted { eventCountries.append((id, c)) }
+                for c in e.countries where linked.insert(Link(kind: 2, event: id, other: 0, name: c)).inserted { eventCountries.append((id, c)) }
                 sources.append((id, a.id, e))
             }
         }
-    }
-
-    /// Whether the link of an event to a person or organization is new in this run.
-    mutating func link(_ kind: String, _ event: Int64, _ other: Int64) -> Bool {
-        linked.insert("\(kind)\u{1F}\(event)\u{1F}\(other)").inserted
     }
 
     /// Reads every stored alias any look-up of the run's people could find, with its person, and the judgements
@@ -199,7 +196,7 @@ private struct BatchState {
         // Rows in the order they were stored, as SQLite's indexes give them.
         let rows = try s.rows("""
             SELECT pa.personId, p.country, p.name, pa.alias, pa.aliasKey, pa.skeletonKey, pa.surnameKey, pa.initial
-            FROM personAlias pa JOIN person p ON p.id = pa.personId
+            FROM personAlias pa CROSS JOIN LATERAL (SELECT country, name FROM person WHERE person.id = pa.personId) p
             WHERE pa.aliasKey = ANY($1) OR pa.skeletonKey = ANY($2) OR pa.surnameKey = ANY($3)
             ORDER BY pa.seq
             """, [Array(aliasKeys), Array(skeletons), Array(surnames)])
@@ -332,7 +329,7 @@ private struct BatchState {
     mutating func readEvents(_ run: [PreparedDocument], _ personOf: [[String: Int64]], _ orgOf: [[String: Int64]]) throws {
         var pid: [Int64] = [], lo = TextColumn(), hi = TextColumn(), year = TextColumn(), month = TextColumn(), undated: [Bool] = []
         var oid: [Int64] = [], olo = TextColumn(), ohi = TextColumn(), oyear = TextColumn(), omonth = TextColumn()
-        var seen = Set<String>()
+        var seen = Set<Link>()
         for (n, d) in run.enumerated() {
             for e in d.annotation.events {
                 let people = e.participantIds.compactMap { personOf[n][$0] }
@@ -341,11 +338,11 @@ private struct BatchState {
                 guard EventResolver.seeksCandidates(mention) else { continue }
                 let w = EventResolver.dateWindow(e.date)
                 if !people.isEmpty {
-                    for p in Set(people) where p > 0 && seen.insert("p\(p)\u{1F}\(e.date ?? "")").inserted {
+                    for p in Set(people) where p > 0 && seen.insert(Link(kind: 0, event: 0, other: p, name: e.date ?? "")).inserted {
                         pid.append(p); lo.append(w.lo); hi.append(w.hi); year.append(w.year); month.append(w.month); undated.append(e.date == nil)
                     }
                 } else {
-                    for o in Set(orgs) where o > 0 && seen.insert("o\(o)\u{1F}\(e.date ?? "")").inserted {
+                    for o in Set(orgs) where o > 0 && seen.insert(Link(kind: 1, event: 0, other: o, name: e.date ?? "")).inserted {
                         oid.append(o); olo.append(w.lo); ohi.append(w.hi); oyear.append(w.year); omonth.append(w.month)
                     }
                 }
@@ -373,17 +370,44 @@ private struct BatchState {
                 foundByOrganization.append(try s.decode(row, (Int64, Int64, String, String?).self))
             }
         }
-        var pairs = Set<String>()
+        var pairs = Set<Link>()
         for (owner, id, type, date) in found.sorted(by: { $0.1 < $1.1 }) {
             if events[id] == nil { events[id] = EventState(type: type, date: date, profile: nil, people: nil) }
-            if pairs.insert("p\(owner)\u{1F}\(id)").inserted { eventsOfPerson[owner, default: []].append(id) }
+            if pairs.insert(Link(kind: 0, event: id, other: owner)).inserted { eventsOfPerson[owner, default: []].append(id) }
         }
         for (owner, id, type, date) in foundByOrganization.sorted(by: { $0.1 < $1.1 }) {
             if events[id] == nil { events[id] = EventState(type: type, date: date, profile: nil, people: nil) }
-            if pairs.insert("o\(owner)\u{1F}\(id)").inserted { eventsOfOrganization[owner, default: []].append(id) }
+            if pairs.insert(Link(kind: 1, event: id, other: owner)).inserted { eventsOfOrganization[owner, default: []].append(id) }
         }
-        for (person, _) in eventsOfPerson { linked.formUnion(eventsOfPerson[person]!.map { "p\u{1F}\($0)\u{1F}\(person)" }) }
-        for (o, _) in eventsOfOrganization { linked.formUnion(eventsOfOrganization[o]!.map { "o\u{1F}\($0)\u{1F}\(o)" }) }
+        // The candidates' people (for undated mentions and events) and contact profiles (for the events joined), in
+        // two queries rather than two per candidate.
+        let storedIDs = Array(events.keys)
+        if !storedIDs.isEmpty {
+            var people: [Int64: Set<Int64>] = [:]
+            for row in try s.rows("SELECT eventId, personId FROM eventParticipant WHERE eventId = ANY($1)", [storedIDs]) {
+                let (event, person) = try s.decode(row, (Int64, Int64).self)
+                people[event, default: []].insert(person)
+            }
+            var channels: [Int64: (String?, String?)] = [:], sides: [Int64: [EventSide]] = [:]
+            for row in try s.rows("SELECT id, channel, channelReason FROM event WHERE id = ANY($1)", [storedIDs]) {
+                let (id, channel, reason) = try s.decode(row, (Int64, String?, String?).self)
+                channels[id] = (channel, reason)
+            }
+            for row in try s.rows("""
+                SELECT eventId, country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId = ANY($1) ORDER BY eventId, country
+                """, [storedIDs]) {
+                let (id, country, channel, channelReason, level, levelReason) = try s.decode(row, (Int64, String, String?, String?, String?, String?).self)
+                sides[id, default: []].append(EventSide(country: ContactRecords.country(country), channel: channel, channelReason: channelReason,
+                                                        level: level, levelReason: levelReason))
+            }
+            for id in storedIDs {
+                events[id]?.people = people[id] ?? []
+                let (channel, reason) = channels[id] ?? (nil, nil)
+                events[id]?.profile = .some(ContactRecords.profile(channel: channel, reason: reason, sides: sides[id] ?? []))
+            }
+        }
+        for (person, ids) in eventsOfPerson { for id in ids { linked.insert(Link(kind: 0, event: id, other: person)) } }
+        for (o, ids) in eventsOfOrganization { for id in ids { linked.insert(Link(kind: 1, event: id, other: o)) } }
     }
 
     /// Whether a stored date lies in a mention's window (as the stores' candidate queries test it).
