@@ -87,6 +87,14 @@ private struct BatchState {
     // MARK: Organizations
 
     private var organizationByKey: [String: Int64] = [:]
+    private var organizationKeys: [String: String] = [:]
+    /// An organization name's key, computed once a run.
+    mutating func organizationKey(_ form: String) -> String {
+        if let k = organizationKeys[form] { return k }
+        let k = OrganizationResolver.key(form)
+        organizationKeys[form] = k
+        return k
+    }
     private var newOrganizations: [(id: Int64, o: DocumentAnnotation.Organization)] = []
     private var newOrganizationAliases: [(id: Int64, form: String, key: String)] = []
     private var organizationMentions: [(document: String, organization: Int64)] = []
@@ -180,6 +188,7 @@ private struct BatchState {
     /// about the run's names.
     mutating func readPeople(_ run: [PreparedDocument]) throws {
         var aliasKeys = Set<String>(), skeletons = Set<String>(), surnames = Set<String>(), judged = Set<String>()
+        var skeletonInitials = Set<String>(), surnameInitials = Set<String>()
         for d in run {
             for p in d.annotation.people {
                 judged.insert(PersonResolver.judgementKey(p, keys: { keys($0) }))
@@ -187,8 +196,12 @@ private struct BatchState {
                 for lookup in PersonResolver.lookups(p, keys: { keys($0) }) {
                     switch lookup.column {
                     case .aliasKey: aliasKeys.insert(lookup.key)
-                    case .skeletonKey: skeletons.insert(lookup.key)
-                    case .surnameKey: surnames.insert(lookup.key)
+                    case .skeletonKey:
+                        skeletons.insert(lookup.key)
+                        skeletonInitials.insert(Self.keyed(lookup.key, lookup.initial ?? ""))
+                    case .surnameKey:
+                        surnames.insert(lookup.key)
+                        surnameInitials.insert(Self.keyed(lookup.key, lookup.initial ?? ""))
                     }
                 }
             }
@@ -197,9 +210,11 @@ private struct BatchState {
         let rows = try s.rows("""
             SELECT pa.personId, p.country, p.name, pa.alias, pa.aliasKey, pa.skeletonKey, pa.surnameKey, pa.initial
             FROM personAlias pa CROSS JOIN LATERAL (SELECT country, name FROM person WHERE person.id = pa.personId) p
-            WHERE pa.aliasKey = ANY($1) OR pa.skeletonKey = ANY($2) OR pa.surnameKey = ANY($3)
+            WHERE pa.aliasKey = ANY($1)
+               OR (pa.skeletonKey = ANY($2) AND pa.skeletonKey || chr(31) || pa.initial = ANY($3))
+               OR (pa.surnameKey = ANY($4) AND pa.surnameKey || chr(31) || pa.initial = ANY($5))
             ORDER BY pa.seq
-            """, [Array(aliasKeys), Array(skeletons), Array(surnames)])
+            """, [Array(aliasKeys), Array(skeletons), Array(skeletonInitials), Array(surnames), Array(surnameInitials)])
         for row in rows {
             let (person, country, name, alias, aliasKey, skeleton, surname, initial) =
                 try s.decode(row, (Int64, String?, String, String, String, String, String, String).self)
@@ -292,7 +307,7 @@ private struct BatchState {
 
     mutating func readOrganizations(_ run: [PreparedDocument]) throws {
         var wanted = Set<String>()
-        for d in run { for o in d.annotation.organizations { for f in [o.name] + o.aliases { wanted.insert(OrganizationResolver.key(f)) } } }
+        for d in run { for o in d.annotation.organizations { for f in [o.name] + o.aliases { wanted.insert(organizationKey(f)) } } }
         for row in try s.rows("SELECT aliasKey, organizationId FROM organizationAlias WHERE aliasKey = ANY($1)", [Array(wanted)]) {
             let (key, id) = try s.decode(row, (String, Int64).self)
             organizationByKey[key] = id
@@ -300,7 +315,7 @@ private struct BatchState {
     }
 
     func decideOrganization(_ o: DocumentAnnotation.Organization) throws -> IdentityDecision<Int64> {
-        try OrganizationResolver().resolve(o, OrganizationResolver.Evidence { organizationByKey[$0] })
+        try OrganizationResolver().resolve(o, OrganizationResolver.Evidence { organizationByKey[$0] }, key: { organizationKeys[$0] ?? OrganizationResolver.key($0) })
     }
 
     mutating func resolveOrganization(_ o: DocumentAnnotation.Organization) throws -> Int64 {
@@ -312,7 +327,7 @@ private struct BatchState {
             newOrganizations.append((id, o))
         }
         for f in [o.name] + o.aliases {
-            let key = OrganizationResolver.key(f)
+            let key = organizationKey(f)
             if organizationByKey[key] == nil {
                 organizationByKey[key] = id
                 newOrganizationAliases.append((id, f, key))
