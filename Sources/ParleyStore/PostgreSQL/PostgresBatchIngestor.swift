@@ -189,10 +189,15 @@ private struct BatchState {
     mutating func readPeople(_ run: [PreparedDocument]) throws {
         var aliasKeys = Set<String>(), skeletons = Set<String>(), surnames = Set<String>(), judged = Set<String>()
         var skeletonInitials = Set<String>(), surnameInitials = Set<String>()
+        // Keys only the last look-up uses, which takes initial forms alone: a common surname's one-word aliases
+        // ("Castro", hundreds of people) are not read for it.
+        var initialFormsOnly = Set<String>()
+        // Every form's key, for knowing which aliases the resolved people already have.
+        var formKeys = Set<String>()
         for d in run {
             for p in d.annotation.people {
                 judged.insert(PersonResolver.judgementKey(p, keys: { keys($0) }))
-                for form in [p.name] + p.aliases { aliasKeys.insert(keys(form).aliasKey) }
+                for form in [p.name] + p.aliases { formKeys.insert(keys(form).aliasKey) }
                 for lookup in PersonResolver.lookups(p, keys: { keys($0) }) {
                     switch lookup.column {
                     case .aliasKey: aliasKeys.insert(lookup.key)
@@ -201,7 +206,11 @@ private struct BatchState {
                         skeletonInitials.insert(Self.keyed(lookup.key, lookup.initial ?? ""))
                     case .surnameKey:
                         surnames.insert(lookup.key)
-                        surnameInitials.insert(Self.keyed(lookup.key, lookup.initial ?? ""))
+                        if lookup.match == .initialFormOfFullName {
+                            initialFormsOnly.insert(Self.keyed(lookup.key, lookup.initial ?? ""))
+                        } else {
+                            surnameInitials.insert(Self.keyed(lookup.key, lookup.initial ?? ""))
+                        }
                     }
                 }
             }
@@ -213,8 +222,11 @@ private struct BatchState {
             WHERE pa.aliasKey = ANY($1)
                OR (pa.skeletonKey = ANY($2) AND pa.skeletonKey || chr(31) || pa.initial = ANY($3))
                OR (pa.surnameKey = ANY($4) AND pa.surnameKey || chr(31) || pa.initial = ANY($5))
+               OR (pa.surnameKey = ANY($4) AND pa.surnameKey || chr(31) || pa.initial = ANY($6)
+                   AND pa.skeletonKey = pa.surnameKey AND position(' ' in pa.aliasKey) > 0)
             ORDER BY pa.seq
-            """, [Array(aliasKeys), Array(skeletons), Array(skeletonInitials), Array(surnames), Array(surnameInitials)])
+            """, [Array(aliasKeys), Array(skeletons), Array(skeletonInitials), Array(surnames), Array(surnameInitials),
+                  Array(initialFormsOnly.subtracting(surnameInitials))])
         for row in rows {
             let (person, country, name, alias, aliasKey, skeleton, surname, initial) =
                 try s.decode(row, (Int64, String?, String, String, String, String, String, String).self)
@@ -225,6 +237,18 @@ private struct BatchState {
             byAliasKey[aliasKey, default: []].append(r)
             bySkeleton[Self.keyed(skeleton, initial), default: []].append(r)
             bySurname[Self.keyed(surname, initial), default: []].append(r)
+        }
+        // Which of the other forms (a surname alone, an initial form: keys no look-up uses, shared by hundreds of
+        // people) the candidates found above already have; a new person has none, a merged one is read whole.
+        let others = formKeys.subtracting(aliasKeys)
+        let candidates = Set(byAliasKey.values.joined().map(\.person)).union(bySkeleton.values.joined().map(\.person))
+            .union(bySurname.values.joined().map(\.person))
+        if !others.isEmpty && !candidates.isEmpty {
+            for row in try s.rows("SELECT personId, aliasKey FROM personAlias WHERE aliasKey = ANY($1) AND personId = ANY($2)",
+                                  [Array(others), Array(candidates)]) {
+                let (person, aliasKey) = try s.decode(row, (Int64, String).self)
+                knownAliases.insert(Self.aliasOf(person, aliasKey))
+            }
         }
         // The latest merge of a name wins when its person still exists; splits keep a name from their people.
         let corrections = try s.rows("""
@@ -342,8 +366,10 @@ private struct BatchState {
     /// mentioned with (all of them for an undated mention), and each organization's events around the dates of
     /// events with organizations only.
     mutating func readEvents(_ run: [PreparedDocument], _ personOf: [[String: Int64]], _ orgOf: [[String: Int64]]) throws {
-        var pid: [Int64] = [], lo = TextColumn(), hi = TextColumn(), year = TextColumn(), month = TextColumn(), undated: [Bool] = []
+        var pid: [Int64] = [], lo = TextColumn(), hi = TextColumn(), year = TextColumn(), month = TextColumn()
         var oid: [Int64] = [], olo = TextColumn(), ohi = TextColumn(), oyear = TextColumn(), omonth = TextColumn()
+        // Undated mentions: the events with every one of their people (none when one of them is new).
+        var undatedPeople: [[Int64]] = [], um: [Int64] = [], upid: [Int64] = [], uneed: [Int64] = []
         var seen = Set<Link>()
         for (n, d) in run.enumerated() {
             for e in d.annotation.events {
@@ -352,9 +378,14 @@ private struct BatchState {
                 let mention = EventMention(type: e.type, date: e.date, people: people, organizations: orgs)
                 guard EventResolver.seeksCandidates(mention) else { continue }
                 let w = EventResolver.dateWindow(e.date)
-                if !people.isEmpty {
+                if !people.isEmpty && e.date == nil {
+                    let distinct = Set(people)
+                    guard distinct.allSatisfy({ $0 > 0 }) else { continue }
+                    for p in distinct { um.append(Int64(undatedPeople.count)); upid.append(p); uneed.append(Int64(distinct.count)) }
+                    undatedPeople.append(Array(distinct))
+                } else if !people.isEmpty {
                     for p in Set(people) where p > 0 && seen.insert(Link(kind: 0, event: 0, other: p, name: e.date ?? "")).inserted {
-                        pid.append(p); lo.append(w.lo); hi.append(w.hi); year.append(w.year); month.append(w.month); undated.append(e.date == nil)
+                        pid.append(p); lo.append(w.lo); hi.append(w.hi); year.append(w.year); month.append(w.month)
                     }
                 } else {
                     for o in Set(orgs) where o > 0 && seen.insert(Link(kind: 1, event: 0, other: o, name: e.date ?? "")).inserted {
@@ -367,11 +398,25 @@ private struct BatchState {
         if !pid.isEmpty {
             for row in try s.rows("""
                 SELECT DISTINCT w.pid, e.id, e.type, e.date
-                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[]) AS w(pid, lo, hi, y, m, undated)
-                JOIN eventParticipant ep ON ep.personId = w.pid JOIN event e ON e.id = ep.eventId
-                WHERE w.undated OR e.date IS NULL OR e.date BETWEEN w.lo AND w.hi OR e.date IN (w.y, w.m)
-                """, [pid, lo, hi, year, month, undated]) {
+                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS w(pid, lo, hi, y, m)
+                JOIN eventParticipant ep ON ep.personId = w.pid
+                  AND (ep.date IS NULL OR ep.date BETWEEN w.lo AND w.hi OR ep.date IN (w.y, w.m))
+                JOIN event e ON e.id = ep.eventId
+                """, [pid, lo, hi, year, month]) {
                 found.append(try s.decode(row, (Int64, Int64, String, String?).self))
+            }
+        }
+        var needPeople = Set<Int64>()
+        if !um.isEmpty {
+            for row in try s.rows("""
+                SELECT x.m, e.id, e.type, e.date FROM (
+                  SELECT w.m, ep.eventId FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS w(m, pid, need)
+                  JOIN eventParticipant ep ON ep.personId = w.pid GROUP BY w.m, ep.eventId, w.need HAVING count(*) = w.need) x
+                JOIN event e ON e.id = x.eventId
+                """, [um, upid, uneed]) {
+                let (m, id, type, date) = try s.decode(row, (Int64, Int64, String, String?).self)
+                needPeople.insert(id)
+                for p in undatedPeople[Int(m)] { found.append((p, id, type, date)) }
             }
         }
         var foundByOrganization: [(Int64, Int64, String, String?)] = []
@@ -399,7 +444,8 @@ private struct BatchState {
         let storedIDs = Array(events.keys)
         if !storedIDs.isEmpty {
             var people: [Int64: Set<Int64>] = [:]
-            for row in try s.rows("SELECT eventId, personId FROM eventParticipant WHERE eventId = ANY($1)", [storedIDs]) {
+            needPeople.formUnion(storedIDs.filter { events[$0]?.date == nil })
+            for row in try s.rows("SELECT eventId, personId FROM eventParticipant WHERE eventId = ANY($1)", [Array(needPeople)]) {
                 let (event, person) = try s.decode(row, (Int64, Int64).self)
                 people[event, default: []].insert(person)
             }
@@ -416,7 +462,7 @@ private struct BatchState {
                                                         level: level, levelReason: levelReason))
             }
             for id in storedIDs {
-                events[id]?.people = people[id] ?? []
+                if needPeople.contains(id) { events[id]?.people = people[id] ?? [] }
                 let (channel, reason) = channels[id] ?? (nil, nil)
                 events[id]?.profile = .some(ContactRecords.profile(channel: channel, reason: reason, sides: sides[id] ?? []))
             }
@@ -630,6 +676,10 @@ private struct BatchState {
         try s.run("""
             UPDATE event SET date = u.date FROM unnest($1::bigint[], $2::text[]) AS u(id, date) WHERE event.id = u.id
             """, rows: redated.count, [redated.map(\.key), TextColumn(redated.map(\.value.date))])
+        // Participant rows carry their event's date, for the look-up of a person's events around a date.
+        try s.run("""
+            UPDATE eventParticipant SET date = u.date FROM unnest($1::bigint[], $2::text[]) AS u(id, date) WHERE eventParticipant.eventId = u.id
+            """, rows: redated.count, [redated.map(\.key), TextColumn(redated.map(\.value.date))])
         let rechanneled = events.filter { $0.key > 0 && $0.value.profileChanged }.sorted { $0.key < $1.key }
         try s.run("""
             UPDATE event SET channel = u.channel, channelReason = u.reason FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, channel, reason)
@@ -655,8 +705,10 @@ private struct BatchState {
 
         // The events' people, organizations, countries and sources; planned events.
         try s.run("""
-            INSERT INTO eventParticipant (eventId, personId, role) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING
-            """, rows: participants.count, [participants.map { id($0.event) }, participants.map { id($0.person) }, TextColumn(participants.map(\.role))])
+            INSERT INTO eventParticipant (eventId, personId, role, date) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[])
+            ON CONFLICT DO NOTHING
+            """, rows: participants.count, [participants.map { id($0.event) }, participants.map { id($0.person) }, TextColumn(participants.map(\.role)),
+                                            TextColumn(participants.map { events[$0.event]?.date })])
         try s.run("""
             INSERT INTO eventOrganization (eventId, organizationId) SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING
             """, rows: eventOrganizations.count, [eventOrganizations.map { id($0.event) }, eventOrganizations.map { id($0.organization) }])

@@ -191,6 +191,15 @@ enum PostgresSchema {
         // of the server's work per document) give way to statement-level triggers that do what their ON DELETE CASCADE
         // did. Documents' large texts compress with lz4 where the server has it (much faster than pglz).
         ("v6-cascade-triggers-and-lz4", PostgresCascades.migration),
+        // The counts the aggregate pages show, kept by the transactions that change them (see `PostgresSummaryTables`).
+        ("v7-summary-tables", PostgresSummaryTables.migration),
+        // Participant rows carry their event's date (kept by the ingest when a later source dates the event), so that a
+        // frequent person's events around a date are an index range, not all of that person's events.
+        ("v8-participant-dates", [
+            "ALTER TABLE eventParticipant ADD COLUMN date text COLLATE \"C\"",
+            "UPDATE eventParticipant SET date = event.date FROM event WHERE event.id = eventParticipant.eventId",
+            "CREATE INDEX eventParticipant_person_date ON eventParticipant (personId, date)",
+        ]),
     ]
 
     /// Creates the schema named in the URL if needed and applies the migrations not yet recorded, in one
