@@ -117,6 +117,8 @@ private struct BatchState {
     private var eventsOfPerson: [Int64: [Int64]] = [:]
     private var eventsOfOrganization: [Int64: [Int64]] = [:]
     private var newEvents: [(id: Int64, e: DocumentAnnotation.Event)] = []
+    /// The profiles the run's reports bring to events they joined, in order.
+    private var joinedContacts: [(event: Int64, profile: ContactProfile)] = []
     /// A link of an event to a person (`kind` 0), an organization (1) or a country (2, `name`), stored or added.
     struct Link: Hashable { var kind: UInt8; var event: Int64; var other: Int64; var name: String = "" }
     private var linked: Set<Link> = []
@@ -182,6 +184,7 @@ private struct BatchState {
                 sources.append((id, a.id, e))
             }
         }
+        try mergeContacts()
     }
 
     /// Reads every stored alias any look-up of the run's people could find, with its person, and the judgements
@@ -439,8 +442,7 @@ private struct BatchState {
             if events[id] == nil { events[id] = EventState(type: type, date: date, profile: nil, people: nil) }
             if pairs.insert(Link(kind: 1, event: id, other: owner)).inserted { eventsOfOrganization[owner, default: []].append(id) }
         }
-        // The candidates' people (for undated mentions and events) and contact profiles (for the events joined), in
-        // two queries rather than two per candidate.
+        // The candidates' people (for undated mentions and events), in one query rather than one per candidate.
         let storedIDs = Array(events.keys)
         if !storedIDs.isEmpty {
             var people: [Int64: Set<Int64>] = [:]
@@ -449,23 +451,7 @@ private struct BatchState {
                 let (event, person) = try s.decode(row, (Int64, Int64).self)
                 people[event, default: []].insert(person)
             }
-            var channels: [Int64: (String?, String?)] = [:], sides: [Int64: [EventSide]] = [:]
-            for row in try s.rows("SELECT id, channel, channelReason FROM event WHERE id = ANY($1)", [storedIDs]) {
-                let (id, channel, reason) = try s.decode(row, (Int64, String?, String?).self)
-                channels[id] = (channel, reason)
-            }
-            for row in try s.rows("""
-                SELECT eventId, country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId = ANY($1) ORDER BY eventId, country
-                """, [storedIDs]) {
-                let (id, country, channel, channelReason, level, levelReason) = try s.decode(row, (Int64, String, String?, String?, String?, String?).self)
-                sides[id, default: []].append(EventSide(country: ContactRecords.country(country), channel: channel, channelReason: channelReason,
-                                                        level: level, levelReason: levelReason))
-            }
-            for id in storedIDs {
-                if needPeople.contains(id) { events[id]?.people = people[id] ?? [] }
-                let (channel, reason) = channels[id] ?? (nil, nil)
-                events[id]?.profile = .some(ContactRecords.profile(channel: channel, reason: reason, sides: sides[id] ?? []))
-            }
+            for id in needPeople { events[id]?.people = people[id] ?? [] }
         }
         for (person, ids) in eventsOfPerson { for id in ids { linked.insert(Link(kind: 0, event: id, other: person)) } }
         for (o, ids) in eventsOfOrganization { for id in ids { linked.insert(Link(kind: 1, event: id, other: o)) } }
@@ -539,14 +525,8 @@ private struct BatchState {
                 events[id]!.date = d
                 events[id]!.dateChanged = true
             }
-            if let new = ContactRecords.profile(e) {
-                if events[id]!.profile == nil { events[id]!.profile = .some(try storedProfile(id)) }
-                let stored = events[id]!.profile!
-                if let merged = ContactRecords.merged(stored: stored, new: new).map(Self.asStored), merged != stored {
-                    events[id]!.profile = .some(merged)
-                    events[id]!.profileChanged = true
-                }
-            }
+            // The channel and sides it brings are merged once the run's joins are known (`mergeContacts`).
+            if let new = ContactRecords.profile(e) { joinedContacts.append((id, new)) }
             return id
         }
         let id = nextProvisional()
@@ -567,19 +547,40 @@ private struct BatchState {
         return ContactRecords.profile(channel: p.channel.rawValue, reason: p.reason, sides: rows) ?? p
     }
 
+    /// Merges the channels and sides the run's reports bring into the events they joined, in the run's order, the
+    /// stored events' profiles read in two queries.
+    mutating func mergeContacts() throws {
+        let unread = Array(Set(joinedContacts.map(\.event).filter { $0 > 0 && events[$0]?.profile == nil }))
+        if !unread.isEmpty {
+            var channels: [Int64: (String?, String?)] = [:], sides: [Int64: [EventSide]] = [:]
+            for row in try s.rows("SELECT id, channel, channelReason FROM event WHERE id = ANY($1)", [unread]) {
+                let (id, channel, reason) = try s.decode(row, (Int64, String?, String?).self)
+                channels[id] = (channel, reason)
+            }
+            for row in try s.rows("""
+                SELECT eventId, country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId = ANY($1) ORDER BY eventId, country
+                """, [unread]) {
+                let (id, country, channel, channelReason, level, levelReason) = try s.decode(row, (Int64, String, String?, String?, String?, String?).self)
+                sides[id, default: []].append(EventSide(country: ContactRecords.country(country), channel: channel, channelReason: channelReason,
+                                                        level: level, levelReason: levelReason))
+            }
+            for id in unread {
+                let (channel, reason) = channels[id] ?? (nil, nil)
+                events[id]?.profile = .some(ContactRecords.profile(channel: channel, reason: reason, sides: sides[id] ?? []))
+            }
+        }
+        for (id, new) in joinedContacts {
+            let stored = events[id]!.profile ?? nil
+            if let merged = ContactRecords.merged(stored: stored, new: new).map(Self.asStored), merged != stored {
+                events[id]!.profile = .some(merged)
+                events[id]!.profileChanged = true
+            }
+        }
+    }
+
     func storedPeople(_ id: Int64) throws -> Set<Int64> {
         guard id > 0 else { return [] }
         return Set(try s.rows("SELECT personId FROM eventParticipant WHERE eventId = $1", [id]).map { try s.decode($0, Int64.self) })
-    }
-
-    func storedProfile(_ id: Int64) throws -> ContactProfile? {
-        guard id > 0, let row = try s.rows("SELECT channel, channelReason FROM event WHERE id = $1", [id]).first else { return nil }
-        let (channel, reason) = try s.decode(row, (String?, String?).self)
-        let sides = try s.rows("SELECT country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId = $1 ORDER BY country", [id]).map {
-            let (country, channel, channelReason, level, levelReason) = try s.decode($0, (String, String?, String?, String?, String?).self)
-            return EventSide(country: ContactRecords.country(country), channel: channel, channelReason: channelReason, level: level, levelReason: levelReason)
-        }
-        return ContactRecords.profile(channel: channel, reason: reason, sides: sides)
     }
 
     // MARK: - Writing
