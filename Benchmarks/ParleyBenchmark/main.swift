@@ -27,6 +27,8 @@ struct Options: Encodable {
     var batchPerJob = 256
     var resources = GeneratorData.defaultDirectory
     var sample: Int? = nil
+    /// Writes the database-mode releases as text files here instead of running (for timing `parley ingest` itself).
+    var writeReleases: String? = nil
     var child = false          // internal: one run, its RunStats as JSON on stdout (used by --scaling)
     // Database mode (--ingest, --ingest-scaling).
     var ingest = false
@@ -38,7 +40,7 @@ struct Options: Encodable {
     var cast = Cast.Settings()
 
     enum CodingKeys: String, CodingKey {
-        case documents, jobs, repeats, scaling, compareJobs, json, seed, batchPerJob, resources, sample
+        case documents, jobs, repeats, scaling, compareJobs, json, seed, batchPerJob, resources, sample, writeReleases
         case ingest, ingestScaling, ingestBatch, db, queries, cast
     }
 
@@ -54,6 +56,8 @@ struct Options: Encodable {
       --batch N         documents per job in a batch (default 256; a batch is N x jobs documents)
       --resources DIR   generator word lists (default: Benchmarks/ParleyBenchmark/Resources)
       --sample I        print generated document I and exit
+      --write-releases DIR  write --documents releases of database mode (recurring cast) as DIR/bench-I.txt and exit,
+                        for timing `parley ingest DIR` itself
 
     database mode:
       --ingest          generate, extract and ingest into a SQLite (or --db postgres://…) event database, then time queries
@@ -100,6 +104,7 @@ struct Options: Encodable {
             case "--cast": o.cast.perCountry = positive(value())
             case "--resources": o.resources = value()
             case "--sample": o.sample = positive(value(), allowZero: true)
+            case "--write-releases": o.writeReleases = value()
             case "--child": o.child = true
             case "-h", "--help": print(usage); exit(0)
             default: fail("unknown option '\(a)'")
@@ -332,8 +337,21 @@ func main() {
         FileHandle.standardError.write(Data("ParleyBenchmark: \(error)\n".utf8))
         exit(1)
     }
-    let databaseMode = options.ingest || options.ingestScaling
+    let databaseMode = options.ingest || options.ingestScaling || options.writeReleases != nil
     let generator = ReleaseGenerator(data: data, seed: options.seed, cast: databaseMode ? options.cast : nil)
+    if let folder = options.writeReleases {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for i in 0..<options.documents {
+                try Data(generator.document(i).text.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("bench-\(i).txt"))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("ParleyBenchmark: \(error)\n".utf8))
+            exit(1)
+        }
+        print("wrote \(options.documents) releases to \(folder)")
+        return
+    }
     if let i = options.sample {
         print("[\(generator.style(i).rawValue) style, \(ReleaseWriter.wordCount(generator.document(i).text)) words]")
         print(generator.document(i).text, terminator: "")

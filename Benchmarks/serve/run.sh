@@ -37,7 +37,7 @@ if [ -z "$bin" ]; then
   bin="$scratch/release"
 fi
 
-if [ ! -f "$db" ]; then
+if [[ "$db" != postgres://* ]] && [ ! -f "$db" ]; then
   echo "generating and ingesting $documents releases into $db ..." >&2
   "$bin/ParleyBenchmark" --ingest --documents "$documents" --db "$db" --queries 0 >&2
 fi

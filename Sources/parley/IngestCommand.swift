@@ -25,14 +25,12 @@ struct IngestCommand: ParsableCommand {
         let (items, collectErrors) = InputCollector.collect(input.inputs)
         var failures = collectErrors.count
         for e in collectErrors { warn(e.description) }
-        var counts: [IngestOutcome: Int] = [:]
+        // The store writes a batch on its own thread while the next batch is extracted (one batch in flight at most).
+        let writer = BatchWriter(store: db)
         var pending: [PreparedDocument] = []
-        var storeFailure: Error?
         func flush() {
-            guard !pending.isEmpty, storeFailure == nil else { return }
-            do {
-                for o in try db.ingest(prepared: pending) { counts[o, default: 0] += 1 }
-            } catch { storeFailure = error }
+            guard !pending.isEmpty else { return }
+            writer.submit(pending)
             pending.removeAll(keepingCapacity: true)
         }
         DocumentPipeline(jobs: input.jobsBesideWriter).run(items, progress: Progress(label: "ingest", total: items.count),
@@ -47,6 +45,7 @@ struct IngestCommand: ParsableCommand {
             }
         }
         flush()
+        let (counts, storeFailure) = writer.finish()
         if let e = storeFailure {
             warn("\(e); documents ingested before this batch are kept")
             throw ExitCode(1)
@@ -56,5 +55,35 @@ struct IngestCommand: ParsableCommand {
             + "database \(store.location): \(stats.documents) documents, \(stats.people) people, \(stats.events) events"
             + (stats.databaseBytes.map { String(format: ", %.1f MB", Double($0) / 1_048_576) } ?? "") + "\n").utf8))
         if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Writes batches of prepared documents to a store on a thread of its own, one at a time and in order, so that
+/// extraction goes on while the store writes; after a failure it writes nothing more.
+final class BatchWriter: @unchecked Sendable {
+    private let store: any EventStore
+    private let queue = DispatchQueue(label: "parley.ingest.writer")
+    private let inFlight = DispatchGroup()
+    // Touched only on `queue`, and read by `finish` after the last batch is done.
+    private var counts: [IngestOutcome: Int] = [:]
+    private var failure: Error?
+
+    init(store: any EventStore) { self.store = store }
+
+    /// Hands over a batch once the previous one is stored.
+    func submit(_ batch: [PreparedDocument]) {
+        inFlight.wait()
+        queue.async(group: inFlight) { [self] in
+            guard failure == nil else { return }
+            do {
+                for o in try store.ingest(prepared: batch) { counts[o, default: 0] += 1 }
+            } catch { failure = error }
+        }
+    }
+
+    /// Waits for the last batch; what was stored, by outcome, and the error that stopped the writing, if any.
+    func finish() -> ([IngestOutcome: Int], Error?) {
+        inFlight.wait()
+        return queue.sync { (counts, failure) }
     }
 }

@@ -129,4 +129,55 @@ struct BackendParityTests {
         }
         #expect(prints.first == prints.last)
     }
+
+    @Test("the aggregate counts equal counts over the stored rows after ingests, replacements and re-dated events",
+          arguments: Backend.available)
+    func summaryCountsMatchTheRows(_ backend: Backend) throws {
+        let original = Self.releases(count: 60)
+        // Replacements: other dates (events move between years or are deleted) and other countries.
+        var releases = original
+        for n in stride(from: 0, to: 30, by: 4) {
+            var (doc, a) = releases[n]
+            doc.text += " Corrected."
+            a.events = a.events.map { var e = $0; e.date = "2024-12-31"; e.countries = e.countries.reversed() + ["ZAF"]; return e }
+            releases[n] = (doc, a)
+        }
+        let replaced = releases
+        try BackendSuiteTests.withStore(backend) { store in
+            try Self.ingest(original, into: store, batch: 9)
+            try Self.ingest(Array(replaced[0..<30]), into: store, batch: 5)
+            try Self.expectSummariesMatchRows(store, documents: Set(replaced.map(\.0.id)).count)
+        }
+    }
+
+    /// The store's aggregate counts (stats, countries, country pairs, organizations) against counts over its events.
+    static func expectSummariesMatchRows(_ store: any EventStore, documents: Int) throws {
+        let browsable = try #require(store as? any BrowsableStore)
+        var everything = EventFilter()
+        everything.limit = 1_000_000
+        let events = try store.events(everything)
+        let stats = try store.stats()
+        #expect(stats.events == events.count)
+        #expect(stats.eventsByType == Dictionary(grouping: events, by: \.type).mapValues(\.count))
+        #expect(stats.documents == documents)
+        var byCountry: [String: Int] = [:]
+        for e in events { for c in Set(e.countries) { byCountry[c, default: 0] += 1 } }
+        var listed: [String: Int] = [:]
+        for c in try browsable.countries() where c.events > 0 { listed[c.code] = c.events }
+        #expect(listed == byCountry)
+        for (a, b) in [("GHA", "KEN"), ("PRT", "ZAF"), ("RUS", "LBN")] {
+            let both = events.filter { Set($0.countries).isSuperset(of: [a, b]) }
+            let pair = try browsable.countryPair(a, b)
+            #expect(pair.total == both.count)
+            var years: [String: Int] = [:]
+            for e in both { years[String((e.date ?? "").prefix(4)), default: 0] += 1 }
+            var pairYears: [String: Int] = [:]
+            for y in pair.years { pairYears[y.year, default: 0] += y.count }
+            #expect(pairYears == years)
+        }
+        for o in try browsable.organizations(search: nil, limit: 100) {
+            let count = events.filter { e in e.organizations.contains { $0.id == o.id } }.count
+            #expect(o.events == count)
+        }
+    }
 }

@@ -21,10 +21,16 @@ final class ServerProcess: @unchecked Sendable {
     let port: Int
     private let errors = Pipe()
 
-    init(database: String, token: String? = nil) throws {
+    /// Starts `parley serve` on `database`, with `PARLEY_TOKEN` when `token` is given; `environment` adds to (or
+    /// overrides) this process's variables.
+    init(database: String, token: String? = nil, environment: [String: String] = [:]) throws {
         process.executableURL = try #require(parleyBinary)
         process.arguments = ["serve", "--db", database, "--port", "0", "--log-level", "warning"]
-        if let token { process.environment = ProcessInfo.processInfo.environment.merging(["PARLEY_TOKEN": token]) { $1 } }
+        var extra = environment
+        if let token { extra["PARLEY_TOKEN"] = token }
+        if !extra.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors

@@ -87,10 +87,18 @@ private struct BatchState {
     // MARK: Organizations
 
     private var organizationByKey: [String: Int64] = [:]
+    private var organizationKeys: [String: String] = [:]
+    /// An organization name's key, computed once a run.
+    mutating func organizationKey(_ form: String) -> String {
+        if let k = organizationKeys[form] { return k }
+        let k = OrganizationResolver.key(form)
+        organizationKeys[form] = k
+        return k
+    }
     private var newOrganizations: [(id: Int64, o: DocumentAnnotation.Organization)] = []
     private var newOrganizationAliases: [(id: Int64, form: String, key: String)] = []
     private var organizationMentions: [(document: String, organization: Int64)] = []
-    private var organizationMentioned: Set<String> = []
+    private var organizationMentioned: Set<Link> = []
 
     // MARK: Events
 
@@ -109,7 +117,11 @@ private struct BatchState {
     private var eventsOfPerson: [Int64: [Int64]] = [:]
     private var eventsOfOrganization: [Int64: [Int64]] = [:]
     private var newEvents: [(id: Int64, e: DocumentAnnotation.Event)] = []
-    private var linked: Set<String> = []
+    /// The profiles the run's reports bring to events they joined, in order.
+    private var joinedContacts: [(event: Int64, profile: ContactProfile)] = []
+    /// A link of an event to a person (`kind` 0), an organization (1) or a country (2, `name`), stored or added.
+    struct Link: Hashable { var kind: UInt8; var event: Int64; var other: Int64; var name: String = "" }
+    private var linked: Set<Link> = []
     private var participants: [(event: Int64, person: Int64, role: String)] = []
     private var eventOrganizations: [(event: Int64, organization: Int64)] = []
     private var eventCountries: [(event: Int64, country: String)] = []
@@ -148,7 +160,7 @@ private struct BatchState {
             for o in a.organizations {
                 let id = try resolveOrganization(o)
                 for form in [o.name] + o.aliases { orgOf[form] = id }
-                if organizationMentioned.insert("\(a.id)\u{1F}\(id)").inserted { organizationMentions.append((a.id, id)) }
+                if organizationMentioned.insert(Link(kind: 3, event: 0, other: id, name: a.id)).inserted { organizationMentions.append((a.id, id)) }
             }
             organizationOfDocument.append(orgOf)
         }
@@ -159,39 +171,49 @@ private struct BatchState {
                 let people = e.participantIds.compactMap { personOfDocument[n][$0] }
                 let orgs = e.organizations.compactMap { organizationOfDocument[n][$0] }
                 let id = try resolveEvent(e, people: people, orgs: orgs)
-                for (p, role) in IngestRecords.participants(e, personOfDocument[n]) where link("p", id, p) {
+                for (p, role) in IngestRecords.participants(e, personOfDocument[n]) where linked.insert(Link(kind: 0, event: id, other: p)).inserted {
                     participants.append((id, p, role))
                     events[id]!.added.insert(p)
                     eventsOfPerson[p, default: []].append(id)
                 }
-                for o in orgs where link("o", id, o) {
+                for o in orgs where linked.insert(Link(kind: 1, event: id, other: o)).inserted {
                     eventOrganizations.append((id, o))
                     eventsOfOrganization[o, default: []].append(id)
                 }
-                for c in e.countries where linked.insert("c\u{1F}\(id)\u{1F}\(c)").inserted { eventCountries.append((id, c)) }
+                for c in e.countries where linked.insert(Link(kind: 2, event: id, other: 0, name: c)).inserted { eventCountries.append((id, c)) }
                 sources.append((id, a.id, e))
             }
         }
-    }
-
-    /// Whether the link of an event to a person or organization is new in this run.
-    mutating func link(_ kind: String, _ event: Int64, _ other: Int64) -> Bool {
-        linked.insert("\(kind)\u{1F}\(event)\u{1F}\(other)").inserted
+        try mergeContacts()
     }
 
     /// Reads every stored alias any look-up of the run's people could find, with its person, and the judgements
     /// about the run's names.
     mutating func readPeople(_ run: [PreparedDocument]) throws {
         var aliasKeys = Set<String>(), skeletons = Set<String>(), surnames = Set<String>(), judged = Set<String>()
+        var skeletonInitials = Set<String>(), surnameInitials = Set<String>()
+        // Keys only the last look-up uses, which takes initial forms alone: a common surname's one-word aliases
+        // ("Castro", hundreds of people) are not read for it.
+        var initialFormsOnly = Set<String>()
+        // Every form's key, for knowing which aliases the resolved people already have.
+        var formKeys = Set<String>()
         for d in run {
             for p in d.annotation.people {
                 judged.insert(PersonResolver.judgementKey(p, keys: { keys($0) }))
-                for form in [p.name] + p.aliases { aliasKeys.insert(keys(form).aliasKey) }
+                for form in [p.name] + p.aliases { formKeys.insert(keys(form).aliasKey) }
                 for lookup in PersonResolver.lookups(p, keys: { keys($0) }) {
                     switch lookup.column {
                     case .aliasKey: aliasKeys.insert(lookup.key)
-                    case .skeletonKey: skeletons.insert(lookup.key)
-                    case .surnameKey: surnames.insert(lookup.key)
+                    case .skeletonKey:
+                        skeletons.insert(lookup.key)
+                        skeletonInitials.insert(Self.keyed(lookup.key, lookup.initial ?? ""))
+                    case .surnameKey:
+                        surnames.insert(lookup.key)
+                        if lookup.match == .initialFormOfFullName {
+                            initialFormsOnly.insert(Self.keyed(lookup.key, lookup.initial ?? ""))
+                        } else {
+                            surnameInitials.insert(Self.keyed(lookup.key, lookup.initial ?? ""))
+                        }
                     }
                 }
             }
@@ -199,10 +221,15 @@ private struct BatchState {
         // Rows in the order they were stored, as SQLite's indexes give them.
         let rows = try s.rows("""
             SELECT pa.personId, p.country, p.name, pa.alias, pa.aliasKey, pa.skeletonKey, pa.surnameKey, pa.initial
-            FROM personAlias pa JOIN person p ON p.id = pa.personId
-            WHERE pa.aliasKey = ANY($1) OR pa.skeletonKey = ANY($2) OR pa.surnameKey = ANY($3)
+            FROM personAlias pa CROSS JOIN LATERAL (SELECT country, name FROM person WHERE person.id = pa.personId) p
+            WHERE pa.aliasKey = ANY($1)
+               OR (pa.skeletonKey = ANY($2) AND pa.skeletonKey || chr(31) || pa.initial = ANY($3))
+               OR (pa.surnameKey = ANY($4) AND pa.surnameKey || chr(31) || pa.initial = ANY($5))
+               OR (pa.surnameKey = ANY($4) AND pa.surnameKey || chr(31) || pa.initial = ANY($6)
+                   AND pa.skeletonKey = pa.surnameKey AND position(' ' in pa.aliasKey) > 0)
             ORDER BY pa.seq
-            """, [Array(aliasKeys), Array(skeletons), Array(surnames)])
+            """, [Array(aliasKeys), Array(skeletons), Array(skeletonInitials), Array(surnames), Array(surnameInitials),
+                  Array(initialFormsOnly.subtracting(surnameInitials))])
         for row in rows {
             let (person, country, name, alias, aliasKey, skeleton, surname, initial) =
                 try s.decode(row, (Int64, String?, String, String, String, String, String, String).self)
@@ -213,6 +240,18 @@ private struct BatchState {
             byAliasKey[aliasKey, default: []].append(r)
             bySkeleton[Self.keyed(skeleton, initial), default: []].append(r)
             bySurname[Self.keyed(surname, initial), default: []].append(r)
+        }
+        // Which of the other forms (a surname alone, an initial form: keys no look-up uses, shared by hundreds of
+        // people) the candidates found above already have; a new person has none, a merged one is read whole.
+        let others = formKeys.subtracting(aliasKeys)
+        let candidates = Set(byAliasKey.values.joined().map(\.person)).union(bySkeleton.values.joined().map(\.person))
+            .union(bySurname.values.joined().map(\.person))
+        if !others.isEmpty && !candidates.isEmpty {
+            for row in try s.rows("SELECT personId, aliasKey FROM personAlias WHERE aliasKey = ANY($1) AND personId = ANY($2)",
+                                  [Array(others), Array(candidates)]) {
+                let (person, aliasKey) = try s.decode(row, (Int64, String).self)
+                knownAliases.insert(Self.aliasOf(person, aliasKey))
+            }
         }
         // The latest merge of a name wins when its person still exists; splits keep a name from their people.
         let corrections = try s.rows("""
@@ -295,7 +334,7 @@ private struct BatchState {
 
     mutating func readOrganizations(_ run: [PreparedDocument]) throws {
         var wanted = Set<String>()
-        for d in run { for o in d.annotation.organizations { for f in [o.name] + o.aliases { wanted.insert(OrganizationResolver.key(f)) } } }
+        for d in run { for o in d.annotation.organizations { for f in [o.name] + o.aliases { wanted.insert(organizationKey(f)) } } }
         for row in try s.rows("SELECT aliasKey, organizationId FROM organizationAlias WHERE aliasKey = ANY($1)", [Array(wanted)]) {
             let (key, id) = try s.decode(row, (String, Int64).self)
             organizationByKey[key] = id
@@ -303,7 +342,7 @@ private struct BatchState {
     }
 
     func decideOrganization(_ o: DocumentAnnotation.Organization) throws -> IdentityDecision<Int64> {
-        try OrganizationResolver().resolve(o, OrganizationResolver.Evidence { organizationByKey[$0] })
+        try OrganizationResolver().resolve(o, OrganizationResolver.Evidence { organizationByKey[$0] }, key: { organizationKeys[$0] ?? OrganizationResolver.key($0) })
     }
 
     mutating func resolveOrganization(_ o: DocumentAnnotation.Organization) throws -> Int64 {
@@ -315,7 +354,7 @@ private struct BatchState {
             newOrganizations.append((id, o))
         }
         for f in [o.name] + o.aliases {
-            let key = OrganizationResolver.key(f)
+            let key = organizationKey(f)
             if organizationByKey[key] == nil {
                 organizationByKey[key] = id
                 newOrganizationAliases.append((id, f, key))
@@ -330,9 +369,11 @@ private struct BatchState {
     /// mentioned with (all of them for an undated mention), and each organization's events around the dates of
     /// events with organizations only.
     mutating func readEvents(_ run: [PreparedDocument], _ personOf: [[String: Int64]], _ orgOf: [[String: Int64]]) throws {
-        var pid: [Int64] = [], lo = TextColumn(), hi = TextColumn(), year = TextColumn(), month = TextColumn(), undated: [Bool] = []
+        var pid: [Int64] = [], lo = TextColumn(), hi = TextColumn(), year = TextColumn(), month = TextColumn()
         var oid: [Int64] = [], olo = TextColumn(), ohi = TextColumn(), oyear = TextColumn(), omonth = TextColumn()
-        var seen = Set<String>()
+        // Undated mentions: the events with every one of their people (none when one of them is new).
+        var undatedPeople: [[Int64]] = [], um: [Int64] = [], upid: [Int64] = [], uneed: [Int64] = []
+        var seen = Set<Link>()
         for (n, d) in run.enumerated() {
             for e in d.annotation.events {
                 let people = e.participantIds.compactMap { personOf[n][$0] }
@@ -340,12 +381,17 @@ private struct BatchState {
                 let mention = EventMention(type: e.type, date: e.date, people: people, organizations: orgs)
                 guard EventResolver.seeksCandidates(mention) else { continue }
                 let w = EventResolver.dateWindow(e.date)
-                if !people.isEmpty {
-                    for p in Set(people) where p > 0 && seen.insert("p\(p)\u{1F}\(e.date ?? "")").inserted {
-                        pid.append(p); lo.append(w.lo); hi.append(w.hi); year.append(w.year); month.append(w.month); undated.append(e.date == nil)
+                if !people.isEmpty && e.date == nil {
+                    let distinct = Set(people)
+                    guard distinct.allSatisfy({ $0 > 0 }) else { continue }
+                    for p in distinct { um.append(Int64(undatedPeople.count)); upid.append(p); uneed.append(Int64(distinct.count)) }
+                    undatedPeople.append(Array(distinct))
+                } else if !people.isEmpty {
+                    for p in Set(people) where p > 0 && seen.insert(Link(kind: 0, event: 0, other: p, name: e.date ?? "")).inserted {
+                        pid.append(p); lo.append(w.lo); hi.append(w.hi); year.append(w.year); month.append(w.month)
                     }
                 } else {
-                    for o in Set(orgs) where o > 0 && seen.insert("o\(o)\u{1F}\(e.date ?? "")").inserted {
+                    for o in Set(orgs) where o > 0 && seen.insert(Link(kind: 1, event: 0, other: o, name: e.date ?? "")).inserted {
                         oid.append(o); olo.append(w.lo); ohi.append(w.hi); oyear.append(w.year); omonth.append(w.month)
                     }
                 }
@@ -355,11 +401,25 @@ private struct BatchState {
         if !pid.isEmpty {
             for row in try s.rows("""
                 SELECT DISTINCT w.pid, e.id, e.type, e.date
-                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[]) AS w(pid, lo, hi, y, m, undated)
-                JOIN eventParticipant ep ON ep.personId = w.pid JOIN event e ON e.id = ep.eventId
-                WHERE w.undated OR e.date IS NULL OR e.date BETWEEN w.lo AND w.hi OR e.date IN (w.y, w.m)
-                """, [pid, lo, hi, year, month, undated]) {
+                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS w(pid, lo, hi, y, m)
+                JOIN eventParticipant ep ON ep.personId = w.pid
+                  AND (ep.date IS NULL OR ep.date BETWEEN w.lo AND w.hi OR ep.date IN (w.y, w.m))
+                JOIN event e ON e.id = ep.eventId
+                """, [pid, lo, hi, year, month]) {
                 found.append(try s.decode(row, (Int64, Int64, String, String?).self))
+            }
+        }
+        var needPeople = Set<Int64>()
+        if !um.isEmpty {
+            for row in try s.rows("""
+                SELECT x.m, e.id, e.type, e.date FROM (
+                  SELECT w.m, ep.eventId FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS w(m, pid, need)
+                  JOIN eventParticipant ep ON ep.personId = w.pid GROUP BY w.m, ep.eventId, w.need HAVING count(*) = w.need) x
+                JOIN event e ON e.id = x.eventId
+                """, [um, upid, uneed]) {
+                let (m, id, type, date) = try s.decode(row, (Int64, Int64, String, String?).self)
+                needPeople.insert(id)
+                for p in undatedPeople[Int(m)] { found.append((p, id, type, date)) }
             }
         }
         var foundByOrganization: [(Int64, Int64, String, String?)] = []
@@ -373,17 +433,28 @@ private struct BatchState {
                 foundByOrganization.append(try s.decode(row, (Int64, Int64, String, String?).self))
             }
         }
-        var pairs = Set<String>()
+        var pairs = Set<Link>()
         for (owner, id, type, date) in found.sorted(by: { $0.1 < $1.1 }) {
             if events[id] == nil { events[id] = EventState(type: type, date: date, profile: nil, people: nil) }
-            if pairs.insert("p\(owner)\u{1F}\(id)").inserted { eventsOfPerson[owner, default: []].append(id) }
+            if pairs.insert(Link(kind: 0, event: id, other: owner)).inserted { eventsOfPerson[owner, default: []].append(id) }
         }
         for (owner, id, type, date) in foundByOrganization.sorted(by: { $0.1 < $1.1 }) {
             if events[id] == nil { events[id] = EventState(type: type, date: date, profile: nil, people: nil) }
-            if pairs.insert("o\(owner)\u{1F}\(id)").inserted { eventsOfOrganization[owner, default: []].append(id) }
+            if pairs.insert(Link(kind: 1, event: id, other: owner)).inserted { eventsOfOrganization[owner, default: []].append(id) }
         }
-        for (person, _) in eventsOfPerson { linked.formUnion(eventsOfPerson[person]!.map { "p\u{1F}\($0)\u{1F}\(person)" }) }
-        for (o, _) in eventsOfOrganization { linked.formUnion(eventsOfOrganization[o]!.map { "o\u{1F}\($0)\u{1F}\(o)" }) }
+        // The candidates' people (for undated mentions and events), in one query rather than one per candidate.
+        let storedIDs = Array(events.keys)
+        if !storedIDs.isEmpty {
+            var people: [Int64: Set<Int64>] = [:]
+            needPeople.formUnion(storedIDs.filter { events[$0]?.date == nil })
+            for row in try s.rows("SELECT eventId, personId FROM eventParticipant WHERE eventId = ANY($1)", [Array(needPeople)]) {
+                let (event, person) = try s.decode(row, (Int64, Int64).self)
+                people[event, default: []].insert(person)
+            }
+            for id in needPeople { events[id]?.people = people[id] ?? [] }
+        }
+        for (person, ids) in eventsOfPerson { for id in ids { linked.insert(Link(kind: 0, event: id, other: person)) } }
+        for (o, ids) in eventsOfOrganization { for id in ids { linked.insert(Link(kind: 1, event: id, other: o)) } }
     }
 
     /// Whether a stored date lies in a mention's window (as the stores' candidate queries test it).
@@ -455,14 +526,8 @@ private struct BatchState {
                 events[id]!.date = d
                 events[id]!.dateChanged = true
             }
-            if let new = ContactRecords.profile(e) {
-                if events[id]!.profile == nil { events[id]!.profile = .some(try storedProfile(id)) }
-                let stored = events[id]!.profile!
-                if let merged = ContactRecords.merged(stored: stored, new: new).map(Self.asStored), merged != stored {
-                    events[id]!.profile = .some(merged)
-                    events[id]!.profileChanged = true
-                }
-            }
+            // The channel and sides it brings are merged once the run's joins are known (`mergeContacts`).
+            if let new = ContactRecords.profile(e) { joinedContacts.append((id, new)) }
             return id
         }
         let id = nextProvisional()
@@ -483,19 +548,40 @@ private struct BatchState {
         return ContactRecords.profile(channel: p.channel.rawValue, reason: p.reason, sides: rows) ?? p
     }
 
+    /// Merges the channels and sides the run's reports bring into the events they joined, in the run's order, the
+    /// stored events' profiles read in two queries.
+    mutating func mergeContacts() throws {
+        let unread = Array(Set(joinedContacts.map(\.event).filter { $0 > 0 && events[$0]?.profile == nil }))
+        if !unread.isEmpty {
+            var channels: [Int64: (String?, String?)] = [:], sides: [Int64: [EventSide]] = [:]
+            for row in try s.rows("SELECT id, channel, channelReason FROM event WHERE id = ANY($1)", [unread]) {
+                let (id, channel, reason) = try s.decode(row, (Int64, String?, String?).self)
+                channels[id] = (channel, reason)
+            }
+            for row in try s.rows("""
+                SELECT eventId, country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId = ANY($1) ORDER BY eventId, country
+                """, [unread]) {
+                let (id, country, channel, channelReason, level, levelReason) = try s.decode(row, (Int64, String, String?, String?, String?, String?).self)
+                sides[id, default: []].append(EventSide(country: ContactRecords.country(country), channel: channel, channelReason: channelReason,
+                                                        level: level, levelReason: levelReason))
+            }
+            for id in unread {
+                let (channel, reason) = channels[id] ?? (nil, nil)
+                events[id]?.profile = .some(ContactRecords.profile(channel: channel, reason: reason, sides: sides[id] ?? []))
+            }
+        }
+        for (id, new) in joinedContacts {
+            let stored = events[id]!.profile ?? nil
+            if let merged = ContactRecords.merged(stored: stored, new: new).map(Self.asStored), merged != stored {
+                events[id]!.profile = .some(merged)
+                events[id]!.profileChanged = true
+            }
+        }
+    }
+
     func storedPeople(_ id: Int64) throws -> Set<Int64> {
         guard id > 0 else { return [] }
         return Set(try s.rows("SELECT personId FROM eventParticipant WHERE eventId = $1", [id]).map { try s.decode($0, Int64.self) })
-    }
-
-    func storedProfile(_ id: Int64) throws -> ContactProfile? {
-        guard id > 0, let row = try s.rows("SELECT channel, channelReason FROM event WHERE id = $1", [id]).first else { return nil }
-        let (channel, reason) = try s.decode(row, (String?, String?).self)
-        let sides = try s.rows("SELECT country, channel, channelReason, level, levelReason FROM eventSide WHERE eventId = $1 ORDER BY country", [id]).map {
-            let (country, channel, channelReason, level, levelReason) = try s.decode($0, (String, String?, String?, String?, String?).self)
-            return EventSide(country: ContactRecords.country(country), channel: channel, channelReason: channelReason, level: level, levelReason: levelReason)
-        }
-        return ContactRecords.profile(channel: channel, reason: reason, sides: sides)
     }
 
     // MARK: - Writing
@@ -592,6 +678,10 @@ private struct BatchState {
         try s.run("""
             UPDATE event SET date = u.date FROM unnest($1::bigint[], $2::text[]) AS u(id, date) WHERE event.id = u.id
             """, rows: redated.count, [redated.map(\.key), TextColumn(redated.map(\.value.date))])
+        // Participant rows carry their event's date, for the look-up of a person's events around a date.
+        try s.run("""
+            UPDATE eventParticipant SET date = u.date FROM unnest($1::bigint[], $2::text[]) AS u(id, date) WHERE eventParticipant.eventId = u.id
+            """, rows: redated.count, [redated.map(\.key), TextColumn(redated.map(\.value.date))])
         let rechanneled = events.filter { $0.key > 0 && $0.value.profileChanged }.sorted { $0.key < $1.key }
         try s.run("""
             UPDATE event SET channel = u.channel, channelReason = u.reason FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, channel, reason)
@@ -617,8 +707,10 @@ private struct BatchState {
 
         // The events' people, organizations, countries and sources; planned events.
         try s.run("""
-            INSERT INTO eventParticipant (eventId, personId, role) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING
-            """, rows: participants.count, [participants.map { id($0.event) }, participants.map { id($0.person) }, TextColumn(participants.map(\.role))])
+            INSERT INTO eventParticipant (eventId, personId, role, date) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[])
+            ON CONFLICT DO NOTHING
+            """, rows: participants.count, [participants.map { id($0.event) }, participants.map { id($0.person) }, TextColumn(participants.map(\.role)),
+                                            TextColumn(participants.map { events[$0.event]?.date })])
         try s.run("""
             INSERT INTO eventOrganization (eventId, organizationId) SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING
             """, rows: eventOrganizations.count, [eventOrganizations.map { id($0.event) }, eventOrganizations.map { id($0.organization) }])

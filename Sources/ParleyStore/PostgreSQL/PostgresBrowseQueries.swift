@@ -117,37 +117,28 @@ struct PostgresBrowseQueries {
 
     func organizations(search: String?, limit: Int) throws -> [OrganizationSummary] {
         var b = Binder()
-        var sql = "SELECT id, name, kind, country FROM organization"
+        var sql = "SELECT id, name, kind, country, documentCount, eventCount FROM organization"
         if let text = search?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
             let p = b.bind(pattern)
             sql += " WHERE id IN (SELECT organizationId FROM organizationAlias WHERE alias ILIKE \(p)) OR name ILIKE \(p)"
         }
-        let rows = try s.rows(PostgresQuery(unsafeSQL: sql, binds: b.binds)).map { try s.decode($0, (Int64, String, String, String?).self) }
-        var docs: [Int64: Int] = [:], events: [Int64: Int] = [:]
-        for r in try s.rows("SELECT organizationId, count(*) FROM organizationMention GROUP BY organizationId") {
-            let (id, n) = try s.decode(r, (Int64, Int).self)
-            docs[id] = n
+        // The counts kept with the organization (`PostgresSummaryTables`), through the (eventCount, documentCount, name) index.
+        sql += " ORDER BY eventCount DESC, documentCount DESC, name LIMIT \(b.bind(Int64(limit)))"
+        return try s.rows(PostgresQuery(unsafeSQL: sql, binds: b.binds)).map {
+            let (id, name, kind, country, documents, events) = try s.decode($0, (Int64, String, String, String?, Int, Int).self)
+            return OrganizationSummary(id: id, name: name, kind: kind, country: country, aliases: [], documents: documents, events: events)
         }
-        for r in try s.rows("SELECT organizationId, count(*) FROM eventOrganization GROUP BY organizationId") {
-            let (id, n) = try s.decode(r, (Int64, Int).self)
-            events[id] = n
-        }
-        let list = rows.map { OrganizationSummary(id: $0.0, name: $0.1, kind: $0.2, country: $0.3, aliases: [],
-                                                  documents: docs[$0.0] ?? 0, events: events[$0.0] ?? 0) }
-        return Array(list.sorted { ($0.events, $0.documents, $1.name) > ($1.events, $1.documents, $0.name) }.prefix(limit))
     }
 
     func organization(id: Int64) throws -> OrganizationProfile {
-        guard let row = try s.rows("SELECT id, name, kind, country FROM organization WHERE id = \(id)").first else {
+        guard let row = try s.rows("SELECT id, name, kind, country, documentCount, eventCount FROM organization WHERE id = \(id)").first else {
             throw StoreError.notFound(what: "organization \(id)")
         }
-        let (_, name, kind, country) = try s.decode(row, (Int64, String, String, String?).self)
+        let (_, name, kind, country, docs, eventCount) = try s.decode(row, (Int64, String, String, String?, Int, Int).self)
         let aliases = try s.values("SELECT alias FROM organizationAlias WHERE organizationId = \(id) ORDER BY alias", as: String.self)
             .filter { $0 != name }
-        let docs = try s.value("SELECT count(*) FROM organizationMention WHERE organizationId = \(id)", as: Int.self) ?? 0
-        let eventCount = try s.value("SELECT count(*) FROM eventOrganization WHERE organizationId = \(id)", as: Int.self) ?? 0
         let people = try s.rows("""
             SELECT person.id, person.name, person.country, count(*) AS n FROM personMention JOIN person ON person.id = personMention.personId
             WHERE personMention.documentId IN (SELECT documentId FROM organizationMention WHERE organizationId = \(id))
@@ -167,7 +158,7 @@ struct PostgresBrowseQueries {
 
     func countries() throws -> [CountrySummary] {
         var events: [String: Int] = [:], people: [String: Int] = [:]
-        for r in try s.rows("SELECT country, count(*) FROM eventCountry GROUP BY country") {
+        for r in try s.rows("SELECT country, sum(n)::bigint FROM eventTally WHERE partner = '' AND country <> '' GROUP BY country HAVING sum(n) > 0") {
             let (c, n) = try s.decode(r, (String, Int).self)
             events[c] = n
         }
@@ -181,12 +172,12 @@ struct PostgresBrowseQueries {
 
     func country(_ code: String) throws -> CountryProfile {
         let c = code.uppercased()
-        let events = try s.value("SELECT count(*) FROM eventCountry WHERE country = \(c)", as: Int.self) ?? 0
+        let events = try s.value("SELECT coalesce(sum(n), 0)::bigint FROM eventTally WHERE country = \(c) AND partner = ''", as: Int.self) ?? 0
         let peopleCount = try s.value("SELECT count(*) FROM person WHERE country = \(c)", as: Int.self) ?? 0
         if events == 0 && peopleCount == 0 { throw StoreError.notFound(what: "country \(c)") }
         let partners = try s.rows("""
-            SELECT b.country, count(*) AS n FROM eventCountry a JOIN eventCountry b ON a.eventId = b.eventId AND b.country != a.country
-            WHERE a.country = \(c) GROUP BY b.country ORDER BY n DESC, b.country LIMIT 50
+            SELECT country, sum(n)::bigint AS s FROM eventTally WHERE partner = \(c) AND country <> '' GROUP BY country HAVING sum(n) > 0
+            ORDER BY s DESC, country LIMIT 50
             """).map {
             let (v, n) = try s.decode($0, (String, Int).self)
             return FacetCount(value: v, count: n)
@@ -209,9 +200,8 @@ struct PostgresBrowseQueries {
     func countryPair(_ a: String, _ b: String) throws -> CountryPairSummary {
         let (x, y) = (a.uppercased(), b.uppercased())
         let years = try s.rows("""
-            SELECT coalesce(left(date, 4), '') AS year, type, count(*) AS n FROM event WHERE id IN
-              (SELECT p.eventId FROM eventCountry p JOIN eventCountry q ON p.eventId = q.eventId WHERE p.country = \(x) AND q.country = \(y))
-            GROUP BY year, type ORDER BY year, type
+            SELECT year, type, sum(n)::bigint AS s FROM eventTally WHERE country = \(x) AND partner = \(y)
+            GROUP BY year, type HAVING sum(n) > 0 ORDER BY year, type
             """).map {
             let (year, type, n) = try s.decode($0, (String, String, Int).self)
             return YearTypeCount(year: year, type: type, count: n)

@@ -135,8 +135,8 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
                 // The new person joins the events this document reports; the old one stays in those that
                 // another of its documents also reports.
                 try s.execute("""
-                    INSERT INTO eventParticipant (eventId, personId, role)
-                    SELECT eventId, \(newID), role FROM eventParticipant WHERE personId = \(id) AND eventId IN
+                    INSERT INTO eventParticipant (eventId, personId, role, date)
+                    SELECT eventId, \(newID), role, date FROM eventParticipant WHERE personId = \(id) AND eventId IN
                       (SELECT eventId FROM eventSource WHERE documentId = \(doc))
                     ON CONFLICT DO NOTHING
                     """)

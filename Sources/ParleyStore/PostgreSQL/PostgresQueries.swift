@@ -248,9 +248,15 @@ struct PostgresQueries {
     }
 
     func stats() throws -> StoreStats {
-        func count(_ table: String) throws -> Int { try s.value(PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(table)"), as: Int.self) ?? 0 }
+        // Counts kept by the transactions that change them (`PostgresSummaryTables`), not counted over whole tables.
+        var rows: [String: Int] = [:]
+        for row in try s.rows("SELECT tableName, n FROM rowCount") {
+            let (table, n) = try s.decode(row, (String, Int).self)
+            rows[table] = n
+        }
+        func count(_ table: String) throws -> Int { rows[table] ?? 0 }
         var byType: [String: Int] = [:]
-        for row in try s.rows("SELECT type, count(*) FROM event GROUP BY type") {
+        for row in try s.rows("SELECT type, sum(n)::bigint FROM eventTally WHERE country = '' AND partner = '' GROUP BY type HAVING sum(n) > 0") {
             let (type, n) = try s.decode(row, (String, Int).self)
             byType[type] = n
         }

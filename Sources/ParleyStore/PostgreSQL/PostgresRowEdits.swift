@@ -16,7 +16,8 @@ struct PostgresRowEdits {
     /// PostgreSQL text cannot hold NUL characters; they are dropped from stored text (the content hash is
     /// computed from the document as read, so idempotency is unaffected).
     static func storable(_ s: String) -> String {
-        s.contains("\u{0}") ? s.replacingOccurrences(of: "\u{0}", with: "") : s
+        // A byte scan: Foundation's `contains` bridges every string to NSString.
+        s.utf8.withContiguousStorageIfAvailable({ $0.contains(0) }) ?? s.utf8.contains(0) ? String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != "\u{0}" })) : s
     }
 
     /// Removes a document and the facts only it supported (events left without a source, people left without a mention).

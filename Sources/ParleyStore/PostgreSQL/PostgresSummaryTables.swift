@@ -1,0 +1,115 @@
+/// The PostgreSQL tables that hold what the aggregate pages show, as SQLite's `SummaryTables` do: counts of events
+/// by country, partner country, year and type (`eventTally`: every event under ('', ''), each of its countries under
+/// (country, ''), each ordered pair of its countries under (country, partner)), each organization's documents and
+/// events, and the row counts of the large tables (`rowCount`). Statement-level triggers keep them in the transaction
+/// that changes the rows they count, once per multi-row statement of the batch ingest, so the counts are exact at every
+/// commit and no page counts over whole tables.
+///
+/// Country rows are only ever deleted with their event (whose trigger, named to run before the cascade, takes the
+/// event's keys away), and events change year or kind only through an update of `event`.
+enum PostgresSummaryTables {
+    /// The year of an event date, '' when undated.
+    static func year(_ date: String) -> String { "coalesce(left(\(date), 4), '')" }
+
+    /// Adds the grouped rows of `keys` (columns country, partner, year, type, n) to the tally.
+    static func upsert(_ keys: String) -> String {
+        """
+        INSERT INTO eventTally (country, partner, year, type, n)
+          SELECT country, partner, year, type, sum(n) FROM (\(keys)) k GROUP BY 1, 2, 3, 4
+          ON CONFLICT (partner, country, year, type) DO UPDATE SET n = eventTally.n + EXCLUDED.n;
+        """
+    }
+
+    /// All tally keys of the events listed in `events` (a relation with `id`), with the event's year and type
+    /// given as expressions over `e` and counted `sign`.
+    static func eventKeys(_ events: String, year: String, type: String, sign: Int) -> String {
+        """
+        SELECT '' AS country, '' AS partner, \(year) AS year, \(type) AS type, \(sign) AS n FROM \(events) e
+        UNION ALL SELECT c.country, '', \(year), \(type), \(sign) FROM \(events) e JOIN eventCountry c ON c.eventId = e.id
+        UNION ALL SELECT a.country, b.country, \(year), \(type), \(sign) FROM \(events) e JOIN eventCountry a ON a.eventId = e.id
+          JOIN eventCountry b ON b.eventId = a.eventId AND b.country <> a.country
+        """
+    }
+
+    static let countedTables = ["document", "person", "organization", "event", "eventSource", "plannedEvent"]
+
+    static func function(_ name: String, _ body: String) -> String {
+        """
+        CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+        BEGIN
+        \(body)
+          RETURN NULL;
+        END $$
+        """
+    }
+
+    static var migration: [String] {
+        var s: [String] = [
+            """
+            CREATE TABLE eventTally (
+              country text COLLATE "C" NOT NULL,
+              partner text COLLATE "C" NOT NULL,
+              year text COLLATE "C" NOT NULL,
+              type text NOT NULL,
+              n bigint NOT NULL,
+              PRIMARY KEY (partner, country, year, type)
+            )
+            """,
+            upsert(eventKeys("event", year: year("e.date"), type: "e.type", sign: 1)),
+            // New events (their country rows come in a later statement of the same transaction).
+            function("parley_tally_events_added", upsert("""
+                SELECT '' AS country, '' AS partner, \(year("date")) AS year, type, 1 AS n FROM new_rows
+                """)),
+            "CREATE TRIGGER event_a_tally_insert AFTER INSERT ON event REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION parley_tally_events_added()",
+            // Deleted events take all their keys with them; this runs before `event_cascade` deletes their country rows.
+            function("parley_tally_events_removed", upsert(eventKeys("old_rows", year: year("e.date"), type: "e.type", sign: -1))),
+            "CREATE TRIGGER event_a_tally_delete AFTER DELETE ON event REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION parley_tally_events_removed()",
+            // An event dated into another year, or of another kind: its keys move.
+            function("parley_tally_events_moved", "  WITH parley_moved AS (SELECT o.id, \(year("o.date")) AS oy, o.type AS ot, \(year("n.date")) AS ny, n.type AS nt "
+                + "FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE \(year("o.date")) <> \(year("n.date")) OR o.type <> n.type)\n"
+                + upsert(eventKeys("parley_moved", year: "e.oy", type: "e.ot", sign: -1) + "\nUNION ALL " + eventKeys("parley_moved", year: "e.ny", type: "e.nt", sign: 1))),
+            "CREATE TRIGGER event_a_tally_update AFTER UPDATE ON event REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION parley_tally_events_moved()",
+            // New country rows: the country, and each pair with the event's other countries (a pair of two new rows is
+            // counted once each way).
+            function("parley_tally_countries_added", upsert("""
+                SELECT n.country, '' AS partner, \(year("e.date")) AS year, e.type, 1 AS n FROM new_rows n JOIN event e ON e.id = n.eventId
+                UNION ALL SELECT n.country, o.country, \(year("e.date")), e.type, 1 FROM new_rows n JOIN event e ON e.id = n.eventId
+                  JOIN eventCountry o ON o.eventId = n.eventId AND o.country <> n.country
+                UNION ALL SELECT o.country, n.country, \(year("e.date")), e.type, 1 FROM new_rows n JOIN event e ON e.id = n.eventId
+                  JOIN eventCountry o ON o.eventId = n.eventId AND o.country <> n.country
+                  WHERE NOT EXISTS (SELECT 1 FROM new_rows x WHERE x.eventId = o.eventId AND x.country = o.country)
+                """)),
+            "CREATE TRIGGER eventCountry_tally_insert AFTER INSERT ON eventCountry REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION parley_tally_countries_added()",
+
+            // Organizations' documents and events.
+            "ALTER TABLE organization ADD COLUMN documentCount bigint NOT NULL DEFAULT 0",
+            "ALTER TABLE organization ADD COLUMN eventCount bigint NOT NULL DEFAULT 0",
+            """
+            UPDATE organization SET documentCount = (SELECT count(*) FROM organizationMention WHERE organizationId = organization.id),
+              eventCount = (SELECT count(*) FROM eventOrganization WHERE organizationId = organization.id)
+            """,
+            "CREATE INDEX organization_rank ON organization (eventCount DESC, documentCount DESC, name)",
+        ]
+        for (table, column) in [("organizationMention", "documentCount"), ("eventOrganization", "eventCount")] {
+            for (op, rows, sign) in [("INSERT", "new_rows", "+"), ("DELETE", "old_rows", "-")] {
+                let name = "parley_\(table.lowercased())_\(op.lowercased())"
+                s.append(function(name, """
+                      UPDATE organization SET \(column) = \(column) \(sign) d.n
+                        FROM (SELECT organizationId, count(*) AS n FROM \(rows) GROUP BY organizationId) d WHERE organization.id = d.organizationId;
+                    """))
+                s.append("CREATE TRIGGER \(table)_count_\(op.lowercased()) AFTER \(op) ON \(table) REFERENCING \(op == "INSERT" ? "NEW" : "OLD") TABLE AS \(rows) FOR EACH STATEMENT EXECUTE FUNCTION \(name)()")
+            }
+        }
+        // Row counts of the large tables, for the stats.
+        s.append("CREATE TABLE rowCount (tableName text PRIMARY KEY, n bigint NOT NULL)")
+        for table in countedTables {
+            s.append("INSERT INTO rowCount (tableName, n) SELECT '\(table)', count(*) FROM \(table)")
+            for (op, rows, sign) in [("INSERT", "new_rows", "+"), ("DELETE", "old_rows", "-")] {
+                let name = "parley_rowcount_\(table.lowercased())_\(op.lowercased())"
+                s.append(function(name, "  UPDATE rowCount SET n = n \(sign) (SELECT count(*) FROM \(rows)) WHERE tableName = '\(table)';"))
+                s.append("CREATE TRIGGER \(table)_rowcount_\(op.lowercased()) AFTER \(op) ON \(table) REFERENCING \(op == "INSERT" ? "NEW" : "OLD") TABLE AS \(rows) FOR EACH STATEMENT EXECUTE FUNCTION \(name)()")
+            }
+        }
+        return s
+    }
+}
