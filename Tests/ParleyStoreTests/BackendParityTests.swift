@@ -51,6 +51,8 @@ struct BackendParityTests {
             (["Kwame Mensah"], "KEN"),                // a namesake of another country
             (["Tahir Ahmadov", "Tahir Akhmedov", "T. Ahmadov"], "AZE"),
             (["Lindiwe Dube", "L. Dube"], "ZAF"),
+            (["Wanjiru"], "KEN"),                     // known by one name only
+            (["Steve Odhiambo", "Steven Odhiambo"], "KEN"),   // a close spelling
         ]
         let types = ["MEET", "CALL", "VISIT", "SIGN", "MEET"]
         var out: [(Document, DocumentAnnotation)] = []

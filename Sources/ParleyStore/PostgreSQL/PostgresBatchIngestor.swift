@@ -201,6 +201,7 @@ private struct BatchState {
             for p in d.annotation.people {
                 judged.insert(PersonResolver.judgementKey(p, keys: { keys($0) }))
                 for form in [p.name] + p.aliases { formKeys.insert(keys(form).aliasKey) }
+                if let single = PersonResolver.singleNameLookup(p, keys: { keys($0) }) { aliasKeys.insert(single.key) }
                 for lookup in PersonResolver.lookups(p, keys: { keys($0) }) {
                     switch lookup.column {
                     case .aliasKey: aliasKeys.insert(lookup.key)

@@ -183,8 +183,8 @@ public struct PersonResolver: IdentityResolver {
             }
         }
         // Known by one name only ("Secretary Blinken"): the one stored person of their country with that name.
-        if let form = Self.singleNameForm(p, keys: keys), let country = p.country {
-            let lookup = PersonLookup(match: .alias, key: keys(form).aliasKey, initial: nil, form: form)
+        if let lookup = Self.singleNameLookup(p, keys: keys), let country = p.country {
+            let form = lookup.form
             var ids: Set<Int64> = []
             var found: PersonCandidate?
             _ = try evidence.firstCandidate(lookup) { c in
@@ -194,6 +194,13 @@ public struct PersonResolver: IdentityResolver {
             if ids.count == 1, let c = found { return .same(c, reason: "the one person of \(country) known as '\(form)'") }
         }
         return .new(reason: Self.newReason)
+    }
+
+    /// The look-up for a person known by one name (see `singleNameForm`), tried after all others with its own rule
+    /// (one stored person of their country); stores that read candidates ahead read its key too.
+    public static func singleNameLookup(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys = { NameKeys($0) }) -> PersonLookup? {
+        guard p.country != nil, let form = singleNameForm(p, keys: keys) else { return nil }
+        return PersonLookup(match: .alias, key: keys(form).aliasKey, initial: nil, form: form)
     }
 
     /// The name of a person every form of whose name is one word of five letters or more ("Blinken", "IWAYA").
