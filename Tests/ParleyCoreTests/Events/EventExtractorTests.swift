@@ -618,7 +618,7 @@ func willVisitIsKeptAsPlanned() {
 @Test func aMinisterReceivingEnvoysThenMeetingEachHoldsOneAudience() {
     let a = Sample.extract("""
         2024-05-03
-        Foreign Minister Kwame Mensah of Ghana on 2 May 2024 received copies of the credentials of five new ambassadors. In his meeting with the Ambassador-designate of Kenya, Ana Lopes, the Minister discussed trade.
+        Foreign Minister Kwame Mensah of Ghana on 2 May 2024 received copies of the credentials of five new ambassadors. Mensah and Ambassador-designate Ana Lopes of Kenya talked about trade in a meeting with each other.
         """)
     #expect(a.events.map(\.type) == ["MEET"])
     #expect(Set(a.events.first?.participants ?? []) == ["Kwame Mensah", "Ana Lopes"])
@@ -627,7 +627,7 @@ func willVisitIsKeptAsPlanned() {
 @Test func aMeetingNamedToPlaceAnotherInTimeIsNotPartOfIt() {
     let a = Sample.extract("""
         2025-01-16
-        Ghanaian Foreign Minister Kwame Mensah met with President Karim Haddad at the State House in Nairobi on Wednesday, January 15, 2025, to discuss trade.
+        Ghanaian Foreign Minister Kwame Mensah met with President Karim Haddad in Nairobi on 15 January 2025; cocoa prices were the main subject.
         Before meeting with Haddad, Mensah had a bilateral discussion with Kenyan Foreign Affairs Secretary Ana Lopes in Nairobi.
         """)
     #expect(a.events.count == 2)

@@ -272,7 +272,7 @@ func headlineVerbAfterATitleIsNotAPerson() {
 
 @Test func anHonorificTheGazetteerIncludesIsNotPartOfTheName() throws {
     // The gazetteer knows "Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah" as a form of the Emir's name.
-    let a = Sample.extract("2024-05-03\nThe Amir Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah received Ambassador Ana Lopes of Ghana on 2 May 2024.")
+    let a = Sample.extract("2024-05-03\nAna Lopes, Ghana's ambassador, called on Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah on 2 May 2024.")
     let amir = try #require(a.person("Mishal Al-Ahmad Al-Jaber Al-Sabah"))
     #expect(amir.country == "KWT")
     #expect(amir.aliases.contains("Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah"))
