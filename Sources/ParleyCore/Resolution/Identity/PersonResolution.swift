@@ -69,28 +69,28 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
             let stored = NameKeys(alias)
             // The given names close too: "Nawaf Al-Ahmad Al-Sabah" is not "Mishal Al-Ahmad Al-Sabah".
             return !stored.isInitialForm && stored.tokenCount >= 2 && Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
-                && Self.spellingsClose(Self.letters(String(Self.firstWord(form))), Self.letters(String(Self.firstWord(alias)))) && Self.initialsAgree(form, alias)
+                && Self.spellingsClose(Self.givenNameLetters(form), Self.givenNameLetters(alias)) && Self.initialsAgree(form, alias)
         default: return true
         }
     }
 
-    /// A name's first word as printed ("Fu'ad" of "Fu'ad Hussain").
-    static func firstWord(_ name: String) -> Substring {
-        let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
-        return words.first { !NameKeys.honorifics.contains(letters(String($0))) } ?? Substring(name)
-    }
-
     /// A name's letters in printed order, folded, without spaces or marks ("Fu'ad Hussain" → "fuadhussain").
-    static func letters(_ name: String) -> String {
-        String(String.UnicodeScalarView(TextNormalizer.fold(name).unicodeScalars.filter { $0.properties.isAlphabetic }))
+    static func letters<S: StringProtocol>(_ name: S) -> String {
+        String(String.UnicodeScalarView(TextNormalizer.fold(String(name)).unicodeScalars.filter { $0.properties.isAlphabetic }))
     }
 
-    /// A name's letters without the honorifics it opens with ("Sheikh Nawaf …" → "nawaf…").
-    static func nameLetters(_ name: String) -> String {
+    /// A name's printed words after the honorifics it opens with ("Sheikh Nawaf Al Ahmad" → "Nawaf", "Al", "Ahmad").
+    static func nameWords(_ name: String) -> ArraySlice<Substring> {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
-        let start = words.firstIndex { !NameKeys.honorifics.contains(letters(String($0))) } ?? words.startIndex
-        return letters(words[start...].joined(separator: " "))
+        let start = words.firstIndex { !NameKeys.honorifics.contains(letters($0)) } ?? words.startIndex
+        return words[start...]
     }
+
+    /// The letters of a name without its opening honorifics ("Sheikh Nawaf …" → "nawaf…").
+    static func nameLetters(_ name: String) -> String { letters(nameWords(name).joined(separator: " ")) }
+
+    /// The letters of a name's first word after its honorifics, the given name in most orders ("Fu'ad" → "fuad").
+    static func givenNameLetters(_ name: String) -> String { nameWords(name).first.map { letters($0) } ?? letters(name) }
 
     /// Middle initials do not disagree: "George W. Bush" is not "George H. W. Bush"; "Antony J. Blinken" may be
     /// "Antony Blinken".
@@ -107,13 +107,14 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         let x = Array(a.utf8), y = Array(b.utf8)
         let allowed = max(1, max(x.count, y.count) / 4)
         guard abs(x.count - y.count) <= allowed else { return false }
-        // Levenshtein distance, one row at a time.
+        guard !x.isEmpty, !y.isEmpty else { return max(x.count, y.count) <= allowed }
+        // Levenshtein distance, one row at a time; stops once a whole row is past the allowance.
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...max(1, x.count) where !x.isEmpty {
+        for i in 1...x.count {
             current[0] = i
-            var rowMin = current[0]
-            for j in 1...max(1, y.count) where !y.isEmpty {
+            var rowMin = i
+            for j in 1...y.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
                 rowMin = min(rowMin, current[j])
             }
