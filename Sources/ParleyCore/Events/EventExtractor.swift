@@ -67,13 +67,17 @@ public struct EventExtractor: PipelineStage {
             var sentenceEvents: [Int] = []
             // Tokens of a "before meeting with X," phrase that names an earlier event: its people take no part here.
             var placesInTime: [Range<Int>] = []
-            for hit in matcher.hits(in: tokens, range: scan) {
+            let hits = matcher.hits(in: tokens, range: scan)
+            for (hitIndex, hit) in hits.enumerated() {
                 let trig = hit.trigger
                 // Clause: from the speech boundary (when the trigger is inside the speech) or the sentence start.
                 var clauseStart = s.tokenRange.lowerBound
                 if let sp = speech, sp <= hit.range.lowerBound { clauseStart = sp }
                 var clauseEnd = s.tokenRange.upperBound
-                for k in hit.range.upperBound..<s.tokenRange.upperBound where Self.clauseBreaks.contains(tokens[k].key) { clauseEnd = k; break }
+                // "met with A, Director of X; B, Head of Y; and C": semicolons that end in "; and" separate the items
+                // of one list, not clauses.
+                let listSemicolons = (hit.range.upperBound..<max(hit.range.upperBound, s.tokenRange.upperBound - 1)).contains { tokens[$0].key == ";" && tokens[$0 + 1].key == "and" }
+                for k in hit.range.upperBound..<s.tokenRange.upperBound where Self.clauseBreaks.contains(tokens[k].key) && !(listSemicolons && tokens[k].key == ";") { clauseEnd = k; break }
                 for k in stride(from: hit.range.lowerBound - 1, through: clauseStart, by: -1) where Self.clauseBreaks.contains(tokens[k].key) { clauseStart = k + 1; break }
                 let inSpeech = (speech.map { $0 <= hit.range.lowerBound } ?? false) || inSpeechParagraph
 
@@ -87,8 +91,12 @@ public struct EventExtractor: PipelineStage {
                    ["greetings", "regards", "wishes"].contains(tokens[hit.range.upperBound - 1].key) { continue }
                 // Options that need a look at what follows.
                 let after = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 10)
+                // "A met with B, and held talks with C": verbs joined by "and", each with its own object, are two meetings;
+                // B belongs to the first, C to the second, and A to both.
+                let coordinated = Self.coordinatedMeetings(tokens, hits, at: hitIndex, clauseStart: clauseStart, clauseEnd: clauseEnd)
                 let peopleInClause = c.personMentions.filter { m in
                     (clauseStart..<clauseEnd).contains(m.tokens.lowerBound) && !Self.standsInFor(c, m) && !placesInTime.contains { $0.contains(m.tokens.lowerBound) }
+                        && !coordinated.excluded.contains { $0.contains(m.tokens.lowerBound) }
                 }
                 let hasGathering = after.contains { c.lexicons.gatherings.contains(tokens[$0].key) || tokens[$0].key.hasPrefix("cop") && tokens[$0].kind == .word && tokens[$0].isAllCaps }
                 let objectWindow = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 24)
@@ -384,7 +392,15 @@ public struct EventExtractor: PipelineStage {
                 for m in peopleInClause where m.tokens.lowerBound >= hit.range.upperBound && !subjects.contains(m.person) && !counterparts.contains(m.person) {
                     counterparts.append(m.person)
                 }
-                let separately = Self.separateMarkers.contains { k in (clauseStart..<clauseEnd).contains { tokens[$0].key == k } }
+                let counterpartMentions = peopleInClause.filter { $0.tokens.lowerBound >= hit.range.upperBound && counterparts.contains($0.person) }
+                // "met with A, Director of X; B, Head of Y; and C": items of a semicolon list are met one by one;
+                // "met his peers from Argentina and Brazil, A and B": counterparts of different countries, one by one.
+                let semicolonList = listSemicolons && counterpartMentions.count >= 2
+                    && (counterpartMentions[0].tokens.upperBound..<counterpartMentions[counterpartMentions.count - 1].tokens.lowerBound).contains { tokens[$0].key == ";" }
+                let peersOfCountries = (hit.range.upperBound..<clauseEnd).contains { ["counterparts", "peers"].contains(tokens[$0].key) }
+                    && !(clauseStart..<clauseEnd).contains { ["trilateral", "joint", "together", "quadrilateral"].contains(tokens[$0].key) }
+                    && Set(counterparts.compactMap { c.people[$0].country }).count == counterparts.count
+                let separately = semicolonList || peersOfCountries || Self.separateMarkers.contains { k in (clauseStart..<clauseEnd).contains { tokens[$0].key == k } }
                 // A minister meeting their own envoys or officials holds one meeting with all of them.
                 let ownSide = Set(subjects.compactMap { c.people[$0].country })
                 let allOwnSide = !ownSide.isEmpty && counterparts.allSatisfy { c.people[$0].country.map(ownSide.contains) ?? false }
@@ -426,7 +442,13 @@ public struct EventExtractor: PipelineStage {
                     sentenceEvents.append(events.count - 1)
                 }
                 // One happening, one event: merge with an event of the same kind in this sentence, or with a compatible earlier one.
-                if let m = sentenceEvents.first(where: { mergeable(events[$0], event) }) ?? events.indices.first(where: { compatible(events[$0], event, c) }) {
+                // The second of two coordinated meetings with a counterpart of its own is another meeting.
+                let ownCounterpart = coordinated.follows && !counterparts.isEmpty
+                if ownCounterpart, let m = events.indices.first(where: { Set(events[$0].participants) == Set(event.participants) && mergeable(events[$0], event) }) {
+                    merge(&events[m], event)
+                    continue
+                }
+                if !ownCounterpart, let m = sentenceEvents.first(where: { mergeable(events[$0], event) }) ?? events.indices.first(where: { compatible(events[$0], event, c) }) {
                     merge(&events[m], event)
                     if !sentenceEvents.contains(m) { sentenceEvents.append(m) }
                     continue
@@ -710,6 +732,33 @@ public struct EventExtractor: PipelineStage {
     static let relativePronouns: Set<String> = ["that", "which", "who", "where", "whose"]
 
     static let remoteWords: Set<String> = ["phone", "telephone", "telephonic", "video", "virtual", "online", "videoconference"]
+
+    /// Two meeting verbs joined by "and" in one clause ("met with B, and held talks with C"): the token ranges whose
+    /// people are not this hit's (the other verb's object), and whether this hit is the second of such a pair.
+    static func coordinatedMeetings(_ tokens: [Token], _ hits: [EventTriggerMatcher.Hit], at i: Int, clauseStart: Int, clauseEnd: Int) -> (excluded: [Range<Int>], follows: Bool) {
+        func isVerbalMeeting(_ h: EventTriggerMatcher.Hit) -> Bool {
+            h.trigger.type == .MEET && h.trigger.option != .nominal && h.trigger.option != .presence && h.trigger.option != .host
+        }
+        /// The "and" (with "also" or a comma around it) that joins a hit to what goes before it, if any.
+        func joiner(_ h: EventTriggerMatcher.Hit) -> Int? {
+            var k = h.range.lowerBound - 1
+            if k >= clauseStart, tokens[k].key == "also" { k -= 1 }
+            guard k >= clauseStart, tokens[k].key == "and" else { return nil }
+            return k > clauseStart && tokens[k - 1].key == "," ? k - 1 : k
+        }
+        let hit = hits[i]
+        guard isVerbalMeeting(hit) else { return ([], false) }
+        var excluded: [Range<Int>] = []
+        var follows = false
+        if i + 1 < hits.count, hits[i + 1].range.lowerBound < clauseEnd, isVerbalMeeting(hits[i + 1]), let j = joiner(hits[i + 1]), j > hit.range.upperBound {
+            excluded.append(j..<clauseEnd)
+        }
+        if i > 0, hits[i - 1].range.lowerBound >= clauseStart, isVerbalMeeting(hits[i - 1]), let j = joiner(hit), j > hits[i - 1].range.upperBound {
+            excluded.append(hits[i - 1].range.upperBound..<j)
+            follows = true
+        }
+        return (excluded, follows)
+    }
 
     static let separateMarkers: Set<String> = ["respectively", "separately", "separate"]
 

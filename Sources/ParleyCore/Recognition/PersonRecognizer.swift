@@ -193,6 +193,10 @@ public struct PersonRecognizer: PipelineStage {
                         k -= 1
                     }
                     if personEnding(at: k + 1) { before = k + 1 }
+                    // "Ana Lopes (Secretary for External Affairs), Kwame Mensah": a bracketed office after the neighbour.
+                    else if before > s.tokenRange.lowerBound + 1, c.tokens[before - 1].key == ")",
+                            let open = (max(s.tokenRange.lowerBound, before - 14)..<(before - 1)).last(where: { c.tokens[$0].key == "(" }),
+                            personEnding(at: open) { before = open }
                 }
                 // "… Lena Novak of the Ruritanian Labour Party and Tomas Reyes of …": the neighbour's body or country after "of".
                 if !personEnding(at: before), let body = c.organizationMentions.last(where: { $0.tokens.upperBound == before })?.tokens
@@ -355,6 +359,12 @@ public struct PersonRecognizer: PipelineStage {
                 return tp.range.upperBound
             }
         }
+        // "the Kenyan parliamentarians Kwame Mensah and …", "ministers Ana Lopes and …": a name after a plural title.
+        if parts >= 2, words >= 2, pluralTitle(c, before: nr.lowerBound, from: c.sentences[sentence].tokenRange.lowerBound) != nil {
+            addPerson(&c, name: nr, sentence: sentence, evidence: "title")
+            claim(&c, nr)
+            return nr.upperBound
+        }
         if parts >= 2, words >= 1, hasVerbEvidence(c, nr, end: end) {
             // Reject spans made only of all-capital words (acronym runs) unless mixed with a normal name word.
             let caps = c.tokens[nr].filter { $0.kind == .word && $0.isAllCaps }.count
@@ -426,6 +436,9 @@ public struct PersonRecognizer: PipelineStage {
         var k = nr.upperBound
         if k < end, c.tokens[k].key == "," { k += 1 }   // "Budagov, who …"
         if k < end, verbs.contains(c.tokens[k].key) { return true }
+        // "met her counterparts from Ghana and Kenya, Kwame Mensah and …": the counterparts named.
+        if nr.lowerBound >= 2, c.tokens[nr.lowerBound - 1].key == ",",
+           (max(0, nr.lowerBound - 8)..<(nr.lowerBound - 1)).contains(where: { ["counterparts", "counterpart", "peers"].contains(c.tokens[$0].key) }) { return true }
         if k < end, c.tokens[k].key == "and", k + 1 < end, c.tokens[k + 1].isCapitalized { return false }
         if nr.lowerBound >= 2 {
             let b1 = c.tokens[nr.lowerBound - 1].key
@@ -434,6 +447,9 @@ public struct PersonRecognizer: PipelineStage {
             // "a delegation composed of Ana Lopes, …", "comprising Karim Haddad and …": a body's members.
             if b1 == "of", ["composed", "consisting", "comprised"].contains(b2) || b1 == "comprising" { return true }
             if b1 == "with", ["met", "talks", "meeting", "conversation", "call", "together"].contains(b2) { return true }
+            // "met Kwame Mensah", "received Karim Haddad": the object of a meeting verb.
+            if ["met", "meets", "received", "receives"].contains(b1), nr.upperBound >= end
+                || [",", ".", ";", "and", "at", "in", "on", "who", "(", "during", "for", "to"].contains(c.tokens[nr.upperBound].key) { return true }
         }
         return false
     }

@@ -634,3 +634,35 @@ func willVisitIsKeptAsPlanned() {
     #expect(Set(a.events.first?.participants ?? []) == ["Kwame Mensah", "Karim Haddad"])
     #expect(Set(a.events.last?.participants ?? []) == ["Kwame Mensah", "Ana Lopes"])
 }
+
+@Test func twoMeetingVerbsJoinedByAndWithObjectsOfTheirOwnAreTwoMeetings() {
+    let a = Sample.extract("""
+        2024-06-05
+        Ghanaian party official Kwame Mensah led a delegation to Kenya from Monday to Wednesday. While there, Mensah met with Kenyan President Karim Haddad, and held talks with Ana Lopes, head of the party's foreign relations office.
+        """)
+    let meetings = a.events.filter { $0.type == "MEET" }
+    #expect(meetings.count == 2)
+    #expect(meetings.contains { Set($0.participants) == ["Kwame Mensah", "Karim Haddad"] })
+    #expect(meetings.contains { Set($0.participants) == ["Kwame Mensah", "Ana Lopes"] })
+}
+
+@Test func counterpartsListedBySemicolonsAreMetOneByOne() {
+    let a = Sample.extract("""
+        2024-06-05
+        In the afternoon, Foreign Minister Kwame Mensah of Ghana met with the Director for Africa of the Trade Council, Karim Haddad; the Director of the Cocoa Board, Ambassador Ana Lopes; and representatives of the Port Authority.
+        """)
+    let meetings = a.events.filter { $0.type == "MEET" }
+    #expect(meetings.count == 2)
+    #expect(meetings.contains { Set($0.participants) == ["Kwame Mensah", "Karim Haddad"] })
+    #expect(meetings.contains { Set($0.participants) == ["Kwame Mensah", "Ana Lopes"] })
+}
+
+@Test func peersOfTwoCountriesAreMetOneByOne() {
+    let a = Sample.extract("""
+        2024-06-05
+        On his first day in Accra, Foreign Minister Kwame Mensah of Liberia met his peers from Kenya and Ghana, Foreign Ministers Karim Haddad of Kenya and Ana Lopes of Ghana.
+        """)
+    let meetings = a.events.filter { $0.type == "MEET" }
+    #expect(meetings.count == 2)
+    #expect(meetings.allSatisfy { $0.participants.contains("Kwame Mensah") && $0.participants.count == 2 })
+}

@@ -277,3 +277,23 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(amir.country == "KWT")
     #expect(amir.aliases.contains("Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah"))
 }
+
+@Test func namesAfterAMeetingVerbAPluralTitleOrCounterpartsArePeople() {
+    let a = Sample.extract("""
+        2024-05-03
+        Foreign Minister Ana Lopes met Kwame Mensah on Friday. She later met the Kenyan parliamentarians Karim Haddad and Peter Otieno.
+        She received Open Letters from students. Her counterparts from Togo and Benin, Ama Owusu and Kofi Boateng, joined her.
+        """)
+    for name in ["Kwame Mensah", "Karim Haddad", "Peter Otieno", "Ama Owusu", "Kofi Boateng"] { #expect(a.person(name) != nil, "\(name)") }
+    #expect(a.person("Open Letters") == nil)
+    #expect(a.person("Karim Haddad")?.titles.first == "parliamentarian")
+}
+
+@Test func aListGoesOnAfterABracketedOfficeAndAPluralHonorific() {
+    let a = Sample.extract("""
+        2024-05-03
+        Cde Ana Lopes is accompanied by politburo members Cdes Kwame Mensah (National Commissar), Karim Haddad (Secretary for External Affairs), Ama Owusu (Secretary for Youth) and others.
+        """)
+    for name in ["Kwame Mensah", "Karim Haddad", "Ama Owusu"] { #expect(a.person(name) != nil, "\(name)") }
+    #expect(a.person("Cdes Kwame Mensah") == nil)
+}
