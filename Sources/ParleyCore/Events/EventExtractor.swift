@@ -190,6 +190,11 @@ public struct EventExtractor: PipelineStage {
                         addP(subj)
                     }
                     for m in peopleInClause where m.tokens.lowerBound >= hit.range.upperBound { addP(m.person) }
+                } else if type == .ATTEND, !(hit.range.upperBound < clauseEnd && tokens[hit.range.upperBound].key == "by"),
+                          peopleInClause.contains(where: { $0.tokens.lowerBound < hit.range.lowerBound }) || ["to", "while"].contains(trig.pattern.first ?? "") {
+                    // "X attended the summit, where she met Y", "he arrived to participate in the Summit": those who attend
+                    // are named before the verb (after it only in the passive "was attended by").
+                    for m in peopleInClause where m.tokens.lowerBound < hit.range.lowerBound { addP(m.person) }
                 } else {
                     for m in peopleInClause { addP(m.person) }
                 }
@@ -915,7 +920,8 @@ public struct EventExtractor: PipelineStage {
         var start = trigger.lowerBound
         while start > clauseStart, c.tokens[start - 1].key != "," { start -= 1 }
         if let d = c.layout.datelineTokens, d.contains(start) || d.upperBound > start { start = max(start, min(d.upperBound, trigger.lowerBound)) }
-        let window = start..<trigger.lowerBound
+        // "plans to attend", "is expected to participate in": a marker ending in "to" runs into a trigger that opens with it.
+        let window = start..<(c.tokens[trigger.lowerBound].key == "to" ? trigger.lowerBound + 1 : trigger.lowerBound)
         var found: Modality?
         for k in window {
             // "May" the month is no modal verb: markers match words written in lower case.
