@@ -66,6 +66,8 @@ public struct TitlePhraseParser: Sendable {
                 continue
             }
             if complementWords.contains(t.key), i + 1 < end {
+                // "the visit of the President of Kenya to Ghana": only an envoy's office goes "to" a country.
+                if t.key == "to", !PersonCountryInference.isDiplomatTitle(c.text(titleStart..<i)) { break loop }
                 var k = i + 1
                 if c.tokens[k].key == "the", k + 1 < end { k += 1 }
                 if let om = orgMention(c, at: k) ?? orgMention(c, at: i + 1) {
