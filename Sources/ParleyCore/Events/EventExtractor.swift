@@ -41,6 +41,8 @@ public struct EventExtractor: PipelineStage {
         var speechParagraphs: Set<Int> = []
         var presentBeforeAnyEvent: [Int] = []
         var lastSubject: Int?
+        // "during the visit", "this visit follows …": a visit spoken of as known, with nobody named.
+        var visitSpokenOf = false
         var mainIndex: Int?
         var mainDateTokens: Range<Int>?
         // The date the lead sentence gives ("Minister Ana Lopes on Friday said …"): the day of the story's own happening
@@ -59,6 +61,7 @@ public struct EventExtractor: PipelineStage {
 
         for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
             let speech = speechStart(c, s)
+            if !visitSpokenOf { visitSpokenOf = Self.speaksOfTheVisit(tokens, s.tokenRange) }
             let firstOfParagraph = s.index == 0 || c.sentences[s.index - 1].paragraph != s.paragraph
             if firstOfParagraph, let sp = speech, sp - s.tokenRange.lowerBound <= 10 { speechParagraphs.insert(s.paragraph) }
             let inSpeechParagraph = speechParagraphs.contains(s.paragraph) && !firstOfParagraph
@@ -477,6 +480,27 @@ public struct EventExtractor: PipelineStage {
             }
             events.append(headline)
         }
+        // "Ghana's minister received Ana Lopes … During the visit, …": a visit spoken of as known is the guests' visit.
+        if visitSpokenOf, !events.contains(where: { $0.type == .VISIT && !$0.reported }),
+           let m = events.indices.first(where: { events[$0].type == .MEET && !events[$0].reported }) {
+            // The visitors: those from another country than the meeting's place, else those the verb makes guests.
+            let placeCountry = events[m].place.flatMap { place in c.placeMentions.first { $0.name == place }?.country }
+            let guests = placeCountry.map { home in events[m].participants.filter { c.people[$0].country.map { $0 != home } ?? false } }
+                ?? events[m].participants.filter { events[m].roles[$0] == "guest" }
+            if !guests.isEmpty, guests.count < events[m].participants.count {
+                var visit = events[m]
+                visit.type = .VISIT
+                visit.variant = nil
+                visit.participants = guests
+                visit.roles = Dictionary(uniqueKeysWithValues: guests.map { ($0, "guest") })
+                visit.organizations = Self.uniqued(guests.compactMap { c.people[$0].organization }.filter { c.organizations[$0].isListed })
+                visit.countries = Self.countries(c, people: guests, organizations: visit.organizations)
+                visit.isCountryVisit = true
+                visit.otherSentences = []
+                visit.confidence = 0.7
+                events.append(visit)
+            }
+        }
         // "met with visiting Foreign Minister Ana Lopes": the visitor's visit is a happening of its own.
         for e in events.indices where events[e].type == .MEET {
             let sentence = c.sentences[events[e].sentence].tokenRange
@@ -763,6 +787,15 @@ public struct EventExtractor: PipelineStage {
             follows = true
         }
         return (excluded, follows)
+    }
+
+    /// "During the visit, …", "This visit follows …", "the current visit to …": a visit spoken of as already known,
+    /// its visitor not named with it.
+    static func speaksOfTheVisit(_ tokens: [Token], _ r: Range<Int>) -> Bool {
+        r.contains { k in
+            tokens[k].key == "visit" && k > r.lowerBound && ["the", "this", "current"].contains(tokens[k - 1].key)
+                && (k + 1 >= r.upperBound || !["of", "by"].contains(tokens[k + 1].key))
+        }
     }
 
     static let separateMarkers: Set<String> = ["respectively", "separately", "separate"]

@@ -666,3 +666,23 @@ func willVisitIsKeptAsPlanned() {
     #expect(meetings.count == 2)
     #expect(meetings.allSatisfy { $0.participants.contains("Kwame Mensah") && $0.participants.count == 2 })
 }
+
+@Test func aVisitSpokenOfAsKnownIsTheGuestsVisit() {
+    let a = Sample.extract("""
+        2024-06-05
+        Kenyan Foreign Minister Karim Haddad met with President Kwame Mensah of Ghana at the Jubilee House in Accra on Wednesday, 5 June 2024.
+        Two agreements on trade were signed during the visit.
+        """)
+    let visit = a.events.first { $0.type == "VISIT" }
+    #expect(visit?.participants == ["Karim Haddad"])
+    #expect(a.events.filter { $0.type == "MEET" }.count == 1)
+}
+
+@Test func theVisitOfAPresidentToAnotherCountryNamesThePresident() {
+    let a = Sample.extract("""
+        2024-05-03
+        President of Ghana Kwame Mensah held a telephone conversation with President of Kenya Karim Haddad.
+        It was noted that the first state visit of the President of Kenya to Ghana gave new impetus to cooperation.
+        """)
+    #expect(a.events.contains { $0.type == "VISIT" && $0.participants == ["Karim Haddad"] })
+}
