@@ -744,7 +744,19 @@ public struct EventExtractor: PipelineStage {
     /// ("had phone talks", "held a virtual meeting").
     static func typeStated(by hit: EventTriggerMatcher.Hit, in tokens: [Token]) -> EventType {
         let type = hit.trigger.type
-        return type == .MEET && hit.range.contains(where: { remoteWords.contains(tokens[$0].key) }) ? .CALL : type
+        guard type == .MEET, hit.trigger.option != .presence else { return type }
+        if hit.range.contains(where: { remoteWords.contains(tokens[$0].key) }) { return .CALL }
+        // "held talks by phone with …", "met via video link", "held talks with X over the telephone": the means named
+        // right after the verb, or after its object.
+        let after = hit.range.upperBound..<min(tokens.count, hit.range.upperBound + 8)
+        for k in after {
+            if [".", ";", ":"].contains(tokens[k].key) { break }
+            if ["by", "via", "over"].contains(tokens[k].key), k + 1 < tokens.count,
+               remoteWords.contains(tokens[k + 1].key) || k + 2 < tokens.count && tokens[k + 1].key == "the" && remoteWords.contains(tokens[k + 2].key) {
+                return .CALL
+            }
+        }
+        return type
     }
 
     /// The countries of some people and organizations, each once, in order.

@@ -686,3 +686,11 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(a.events.contains { $0.type == "VISIT" && $0.participants == ["Karim Haddad"] })
 }
+
+@Test func talksHeldByPhoneAreACall() {
+    let a = Sample.extract("""
+        2024-06-05
+        Foreign Minister Kwame Mensah of Ghana held talks by phone with Foreign Minister Karim Haddad of Kenya on Tuesday.
+        """)
+    #expect(a.events.map(\.type) == ["CALL"])
+}
