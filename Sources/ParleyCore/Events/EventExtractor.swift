@@ -408,7 +408,8 @@ public struct EventExtractor: PipelineStage {
                 let peersOfCountries = (hit.range.upperBound..<clauseEnd).contains { ["counterparts", "peers"].contains(tokens[$0].key) }
                     && !(clauseStart..<clauseEnd).contains { ["trilateral", "joint", "together", "quadrilateral"].contains(tokens[$0].key) }
                     && Set(counterparts.compactMap { c.people[$0].country }).count == counterparts.count
-                let separately = semicolonList || peersOfCountries || Self.separateMarkers.contains { k in (clauseStart..<clauseEnd).contains { tokens[$0].key == k } }
+                let separately = semicolonList || peersOfCountries
+                    || Self.separateMarkers.contains { k in (clauseStart..<clauseEnd).contains { tokens[$0].key == k } }
                 // A minister meeting their own envoys or officials holds one meeting with all of them.
                 let ownSide = Set(subjects.compactMap { c.people[$0].country })
                 let allOwnSide = !ownSide.isEmpty && counterparts.allSatisfy { c.people[$0].country.map(ownSide.contains) ?? false }

@@ -694,3 +694,12 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(a.events.map(\.type) == ["CALL"])
 }
+
+@Test func seeingAGuestOffIsAMeeting() {
+    let a = Sample.extract("""
+        2024-06-05
+        Vice-President Karim Haddad of Kenya saw off Foreign Minister Kwame Mensah of Ghana at the airport on Wednesday.
+        """)
+    #expect(a.events.map(\.type) == ["MEET"])
+    #expect(Set(a.events.first?.participants ?? []) == ["Karim Haddad", "Kwame Mensah"])
+}
