@@ -85,10 +85,13 @@ public struct EventExtractor: PipelineStage {
                 let inSpeech = (speech.map { $0 <= hit.range.lowerBound } ?? false) || inSpeechParagraph
 
                 // Modality: planned or hypothetical wording before the trigger (back to a comma), or after a nominal trigger.
-                let modality = self.modality(c, trigger: hit.range, clauseStart: clauseStart, clauseEnd: clauseEnd)
+                var type = Self.typeStated(by: hit, in: tokens)
+                // "to celebrate the 50th anniversary of diplomatic relations next year": the celebration is to come, the
+                // establishment it marks lies in the past.
+                let anniversary = type == .ANNOUNCE ? Self.yearsBack(tokens, clauseStart..<clauseEnd, before: hit.range.lowerBound) : nil
+                let modality = anniversary == nil ? self.modality(c, trigger: hit.range, clauseStart: clauseStart, clauseEnd: clauseEnd) : nil
                 if modality == .hypothetical { continue }
 
-                var type = Self.typeStated(by: hit, in: tokens)
                 // "conveyed the greetings of Premier X": greetings relayed in person are no message of their own.
                 if type == .MESSAGE, hit.range.upperBound < clauseEnd, ["of", "from"].contains(tokens[hit.range.upperBound].key),
                    ["greetings", "regards", "wishes"].contains(tokens[hit.range.upperBound - 1].key) { continue }
@@ -267,6 +270,12 @@ public struct EventExtractor: PipelineStage {
                     participants = events[m].participants
                     for x in events[m].countries { addC(x) }
                 }
+                // "the 50th anniversary of the establishment of diplomatic relations between the two countries": relations
+                // of the two sides of the story's own contact.
+                if type == .ANNOUNCE, participants.isEmpty, countries.isEmpty,
+                   let m = sentenceEvents.last ?? mainIndex, events[m].countries.count == 2 {
+                    countries = events[m].countries
+                }
                 if participants.isEmpty && orgs.isEmpty && countries.isEmpty { continue }
 
                 // Date.
@@ -284,8 +293,11 @@ public struct EventExtractor: PipelineStage {
                 }
                 // "the 60th anniversary of the establishment of diplomatic relations", "established 40 years ago":
                 // relations are dated by counting back from the reference year.
-                if type == .ANNOUNCE, let years = Self.yearsBack(tokens, clauseStart..<clauseEnd), let ref = c.referenceDate?.year ?? c.defaultYear {
-                    date = PartialDate(year: ref - years)
+                // Counted from the year of the story's own contact, else of the page.
+                if let years = anniversary, let ref = mainIndex.flatMap({ events[$0].date?.year }) ?? c.referenceDate?.year ?? c.defaultYear {
+                    // "next year we will celebrate the 30th anniversary": counted from the year of the celebration.
+                    let nextYear = (clauseStart..<clauseEnd).contains { tokens[$0].key == "next" && $0 + 1 < clauseEnd && tokens[$0 + 1].key == "year" }
+                    date = PartialDate(year: ref + (nextYear ? 1 : 0) - years)
                 }
                 // A date after the page's own is a future contact, unless a verb in the past says it happened
                 // (pages carry wrong dates more often than releases report the future in the past tense).
@@ -718,8 +730,14 @@ public struct EventExtractor: PipelineStage {
         return nil
     }
 
-    /// Years counted back in a clause: `<N>th anniversary` or `<N> years ago`.
-    static func yearsBack(_ tokens: [Token], _ r: Range<Int>) -> Int? {
+    /// Years counted back in a clause: `<N>th anniversary`, `<N>th year of` or `<N> years ago`.
+    /// The nearest before `trigger` wins ("in the 25th year of establishment of diplomatic relations and the 20th
+    /// anniversary of the Treaty": 25), then the first in the clause.
+    static func yearsBack(_ tokens: [Token], _ r: Range<Int>, before trigger: Int) -> Int? {
+        for k in stride(from: trigger - 1, through: max(r.lowerBound, trigger - 6), by: -1) where tokens[k].kind == .number && k + 1 < r.upperBound {
+            guard let n = DateExpressionParser.number(tokens[k]), (1...300).contains(n) else { continue }
+            if ["anniversary", "year"].contains(tokens[k + 1].key) { return n }
+        }
         for k in r where tokens[k].kind == .number {
             guard let n = DateExpressionParser.number(tokens[k]), (1...300).contains(n), k + 1 < r.upperBound else { continue }
             if tokens[k + 1].key == "anniversary" { return n }
@@ -923,6 +941,8 @@ public struct EventExtractor: PipelineStage {
         }
         let oa = Set(a.organizations), ob = Set(b.organizations)
         if pa.isEmpty && pb.isEmpty && !oa.isEmpty { return oa == ob }
+        // Relations established between the same two countries, told twice.
+        if a.type == .ANNOUNCE, pa.isEmpty, pb.isEmpty, oa.isEmpty, ob.isEmpty, !a.countries.isEmpty { return Set(a.countries) == Set(b.countries) }
         // Two governments named as signing, then the ministers who put their names to it: the bodies first named act
         // through the people named next.
         if a.type == .SIGN, pa.isEmpty != pb.isEmpty, !oa.isEmpty, !ob.isEmpty, oa.isSubset(of: ob) || ob.isSubset(of: oa) { return true }
@@ -980,8 +1000,12 @@ public struct EventExtractor: PipelineStage {
             }
         }
         // "… next week", "… tomorrow" after the trigger.
+        // Up to a comma: "met with X, and noted that next year …" says nothing of when they met.
         let tail = trigger.upperBound..<min(clauseEnd, trigger.upperBound + 12)
-        for k in tail where c.tokens[k].key == "next" || c.tokens[k].key == "tomorrow" || c.tokens[k].key == "upcoming" { return .planned }
+        for k in tail {
+            if c.tokens[k].key == "," { break }
+            if c.tokens[k].key == "next" || c.tokens[k].key == "tomorrow" || c.tokens[k].key == "upcoming" { return .planned }
+        }
         return found
     }
 }

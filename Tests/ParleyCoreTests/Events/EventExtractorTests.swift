@@ -703,3 +703,26 @@ func willVisitIsKeptAsPlanned() {
     #expect(a.events.map(\.type) == ["MEET"])
     #expect(Set(a.events.first?.participants ?? []) == ["Karim Haddad", "Kwame Mensah"])
 }
+
+@Test func anAnniversaryToBeCelebratedDatesRelationsEstablishedInThePast() {
+    let a = Sample.extract("""
+        Minister meets Speaker
+
+        13 October 2021
+
+        Foreign Minister Kwame Mensah of Ghana met with Speaker Karim Haddad of Kenya, and noted that next year we would celebrate the 30th anniversary of our diplomatic relations with joint events.
+        """)
+    #expect(a.events.first?.type == "MEET")
+    #expect(a.events.first?.date == "2021-10-13")
+    let relations = a.events.first { $0.type == "ANNOUNCE" }
+    #expect(relations?.date == "1992")
+    #expect(Set(relations?.countries ?? []) == ["GHA", "KEN"])
+}
+
+@Test func theNearestAnniversaryBeforeTheTriggerCounts() {
+    let a = Sample.extract("""
+        2017-11-28
+        President Kwame Mensah of Ghana received Speaker Karim Haddad of Kenya, noting the 25th year of establishment of diplomatic relations and the 20th anniversary of the trade treaty.
+        """)
+    #expect(a.events.contains { $0.type == "ANNOUNCE" && $0.date == "1992" })
+}
