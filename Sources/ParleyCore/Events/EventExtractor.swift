@@ -192,7 +192,12 @@ public struct EventExtractor: PipelineStage {
                     // "his/her/their visit": a visit is the nearest person's before it ("received Y on the occasion of his visit").
                     let possessor = type == .VISIT ? peopleInClause.last(where: { $0.tokens.lowerBound < hit.range.lowerBound })
                         : peopleInClause.first(where: { $0.tokens.lowerBound < hit.range.lowerBound })
-                    if owner == nil, before.contains(where: { ["his", "her", "their"].contains(tokens[$0].key) }), let subj = possessor?.person ?? pronounReferent(c, s) ?? lastSubject {
+                    // "Following up on their meeting in Samarkand": "their" meeting or call is one of the two sides of the
+                    // story's own contact, when nobody else is named before it.
+                    if owner == nil, possessor == nil, [.MEET, .CALL].contains(type), before.contains(where: { tokens[$0].key == "their" }),
+                       let m = mainIndex, events[m].participants.count == 2, [.MEET, .CALL].contains(events[m].type) {
+                        for p in events[m].participants { addP(p) }
+                    } else if owner == nil, before.contains(where: { ["his", "her", "their"].contains(tokens[$0].key) }), let subj = possessor?.person ?? pronounReferent(c, s) ?? lastSubject {
                         addP(subj)
                     }
                     for m in peopleInClause where m.tokens.lowerBound >= hit.range.upperBound { addP(m.person) }
