@@ -100,10 +100,19 @@ public struct EventExtractor: PipelineStage {
                 // "A met with B, and held talks with C": verbs joined by "and", each with its own object, are two meetings;
                 // B belongs to the first, C to the second, and A to both.
                 let coordinated = Self.coordinatedMeetings(tokens, hits, at: hitIndex, clauseStart: clauseStart, clauseEnd: clauseEnd)
+                // "…, Spokesman X said in a statement": the source of the report after the trigger takes no part.
                 let peopleInClause = c.personMentions.filter { m in
                     (clauseStart..<clauseEnd).contains(m.tokens.lowerBound) && !Self.standsInFor(c, m) && !placesInTime.contains { $0.contains(m.tokens.lowerBound) }
                         && !coordinated.excluded.contains { $0.contains(m.tokens.lowerBound) }
+                        && !(m.tokens.lowerBound > hit.range.upperBound && m.tokens.upperBound < clauseEnd && Self.attributionVerbs.contains(tokens[m.tokens.upperBound].key)
+                             && !(hit.range.upperBound..<m.tokens.lowerBound).contains { ["\"", "“", "”"].contains(tokens[$0].key) })
                 }
+                // "The two ministers exchanged views …" after a telephone call tells more of the call.
+                if type == .MEET, trig.option == .none, let m = mainIndex, events[m].type == .CALL, !events[m].reported,
+                   !peopleInClause.isEmpty || refersToBothSides(tokens, clauseStart..<hit.range.upperBound)
+                    || (clauseStart..<hit.range.lowerBound).contains(where: { tokens[$0].key == "two" }),
+                   peopleInClause.allSatisfy({ events[m].participants.contains($0.person) }),
+                   !c.dateMentions.contains(where: { $0.sentence == s.index && $0.tokens.lowerBound >= clauseStart && $0.tokens.lowerBound < clauseEnd }) { continue }
                 let hasGathering = after.contains { c.lexicons.gatherings.contains(tokens[$0].key) || tokens[$0].key.hasPrefix("cop") && tokens[$0].kind == .word && tokens[$0].isAllCaps }
                 let objectWindow = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 24)
                 let hasPersonAfter = peopleInClause.contains { objectWindow.contains($0.tokens.lowerBound) }
@@ -113,6 +122,10 @@ public struct EventExtractor: PipelineStage {
                 switch trig.option {
                 case .object:
                     if !hasPersonAfter { continue }
+                    // "received a phone call from X", "received a cable from X": what was received is told by the next trigger.
+                    if hitIndex + 1 < hits.count, [.CALL, .MESSAGE].contains(hits[hitIndex + 1].trigger.type),
+                       hits[hitIndex + 1].range.lowerBound - hit.range.upperBound <= 4,
+                       (hit.range.upperBound..<hits[hitIndex + 1].range.lowerBound).allSatisfy({ !tokens[$0].isCapitalized && tokens[$0].kind == .word }) { continue }
                 case .planned:
                     if modality != .planned { continue }
                 case .firstperson:
@@ -214,7 +227,8 @@ public struct EventExtractor: PipelineStage {
                 var partyOrgsOnly = false
                 if !(trig.option == .nominal && !lightVerb), refersToBothSides(tokens, clauseStart..<hit.range.upperBound) {
                     // "The sides also exchanged views on …" after a telephone call tells more of the call.
-                    if type == .MEET, let m = mainIndex, events[m].type == .CALL, !events[m].reported, peopleInClause.isEmpty { continue }
+                    if type == .MEET, let m = mainIndex, events[m].type == .CALL, !events[m].reported,
+                       peopleInClause.allSatisfy({ events[m].participants.contains($0.person) }) { continue }
                     if let m = mainIndex { for p in events[m].participants { addP(p) } }
                 } else if has(["two", "parties"]) && participants.isEmpty {
                     partyOrgsOnly = true
@@ -608,7 +622,8 @@ public struct EventExtractor: PipelineStage {
         context.events = events.filter { e in
             if !e.participants.isEmpty { return true }
             if e.type == .MEET || e.type == .CALL { return false }
-            return !e.organizations.isEmpty || e.type == .HOST || e.type == .ANNOUNCE
+            // "Ghana and Kenya signed a trade agreement": two states sign.
+            return !e.organizations.isEmpty || e.type == .HOST || e.type == .ANNOUNCE || e.type == .SIGN && e.countries.count >= 2
         }
         context.planned = planned
     }
@@ -796,7 +811,7 @@ public struct EventExtractor: PipelineStage {
 
     static let relativePronouns: Set<String> = ["that", "which", "who", "where", "whose"]
 
-    static let remoteWords: Set<String> = ["phone", "telephone", "telephonic", "video", "virtual", "online", "videoconference"]
+    static let remoteWords: Set<String> = ["phone", "telephone", "telephonic", "video", "virtual", "online", "videoconference", "teleconference"]
 
     /// Two meeting verbs joined by "and" in one clause ("met with B, and held talks with C"): the token ranges whose
     /// people are not this hit's (the other verb's object), and whether this hit is the second of such a pair.
@@ -833,6 +848,8 @@ public struct EventExtractor: PipelineStage {
                 && (k + 1 >= r.upperBound || !["of", "by"].contains(tokens[k + 1].key))
         }
     }
+
+    static let attributionVerbs: Set<String> = ["said", "says", "added", "stated", "told", "reported", "announced"]
 
     static let separateMarkers: Set<String> = ["respectively", "separately", "separate"]
 
@@ -951,6 +968,11 @@ public struct EventExtractor: PipelineStage {
         // Two governments named as signing, then the ministers who put their names to it: the bodies first named act
         // through the people named next.
         if a.type == .SIGN, pa.isEmpty != pb.isEmpty, !oa.isEmpty, !ob.isEmpty, oa.isSubset(of: ob) || ob.isSubset(of: oa) { return true }
+        // "China and Honduras signed a joint communique" beside the ministers who signed it: the states sign through them.
+        if a.type == .SIGN, b.type == .SIGN, pa.isEmpty != pb.isEmpty, (pa.isEmpty ? oa : ob).isEmpty {
+            let (bare, named) = pa.isEmpty ? (a, b) : (b, a)
+            if !bare.countries.isEmpty, Set(bare.countries).isSubset(of: Set(named.countries)) { return true }
+        }
         return false
     }
 

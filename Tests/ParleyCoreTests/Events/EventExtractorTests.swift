@@ -726,3 +726,34 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(a.events.contains { $0.type == "ANNOUNCE" && $0.date == "1992" })
 }
+
+@Test func receivingAPhoneCallIsACallAndItsFollowUpsTellMoreOfIt() {
+    let a = Sample.extract("""
+        2023-10-09
+        Foreign Minister Kwame Mensah of Ghana received a phone call from Karim Haddad, Foreign Secretary of Kenya.
+        The two ministers exchanged views on the situation in the region, with Mensah informing his counterpart about recent contacts.
+        """)
+    #expect(a.events.map(\.type) == ["CALL"])
+    #expect(Set(a.events.first?.participants ?? []) == ["Kwame Mensah", "Karim Haddad"])
+}
+
+@Test func aPhoneContactIsACallAndTheSpokesmanWhoReportsItTakesNoPart() {
+    let a = Sample.extract("""
+        2024-04-15
+        Foreign Minister Kwame Mensah on Sunday made a phone contact with Kenyan Foreign Secretary Karim Haddad, Spokesman for the Foreign Ministry Kofi Boateng said in a statement.
+        """)
+    #expect(a.events.map(\.type) == ["CALL"])
+    #expect(Set(a.events.first?.participants ?? []) == ["Kwame Mensah", "Karim Haddad"])
+}
+
+@Test func twoStatesSigningWithNobodyNamedIsASigning() {
+    let a = Sample.extract("""
+        Ghana and Kenya sign a trade agreement
+
+        2024-06-19
+
+        Ghana and Kenya signed a trade agreement in Accra on Wednesday.
+        """)
+    let signing = a.events.first { $0.type == "SIGN" }
+    #expect(Set(signing?.countries ?? []) == ["GHA", "KEN"])
+}
