@@ -78,7 +78,17 @@ public struct DocumentLayoutStage: PipelineStage {
             context.published = d; context.publishedSource = "metadata"
         } else if let d = context.document.dateCandidates.lazy.compactMap({ self.dates.date(inString: $0) }).first(where: { $0.year >= 1995 }) {
             context.published = d; context.publishedSource = "page"
-        } else if let d = { (c: ExtractionContext) in sentences.prefix(body).lazy.compactMap { self.dates.date(inString: c.text($0.span)) }.first }(context) {
+        } else if let d = { (c: ExtractionContext) -> PartialDate? in
+            // A labelled date line ("Date: 14/04/2024 | Source: …") before any other: a bare date above it is often the
+            // site's today.
+            let header = Array(sentences.prefix(body))
+            let labelled = header.first { s in
+                let lower = c.text(s.span).lowercased()
+                return HTMLMainTextExtractor.dateLabels.contains { lower.hasPrefix($0) }
+            }
+            return (labelled.map { [$0] } ?? []).lazy.compactMap { self.dates.date(inString: c.text($0.span)) }.first
+                ?? header.lazy.compactMap { self.dates.date(inString: c.text($0.span)) }.first
+        }(context) {
             context.published = d; context.publishedSource = "header"
         } else if let d = { (c: ExtractionContext) in
             // A date line of its own just after the lead ("May 03, 2024 09:15 AM GMT").

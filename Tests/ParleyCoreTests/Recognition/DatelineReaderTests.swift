@@ -60,3 +60,15 @@ private let body = "Minister Ana Lopes met here with Ambassador Karim Haddad to 
     #expect(a.dateline?.place == "Accra")
     #expect(a.dateline?.date == "2024-05-03")
 }
+
+@Test func aLabelledDateLineWinsOverTheSitesTodayAboveIt() {
+    let a = Sample.extract("""
+        December 23, 2025
+        Kenyan delegation leaves Accra
+
+        Date: 14/04/2024 | Source: Ghana News Agency
+
+        Accra, April 14 -- The Kenyan delegation headed by Foreign Minister Karim Haddad left here on April 13 after an official visit to Ghana.
+        """)
+    #expect(a.published == "2024-04-14")
+}
