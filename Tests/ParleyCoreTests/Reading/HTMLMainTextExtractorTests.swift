@@ -423,6 +423,22 @@ struct HTMLMainTextExtractorTests {
         #expect(!text.contains("Great news"))
     }
 
+    @Test func theTextEndsAtTheContactOrSourcesHeading() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><body><div>\(p)\(p)\(p)<h4>Contact:</h4><p>Press office of the ministry, phone 0123 456 789, mail press@example.org</p></div></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.hasSuffix("visas for students."))
+        #expect(!text.contains("Press office"))
+    }
+
+    @Test func imageCaptionsAreNotText() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><body><article>\(p)<figure><img src=\"a.jpg\"><figcaption>The two ministers at the airport in Accra on Monday. Photo: Ama Owusu</figcaption></figure>\(p)</article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("visas for students"))
+        #expect(!text.contains("at the airport"))
+    }
+
     @Test func aPrintedPublicationDateGoesBeforeTheMetaDates() throws {
         let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
         let html = "<html><head><meta property=\"article:published_time\" content=\"2019-07-03T10:18:46Z\"></head><body><article>"
