@@ -431,6 +431,15 @@ struct HTMLMainTextExtractorTests {
         #expect(!text.contains("Press office"))
     }
 
+    @Test func aCallToFollowOrInstallTheAppAfterTheArticleIsDropped() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><body><article>\(p)\(p)<p>Get our reports every morning: download the Daily Ledger apps for iOS and Android.</p>"
+            + "<p>Follow us on Telegram, Instagram and Facebook for live updates.</p></article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.hasSuffix("visas for students."))
+        #expect(!text.contains("Daily Ledger"))
+    }
+
     @Test func imageCaptionsAreNotText() throws {
         let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
         let html = "<html><body><article>\(p)<figure><img src=\"a.jpg\"><figcaption>The two ministers at the airport in Accra on Monday. Photo: Ama Owusu</figcaption></figure>\(p)</article></body></html>"
