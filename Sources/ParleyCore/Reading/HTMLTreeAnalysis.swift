@@ -110,6 +110,8 @@ struct HTMLTreeAnalysis {
     var markers: [Int32] = []
     var dateNodes: [(index: Int32, datetime: String?)] = []
     var headingsOne: [Int32] = []
+    /// Elements whose class says they hold the article's lead, in document order.
+    var leadCandidates: [Int32] = []
     private var classCache = ClassificationCache()
     /// Traversal state of the first pass: the nearest element with an info record, and how many `<a>` we are in.
     private var currentIndex = -1
@@ -296,6 +298,7 @@ struct HTMLTreeAnalysis {
         if strength > 0 { markers.append(Int32(index)) }
         if role == .time || flags & HTMLNodeFlag.dateClass != 0 { dateNodes.append((Int32(index), datetime)) }
         if flags & HTMLNodeFlag.headingOne != 0 { headingsOne.append(Int32(index)) }
+        if tokens & HTMLBoilerplateRules.TokenFlags.lead != 0 && !structural { leadCandidates.append(Int32(index)) }
         return true
     }
 

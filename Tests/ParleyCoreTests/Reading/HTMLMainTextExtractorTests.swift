@@ -370,6 +370,18 @@ struct HTMLMainTextExtractorTests {
         #expect(text.components(separatedBy: "joint trade office").count == 2)
     }
 
+    @Test func aLeadMarkedByItsClassAboveTheBodyOpensTheText() throws {
+        let lead = "Ghana and Kenya agreed on Monday to open a joint trade office in Mombasa next year."
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><body><div class=\"sidebar-list\"><div><div><div class=\"teaser\"><p>Floods close the coast road near Cape Coast for two days</p></div></div></div></div>"
+            + "<article><header class=\"entry-header\"><h1>Trade office</h1><div class=\"entry-excerpt\"><p>\(lead)</p></div></header>"
+            + "<div class=\"entry-content\">\(p)\(p)\(p)\(p)</div></article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.hasPrefix(lead))
+        #expect(text.components(separatedBy: "joint trade office").count == 2)
+        #expect(!text.contains("Floods close"))
+    }
+
     @Test func paragraphsAreReadWhenNoContainerHoldsTheText() throws {
         // Every container is mostly links; the one paragraph of the page is still its text.
         let links = (1...30).map { "<a href=\"/n\($0)\">Headline number \($0) of the day</a>" }.joined(separator: " ")
@@ -446,6 +458,17 @@ struct HTMLMainTextExtractorTests {
         let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
         #expect(text.contains("visas for students"))
         #expect(!text.contains("at the airport"))
+    }
+
+    @Test func captionRatingAndAffiliateBlocksAreChrome() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><body><article>\(p)<div class=\"wp-caption\"><p class=\"wp-caption-text\">The harbour of Tema seen from the pier</p></div>\(p)"
+            + "<p><span class=\"post-ratings\">(No ratings yet)</span></p><div class=\"affiliate-note\"><p>We earn money when you buy through our links.</p></div>\(p)</article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.components(separatedBy: "visas for students").count == 4)
+        #expect(!text.contains("harbour of Tema"))
+        #expect(!text.contains("ratings"))
+        #expect(!text.contains("We earn money"))
     }
 
     @Test func aPrintedPublicationDateGoesBeforeTheMetaDates() throws {
