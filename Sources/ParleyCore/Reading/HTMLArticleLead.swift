@@ -27,8 +27,8 @@ struct DescribedLeadFinder: HTMLLeadFinder {
 }
 
 /// The lead whose class says so (`lead` rows of html-boilerplate.tsv: "entry-excerpt", "teaser-text", "chapo"): the
-/// nearest such element before the container, within the container's ancestor `levels` up (the article's header, a
-/// sibling of the body), not chrome itself, short, and with few links.
+/// nearest such element before the body's first paragraph, within the container's ancestor `levels` up (a sibling of
+/// the body, or the article's header that chrome words left out), not chrome itself, short, and with few links.
 struct MarkedLeadFinder: HTMLLeadFinder {
     var levels = 3
 
@@ -36,9 +36,10 @@ struct MarkedLeadFinder: HTMLLeadFinder {
         let infos = analysis.infos
         var scope = container
         for _ in 0..<levels where infos[scope].parent >= 0 { scope = Int(infos[scope].parent) }
+        let end = firstParagraph(in: container, analysis)
         for candidate in analysis.leadCandidates.reversed() {
             let i = Int(candidate)
-            if i >= container { continue }
+            if i >= end || i == container { continue }
             if i <= scope { break }   // document order: everything inside `scope` comes after it
             let info = infos[i]
             // Its own class may not say chrome; an article header around it may ("entry-header").
@@ -49,5 +50,18 @@ struct MarkedLeadFinder: HTMLLeadFinder {
             return text.contains(String(lead.prefix(40))) ? nil : lead
         }
         return nil
+    }
+
+    /// The first kept paragraph of 80 bytes or more inside the container, else the index after the container's last element.
+    private func firstParagraph(in container: Int, _ analysis: HTMLTreeAnalysis) -> Int {
+        let infos = analysis.infos
+        var j = container + 1
+        // Pre-order: the container's elements follow it, each with a parent at or after the container.
+        while j < infos.count && Int(infos[j].parent) >= container {
+            let info = infos[j]
+            if info.role == .paragraph && info.flags & HTMLNodeFlag.underDrop == 0 && info.contentLength >= 80 { return j }
+            j += 1
+        }
+        return j
     }
 }

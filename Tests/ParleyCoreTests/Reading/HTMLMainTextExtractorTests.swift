@@ -382,6 +382,16 @@ struct HTMLMainTextExtractorTests {
         #expect(!text.contains("Floods close"))
     }
 
+    @Test func aLeadInTheArticlesLeftOutHeaderOpensTheText() throws {
+        let lead = "Ghana and Kenya agreed on Monday to open a joint trade office in Mombasa next year."
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><body><article class=\"post hentry\"><header class=\"entry-header\"><h1>Trade office</h1><div class=\"entry-excerpt\"><p>\(lead)</p></div></header>"
+            + "\(p)\(p)\(p)<div class=\"teaser\"><p>Floods close the coast road near Cape Coast for two days</p></div></article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.hasPrefix(lead))
+        #expect(text.components(separatedBy: "joint trade office").count == 2)
+    }
+
     @Test func paragraphsAreReadWhenNoContainerHoldsTheText() throws {
         // Every container is mostly links; the one paragraph of the page is still its text.
         let links = (1...30).map { "<a href=\"/n\($0)\">Headline number \($0) of the day</a>" }.joined(separator: " ")
@@ -450,6 +460,17 @@ struct HTMLMainTextExtractorTests {
         let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
         #expect(text.hasSuffix("visas for students."))
         #expect(!text.contains("Daily Ledger"))
+    }
+
+    @Test func advertisingLabelsFactboxesAndModificationLinesAreChrome() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><body><article><p>Anzeige, dieser Beitrag enthält Werbelinks</p>\(p)<div class=\"factbox\"><p>Sign up for our morning briefing and never miss a story.</p></div>\(p)"
+            + "<p>ANZEIGE - Tonight at the cinema: the new film by the studio</p>\(p)<p>Last modified: 03-10-2024 2:20pm</p></article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.hasPrefix("The minister met"))
+        #expect(text.hasSuffix("visas for students."))
+        #expect(!text.contains("morning briefing"))
+        #expect(!text.contains("cinema"))
     }
 
     @Test func imageCaptionsAreNotText() throws {
