@@ -47,6 +47,9 @@ public struct HTMLMainTextExtractor: Sendable {
     /// (which a page's headline often repeats).
     private static let leadFinders: [any HTMLLeadFinder] = [MarkedLeadFinder(), DescribedLeadFinder()]
 
+    /// Bytes under which a container's text is checked against the page's kept paragraphs.
+    private static let shortText = 250
+
     private static let libxmlReady: Bool = {
         xmlInitParser()
         return true
@@ -234,6 +237,12 @@ public struct HTMLMainTextExtractor: Sendable {
         page.text = String(decoding: kept, as: UTF8.self)
         if !page.text.isEmpty, let lead = Self.leadFinders.lazy.compactMap({ $0.lead(in: analysis, container: selection.container, text: page.text) }).first {
             page.text = lead + "\n\n" + page.text
+        }
+        // A container with a line or two while the page's kept paragraphs sit in blocks of their own (a layout grid):
+        // the paragraphs are the text.
+        if page.text.utf8.count < Self.shortText {
+            let kept = trimChromeLines(analysis.keptParagraphText(), title: titleBytes)
+            if kept.count >= 2 * page.text.utf8.count + 100 { page.text = String(decoding: kept, as: UTF8.self) }
         }
         page.dateCandidates = dateCandidates(analysis, container: selection.container)
         // A bare date line trimmed from the article's edge ("July 14, 2023") is the page's own date.

@@ -717,6 +717,27 @@ struct HTMLTreeAnalysis {
         return found
     }
 
+    /// Every kept paragraph-like element of the page (a paragraph, or a block, item or cell with 25 bytes of its own
+    /// text; not under a drop; 40 bytes or more; links under half its text), outermost only, in document order.
+    func keptParagraphText() -> [UInt8] {
+        var out: [UInt8] = []
+        var taken = -1
+        for i in 0..<count {
+            let info = base[i]
+            // Pre-order: an element inside the one taken last has a parent at or after it.
+            if taken >= 0 && Int(info.parent) >= taken { continue }
+            taken = -1
+            let paragraphLike = info.role == .paragraph
+                || ((info.role == .block || info.role == .cell || info.role == .item) && info.directText >= 25)
+            guard paragraphLike, info.flags & HTMLNodeFlag.underDrop == 0, info.textLength >= 40,
+                  info.linkLength * 2 < info.textLength else { continue }
+            if !out.isEmpty { out.append(contentsOf: [0x0A, 0x0A]) }
+            HTMLTreeAnalysis.appendCollapsedText(of: info.node, to: &out, limit: out.count + 20_000)
+            taken = i
+        }
+        return out
+    }
+
     /// The last resort when no container holds the text: every paragraph of the page (outside scripts
     /// and dropped tags) of 40 bytes or more whose links are less than half its text, in document order.
     static func paragraphHarvest(_ doc: UnsafeMutablePointer<xmlDoc>) -> [UInt8] {

@@ -392,6 +392,31 @@ struct HTMLMainTextExtractorTests {
         #expect(text.components(separatedBy: "joint trade office").count == 2)
     }
 
+    @Test func aPageBuildersWidgetsAreContent() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let widget = "<div class=\"elementor-element elementor-widget elementor-widget-text-editor\"><div class=\"elementor-widget-container\">\(p)</div></div>"
+        let html = "<html><body><article class=\"post\"><div class=\"elementor\">\(widget)\(widget)\(widget)</div></article>"
+            + "<div class=\"widget recent-posts\"><p>Floods close the coast road near Cape Coast for two days</p></div></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.components(separatedBy: "visas for students").count == 4)
+        #expect(!text.contains("Floods close"))
+    }
+
+    @Test func paragraphsInBlocksOfTheirOwnReplaceAContainerWithALineOrTwo() throws {
+        func row(_ s: String) -> String { "<div class=\"row\"><div class=\"col\"><p>\(s)</p></div></div><div class=\"row\"><div class=\"col\"><img src=\"a.png\"></div></div>" }
+        let html = "<html><body><div class=\"container\"><h1>Variables</h1><div class=\"row\"><div class=\"col\"><span>12.03.2024 - Ama Owusu</span></div></div>"
+            + row("How did variables work again? Here is a page from our course for the first lessons.")
+            + row("Variables are no problem for you? Then try the puzzle of the week with your class.")
+            + row("Our teachers wrote the course with pupils from three schools in Kumasi and Tamale.")
+            + row("The next chapter shows how loops repeat a block of code until a condition holds.")
+            + "</div><footer><p>Copyright 2024 Example School, all rights reserved, imprint and privacy</p></footer></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("How did variables work again?"))
+        #expect(text.contains("Variables are no problem for you?"))
+        #expect(text.contains("how loops repeat"))
+        #expect(!text.contains("Copyright"))
+    }
+
     @Test func paragraphsAreReadWhenNoContainerHoldsTheText() throws {
         // Every container is mostly links; the one paragraph of the page is still its text.
         let links = (1...30).map { "<a href=\"/n\($0)\">Headline number \($0) of the day</a>" }.joined(separator: " ")
