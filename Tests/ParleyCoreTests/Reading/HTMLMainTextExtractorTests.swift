@@ -455,12 +455,14 @@ struct HTMLMainTextExtractorTests {
     @Test func readMoreAndPhotoCreditLinesAreDroppedAnywhere() throws {
         let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas.</p>"
         let html = "<html><body><article>\(p)<p>Read more: <a href=\"/x\">Ghana and Kenya sign a visa deal</a></p><p>Photo: Kofi Mensah</p>\(p)"
-            + "<p>Auch lesen: Visa für Studierende aus Ghana</p><p><span class=\"download-info\">PDF | 38 KB</span></p></article></body></html>"
+            + "<p>Auch lesen: Visa für Studierende aus Ghana</p><p><span class=\"download-info\">PDF | 38 KB</span></p>"
+            + "<p><em>Abbildung 2: Der Hafen von Tema am Morgen</em></p></article></body></html>"
         let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
         #expect(!text.contains("Read more"))
         #expect(!text.contains("Kofi Mensah"))
         #expect(!text.contains("Auch lesen"))
         #expect(!text.contains("38 KB"))
+        #expect(!text.contains("Abbildung"))
         #expect(text.components(separatedBy: "discussed trade").count == 3)
     }
 
