@@ -251,7 +251,7 @@ struct HTMLMainTextExtractorTests {
 
     @Test func shortChromeLinesAtTheEdgesAreTrimmed() throws {
         let html = """
-        <html><body><div class="content"><p>Share:</p><p>Date: 2024-05-25</p>
+        <html><body><div class="content"><p>Share:</p><p>Date: 2024-05-25</p><p>(Quelle: Foto Ama Owusu)</p>
         <p>BEIJING, May 25 -- Chinese and Russian officials held consultations on Northeast Asian security, and exchanged views on the situation on the peninsula.</p>
         <p>Editor: Li Ming</p><p>Print | Close</p></div></body></html>
         """
