@@ -511,15 +511,18 @@ struct HTMLMainTextExtractorTests {
         #expect(!text.contains("at the airport"))
     }
 
-    @Test func captionRatingAndAffiliateBlocksAreChrome() throws {
+    @Test func captionRatingAffiliateAuthorAndPostDataBlocksAreChrome() throws {
         let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
         let html = "<html><body><article>\(p)<div class=\"wp-caption\"><p class=\"wp-caption-text\">The harbour of Tema seen from the pier</p></div>\(p)"
-            + "<p><span class=\"post-ratings\">(No ratings yet)</span></p><div class=\"affiliate-note\"><p>We earn money when you buy through our links.</p></div>\(p)</article></body></html>"
+            + "<p><span class=\"post-ratings\">(No ratings yet)</span></p><div class=\"affiliate-note\"><p>We earn money when you buy through our links.</p></div>\(p)"
+            + "<p class=\"postmetadata alt\">This entry was posted on Monday and filed under Trade.</p><div class=\"saboxplugin-wrap\"><p>Ama writes on trade and ports.</p></div></article></body></html>"
         let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
         #expect(text.components(separatedBy: "visas for students").count == 4)
         #expect(!text.contains("harbour of Tema"))
         #expect(!text.contains("ratings"))
         #expect(!text.contains("We earn money"))
+        #expect(!text.contains("filed under"))
+        #expect(!text.contains("Ama writes"))
     }
 
     @Test func aPrintedPublicationDateGoesBeforeTheMetaDates() throws {
