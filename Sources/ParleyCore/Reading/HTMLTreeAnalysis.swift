@@ -518,7 +518,9 @@ struct HTMLTreeAnalysis {
             if let b = best, !isInside(b, m), !isInside(m, b), infos[b].contentLength > 2 * infos[m].contentLength {
                 return Selection(container: b, roots: withSiblings(b, scored: true, topScore: bestScore))
             }
-            return Selection(container: m, roots: withSiblings(m, scored: false, topScore: bestScore))
+            var roots = withSiblings(m, scored: false, topScore: bestScore)
+            roots = withSplitParts(of: m, roots: roots)
+            return Selection(container: m, roots: roots)
         }
         if let b = best { return Selection(container: b, roots: withSiblings(b, scored: true, topScore: bestScore)) }
         var body = 0
@@ -526,10 +528,30 @@ struct HTMLTreeAnalysis {
         return Selection(container: body, roots: [body])
     }
 
+    /// The roots plus the other parts of a marked article body split into several blocks of the same class
+    /// ("article-text" between pictures and advertisements), near the container: inside its ancestor `levels` up.
+    private func withSplitParts(of container: Int, roots: [Int], levels: Int = 3) -> [Int] {
+        guard let mine = HTMLTreeAnalysis.attributeString(infos[container].node, "class") else { return roots }
+        var scope = container
+        for _ in 0..<levels where infos[scope].parent >= 0 { scope = Int(infos[scope].parent) }
+        var parts: [Int] = []
+        for m in markers {
+            let i = Int(m)
+            guard i != container, i > scope, infos[i].strength == infos[container].strength,
+                  infos[i].flags & HTMLNodeFlag.underDrop == 0, infos[i].linkDensity < 0.25,
+                  isInside(i, scope), !isInside(i, container), !isInside(container, i),
+                  !roots.contains(where: { isInside(i, $0) }), !parts.contains(where: { isInside(i, $0) }),
+                  HTMLTreeAnalysis.attributeString(infos[i].node, "class") == mine else { continue }
+            parts.append(i)
+        }
+        return parts.isEmpty ? roots : (roots + parts).sorted()
+    }
+
     /// The container plus sibling elements that are clearly content, in document order.
     private func withSiblings(_ container: Int, scored: Bool, topScore: Float) -> [Int] {
         guard let parentNode = infos[container].node.pointee.parent, parentNode.pointee.type == XML_ELEMENT_NODE else { return [container] }
         var roots: [Int] = []
+        let containerClass = HTMLTreeAnalysis.attributeString(infos[container].node, "class")
         var sibling = parentNode.pointee.children
         while let s = sibling {
             sibling = s.pointee.next
@@ -542,7 +564,12 @@ struct HTMLTreeAnalysis {
             // A page built of several <article> content elements in a row (a CMS's text blocks) reads them all.
             let articleRun = infos[container].role == .article && info.role == .article
                 && info.contentLength >= 100 && info.linkDensity < 0.25
-            if paragraph || scoredBlock || articleRun { roots.append(i) }
+            if paragraph || scoredBlock || articleRun { roots.append(i); continue }
+            // A sibling of the container's tag and class (the next of a run of text blocks) is read with it.
+            if info.role == infos[container].role, info.contentLength >= 50, info.linkDensity < 0.25, let containerClass,
+               HTMLTreeAnalysis.attributeString(s, "class") == containerClass {
+                roots.append(i)
+            }
         }
         return roots
     }

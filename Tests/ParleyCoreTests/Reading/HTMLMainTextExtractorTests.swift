@@ -587,6 +587,29 @@ struct HTMLMainTextExtractorTests {
         #expect(!text.contains("Other news"))
     }
 
+    @Test func aSiblingOfTheContainersTagAndClassIsReadWithIt() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><body><div class=\"page\"><div class=\"text-block\">\(p)\(p)\(p)</div><div class=\"gallery\"><img src=\"a.jpg\"></div>"
+            + "<div class=\"text-block\"><p>Both delegations will meet again in Nairobi in the spring of next year.</p></div></div>"
+            + "<div class=\"box\"><p>Weather: sunny and warm in Accra, with light winds from the sea</p></div></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("visas for students"))
+        #expect(text.hasSuffix("spring of next year."))
+        #expect(!text.contains("Weather"))
+    }
+
+    @Test func theOtherPartsOfAnArticleBodySplitByAdvertisementsAreRead() throws {
+        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let html = "<html><body><article><div class=\"field\"><div class=\"item\"><div class=\"article-text\">\(p)\(p)\(p)</div></div>"
+            + "<div class=\"item\"><div class=\"promo-box\"><p>Subscribe to the weekly trade letter today</p></div></div>"
+            + "<div class=\"item\"><div class=\"article-text\"><h2>Next steps</h2><p>Both will meet again in Nairobi in the spring.</p></div></div>"
+            + "</div></article></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("visas for students"))
+        #expect(text.hasSuffix("Nairobi in the spring."))
+        #expect(!text.contains("Subscribe"))
+    }
+
     @Test func brokenMarkupNeverThrows() throws {
         let html = "</div></p><p <b>Talks<<</i> held <table><td>in Oslo, and the parties agreed to meet again</tr></p></body></html></html><div"
         let page = try HTMLMainTextExtractor().extract(Array(html.utf8))
