@@ -552,26 +552,41 @@ struct HTMLTreeAnalysis {
         guard let parentNode = infos[container].node.pointee.parent, parentNode.pointee.type == XML_ELEMENT_NODE else { return [container] }
         var roots: [Int] = []
         let containerClass = HTMLTreeAnalysis.attributeString(infos[container].node, "class")
+        // A short heading after a root is read when the next sibling with text is read too (a section heading
+        // between the body's paragraphs).
+        var heading: Int?
         var sibling = parentNode.pointee.children
         while let s = sibling {
             sibling = s.pointee.next
             guard s.pointee.type == XML_ELEMENT_NODE, let i = HTMLTreeAnalysis.index(of: s) else { continue }
-            if i == container { roots.append(i); continue }
             let info = infos[i]
-            if info.flags & (HTMLNodeFlag.dropped | HTMLNodeFlag.dateMeta) != 0 { continue }
-            let paragraph = info.role == .paragraph && info.contentLength >= 80 && info.linkDensity < 0.25
-            let scoredBlock = scored && info.score * (1 - info.linkDensity) >= max(10, topScore * 0.2) && info.linkDensity < 0.25
-            // A page built of several <article> content elements in a row (a CMS's text blocks) reads them all.
-            let articleRun = infos[container].role == .article && info.role == .article
-                && info.contentLength >= 100 && info.linkDensity < 0.25
-            if paragraph || scoredBlock || articleRun { roots.append(i); continue }
-            // A sibling of the container's tag and class (the next of a run of text blocks) is read with it.
-            if info.role == infos[container].role, info.contentLength >= 50, info.linkDensity < 0.25, let containerClass,
-               HTMLTreeAnalysis.attributeString(s, "class") == containerClass {
+            if i != container && info.flags & (HTMLNodeFlag.dropped | HTMLNodeFlag.dateMeta) != 0 { continue }
+            if isRoot(i, container: container, containerClass: containerClass, scored: scored, topScore: topScore) {
+                if let h = heading { roots.append(h) }
                 roots.append(i)
+                heading = nil
+            } else if info.role == .heading && !roots.isEmpty && info.textLength <= 200 && info.linkDensity < 0.5 {
+                heading = i
+            } else if info.textLength > 0 {
+                heading = nil
             }
         }
         return roots
+    }
+
+    /// Whether sibling `i` of the container is read with it: the container, a paragraph of 80 bytes, a block that
+    /// scores well, an `<article>` after an `<article>`, or an element of the container's tag and class.
+    private func isRoot(_ i: Int, container: Int, containerClass: String?, scored: Bool, topScore: Float) -> Bool {
+        if i == container { return true }
+        let info = infos[i]
+        guard info.linkDensity < 0.25 else { return false }
+        if info.role == .paragraph && info.contentLength >= 80 { return true }
+        if scored && info.score * (1 - info.linkDensity) >= max(10, topScore * 0.2) { return true }
+        // A page built of several <article> content elements in a row (a CMS's text blocks) reads them all.
+        if infos[container].role == .article && info.role == .article && info.contentLength >= 100 { return true }
+        // The next of a run of text blocks of the container's tag and class.
+        guard info.role == infos[container].role, info.contentLength >= 50, let containerClass else { return false }
+        return HTMLTreeAnalysis.attributeString(info.node, "class") == containerClass
     }
 
     /// `true` when element `i` is `ancestor` or lies inside it.

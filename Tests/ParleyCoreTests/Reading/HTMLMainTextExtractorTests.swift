@@ -610,6 +610,16 @@ struct HTMLMainTextExtractorTests {
         #expect(!text.contains("Subscribe"))
     }
 
+    @Test func aSectionHeadingBetweenTheBodysParagraphsIsRead() throws {
+        let p = "The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students."
+        let html = "<html><body><div class=\"news\"><h1>Talks in Accra</h1><p class=\"bodytext\">\(p)</p><h4>Questions for the port</h4>"
+            + "<p class=\"bodytext\">\(p) \(p) \(p)</p><h4>Share this page</h4><div class=\"backlink\"><a href=\"/\">Back</a></div></div></body></html>"
+        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        #expect(text.contains("Questions for the port"))
+        #expect(text.components(separatedBy: "visas for students").count == 5)
+        #expect(!text.contains("Share this page"))
+    }
+
     @Test func brokenMarkupNeverThrows() throws {
         let html = "</div></p><p <b>Talks<<</i> held <table><td>in Oslo, and the parties agreed to meet again</tr></p></body></html></html><div"
         let page = try HTMLMainTextExtractor().extract(Array(html.utf8))
