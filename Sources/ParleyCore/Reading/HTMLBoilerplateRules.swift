@@ -181,6 +181,8 @@ struct HTMLBoilerplateRules: Sendable {
         static let chrome: UInt32 = 1
         static let date: UInt32 = 2
         static let negator: UInt32 = 4
+        /// The element holds the article's lead ("article__intro", "entry-excerpt", "teaser-text").
+        static let lead: UInt32 = 8
         static let contentShift: UInt32 = 4   // strength 1…3 stored in bits 4–5
         static let contentMask: UInt32 = 0x30
     }
@@ -269,6 +271,8 @@ struct HTMLBoilerplateRules: Sendable {
                 }
             case "negator":
                 wordEntries.append((bytes, TokenFlags.negator))
+            case "lead":
+                wordEntries.append((bytes, TokenFlags.lead))
             case "content":
                 let strength = UInt32(max(1, min(3, Int(cols.count > 3 ? cols[3] : "1") ?? 1)))
                 let flag = strength << TokenFlags.contentShift
@@ -349,7 +353,7 @@ struct HTMLBoilerplateRules: Sendable {
     // MARK: - Class / id / role tokens
 
     /// Classifies the value of a class, id, role or aria-label attribute (NUL-terminated).
-    /// Returns `TokenFlags` bits: chrome, date, and the content strength.
+    /// Returns `TokenFlags` bits: chrome, date, lead, and the content strength.
     func classify(attributeValue value: UnsafePointer<UInt8>) -> UInt32 {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer -> UInt32 in
             let name = buffer.baseAddress!
@@ -378,7 +382,7 @@ struct HTMLBoilerplateRules: Sendable {
                     }
                 }
                 if chrome && !negated { result |= TokenFlags.chrome }
-                result |= flags & (TokenFlags.date | TokenFlags.contentMask)
+                result |= flags & (TokenFlags.date | TokenFlags.lead | TokenFlags.contentMask)
                 if flags & TokenFlags.date == 0 {
                     for prefix in dateWordPrefixes where prefix.count < length {
                         if HTMLBoilerplateRules.hasPrefix(p, length, prefix) { result |= TokenFlags.date; break }

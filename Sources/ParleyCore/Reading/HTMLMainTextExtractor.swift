@@ -43,6 +43,13 @@ public struct HTMLMainTextExtractor: Sendable {
         rules = HTMLBoilerplateRules.shared
     }
 
+    /// Where the article's lead is looked for when the container lacks it, in order: its class, then the meta description
+    /// (which a page's headline often repeats).
+    private static let leadFinders: [any HTMLLeadFinder] = [MarkedLeadFinder(), DescribedLeadFinder()]
+
+    /// Bytes under which a container's text is checked against the page's kept paragraphs.
+    private static let shortText = 250
+
     private static let libxmlReady: Bool = {
         xmlInitParser()
         return true
@@ -228,7 +235,15 @@ public struct HTMLMainTextExtractor: Sendable {
         var trimmed: [String] = []
         let kept = trimChromeLines(raw, title: titleBytes, removed: &trimmed)
         page.text = String(decoding: kept, as: UTF8.self)
-        if !page.text.isEmpty, let lead = lead(analysis, container: selection.container, text: page.text) { page.text = lead + "\n\n" + page.text }
+        if !page.text.isEmpty, let lead = Self.leadFinders.lazy.compactMap({ $0.lead(in: analysis, container: selection.container, text: page.text) }).first {
+            page.text = lead + "\n\n" + page.text
+        }
+        // A container with a line or two while the page's kept paragraphs sit in blocks of their own (a layout grid):
+        // the paragraphs are the text.
+        if page.text.utf8.count < Self.shortText {
+            let kept = trimChromeLines(analysis.keptParagraphText(), title: titleBytes)
+            if kept.count >= 2 * page.text.utf8.count + 100 { page.text = String(decoding: kept, as: UTF8.self) }
+        }
         page.dateCandidates = dateCandidates(analysis, container: selection.container)
         // A bare date line trimmed from the article's edge ("July 14, 2023") is the page's own date.
         for line in trimmed where line.utf8.count <= 60 && line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) && !page.dateCandidates.contains(line) {
@@ -236,27 +251,6 @@ public struct HTMLMainTextExtractor: Sendable {
         }
         if !page.dateCandidates.contains(where: Self.mentionsYear) { page.lateDateCandidates = analysis.lateDateStrings(doc) }
         return page
-    }
-
-    /// The article's lead when it is printed above the chosen container ("summary", "story-lead-text",
-    /// "article__intro") and the text lacks it: the element before the container whose text opens with the
-    /// page's meta description.
-    private func lead(_ analysis: HTMLTreeAnalysis, container: Int, text: String) -> String? {
-        guard let description = analysis.head.description else { return nil }
-        let keyString = String(description.prefix(30))
-        let key = Array(keyString.utf8)
-        guard keyString.count >= 24, !text.contains(keyString) else { return nil }
-        let infos = analysis.infos
-        for i in 0..<container {
-            let info = infos[i]
-            guard info.textLength >= 30, info.textLength <= 1500, info.linkLength * 4 < info.textLength,
-                  [.paragraph, .block, .heading].contains(info.role), !analysis.isInside(container, i) else { continue }
-            var head: [UInt8] = []
-            HTMLTreeAnalysis.appendCollapsedText(of: info.node, to: &head, limit: key.count)
-            guard head.count >= key.count, head.elementsEqual(key) else { continue }
-            return HTMLTreeAnalysis.collapsedText(of: info.node, limit: 2000)
-        }
-        return nil
     }
 
     private func title(_ analysis: HTMLTreeAnalysis, container: Int) -> String? {

@@ -110,6 +110,8 @@ struct HTMLTreeAnalysis {
     var markers: [Int32] = []
     var dateNodes: [(index: Int32, datetime: String?)] = []
     var headingsOne: [Int32] = []
+    /// Elements whose class says they hold the article's lead, in document order.
+    var leadCandidates: [Int32] = []
     private var classCache = ClassificationCache()
     /// Traversal state of the first pass: the nearest element with an info record, and how many `<a>` we are in.
     private var currentIndex = -1
@@ -296,6 +298,7 @@ struct HTMLTreeAnalysis {
         if strength > 0 { markers.append(Int32(index)) }
         if role == .time || flags & HTMLNodeFlag.dateClass != 0 { dateNodes.append((Int32(index), datetime)) }
         if flags & HTMLNodeFlag.headingOne != 0 { headingsOne.append(Int32(index)) }
+        if tokens & HTMLBoilerplateRules.TokenFlags.lead != 0 && !structural { leadCandidates.append(Int32(index)) }
         return true
     }
 
@@ -515,7 +518,9 @@ struct HTMLTreeAnalysis {
             if let b = best, !isInside(b, m), !isInside(m, b), infos[b].contentLength > 2 * infos[m].contentLength {
                 return Selection(container: b, roots: withSiblings(b, scored: true, topScore: bestScore))
             }
-            return Selection(container: m, roots: withSiblings(m, scored: false, topScore: bestScore))
+            var roots = withSiblings(m, scored: false, topScore: bestScore)
+            roots = withSplitParts(of: m, roots: roots)
+            return Selection(container: m, roots: roots)
         }
         if let b = best { return Selection(container: b, roots: withSiblings(b, scored: true, topScore: bestScore)) }
         var body = 0
@@ -523,25 +528,65 @@ struct HTMLTreeAnalysis {
         return Selection(container: body, roots: [body])
     }
 
+    /// The roots plus the other parts of a marked article body split into several blocks of the same class
+    /// ("article-text" between pictures and advertisements), near the container: inside its ancestor `levels` up.
+    private func withSplitParts(of container: Int, roots: [Int], levels: Int = 3) -> [Int] {
+        guard let mine = HTMLTreeAnalysis.attributeString(infos[container].node, "class") else { return roots }
+        var scope = container
+        for _ in 0..<levels where infos[scope].parent >= 0 { scope = Int(infos[scope].parent) }
+        var parts: [Int] = []
+        for m in markers {
+            let i = Int(m)
+            guard i != container, i > scope, infos[i].strength == infos[container].strength,
+                  infos[i].flags & HTMLNodeFlag.underDrop == 0, infos[i].linkDensity < 0.25,
+                  isInside(i, scope), !isInside(i, container), !isInside(container, i),
+                  !roots.contains(where: { isInside(i, $0) }), !parts.contains(where: { isInside(i, $0) }),
+                  HTMLTreeAnalysis.attributeString(infos[i].node, "class") == mine else { continue }
+            parts.append(i)
+        }
+        return parts.isEmpty ? roots : (roots + parts).sorted()
+    }
+
     /// The container plus sibling elements that are clearly content, in document order.
     private func withSiblings(_ container: Int, scored: Bool, topScore: Float) -> [Int] {
         guard let parentNode = infos[container].node.pointee.parent, parentNode.pointee.type == XML_ELEMENT_NODE else { return [container] }
         var roots: [Int] = []
+        let containerClass = HTMLTreeAnalysis.attributeString(infos[container].node, "class")
+        // A short heading after a root is read when the next sibling with text is read too (a section heading
+        // between the body's paragraphs).
+        var heading: Int?
         var sibling = parentNode.pointee.children
         while let s = sibling {
             sibling = s.pointee.next
             guard s.pointee.type == XML_ELEMENT_NODE, let i = HTMLTreeAnalysis.index(of: s) else { continue }
-            if i == container { roots.append(i); continue }
             let info = infos[i]
-            if info.flags & (HTMLNodeFlag.dropped | HTMLNodeFlag.dateMeta) != 0 { continue }
-            let paragraph = info.role == .paragraph && info.contentLength >= 80 && info.linkDensity < 0.25
-            let scoredBlock = scored && info.score * (1 - info.linkDensity) >= max(10, topScore * 0.2) && info.linkDensity < 0.25
-            // A page built of several <article> content elements in a row (a CMS's text blocks) reads them all.
-            let articleRun = infos[container].role == .article && info.role == .article
-                && info.contentLength >= 100 && info.linkDensity < 0.25
-            if paragraph || scoredBlock || articleRun { roots.append(i) }
+            if i != container && info.flags & (HTMLNodeFlag.dropped | HTMLNodeFlag.dateMeta) != 0 { continue }
+            if isRoot(i, container: container, containerClass: containerClass, scored: scored, topScore: topScore) {
+                if let h = heading { roots.append(h) }
+                roots.append(i)
+                heading = nil
+            } else if info.role == .heading && !roots.isEmpty && info.textLength <= 200 && info.linkDensity < 0.5 {
+                heading = i
+            } else if info.textLength > 0 {
+                heading = nil
+            }
         }
         return roots
+    }
+
+    /// Whether sibling `i` of the container is read with it: the container, a paragraph of 80 bytes, a block that
+    /// scores well, an `<article>` after an `<article>`, or an element of the container's tag and class.
+    private func isRoot(_ i: Int, container: Int, containerClass: String?, scored: Bool, topScore: Float) -> Bool {
+        if i == container { return true }
+        let info = infos[i]
+        guard info.linkDensity < 0.25 else { return false }
+        if info.role == .paragraph && info.contentLength >= 80 { return true }
+        if scored && info.score * (1 - info.linkDensity) >= max(10, topScore * 0.2) { return true }
+        // A page built of several <article> content elements in a row (a CMS's text blocks) reads them all.
+        if infos[container].role == .article && info.role == .article && info.contentLength >= 100 { return true }
+        // The next of a run of text blocks of the container's tag and class.
+        guard info.role == infos[container].role, info.contentLength >= 50, let containerClass else { return false }
+        return HTMLTreeAnalysis.attributeString(info.node, "class") == containerClass
     }
 
     /// `true` when element `i` is `ancestor` or lies inside it.
@@ -712,6 +757,27 @@ struct HTMLTreeAnalysis {
             p += 1
         }
         return found
+    }
+
+    /// Every kept paragraph-like element of the page (a paragraph, or a block, item or cell with 25 bytes of its own
+    /// text; not under a drop; 40 bytes or more; links under half its text), outermost only, in document order.
+    func keptParagraphText() -> [UInt8] {
+        var out: [UInt8] = []
+        var taken = -1
+        for i in 0..<count {
+            let info = base[i]
+            // Pre-order: an element inside the one taken last has a parent at or after it.
+            if taken >= 0 && Int(info.parent) >= taken { continue }
+            taken = -1
+            let paragraphLike = info.role == .paragraph
+                || ((info.role == .block || info.role == .cell || info.role == .item) && info.directText >= 25)
+            guard paragraphLike, info.flags & HTMLNodeFlag.underDrop == 0, info.textLength >= 40,
+                  info.linkLength * 2 < info.textLength else { continue }
+            if !out.isEmpty { out.append(contentsOf: [0x0A, 0x0A]) }
+            HTMLTreeAnalysis.appendCollapsedText(of: info.node, to: &out, limit: out.count + 20_000)
+            taken = i
+        }
+        return out
     }
 
     /// The last resort when no container holds the text: every paragraph of the page (outside scripts

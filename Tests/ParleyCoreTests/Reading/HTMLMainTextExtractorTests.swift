@@ -223,7 +223,7 @@ struct HTMLMainTextExtractorTests {
 
     @Test func whitespaceIsCollapsedAndNoBreakSpacesBecomeSpaces() throws {
         let html = "<html><body><div class=\"content\"><p>  Foreign&nbsp;Minister\n\n   Wang\tYi   met   the   delegation,  and both sides signed an agreement on trade.</p></div></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text == "Foreign Minister Wang Yi met the delegation, and both sides signed an agreement on trade.")
     }
 
@@ -234,7 +234,7 @@ struct HTMLMainTextExtractorTests {
         <div hidden>hidden note</div><div style="display: none">invisible note</div><noscript>enable javascript</noscript>
         </article></body></html>
         """
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text == "The delegations met in Vienna, and agreed to resume the technical talks next month.")
     }
 
@@ -245,17 +245,17 @@ struct HTMLMainTextExtractorTests {
         <ul><li><a href="/a">President meets PM</a></li><li><a href="/b">Cabinet meeting held</a></li><li><a href="/c">New envoy named</a></li></ul>
         </div></body></html>
         """
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text == "The President received the credentials of five ambassadors at the palace, and held short talks with each of them.")
     }
 
     @Test func shortChromeLinesAtTheEdgesAreTrimmed() throws {
         let html = """
-        <html><body><div class="content"><p>Share:</p><p>Date: 2024-05-25</p>
+        <html><body><div class="content"><p>Share:</p><p>Date: 2024-05-25</p><p>(Quelle: Foto Ama Owusu)</p>
         <p>BEIJING, May 25 -- Chinese and Russian officials held consultations on Northeast Asian security, and exchanged views on the situation on the peninsula.</p>
         <p>Editor: Li Ming</p><p>Print | Close</p></div></body></html>
         """
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text == "BEIJING, May 25 -- Chinese and Russian officials held consultations on Northeast Asian security, and exchanged views on the situation on the peninsula.")
     }
 
@@ -267,7 +267,7 @@ struct HTMLMainTextExtractorTests {
         <p>Copyright 2025 Example News Agency. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.</p>
         </div></body></html>
         """
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text == "MOSCOW, April 2 -- Russian and Indian officials discussed the supply of fertiliser, and agreed to meet again in New Delhi in the summer.")
     }
 
@@ -279,7 +279,7 @@ struct HTMLMainTextExtractorTests {
         <div class="sidebar"><a href="/1">Other news one</a> <a href="/2">Other news two</a></div>
         </div></body></html>
         """
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text == "The ministers of the five countries signed a memorandum on water management, and set up a permanent secretariat in Almaty.\n\nThe next meeting will be held in Dushanbe, the host country said in a statement.")
     }
 
@@ -304,7 +304,7 @@ struct HTMLMainTextExtractorTests {
 
     @Test func alreadyConvertedPageWithStaleLegacyCharsetIsReadAsUTF8() throws {
         let html = "<html><head><meta charset=\"windows-1252\"></head><body><article><p>Minister Müller met Señor Pérez – “a good meeting”, and both sides agreed on further talks.</p></article></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text == "Minister Müller met Señor Pérez – “a good meeting”, and both sides agreed on further talks.")
     }
 
@@ -346,7 +346,7 @@ struct HTMLMainTextExtractorTests {
         let html = "<html><body><aside class=\"sidebar\"><div><a href=\"/a\">Most read</a><a href=\"/b\">Latest</a>"
             + "<div class=\"article\"><div itemprop=\"articleBody\"><p>\(body)</p></div></div></aside>"
             + "<aside><a href=\"/c\">Other news of the week</a></aside></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text.contains("the two discussed trade"))
         #expect(!text.contains("Other news of the week"))
     }
@@ -355,26 +355,71 @@ struct HTMLMainTextExtractorTests {
         let body = String(repeating: "The minister met her counterpart in Accra, and the two discussed trade, energy and visas. ", count: 6)
         let html = "<html><body><header><nav><div><a href=\"/\">Home</a><a href=\"/news\">News</a>"
             + "<article><div class=\"entry-content\"><p>\(body)</p></div></article></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text.contains("the two discussed trade"))
         #expect(!text.contains("News"))
     }
 
-    @Test func aLeadPrintedAboveTheArticleBodyOpensTheText() throws {
+    /// A paragraph of article prose for the invented pages below.
+    static let prose = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+
+    /// The main text the extractor reads from `html`.
+    static func text(of html: String) throws -> String {
+        try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+    }
+
+    /// Pages whose lead stands above the body, with `{lead}` and `{p}` to fill in: one found by the meta description,
+    /// one by its class beside the body, one by its class in the article's header that a chrome word leaves out.
+    static let pagesWithALead = [
+        "<html><head><meta name=\"description\" content=\"{lead}\"></head><body><div class=\"intro\"><p class=\"lead\">{lead}</p></div>"
+            + "<article><div class=\"article-body\">{p}{p}{p}{p}</div></article></body></html>",
+        "<html><body><div class=\"sidebar-list\"><div><div><div class=\"teaser\"><p>Floods close the coast road near Cape Coast for two days</p></div></div></div></div>"
+            + "<article><header class=\"entry-header\"><h1>Trade office</h1><div class=\"entry-excerpt\"><p>{lead}</p></div></header>"
+            + "<div class=\"entry-content\">{p}{p}{p}{p}</div></article></body></html>",
+        "<html><body><article class=\"post hentry\"><header class=\"entry-header\"><h1>Trade office</h1><div class=\"entry-excerpt\"><p>{lead}</p></div></header>"
+            + "{p}{p}{p}<div class=\"teaser\"><p>Floods close the coast road near Cape Coast for two days</p></div></article></body></html>",
+    ]
+
+    @Test(arguments: pagesWithALead) func aLeadPrintedAboveTheArticleBodyOpensTheText(page: String) throws {
         let lead = "Ghana and Kenya agreed on Monday to open a joint trade office in Mombasa next year."
-        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
-        let html = "<html><head><meta name=\"description\" content=\"\(lead)\"></head><body><div class=\"intro\"><p class=\"lead\">\(lead)</p></div>"
-            + "<article><div class=\"article-body\">\(p)\(p)\(p)\(p)</div></article></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let p = Self.prose
+        let html = page.replacingOccurrences(of: "{lead}", with: lead).replacingOccurrences(of: "{p}", with: p)
+        let text = try Self.text(of: html)
         #expect(text.hasPrefix(lead))
         #expect(text.components(separatedBy: "joint trade office").count == 2)
+        #expect(!text.contains("Floods close"))
+    }
+
+    @Test func aPageBuildersWidgetsAreContent() throws {
+        let p = Self.prose
+        let widget = "<div class=\"elementor-element elementor-widget elementor-widget-text-editor\"><div class=\"elementor-widget-container\">\(p)</div></div>"
+        let html = "<html><body><article class=\"post\"><div class=\"elementor\">\(widget)\(widget)\(widget)</div></article>"
+            + "<div class=\"widget recent-posts\"><p>Floods close the coast road near Cape Coast for two days</p></div></body></html>"
+        let text = try Self.text(of: html)
+        #expect(text.components(separatedBy: "visas for students").count == 4)
+        #expect(!text.contains("Floods close"))
+    }
+
+    @Test func paragraphsInBlocksOfTheirOwnReplaceAContainerWithALineOrTwo() throws {
+        func row(_ s: String) -> String { "<div class=\"row\"><div class=\"col\"><p>\(s)</p></div></div><div class=\"row\"><div class=\"col\"><img src=\"a.png\"></div></div>" }
+        let html = "<html><body><div class=\"container\"><h1>Variables</h1><div class=\"row\"><div class=\"col\"><span>12.03.2024 - Ama Owusu</span></div></div>"
+            + row("How did variables work again? Here is a page from our course for the first lessons.")
+            + row("Variables are no problem for you? Then try the puzzle of the week with your class.")
+            + row("Our teachers wrote the course with pupils from three schools in Kumasi and Tamale.")
+            + row("The next chapter shows how loops repeat a block of code until a condition holds.")
+            + "</div><footer><p>Copyright 2024 Example School, all rights reserved, imprint and privacy</p></footer></body></html>"
+        let text = try Self.text(of: html)
+        #expect(text.contains("How did variables work again?"))
+        #expect(text.contains("Variables are no problem for you?"))
+        #expect(text.contains("how loops repeat"))
+        #expect(!text.contains("Copyright"))
     }
 
     @Test func paragraphsAreReadWhenNoContainerHoldsTheText() throws {
         // Every container is mostly links; the one paragraph of the page is still its text.
         let links = (1...30).map { "<a href=\"/n\($0)\">Headline number \($0) of the day</a>" }.joined(separator: " ")
         let html = "<html><body><div class=\"x\">\(links)<p>The delegation visited the port of Mombasa on Monday and met the governor.</p>\(links)</div></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text.contains("The delegation visited the port of Mombasa on Monday and met the governor."))
     }
 
@@ -400,31 +445,86 @@ struct HTMLMainTextExtractorTests {
         let paragraph = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy, visas and the new port at Tema.</p>"
         let html = "<html><body><article class=\"post hentry\"><h1>Talks in Accra</h1><div class=\"entry share\">"
             + String(repeating: paragraph, count: 9) + "</div></article><div class=\"share\"><a href=\"/f\">Facebook</a></div></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text.contains("the new port at Tema"))
         #expect(!text.contains("Facebook"))
     }
 
     @Test func readMoreAndPhotoCreditLinesAreDroppedAnywhere() throws {
         let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas.</p>"
-        let html = "<html><body><article>\(p)<p>Read more: <a href=\"/x\">Ghana and Kenya sign a visa deal</a></p><p>Photo: Kofi Mensah</p>\(p)</article></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let html = "<html><body><article>\(p)<p>Read more: <a href=\"/x\">Ghana and Kenya sign a visa deal</a></p><p>Photo: Kofi Mensah</p>\(p)"
+            + "<p>Auch lesen: Visa für Studierende aus Ghana</p><p><span class=\"download-info\">PDF | 38 KB</span></p>"
+            + "<p><em>Abbildung 2: Der Hafen von Tema am Morgen</em></p></article></body></html>"
+        let text = try Self.text(of: html)
         #expect(!text.contains("Read more"))
         #expect(!text.contains("Kofi Mensah"))
+        #expect(!text.contains("Auch lesen"))
+        #expect(!text.contains("38 KB"))
+        #expect(!text.contains("Abbildung"))
         #expect(text.components(separatedBy: "discussed trade").count == 3)
     }
 
     @Test func theTextEndsAtTheCommentSectionsHeading() throws {
-        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let p = Self.prose
         let html = "<html><body><div>\(p)\(p)\(p)<h3>3 Comments</h3><p>Great news, thank you for the report on the talks!</p></div></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text.contains("visas for students"))
         #expect(!text.contains("Comments"))
         #expect(!text.contains("Great news"))
     }
 
+    @Test func theTextEndsAtTheContactOrSourcesHeading() throws {
+        let p = Self.prose
+        let html = "<html><body><div>\(p)\(p)\(p)<h4>Contact:</h4><p>Press office of the ministry, phone 0123 456 789, mail press@example.org</p></div></body></html>"
+        let text = try Self.text(of: html)
+        #expect(text.hasSuffix("visas for students."))
+        #expect(!text.contains("Press office"))
+    }
+
+    @Test func aCallToFollowOrInstallTheAppAfterTheArticleIsDropped() throws {
+        let p = Self.prose
+        let html = "<html><body><article>\(p)\(p)<p>Get our reports every morning: download the Daily Ledger apps for iOS and Android.</p>"
+            + "<p>Follow us on Telegram, Instagram and Facebook for live updates.</p></article></body></html>"
+        let text = try Self.text(of: html)
+        #expect(text.hasSuffix("visas for students."))
+        #expect(!text.contains("Daily Ledger"))
+    }
+
+    @Test func advertisingLabelsFactboxesAndModificationLinesAreChrome() throws {
+        let p = Self.prose
+        let html = "<html><body><article><p>Anzeige, dieser Beitrag enthält Werbelinks</p>\(p)<div class=\"factbox\"><p>Sign up for our morning briefing and never miss a story.</p></div>\(p)"
+            + "<p>ANZEIGE - Tonight at the cinema: the new film by the studio</p>\(p)<p>Last modified: 03-10-2024 2:20pm</p></article></body></html>"
+        let text = try Self.text(of: html)
+        #expect(text.hasPrefix("The minister met"))
+        #expect(text.hasSuffix("visas for students."))
+        #expect(!text.contains("morning briefing"))
+        #expect(!text.contains("cinema"))
+    }
+
+    @Test func imageCaptionsAreNotText() throws {
+        let p = Self.prose
+        let html = "<html><body><article>\(p)<figure><img src=\"a.jpg\"><figcaption>The two ministers at the airport in Accra on Monday. Photo: Ama Owusu</figcaption></figure>\(p)</article></body></html>"
+        let text = try Self.text(of: html)
+        #expect(text.contains("visas for students"))
+        #expect(!text.contains("at the airport"))
+    }
+
+    @Test func captionRatingAffiliateAuthorAndPostDataBlocksAreChrome() throws {
+        let p = Self.prose
+        let html = "<html><body><article>\(p)<div class=\"wp-caption\"><p class=\"wp-caption-text\">The harbour of Tema seen from the pier</p></div>\(p)"
+            + "<p><span class=\"post-ratings\">(No ratings yet)</span></p><div class=\"affiliate-note\"><p>We earn money when you buy through our links.</p></div>\(p)"
+            + "<p class=\"postmetadata alt\">This entry was posted on Monday and filed under Trade.</p><div class=\"saboxplugin-wrap\"><p>Ama writes on trade and ports.</p></div></article></body></html>"
+        let text = try Self.text(of: html)
+        #expect(text.components(separatedBy: "visas for students").count == 4)
+        #expect(!text.contains("harbour of Tema"))
+        #expect(!text.contains("ratings"))
+        #expect(!text.contains("We earn money"))
+        #expect(!text.contains("filed under"))
+        #expect(!text.contains("Ama writes"))
+    }
+
     @Test func aPrintedPublicationDateGoesBeforeTheMetaDates() throws {
-        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let p = Self.prose
         let html = "<html><head><meta property=\"article:published_time\" content=\"2019-07-03T10:18:46Z\"></head><body><article>"
             + "<p class=\"date\">Publié le 29 juin 2019</p>\(p)\(p)</article></body></html>"
         let page = try HTMLMainTextExtractor().extract(Array(html.utf8))
@@ -433,9 +533,9 @@ struct HTMLMainTextExtractorTests {
     }
 
     @Test func shortUnfinishedLinesAtTheEndAreDropped() throws {
-        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let p = Self.prose
         let html = "<html><body><article>\(p)\(p)\(p)<p>Follow us on</p><p>Press contact:</p></article></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text.hasSuffix("visas for students."))
         #expect(!text.contains("Follow us on"))
         #expect(!text.contains("Press contact"))
@@ -456,17 +556,17 @@ struct HTMLMainTextExtractorTests {
         let item = "<li>Mix the flour, the sugar and the butter, then add the egg and knead the dough until smooth.</li>"
         let html = "<html><body><main><div class=\"printable-4711 recipe\"><ol>" + String(repeating: item, count: 4)
             + "</ol></div><div class=\"print-button\"><p>Print this recipe for your kitchen and share it with friends today</p></div></main></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text.contains("knead the dough until smooth"))
         #expect(!text.contains("Print this recipe"))
     }
 
     @Test func aMarkedArticleBodyWithTheBestParagraphsOutweighsAWeakMarkerAroundComments() throws {
-        let p = "<p>The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students.</p>"
+        let p = Self.prose
         let comment = "<div><div><div><p>I read this report twice and I still think the visa rules are far too strict for the families.</p></div></div></div>"
         let html = "<html><body><div><div itemprop=\"articleBody\">\(p)\(p)\(p)\(p)\(p)</div></div>"
             + "<div class=\"community\"><span role=\"main\">" + String(repeating: comment, count: 30) + "</span></div></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text.contains("visas for students"))
         #expect(!text.contains("far too strict"))
     }
@@ -478,11 +578,44 @@ struct HTMLMainTextExtractorTests {
         let html = "<html><body><main><h1>Weekly report</h1>" + block("First the minister met her counterpart in Accra")
             + "<article class=\"content-element\"><p>" + String(repeating: "Then the ministers signed an agreement on the new port at Tema, and on visas. ", count: 4) + "</p></article>"
             + block("Last the envoys met in Lagos with the trade ministers of both countries") + "</main><div class=\"sidebar\"><p>Other news of the week</p></div></body></html>"
-        let text = try HTMLMainTextExtractor().extract(Array(html.utf8)).text
+        let text = try Self.text(of: html)
         #expect(text.contains("First the minister met"))
         #expect(text.contains("the new port at Tema"))
         #expect(text.contains("Last the envoys met in Lagos"))
         #expect(!text.contains("Other news"))
+    }
+
+    @Test func aSiblingOfTheContainersTagAndClassIsReadWithIt() throws {
+        let p = Self.prose
+        let html = "<html><body><div class=\"page\"><div class=\"text-block\">\(p)\(p)\(p)</div><div class=\"gallery\"><img src=\"a.jpg\"></div>"
+            + "<div class=\"text-block\"><p>Both delegations will meet again in Nairobi in the spring of next year.</p></div></div>"
+            + "<div class=\"box\"><p>Weather: sunny and warm in Accra, with light winds from the sea</p></div></body></html>"
+        let text = try Self.text(of: html)
+        #expect(text.contains("visas for students"))
+        #expect(text.hasSuffix("spring of next year."))
+        #expect(!text.contains("Weather"))
+    }
+
+    @Test func theOtherPartsOfAnArticleBodySplitByAdvertisementsAreRead() throws {
+        let p = Self.prose
+        let html = "<html><body><article><div class=\"field\"><div class=\"item\"><div class=\"article-text\">\(p)\(p)\(p)</div></div>"
+            + "<div class=\"item\"><div class=\"promo-box\"><p>Subscribe to the weekly trade letter today</p></div></div>"
+            + "<div class=\"item\"><div class=\"article-text\"><h2>Next steps</h2><p>Both will meet again in Nairobi in the spring.</p></div></div>"
+            + "</div></article></body></html>"
+        let text = try Self.text(of: html)
+        #expect(text.contains("visas for students"))
+        #expect(text.hasSuffix("Nairobi in the spring."))
+        #expect(!text.contains("Subscribe"))
+    }
+
+    @Test func aSectionHeadingBetweenTheBodysParagraphsIsRead() throws {
+        let p = "The minister met her counterpart in Accra, and the two discussed trade, energy and visas for students."
+        let html = "<html><body><div class=\"news\"><h1>Talks in Accra</h1><p class=\"bodytext\">\(p)</p><h4>Questions for the port</h4>"
+            + "<p class=\"bodytext\">\(p) \(p) \(p)</p><h4>Share this page</h4><div class=\"backlink\"><a href=\"/\">Back</a></div></div></body></html>"
+        let text = try Self.text(of: html)
+        #expect(text.contains("Questions for the port"))
+        #expect(text.components(separatedBy: "visas for students").count == 5)
+        #expect(!text.contains("Share this page"))
     }
 
     @Test func brokenMarkupNeverThrows() throws {
