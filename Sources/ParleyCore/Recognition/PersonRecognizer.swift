@@ -35,6 +35,7 @@ public struct PersonRecognizer: PipelineStage {
             }
         }
         recognizeSpeakerLabels(&context)
+        recognizeNameCountryLines(&context)
         let sentencesWithPeople = Set(context.personMentions.map(\.sentence))
         for s in context.sentences where sentencesWithPeople.contains(s.index) && s.index >= context.layout.bodyStartSentence
             && !context.layout.chromeSentences.contains(s.index) {
@@ -157,6 +158,25 @@ public struct PersonRecognizer: PipelineStage {
             let p = addPerson(&c, name: name, sentence: s.index, evidence: "speaker label", titles: [title])
             if !c.people[p].aliases.contains(label) { c.people[p].aliases.append(label) }
             claim(&c, r.lowerBound..<colon)
+        }
+    }
+
+    /// "Kwame Mensah (Ghana)" on a line of its own, as lists of accredited envoys print them: a person of that country.
+    func recognizeNameCountryLines(_ c: inout ExtractionContext) {
+        for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
+            let r = s.tokenRange
+            guard r.count >= 5, r.count <= 12, !c.claimed[r.lowerBound],
+                  let (nr, parts, words) = NameShape.span(c, at: r.lowerBound, end: r.upperBound), parts >= 2, words >= 2, parts <= 5,
+                  nr.upperBound + 2 < r.upperBound, c.tokens[nr.upperBound].key == "(",
+                  let cm = TitlePhraseParser.countryAt(c, nr.upperBound + 1), !cm.isAdjective,
+                  cm.tokens.upperBound < r.upperBound, c.tokens[cm.tokens.upperBound].key == ")",
+                  (cm.tokens.upperBound + 1..<r.upperBound).allSatisfy({ c.tokens[$0].isPunctuation }) else { continue }
+            if let existing = matchExisting(c, nr) {
+                mention(&c, existing, nr, sentence: s.index)
+            } else {
+                addPerson(&c, name: nr, sentence: s.index, evidence: "list", country: cm.iso3)
+            }
+            claim(&c, nr)
         }
     }
 

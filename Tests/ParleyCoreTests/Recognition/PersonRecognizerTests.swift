@@ -297,3 +297,16 @@ func headlineVerbAfterATitleIsNotAPerson() {
     for name in ["Kwame Mensah", "Karim Haddad", "Ama Owusu"] { #expect(a.person(name) != nil, "\(name)") }
     #expect(a.person("Cdes Kwame Mensah") == nil)
 }
+
+@Test func aNameWithItsCountryOnALineOfItsOwnIsAPerson() {
+    let a = Sample.extract("""
+        2024-05-03
+        President Ana Lopes received letters of credence from newly accredited envoys. The envoys are:
+
+        Kwame Mensah (Ghana)
+
+        Karim Haddad (Kenya)
+        """)
+    #expect(a.person("Kwame Mensah")?.country == "GHA")
+    #expect(a.person("Karim Haddad")?.country == "KEN")
+}
