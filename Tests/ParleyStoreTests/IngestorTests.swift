@@ -180,7 +180,8 @@ import Testing
         // FORMAT.md: a visit to a country is one happening, each meeting held during it another.
         let contact = events.filter { $0.type == "VISIT" || $0.type == "MEET" }
         #expect(contact.count == 2)
-        #expect(contact.first { $0.type == "VISIT" }?.sources.map(\.documentId) == ["visit"])
+        // The talks' release speaks of "the visit": the guest's visit, the same happening as the visit's own release.
+        #expect(contact.first { $0.type == "VISIT" }?.sources.map(\.documentId) == ["talks", "visit"])
         #expect(contact.first { $0.type == "MEET" }?.sources.map(\.documentId) == ["talks"])
         // The signing stays a separate event of its own kind.
         #expect(events.filter { $0.type == "SIGN" }.count == 1)
