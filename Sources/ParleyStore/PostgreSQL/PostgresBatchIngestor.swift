@@ -112,6 +112,8 @@ private struct BatchState {
         /// The event's people, when known whole (new events; stored ones once read).
         var people: Set<Int64>?
         var added: Set<Int64> = []
+        /// The organizations the run added to it.
+        var addedOrganizations: Set<Int64> = []
     }
     private var events: [Int64: EventState] = [:]
     private var eventsOfPerson: [Int64: [Int64]] = [:]
@@ -178,6 +180,7 @@ private struct BatchState {
                 }
                 for o in orgs where linked.insert(Link(kind: 1, event: id, other: o)).inserted {
                     eventOrganizations.append((id, o))
+                    events[id]!.addedOrganizations.insert(o)
                     eventsOfOrganization[o, default: []].append(id)
                 }
                 for c in e.countries where linked.insert(Link(kind: 2, event: id, other: 0, name: c)).inserted { eventCountries.append((id, c)) }
@@ -506,6 +509,10 @@ private struct BatchState {
             guard let state = events[id] else { return [] }
             // Read on demand when the resolver needs a dated candidate's people (two candidates, or a MEET against a VISIT).
             return (try state.people ?? readPeople[id] ?? storedPeople(id)).union(state.added)
+        }, organizationsOf: { id in
+            // Read on demand: only an ATTEND that names organizations asks.
+            guard let state = events[id] else { return [] }
+            return try storedOrganizations(id).union(state.addedOrganizations)
         }))
     }
 
@@ -583,6 +590,12 @@ private struct BatchState {
     func storedPeople(_ id: Int64) throws -> Set<Int64> {
         guard id > 0 else { return [] }
         return Set(try s.rows("SELECT personId FROM eventParticipant WHERE eventId = $1", [id]).map { try s.decode($0, Int64.self) })
+    }
+
+    /// A stored event's organizations as the database has them (none for an event of this run).
+    func storedOrganizations(_ id: Int64) throws -> Set<Int64> {
+        guard id > 0 else { return [] }
+        return Set(try s.rows("SELECT organizationId FROM eventOrganization WHERE eventId = $1", [id]).map { try s.decode($0, Int64.self) })
     }
 
     // MARK: - Writing

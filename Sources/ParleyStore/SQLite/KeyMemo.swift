@@ -27,6 +27,7 @@ final class KeyMemo {
         lookups[Self.lookupKey(.initialAndSurname, k.surnameKey, k.initial)] = nil
         lookups[Self.lookupKey(.initialFormOfFullName, k.surnameKey, k.initial)] = nil
         lookups[Self.lookupKey(.closeSpelling, k.surnameKey, k.initial)] = nil
+        lookups[Self.lookupKey(.partOfName, k.surnameKey, k.initial)] = nil
     }
 
     /// Forgets everything about people (a document's removal may delete some).

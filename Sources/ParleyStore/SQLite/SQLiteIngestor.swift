@@ -288,6 +288,8 @@ struct SQLiteIngestor {
             return stored
         }, peopleOf: { id in
             Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM eventParticipant WHERE eventId = ?"), arguments: [id]))
+        }, organizationsOf: { id in
+            Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT organizationId FROM eventOrganization WHERE eventId = ?"), arguments: [id]))
         })
         return try EventResolver().resolve(mention, evidence).match
     }

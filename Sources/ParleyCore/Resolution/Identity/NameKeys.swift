@@ -15,6 +15,19 @@ public struct NameKeys: Sendable, Equatable {
                                           "shaikh", "dame", "lord"]
 
     public init(_ name: String) {
+        let tokens = Self.words(name)
+        tokenCount = tokens.count
+        aliasKey = tokens.sorted().joined(separator: " ")
+        let full = tokens.filter { $0.count > 1 }
+        skeletonKey = full.map(NameShape.skeleton).sorted().joined(separator: " ")
+        surnameKey = full.last.map(NameShape.skeleton) ?? ""
+        initial = tokens.first.map { String($0.prefix(1)) } ?? ""
+        isInitialForm = tokens.count >= 2 && tokens[0].count == 1 && full.count == 1
+    }
+
+    /// A name's words as keys see them: folded, split at anything not a letter or digit ("Al-Sabah" is two words),
+    /// without honorifics.
+    public static func words(_ name: String) -> [String] {
         // Scalars, not Characters: this runs for every name form of every ingested person.
         var tokens: [String] = []
         var word = String.UnicodeScalarView()
@@ -25,13 +38,32 @@ public struct NameKeys: Sendable, Equatable {
             if isWordScalar { word.append(u) } else if !word.isEmpty { tokens.append(String(word)); word = String.UnicodeScalarView() }
         }
         if !word.isEmpty { tokens.append(String(word)) }
-        tokens = tokens.filter { !Self.honorifics.contains($0) }
-        tokenCount = tokens.count
-        aliasKey = tokens.sorted().joined(separator: " ")
-        let full = tokens.filter { $0.count > 1 }
-        skeletonKey = full.map(NameShape.skeleton).sorted().joined(separator: " ")
-        surnameKey = full.last.map(NameShape.skeleton) ?? ""
-        initial = tokens.first.map { String($0.prefix(1)) } ?? ""
-        isInitialForm = tokens.count >= 2 && tokens[0].count == 1 && full.count == 1
+        return tokens.filter { !honorifics.contains($0) }
+    }
+
+    /// The surname keys of spellings of a name's last word that transliterate one letter of another script two
+    /// ways: Greek μπ as `mp` or `mb` ("Koutsoumpas"/"Koutsoumbas"), a hard `c` or `k` ("Loucaides"/"Loukaides").
+    /// The name's own `surnameKey` is not among them.
+    public static func surnameVariants(_ name: String) -> [String] {
+        guard let last = words(name).last(where: { $0.count > 1 }) else { return [] }
+        let own = NameShape.skeleton(last)
+        var out: [String] = []
+        for variant in [last.replacingOccurrences(of: "mp", with: "mb"), last.replacingOccurrences(of: "mb", with: "mp"),
+                        hardC(last), last.replacingOccurrences(of: "k", with: "c")] {
+            let key = NameShape.skeleton(variant)
+            if key != own && !out.contains(key) { out.append(key) }
+        }
+        return out
+    }
+
+    /// A word with each `c` sounded `k` (not before e, i, y or h) written `k`.
+    static func hardC(_ word: String) -> String {
+        let letters = Array(word)
+        var out = ""
+        for (i, ch) in letters.enumerated() {
+            let next = i + 1 < letters.count ? letters[i + 1] : " "
+            out.append(ch == "c" && !"eiyh".contains(next) ? "k" : ch)
+        }
+        return out
     }
 }

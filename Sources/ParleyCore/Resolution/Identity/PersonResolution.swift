@@ -26,8 +26,12 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         /// A document's full name against stored initial forms of it.
         case initialFormOfFullName
         /// A document's full name against stored full names with its surname and initial spelled a little
-        /// differently ("Steve"/"Steven Witkoff", "Yun Byun-se"/"Yun Byung-se").
+        /// differently ("Steve"/"Steven Witkoff", "Yun Byun-se"/"Yun Byung-se"), or with its surname transliterated
+        /// another way (`NameKeys.surnameVariants`).
         case closeSpelling
+        /// A document's name against stored names with its surname that are it with words left out, or that it is
+        /// with words left out ("Shehbaz Sharif"/"Muhammad Shehbaz Sharif", `isPartOfName`).
+        case partOfName
     }
     /// The key column a look-up probes.
     public enum Column: Sendable { case aliasKey, skeletonKey, surnameKey }
@@ -51,12 +55,12 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         switch match {
         case .alias: return .aliasKey
         case .skeleton: return .skeletonKey
-        case .initialAndSurname, .initialFormOfFullName, .closeSpelling: return .surnameKey
+        case .initialAndSurname, .initialFormOfFullName, .closeSpelling, .partOfName: return .surnameKey
         }
     }
 
     /// Whether the decision needs the stored alias that matched (a transliteration variant and the last look-up do).
-    public var needsAlias: Bool { match == .initialFormOfFullName || match == .skeleton || match == .closeSpelling }
+    public var needsAlias: Bool { match != .alias && match != .initialAndSurname }
 
     /// Whether a stored alias found by the key may be a hit: the last lookup takes only initial forms; a
     /// transliteration variant must differ from the document's form in few letters (`Sergey`/`Sergei`,
@@ -70,6 +74,8 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
             // The given names close too: "Nawaf Al-Ahmad Al-Sabah" is not "Mishal Al-Ahmad Al-Sabah".
             return !stored.isInitialForm && stored.tokenCount >= 2 && Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
                 && Self.spellingsClose(Self.givenNameLetters(form), Self.givenNameLetters(alias)) && Self.initialsAgree(form, alias)
+        case .partOfName:
+            return !NameKeys(alias).isInitialForm && Self.isPartOfName(form, alias) && Self.initialsAgree(form, alias)
         default: return true
         }
     }
@@ -91,6 +97,40 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
 
     /// The letters of a name's first word after its honorifics, the given name in most orders ("Fu'ad" → "fuad").
     static func givenNameLetters(_ name: String) -> String { nameWords(name).first.map { letters($0) } ?? letters(name) }
+
+    /// Whether one name is the other with words left out: the shorter one's words, two or more, are found in order
+    /// in the longer one, each spelled alike (`wordsAlike`), its first word the longer one's first — after a
+    /// leading Muhammad the other leaves out — and its last word the very same last word ("Shehbaz Sharif" in "Muhammad Shehbaz Sharif",
+    /// "Meshaal Al Sabah" in "Mishal Al-Ahmad Al-Jaber Al-Sabah"). "Ali Hassan" is not part of "Ali Reza Hassani".
+    static func isPartOfName(_ a: String, _ b: String) -> Bool {
+        var short = fullWords(a), long = fullWords(b)
+        if short.count > long.count { swap(&short, &long) }
+        guard short.count >= 2, short.count < long.count else { return false }
+        if isMuhammad(long[0]) && !wordsAlike(short[0], long[0]) { long.removeFirst() }
+        guard wordsAlike(short[0], long[0]), short[short.count - 1] == long[long.count - 1] else { return false }
+        // The middle words in order, each matched to a later middle word of the longer name.
+        var j = 1
+        for w in short.dropFirst().dropLast() {
+            while j < long.count - 1 && !wordsAlike(w, long[j]) { j += 1 }
+            guard j < long.count - 1 else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// A name's words of two letters or more (initials left out), as keys see them.
+    static func fullWords(_ name: String) -> [String] { NameKeys.words(name).filter { $0.count > 1 } }
+
+    /// The forms of Muhammad a name may open with or leave out ("Md", "Mohammed", "Muhammad").
+    static func isMuhammad(_ word: String) -> Bool { ["md", "mhd", "mhmd"].contains(NameShape.skeleton(word)) }
+
+    /// Two words of a name spelled alike: the same, a few letters apart (`spellingsClose`), or one transliteration
+    /// skeleton of three letters or more ("Mishal"/"Meshaal", "Ahmed"/"Ahmad").
+    static func wordsAlike(_ a: String, _ b: String) -> Bool {
+        if a == b || spellingsClose(a, b) { return true }
+        let s = NameShape.skeleton(a)
+        return s.utf8.count >= 3 && s == NameShape.skeleton(b)
+    }
 
     /// Middle initials do not disagree: "George W. Bush" is not "George H. W. Bush"; "Antony J. Blinken" may be
     /// "Antony Blinken".
@@ -132,6 +172,7 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         case .initialAndSurname: return "initial and surname of '\(form)'"
         case .initialFormOfFullName: return "full name of '\(alias ?? form)'"
         case .closeSpelling: return "close spelling of '\(form)'"
+        case .partOfName: return "'\(form)' with words left out or added ('\(alias ?? form)')"
         }
     }
 }
@@ -176,9 +217,20 @@ public struct PersonResolver: IdentityResolver {
                 return .same(c, reason: lookup.reason(alias: c.alias))
             }
         }
-        // No one of their country: the very same distinctive full name, whatever country the store has for it.
-        for lookup in lookups where lookup.match == .alias && Self.isDistinctive(lookup.form) {
-            let admitted = { (c: PersonCandidate) in !evidence.judgements.notSameAs.contains(c.id) }
+        // No one of their country: the very same distinctive full name, or one with words left out that is
+        // distinctive still, whatever country the store has for it.
+        for lookup in lookups {
+            let admitted: (PersonCandidate) -> Bool
+            switch lookup.match {
+            case .alias where Self.isDistinctive(lookup.form):
+                admitted = { !evidence.judgements.notSameAs.contains($0.id) }
+            case .partOfName:
+                admitted = { c in
+                    guard let alias = c.alias, !evidence.judgements.notSameAs.contains(c.id), lookup.accepts(alias: alias) else { return false }
+                    return Self.isDistinctive(words: PersonLookup.fullWords(lookup.form).count <= PersonLookup.fullWords(alias).count ? lookup.form : alias)
+                }
+            default: continue
+            }
             if let c = try evidence.firstCandidate(lookup, admitted) {
                 return .same(c, reason: lookup.reason(alias: c.alias) + ", another country")
             }
@@ -204,9 +256,10 @@ public struct PersonResolver: IdentityResolver {
         return PersonLookup(match: .alias, key: keys(form).aliasKey, initial: nil, form: form)
     }
 
-    /// The name of a person every form of whose name is one word of five letters or more ("Blinken", "IWAYA").
+    /// The name of a person every form of whose name is one word of five letters or more ("Blinken", "IWAYA"), the
+    /// person's titles aside ("SECRETARY BLINKEN").
     static func singleNameForm(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys) -> String? {
-        let forms = [p.name] + p.aliases
+        let forms = nameForms(p)
         guard forms.allSatisfy({ keys($0).tokenCount <= 1 }) else { return nil }
         return forms.first { let k = keys($0); return k.tokenCount == 1 && k.aliasKey.utf8.count >= 5 }
     }
@@ -235,9 +288,39 @@ public struct PersonResolver: IdentityResolver {
             out.append(PersonLookup(match: .initialFormOfFullName, key: full.surnameKey, initial: full.initial, form: form))
         }
         for (form, keys) in forms where !keys.isInitialForm && !keys.surnameKey.isEmpty {
-            out.append(PersonLookup(match: .closeSpelling, key: keys.surnameKey, initial: keys.initial, form: form))
+            for surname in [keys.surnameKey] + NameKeys.surnameVariants(form) {
+                out.append(PersonLookup(match: .closeSpelling, key: surname, initial: keys.initial, form: form))
+            }
+        }
+        for (form, keys) in forms where !keys.isInitialForm && !keys.surnameKey.isEmpty {
+            for initial in partOfNameInitials(form, keys) {
+                out.append(PersonLookup(match: .partOfName, key: keys.surnameKey, initial: initial, form: form))
+            }
         }
         return out
+    }
+
+    /// The first initials a name with words left out or added may have: the name's own; for a name opening with
+    /// Muhammad, its next word's ("Shehbaz Sharif" for "Muhammad Shehbaz Sharif"); else Muhammad's.
+    static func partOfNameInitials(_ form: String, _ keys: NameKeys) -> [String] {
+        let words = PersonLookup.fullWords(form)
+        guard words.count >= 2 else { return [] }
+        if PersonLookup.isMuhammad(words[0]) { return [keys.initial, String(words[1].prefix(1))] }
+        return keys.initial == "m" ? [keys.initial] : [keys.initial, "m"]
+    }
+
+    /// A person's printed names (name, then aliases), each without the words of their own titles it opens with
+    /// ("SECRETARY BLINKEN" of a Secretary is "BLINKEN"); a form with nothing else is kept whole. Only the
+    /// one-name rule reads them: the look-ups take the printed forms ("King Salman" is a stored name).
+    static func nameForms(_ p: DocumentAnnotation.Person) -> [String] {
+        let forms = [p.name] + p.aliases
+        guard !p.titles.isEmpty else { return forms }
+        let titleWords = Set(p.titles.flatMap { $0.split(separator: " ").map { PersonLookup.letters($0) } })
+        return forms.map { form in
+            let words = form.split(separator: " ")
+            guard let start = words.firstIndex(where: { !titleWords.contains(PersonLookup.letters($0)) }), start > 0 else { return form }
+            return words[start...].joined(separator: " ")
+        }
     }
 
     /// Whether a candidate a look-up found may be the document's person: the look-up accepts its alias, no
@@ -261,6 +344,12 @@ public struct PersonResolver: IdentityResolver {
     public static func isDistinctive(_ form: String) -> Bool {
         let k = NameKeys(form)
         return !k.isInitialForm && k.tokenCount >= 3
+    }
+
+    /// A name distinctive by its words alone: three or more that are not particles ("Roberto Morales Ojeda", not
+    /// "Meshaal Al Sabah"), for a name matched with words left out.
+    static func isDistinctive(words form: String) -> Bool {
+        PersonLookup.fullWords(form).filter { !NameShape.particles.contains($0) }.count >= 3
     }
 
     /// Whether a new form of a person's name should replace the display name: the fullest name wins.
