@@ -42,25 +42,26 @@ public struct NameKeys: Sendable, Equatable {
     }
 
     /// The surname keys of spellings of a name's last word that transliterate one letter of another script two
-    /// ways: Greek μπ as `mp` or `mb` ("Koutsoumpas"/"Koutsoumbas"), a hard `c` or `k` ("Loucaides"/"Loukaides").
-    /// The name's own `surnameKey` is not among them.
+    /// ways: Greek μπ as `mp` or `mb` ("Koutsoumpas"/"Koutsoumbas"), a hard `c` or `k` after the first letter
+    /// ("Loucaides"/"Loukaides"). The name's own `surnameKey` is not among them.
     public static func surnameVariants(_ name: String) -> [String] {
         guard let last = words(name).last(where: { $0.count > 1 }) else { return [] }
         let own = NameShape.skeleton(last)
         var out: [String] = []
         for variant in [last.replacingOccurrences(of: "mp", with: "mb"), last.replacingOccurrences(of: "mb", with: "mp"),
-                        hardC(last), last.replacingOccurrences(of: "k", with: "c")] {
+                        hardC(last), String(last.prefix(1)) + last.dropFirst().replacingOccurrences(of: "k", with: "c")] {
             let key = NameShape.skeleton(variant)
             if key != own && !out.contains(key) { out.append(key) }
         }
         return out
     }
 
-    /// A word with each `c` sounded `k` (not before e, i, y or h) written `k`.
+    /// A word with each `c` after its first letter sounded `k` (not before e, i, y or h) written `k`.
     static func hardC(_ word: String) -> String {
         let letters = Array(word)
         var out = ""
         for (i, ch) in letters.enumerated() {
+            guard i > 0 else { out.append(ch); continue }
             let next = i + 1 < letters.count ? letters[i + 1] : " "
             out.append(ch == "c" && !"eiyh".contains(next) ? "k" : ch)
         }

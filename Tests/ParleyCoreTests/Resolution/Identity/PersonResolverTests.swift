@@ -3,8 +3,8 @@ import Testing
 
 // The person resolver decides with no database: the candidates a store would find are given as a table.
 
-private func person(_ name: String, aliases: [String] = [], country: String?) -> DocumentAnnotation.Person {
-    DocumentAnnotation.Person(id: "p1", name: name, aliases: aliases, titles: [], organization: nil, country: country, entity: nil, mentions: [])
+private func person(_ name: String, aliases: [String] = [], titles: [String] = [], country: String?) -> DocumentAnnotation.Person {
+    DocumentAnnotation.Person(id: "p1", name: name, aliases: aliases, titles: titles, organization: nil, country: country, entity: nil, mentions: [])
 }
 
 /// Stored aliases as a store would hold them: (person id, country, alias); look-ups return them in this order.
@@ -149,4 +149,73 @@ private func evidence(_ stored: [(Int64, String?, String)], judgements: ManualJu
     #expect(try PersonResolver().resolve(person("Mensah", country: "KEN"), evidence([(5, "GHA", "Mensah")])).match == nil)
     #expect(try PersonResolver().resolve(person("Mensah", country: nil), evidence([(5, "GHA", "Mensah")])).match == nil)
     #expect(try PersonResolver().resolve(person("Li", country: "CHN"), evidence([(7, "CHN", "Li")])).match == nil)
+}
+
+@Test func aNameWithWordsLeftOutOrAddedIsTheSamePerson() throws {
+    let fuller = try PersonResolver().resolve(person("Kwame Osei Mensah", country: "GHA"), evidence([(5, "GHA", "Kwame Mensah")]))
+    #expect(fuller.match?.id == 5)
+    #expect(fuller.reason == "'Kwame Osei Mensah' with words left out or added ('Kwame Mensah')")
+    let shorter = try PersonResolver().resolve(person("Kwame Mensah", country: "GHA"), evidence([(5, "GHA", "Kwame Osei Mensah")]))
+    #expect(shorter.match?.id == 5)
+    // Hyphenated particles and spelling variants of the words kept.
+    let long = try PersonResolver().resolve(person("Kareem Al-Nour Al-Haddad", country: "LBN"), evidence([(6, "LBN", "Karim Al Haddad")]))
+    #expect(long.match?.id == 6)
+    // Not of another country for a short name, nor as an initial form.
+    #expect(try PersonResolver().resolve(person("Kwame Osei Mensah", country: "KEN"), evidence([(5, "GHA", "Kwame Mensah")])).match == nil)
+    #expect(try PersonResolver().resolve(person("Kwame Osei Mensah", country: "GHA"), evidence([(5, "GHA", "K. Mensah")])).reason
+            != "'Kwame Osei Mensah' with words left out or added ('K. Mensah')")
+}
+
+@Test func aLeadingMuhammadMayBeLeftOut() throws {
+    let longer = try PersonResolver().resolve(person("Muhammad Danish Qadri", country: "PAK"), evidence([(5, "PAK", "Danish Qadri")]))
+    #expect(longer.match?.id == 5)
+    let shorter = try PersonResolver().resolve(person("Danish Qadri", country: "PAK"), evidence([(6, "PAK", "Md Danish Qadri")]))
+    #expect(shorter.match?.id == 6)
+    // Another leading word is another person: a father's or a brother's name.
+    #expect(try PersonResolver().resolve(person("Danish Qadri", country: "PAK"), evidence([(7, "PAK", "Imran Danish Qadri")])).match == nil)
+}
+
+@Test func wordsLeftOutKeepTheFirstAndTheVeryLastWord() {
+    #expect(PersonLookup.isPartOfName("Kwame Mensah", "Kwame Osei Mensah"))
+    #expect(PersonLookup.isPartOfName("Kwame Osei Mensah", "Kwame Mensah"))
+    #expect(PersonLookup.isPartOfName("Ana Costa Lopes", "Ana Maria Costa da Lopes"))
+    #expect(!PersonLookup.isPartOfName("Ana Lopes Costa", "Ana Maria Costa Lopes"))   // another order
+    #expect(!PersonLookup.isPartOfName("Amina Mensah", "Kwame Amina Mensah"))         // another first word
+    #expect(!PersonLookup.isPartOfName("Karim Hassan", "Karim Nour Hassani"))          // another last word
+    #expect(!PersonLookup.isPartOfName("Kwame Mensah", "Kwame Mensah"))                // the same name is another rule's
+    #expect(!PersonLookup.isPartOfName("Mensah", "Kwame Mensah"))                      // one word is too little
+}
+
+@Test func aDistinctiveNameWithWordsLeftOutIsTheSamePersonWhateverTheCountry() throws {
+    // Three name words that are not particles: the country a release gave is evidence, not a wall.
+    let d = try PersonResolver().resolve(person("Ana Maria Costa Lopes", country: "KEN"), evidence([(8, "PRT", "Ana Maria Lopes")]))
+    #expect(d.match?.id == 8)
+    #expect(d.reason.hasSuffix(", another country"))
+    // Particles do not count.
+    #expect(try PersonResolver().resolve(person("Karim Al Nour Al Haddad", country: "KEN"), evidence([(6, "LBN", "Karim Al Haddad")])).match == nil)
+}
+
+@Test func aSurnameTransliteratedAnotherWayIsACloseSpelling() throws {
+    let mb = try PersonResolver().resolve(person("Kostas Lambrou", country: "CYP"), evidence([(5, "CYP", "Kostas Lamprou")]))
+    #expect(mb.match?.id == 5)
+    #expect(mb.reason == "close spelling of 'Kostas Lambrou'")
+    let k = try PersonResolver().resolve(person("Andreas Kyriakou", country: "CYP"), evidence([(6, "CYP", "Andreas Kyriacou")]))
+    #expect(k.match?.id == 6)
+    let c = try PersonResolver().resolve(person("Andreas Kyriacou", country: "CYP"), evidence([(6, "CYP", "Andreas Kyriakou")]))
+    #expect(c.match?.id == 6)
+    // Another given name stays another person.
+    #expect(try PersonResolver().resolve(person("Nikos Lambrou", country: "CYP"), evidence([(5, "CYP", "Kostas Lamprou")])).match == nil)
+}
+
+@Test func aPersonsOwnTitleBeforeTheirOneNameIsNotPartOfIt() throws {
+    let stored: [(Int64, String?, String)] = [(5, "GHA", "Kwame Mensah"), (5, "GHA", "Mensah")]
+    let titled = person("MENSAH", aliases: ["MINISTER MENSAH"], titles: ["Minister"], country: "GHA")
+    #expect(PersonResolver.nameForms(titled) == ["MENSAH", "MENSAH"])
+    #expect(try PersonResolver().resolve(titled, evidence(stored)).match?.id == 5)
+    // A word that is not one of their titles is part of the name.
+    let untitled = person("MENSAH", aliases: ["MINISTER MENSAH"], titles: ["Ambassador"], country: "GHA")
+    #expect(try PersonResolver().resolve(untitled, evidence(stored)).match == nil)
+    // The look-ups keep the printed forms: "King Osei" is a stored name.
+    let king = person("King Osei", titles: ["King"], country: "GHA")
+    #expect(try PersonResolver().resolve(king, evidence([(9, "GHA", "King Osei")])).match?.id == 9)
 }
