@@ -26,8 +26,8 @@ final class KeyMemo {
         lookups[Self.lookupKey(.skeleton, k.skeletonKey, k.initial)] = nil
         lookups[Self.lookupKey(.initialAndSurname, k.surnameKey, k.initial)] = nil
         lookups[Self.lookupKey(.initialFormOfFullName, k.surnameKey, k.initial)] = nil
-        lookups[Self.lookupKey(.closeSpelling, k.surnameKey, k.initial)] = nil
-        lookups[Self.lookupKey(.partOfName, k.surnameKey, k.initial)] = nil
+        lookups[Self.lookupKey(.closeFullName, k.surnameKey, k.initial)] = nil
+        lookups[Self.lookupKey(.withOrWithoutMuhammad, k.skeletonKey, k.initial)] = nil
     }
 
     /// Forgets everything about people (a document's removal may delete some).

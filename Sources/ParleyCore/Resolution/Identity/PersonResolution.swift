@@ -25,13 +25,14 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         case initialAndSurname
         /// A document's full name against stored initial forms of it.
         case initialFormOfFullName
-        /// A document's full name against stored full names with its surname and initial spelled a little
-        /// differently ("Steve"/"Steven Witkoff", "Yun Byun-se"/"Yun Byung-se"), or with its surname transliterated
-        /// another way (`NameKeys.surnameVariants`).
-        case closeSpelling
-        /// A document's name against stored names with its surname that are it with words left out, or that it is
-        /// with words left out ("Shehbaz Sharif"/"Muhammad Shehbaz Sharif", `isPartOfName`).
-        case partOfName
+        /// A document's full name against stored full names with its surname (or the surname transliterated
+        /// another way, `NameKeys.surnameVariants`) and initial that are spelled a little differently
+        /// ("Steve"/"Steven Witkoff", "Yun Byun-se"/"Yun Byung-se") or are it with words left out or added
+        /// ("Kwame Mensah"/"Kwame Osei Mensah", `isPartOfName`).
+        case closeFullName
+        /// A document's full name against stored names with the same words after a leading Muhammad, or without
+        /// its own leading Muhammad ("Shehbaz Sharif"/"Muhammad Shehbaz Sharif"), by transliteration skeleton.
+        case withOrWithoutMuhammad
     }
     /// The key column a look-up probes.
     public enum Column: Sendable { case aliasKey, skeletonKey, surnameKey }
@@ -43,19 +44,22 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
     public var initial: String?
     /// The document's form of the name that gave the key.
     public var form: String
+    /// The form's words of two letters or more, for the look-ups that compare words (`isPartOfName`).
+    var formWords: [String]
 
     public init(match: Match, key: String, initial: String?, form: String) {
         self.match = match
         self.key = key
         self.initial = initial
         self.form = form
+        formWords = match == .closeFullName || match == .withOrWithoutMuhammad ? Self.fullWords(form) : []
     }
 
     public var column: Column {
         switch match {
         case .alias: return .aliasKey
-        case .skeleton: return .skeletonKey
-        case .initialAndSurname, .initialFormOfFullName, .closeSpelling, .partOfName: return .surnameKey
+        case .skeleton, .withOrWithoutMuhammad: return .skeletonKey
+        case .initialAndSurname, .initialFormOfFullName, .closeFullName: return .surnameKey
         }
     }
 
@@ -69,13 +73,15 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         switch match {
         case .initialFormOfFullName: return NameKeys(alias).isInitialForm
         case .skeleton: return Self.spellingsClose(NameKeys(form).aliasKey, NameKeys(alias).aliasKey) && Self.initialsAgree(form, alias)
-        case .closeSpelling:
+        case .closeFullName:
             let stored = NameKeys(alias)
+            guard !stored.isInitialForm, stored.tokenCount >= 2, Self.initialsAgree(form, alias) else { return false }
             // The given names close too: "Nawaf Al-Ahmad Al-Sabah" is not "Mishal Al-Ahmad Al-Sabah".
-            return !stored.isInitialForm && stored.tokenCount >= 2 && Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
-                && Self.spellingsClose(Self.givenNameLetters(form), Self.givenNameLetters(alias)) && Self.initialsAgree(form, alias)
-        case .partOfName:
-            return !NameKeys(alias).isInitialForm && Self.isPartOfName(form, alias) && Self.initialsAgree(form, alias)
+            return Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
+                && Self.spellingsClose(Self.givenNameLetters(form), Self.givenNameLetters(alias))
+                || Self.isPartOfName(formWords, Self.fullWords(alias))
+        case .withOrWithoutMuhammad:
+            return !NameKeys(alias).isInitialForm && Self.isPartOfName(formWords, Self.fullWords(alias)) && Self.initialsAgree(form, alias)
         default: return true
         }
     }
@@ -102,8 +108,11 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
     /// in the longer one, each spelled alike (`wordsAlike`), its first word the longer one's first — after a
     /// leading Muhammad the other leaves out — and its last word the very same last word ("Shehbaz Sharif" in "Muhammad Shehbaz Sharif",
     /// "Meshaal Al Sabah" in "Mishal Al-Ahmad Al-Jaber Al-Sabah"). "Ali Hassan" is not part of "Ali Reza Hassani".
-    static func isPartOfName(_ a: String, _ b: String) -> Bool {
-        var short = fullWords(a), long = fullWords(b)
+    static func isPartOfName(_ a: String, _ b: String) -> Bool { isPartOfName(fullWords(a), fullWords(b)) }
+
+    /// `isPartOfName` over two names' `fullWords`.
+    static func isPartOfName(_ a: [String], _ b: [String]) -> Bool {
+        var short = a, long = b
         if short.count > long.count { swap(&short, &long) }
         guard short.count >= 2, short.count < long.count else { return false }
         if isMuhammad(long[0]) && !wordsAlike(short[0], long[0]) { long.removeFirst() }
@@ -171,8 +180,11 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         case .skeleton: return "transliteration variant of '\(form)'"
         case .initialAndSurname: return "initial and surname of '\(form)'"
         case .initialFormOfFullName: return "full name of '\(alias ?? form)'"
-        case .closeSpelling: return "close spelling of '\(form)'"
-        case .partOfName: return "'\(form)' with words left out or added ('\(alias ?? form)')"
+        case .closeFullName, .withOrWithoutMuhammad:
+            if let alias, match == .withOrWithoutMuhammad || Self.isPartOfName(formWords, Self.fullWords(alias)) {
+                return "'\(form)' with words left out or added ('\(alias)')"
+            }
+            return "close spelling of '\(form)'"
         }
     }
 }
@@ -224,10 +236,12 @@ public struct PersonResolver: IdentityResolver {
             switch lookup.match {
             case .alias where Self.isDistinctive(lookup.form):
                 admitted = { !evidence.judgements.notSameAs.contains($0.id) }
-            case .partOfName:
+            case .closeFullName, .withOrWithoutMuhammad:
                 admitted = { c in
-                    guard let alias = c.alias, !evidence.judgements.notSameAs.contains(c.id), lookup.accepts(alias: alias) else { return false }
-                    return Self.isDistinctive(words: PersonLookup.fullWords(lookup.form).count <= PersonLookup.fullWords(alias).count ? lookup.form : alias)
+                    guard let alias = c.alias, !evidence.judgements.notSameAs.contains(c.id) else { return false }
+                    let words = PersonLookup.fullWords(alias)
+                    return PersonLookup.isPartOfName(lookup.formWords, words) && lookup.accepts(alias: alias)
+                        && Self.isDistinctive(words: lookup.formWords.count <= words.count ? lookup.formWords : words)
                 }
             default: continue
             }
@@ -289,24 +303,29 @@ public struct PersonResolver: IdentityResolver {
         }
         for (form, keys) in forms where !keys.isInitialForm && !keys.surnameKey.isEmpty {
             for surname in [keys.surnameKey] + NameKeys.surnameVariants(form) {
-                out.append(PersonLookup(match: .closeSpelling, key: surname, initial: keys.initial, form: form))
+                out.append(PersonLookup(match: .closeFullName, key: surname, initial: keys.initial, form: form))
             }
         }
-        for (form, keys) in forms where !keys.isInitialForm && !keys.surnameKey.isEmpty {
-            for initial in partOfNameInitials(form, keys) {
-                out.append(PersonLookup(match: .partOfName, key: keys.surnameKey, initial: initial, form: form))
+        for (form, keys) in forms where !keys.isInitialForm {
+            for (skeleton, initial) in muhammadKeys(form) {
+                out.append(PersonLookup(match: .withOrWithoutMuhammad, key: skeleton, initial: initial, form: form))
             }
         }
         return out
     }
 
-    /// The first initials a name with words left out or added may have: the name's own; for a name opening with
-    /// Muhammad, its next word's ("Shehbaz Sharif" for "Muhammad Shehbaz Sharif"); else Muhammad's.
-    static func partOfNameInitials(_ form: String, _ keys: NameKeys) -> [String] {
+    /// The skeleton keys and initials of a name with a leading Muhammad added or left out: without its own
+    /// ("Muhammad Shehbaz Sharif" → "Shehbaz Sharif"), or with one as the stores' skeletons spell "Muhammad",
+    /// "Mohammed", … and "Md".
+    static func muhammadKeys(_ form: String) -> [(skeleton: String, initial: String)] {
         let words = PersonLookup.fullWords(form)
         guard words.count >= 2 else { return [] }
-        if PersonLookup.isMuhammad(words[0]) { return [keys.initial, String(words[1].prefix(1))] }
-        return keys.initial == "m" ? [keys.initial] : [keys.initial, "m"]
+        let skeletons = words.map(NameShape.skeleton)
+        if PersonLookup.isMuhammad(words[0]) {
+            guard words.count >= 3 else { return [] }
+            return [(skeletons.dropFirst().sorted().joined(separator: " "), String(words[1].prefix(1)))]
+        }
+        return ["mhmd", "md"].map { ((skeletons + [$0]).sorted().joined(separator: " "), "m") }
     }
 
     /// A person's printed names (name, then aliases), each without the words of their own titles it opens with
@@ -348,8 +367,8 @@ public struct PersonResolver: IdentityResolver {
 
     /// A name distinctive by its words alone: three or more that are not particles ("Roberto Morales Ojeda", not
     /// "Meshaal Al Sabah"), for a name matched with words left out.
-    static func isDistinctive(words form: String) -> Bool {
-        PersonLookup.fullWords(form).filter { !NameShape.particles.contains($0) }.count >= 3
+    static func isDistinctive(words: [String]) -> Bool {
+        words.filter { !NameShape.particles.contains($0) }.count >= 3
     }
 
     /// Whether a new form of a person's name should replace the display name: the fullest name wins.
