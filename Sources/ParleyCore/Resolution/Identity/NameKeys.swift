@@ -9,6 +9,8 @@ public struct NameKeys: Sendable, Equatable {
     /// Whether the form is an initial followed by a surname ("T. Budagov").
     public var isInitialForm: Bool
     public var tokenCount: Int
+    /// The name's words of two letters or more, in printed order (`words` without initials).
+    public var fullWords: [String]
 
     static let honorifics: Set<String> = ["mr", "ms", "mrs", "miss", "dr", "h", "e", "he", "his", "her", "excellency", "comrade",
                                           "madam", "sir", "prof", "professor", "cde", "hon", "rt", "mme", "u", "daw", "sheikh", "sheikha",
@@ -19,10 +21,16 @@ public struct NameKeys: Sendable, Equatable {
         tokenCount = tokens.count
         aliasKey = tokens.sorted().joined(separator: " ")
         let full = tokens.filter { $0.count > 1 }
+        fullWords = full
         skeletonKey = full.map(NameShape.skeleton).sorted().joined(separator: " ")
         surnameKey = full.last.map(NameShape.skeleton) ?? ""
         initial = tokens.first.map { String($0.prefix(1)) } ?? ""
-        isInitialForm = tokens.count >= 2 && tokens[0].count == 1 && full.count == 1
+        isInitialForm = Self.isInitialForm(tokens, fullWords: full)
+    }
+
+    /// Whether a name's `words` (and its `fullWords` among them) are an initial followed by a surname ("T. Budagov").
+    static func isInitialForm(_ words: [String], fullWords: [String]) -> Bool {
+        words.count >= 2 && words[0].count == 1 && fullWords.count == 1
     }
 
     /// A name's words as keys see them: folded, split at anything not a letter or digit ("Al-Sabah" is two words),
@@ -45,7 +53,15 @@ public struct NameKeys: Sendable, Equatable {
     /// ways: Greek μπ as `mp` or `mb` ("Koutsoumpas"/"Koutsoumbas"), a hard `c` or `k` after the first letter
     /// ("Loucaides"/"Loukaides"). The name's own `surnameKey` is not among them.
     public static func surnameVariants(_ name: String) -> [String] {
-        guard let last = words(name).last(where: { $0.count > 1 }) else { return [] }
+        NameKeys(name).fullWords.last.map(surnameVariants(ofWord:)) ?? []
+    }
+
+    /// `surnameVariants` of a name's last word, as `words` gives it.
+    static func surnameVariants(ofWord last: String) -> [String] {
+        // Most surnames have none of the letters.
+        guard last.utf8.dropFirst().contains(where: { $0 == UInt8(ascii: "c") || $0 == UInt8(ascii: "k") || $0 == UInt8(ascii: "m") }) else {
+            return []
+        }
         let own = NameShape.skeleton(last)
         var out: [String] = []
         for variant in [last.replacingOccurrences(of: "mp", with: "mb"), last.replacingOccurrences(of: "mb", with: "mp"),

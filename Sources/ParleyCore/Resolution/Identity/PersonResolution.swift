@@ -48,11 +48,16 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
     var formWords: [String]
 
     public init(match: Match, key: String, initial: String?, form: String) {
+        self.init(match: match, key: key, initial: initial, form: form,
+                  formWords: match == .closeFullName || match == .withOrWithoutMuhammad ? NameKeys(form).fullWords : [])
+    }
+
+    init(match: Match, key: String, initial: String?, form: String, formWords: [String]) {
         self.match = match
         self.key = key
         self.initial = initial
         self.form = form
-        formWords = match == .closeFullName || match == .withOrWithoutMuhammad ? Self.fullWords(form) : []
+        self.formWords = formWords
     }
 
     public var column: Column {
@@ -73,15 +78,14 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         switch match {
         case .initialFormOfFullName: return NameKeys(alias).isInitialForm
         case .skeleton: return Self.spellingsClose(NameKeys(form).aliasKey, NameKeys(alias).aliasKey) && Self.initialsAgree(form, alias)
-        case .closeFullName:
-            let stored = NameKeys(alias)
-            guard !stored.isInitialForm, stored.tokenCount >= 2, Self.initialsAgree(form, alias) else { return false }
+        case .closeFullName, .withOrWithoutMuhammad:
+            // Runs for every row of a frequent surname: the alias's words are read, not its whole keys.
+            let words = NameKeys.words(alias), full = words.filter { $0.count > 1 }
+            guard words.count >= 2, !NameKeys.isInitialForm(words, fullWords: full), Self.initialsAgree(form, alias) else { return false }
+            if Self.isPartOfName(formWords, full) { return true }
             // The given names close too: "Nawaf Al-Ahmad Al-Sabah" is not "Mishal Al-Ahmad Al-Sabah".
-            return Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
+            return match == .closeFullName && Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
                 && Self.spellingsClose(Self.givenNameLetters(form), Self.givenNameLetters(alias))
-                || Self.isPartOfName(formWords, Self.fullWords(alias))
-        case .withOrWithoutMuhammad:
-            return !NameKeys(alias).isInitialForm && Self.isPartOfName(formWords, Self.fullWords(alias)) && Self.initialsAgree(form, alias)
         default: return true
         }
     }
@@ -108,7 +112,7 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
     /// in the longer one, each spelled alike (`wordsAlike`), its first word the longer one's first — after a
     /// leading Muhammad the other leaves out — and its last word the very same last word ("Shehbaz Sharif" in "Muhammad Shehbaz Sharif",
     /// "Meshaal Al Sabah" in "Mishal Al-Ahmad Al-Jaber Al-Sabah"). "Ali Hassan" is not part of "Ali Reza Hassani".
-    static func isPartOfName(_ a: String, _ b: String) -> Bool { isPartOfName(fullWords(a), fullWords(b)) }
+    static func isPartOfName(_ a: String, _ b: String) -> Bool { isPartOfName(NameKeys(a).fullWords, NameKeys(b).fullWords) }
 
     /// `isPartOfName` over two names' `fullWords`.
     static func isPartOfName(_ a: [String], _ b: [String]) -> Bool {
@@ -126,9 +130,6 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         }
         return true
     }
-
-    /// A name's words of two letters or more (initials left out), as keys see them.
-    static func fullWords(_ name: String) -> [String] { NameKeys.words(name).filter { $0.count > 1 } }
 
     /// The forms of Muhammad a name may open with or leave out ("Md", "Mohammed", "Muhammad").
     static func isMuhammad(_ word: String) -> Bool { ["md", "mhd", "mhmd"].contains(NameShape.skeleton(word)) }
@@ -181,7 +182,7 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         case .initialAndSurname: return "initial and surname of '\(form)'"
         case .initialFormOfFullName: return "full name of '\(alias ?? form)'"
         case .closeFullName, .withOrWithoutMuhammad:
-            if let alias, match == .withOrWithoutMuhammad || Self.isPartOfName(formWords, Self.fullWords(alias)) {
+            if let alias, match == .withOrWithoutMuhammad || Self.isPartOfName(formWords, NameKeys(alias).fullWords) {
                 return "'\(form)' with words left out or added ('\(alias)')"
             }
             return "close spelling of '\(form)'"
@@ -239,7 +240,7 @@ public struct PersonResolver: IdentityResolver {
             case .closeFullName, .withOrWithoutMuhammad:
                 admitted = { c in
                     guard let alias = c.alias, !evidence.judgements.notSameAs.contains(c.id) else { return false }
-                    let words = PersonLookup.fullWords(alias)
+                    let words = NameKeys(alias).fullWords
                     return PersonLookup.isPartOfName(lookup.formWords, words) && lookup.accepts(alias: alias)
                         && Self.isDistinctive(words: lookup.formWords.count <= words.count ? lookup.formWords : words)
                 }
@@ -302,13 +303,14 @@ public struct PersonResolver: IdentityResolver {
             out.append(PersonLookup(match: .initialFormOfFullName, key: full.surnameKey, initial: full.initial, form: form))
         }
         for (form, keys) in forms where !keys.isInitialForm && !keys.surnameKey.isEmpty {
-            for surname in [keys.surnameKey] + NameKeys.surnameVariants(form) {
-                out.append(PersonLookup(match: .closeFullName, key: surname, initial: keys.initial, form: form))
+            let words = keys.fullWords
+            for surname in [keys.surnameKey] + NameKeys.surnameVariants(ofWord: words[words.count - 1]) {
+                out.append(PersonLookup(match: .closeFullName, key: surname, initial: keys.initial, form: form, formWords: words))
             }
         }
         for (form, keys) in forms where !keys.isInitialForm {
-            for (skeleton, initial) in muhammadKeys(form) {
-                out.append(PersonLookup(match: .withOrWithoutMuhammad, key: skeleton, initial: initial, form: form))
+            for (skeleton, initial) in muhammadKeys(keys.fullWords) {
+                out.append(PersonLookup(match: .withOrWithoutMuhammad, key: skeleton, initial: initial, form: form, formWords: keys.fullWords))
             }
         }
         return out
@@ -317,8 +319,7 @@ public struct PersonResolver: IdentityResolver {
     /// The skeleton keys and initials of a name with a leading Muhammad added or left out: without its own
     /// ("Muhammad Shehbaz Sharif" → "Shehbaz Sharif"), or with one as the stores' skeletons spell "Muhammad",
     /// "Mohammed", … and "Md".
-    static func muhammadKeys(_ form: String) -> [(skeleton: String, initial: String)] {
-        let words = PersonLookup.fullWords(form)
+    static func muhammadKeys(_ words: [String]) -> [(skeleton: String, initial: String)] {
         guard words.count >= 2 else { return [] }
         let skeletons = words.map(NameShape.skeleton)
         if PersonLookup.isMuhammad(words[0]) {
