@@ -81,11 +81,12 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         case .closeFullName, .withOrWithoutMuhammad:
             // Runs for every row of a frequent surname: the alias's words are read, not its whole keys.
             let words = NameKeys.words(alias), full = words.filter { $0.count > 1 }
-            guard words.count >= 2, !NameKeys.isInitialForm(words, fullWords: full), Self.initialsAgree(form, alias) else { return false }
-            if Self.isPartOfName(formWords, full) { return true }
+            guard words.count >= 2, !NameKeys.isInitialForm(words, fullWords: full) else { return false }
             // The given names close too: "Nawaf Al-Ahmad Al-Sabah" is not "Mishal Al-Ahmad Al-Sabah".
-            return match == .closeFullName && Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
+            let close = Self.isPartOfName(formWords, full) || match == .closeFullName
+                && Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
                 && Self.spellingsClose(Self.givenNameLetters(form), Self.givenNameLetters(alias))
+            return close && Self.initialsAgree(form, alias)
         default: return true
         }
     }
