@@ -11,6 +11,16 @@ public struct NameKeys: Sendable, Equatable {
     public var tokenCount: Int
     /// The name's words of two letters or more, in printed order (`words` without initials).
     public var fullWords: [String]
+    /// The surname keys of the last word spelled another way (`surnameVariants`).
+    public var surnameVariantKeys: [String]
+    /// The skeleton keys of the name with a leading Muhammad added, as "Muhammad", "Mohammed", … and "Md" give
+    /// them, or of the name without its own ("Muhammad Shehbaz Sharif" → "Shehbaz Sharif"), with
+    /// `muhammadInitial`; none for a name of fewer than two words (three with its Muhammad).
+    public var muhammadSkeletonKeys: [String]
+    public var muhammadInitial: String
+
+    /// The skeletons of the forms of Muhammad (`NameShape.skeleton` of "Muhammad", "Mohammed", …, "Md", "Mohd").
+    static let muhammadSkeletons: Set<String> = ["mhmd", "md", "mhd"]
 
     static let honorifics: Set<String> = ["mr", "ms", "mrs", "miss", "dr", "h", "e", "he", "his", "her", "excellency", "comrade",
                                           "madam", "sir", "prof", "professor", "cde", "hon", "rt", "mme", "u", "daw", "sheikh", "sheikha",
@@ -22,10 +32,20 @@ public struct NameKeys: Sendable, Equatable {
         aliasKey = tokens.sorted().joined(separator: " ")
         let full = tokens.filter { $0.count > 1 }
         fullWords = full
-        skeletonKey = full.map(NameShape.skeleton).sorted().joined(separator: " ")
-        surnameKey = full.last.map(NameShape.skeleton) ?? ""
+        let skeletons = full.map(NameShape.skeleton)
+        skeletonKey = skeletons.sorted().joined(separator: " ")
+        surnameKey = skeletons.last ?? ""
         initial = tokens.first.map { String($0.prefix(1)) } ?? ""
         isInitialForm = Self.isInitialForm(tokens, fullWords: full)
+        surnameVariantKeys = full.last.map(Self.surnameVariants(ofWord:)) ?? []
+        muhammadSkeletonKeys = []
+        muhammadInitial = "m"
+        if full.count >= 2 && !Self.muhammadSkeletons.contains(skeletons[0]) {
+            muhammadSkeletonKeys = ["mhmd", "md"].map { (skeletons + [$0]).sorted().joined(separator: " ") }
+        } else if full.count >= 3 {
+            muhammadSkeletonKeys = [skeletons.dropFirst().sorted().joined(separator: " ")]
+            muhammadInitial = String(full[1].prefix(1))
+        }
     }
 
     /// Whether a name's `words` (and its `fullWords` among them) are an initial followed by a surname ("T. Budagov").
@@ -52,9 +72,7 @@ public struct NameKeys: Sendable, Equatable {
     /// The surname keys of spellings of a name's last word that transliterate one letter of another script two
     /// ways: Greek μπ as `mp` or `mb` ("Koutsoumpas"/"Koutsoumbas"), a hard `c` or `k` after the first letter
     /// ("Loucaides"/"Loukaides"). The name's own `surnameKey` is not among them.
-    public static func surnameVariants(_ name: String) -> [String] {
-        NameKeys(name).fullWords.last.map(surnameVariants(ofWord:)) ?? []
-    }
+    public static func surnameVariants(_ name: String) -> [String] { NameKeys(name).surnameVariantKeys }
 
     /// `surnameVariants` of a name's last word, as `words` gives it.
     static func surnameVariants(ofWord last: String) -> [String] {

@@ -133,7 +133,7 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
     }
 
     /// The forms of Muhammad a name may open with or leave out ("Md", "Mohammed", "Muhammad").
-    static func isMuhammad(_ word: String) -> Bool { ["md", "mhd", "mhmd"].contains(NameShape.skeleton(word)) }
+    static func isMuhammad(_ word: String) -> Bool { NameKeys.muhammadSkeletons.contains(NameShape.skeleton(word)) }
 
     /// Two words of a name spelled alike: the same, a few letters apart (`spellingsClose`), or one transliteration
     /// skeleton of three letters or more ("Mishal"/"Meshaal", "Ahmed"/"Ahmad").
@@ -304,30 +304,17 @@ public struct PersonResolver: IdentityResolver {
             out.append(PersonLookup(match: .initialFormOfFullName, key: full.surnameKey, initial: full.initial, form: form))
         }
         for (form, keys) in forms where !keys.isInitialForm && !keys.surnameKey.isEmpty {
-            let words = keys.fullWords
-            for surname in [keys.surnameKey] + NameKeys.surnameVariants(ofWord: words[words.count - 1]) {
-                out.append(PersonLookup(match: .closeFullName, key: surname, initial: keys.initial, form: form, formWords: words))
+            for surname in [keys.surnameKey] + keys.surnameVariantKeys {
+                out.append(PersonLookup(match: .closeFullName, key: surname, initial: keys.initial, form: form, formWords: keys.fullWords))
             }
         }
         for (form, keys) in forms where !keys.isInitialForm {
-            for (skeleton, initial) in muhammadKeys(keys.fullWords) {
-                out.append(PersonLookup(match: .withOrWithoutMuhammad, key: skeleton, initial: initial, form: form, formWords: keys.fullWords))
+            for skeleton in keys.muhammadSkeletonKeys {
+                out.append(PersonLookup(match: .withOrWithoutMuhammad, key: skeleton, initial: keys.muhammadInitial, form: form,
+                                        formWords: keys.fullWords))
             }
         }
         return out
-    }
-
-    /// The skeleton keys and initials of a name with a leading Muhammad added or left out: without its own
-    /// ("Muhammad Shehbaz Sharif" → "Shehbaz Sharif"), or with one as the stores' skeletons spell "Muhammad",
-    /// "Mohammed", … and "Md".
-    static func muhammadKeys(_ words: [String]) -> [(skeleton: String, initial: String)] {
-        guard words.count >= 2 else { return [] }
-        let skeletons = words.map(NameShape.skeleton)
-        if PersonLookup.isMuhammad(words[0]) {
-            guard words.count >= 3 else { return [] }
-            return [(skeletons.dropFirst().sorted().joined(separator: " "), String(words[1].prefix(1)))]
-        }
-        return ["mhmd", "md"].map { ((skeletons + [$0]).sorted().joined(separator: " "), "m") }
     }
 
     /// A person's printed names (name, then aliases), each without the words of their own titles it opens with
