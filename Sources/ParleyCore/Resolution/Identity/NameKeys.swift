@@ -48,6 +48,9 @@ public struct NameKeys: Sendable, Equatable {
         }
     }
 
+    /// A name's `aliasKey` alone.
+    static func aliasKey(_ name: String) -> String { words(name).sorted().joined(separator: " ") }
+
     /// Whether a name's `words` (and its `fullWords` among them) are an initial followed by a surname ("T. Budagov").
     static func isInitialForm(_ words: [String], fullWords: [String]) -> Bool {
         words.count >= 2 && words[0].count == 1 && fullWords.count == 1

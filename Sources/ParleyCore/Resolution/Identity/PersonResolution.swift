@@ -76,10 +76,12 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
     /// `Mohammed`/`Muhammad`), not merely share consonants (`Li Keqiang`/`Lu Kang`).
     public func accepts(alias: String) -> Bool {
         switch match {
-        case .initialFormOfFullName: return NameKeys(alias).isInitialForm
-        case .skeleton: return Self.spellingsClose(NameKeys(form).aliasKey, NameKeys(alias).aliasKey) && Self.initialsAgree(form, alias)
+        // These run for every row a key finds: they read a name's words, not its whole keys.
+        case .initialFormOfFullName:
+            let words = NameKeys.words(alias)
+            return NameKeys.isInitialForm(words, fullWords: words.filter { $0.count > 1 })
+        case .skeleton: return Self.spellingsClose(NameKeys.aliasKey(form), NameKeys.aliasKey(alias)) && Self.initialsAgree(form, alias)
         case .closeFullName, .withOrWithoutMuhammad:
-            // Runs for every row of a frequent surname: the alias's words are read, not its whole keys.
             let words = NameKeys.words(alias), full = words.filter { $0.count > 1 }
             guard words.count >= 2, !NameKeys.isInitialForm(words, fullWords: full) else { return false }
             // The given names close too: "Nawaf Al-Ahmad Al-Sabah" is not "Mishal Al-Ahmad Al-Sabah".
