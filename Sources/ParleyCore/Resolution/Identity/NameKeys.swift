@@ -11,7 +11,8 @@ public struct NameKeys: Sendable, Equatable {
     public var tokenCount: Int
     /// The name's words of two letters or more, in printed order (`words` without initials).
     public var fullWords: [String]
-    /// The surname keys of the last word spelled another way (`surnameVariants`).
+    /// The surname keys of the last word spelled another way (`surnameVariants`), and of a hyphenated surname's
+    /// two parts joined.
     public var surnameVariantKeys: [String]
     /// The skeleton keys of the name with a leading Muhammad added, as "Muhammad", "Mohammed", … and "Md" give
     /// them, or of the name without its own ("Muhammad Shehbaz Sharif" → "Shehbaz Sharif"), with
@@ -38,6 +39,11 @@ public struct NameKeys: Sendable, Equatable {
         initial = tokens.first.map { String($0.prefix(1)) } ?? ""
         isInitialForm = Self.isInitialForm(tokens, fullWords: full)
         surnameVariantKeys = full.last.map(Self.surnameVariants(ofWord:)) ?? []
+        // A hyphenated surname is printed joined too ("Amir-Abdollahian"/"Amirabdollahian").
+        if full.count >= 3, name.contains("-") {
+            let joined = NameShape.skeleton(full[full.count - 2] + full[full.count - 1])
+            if joined != surnameKey && !surnameVariantKeys.contains(joined) { surnameVariantKeys.append(joined) }
+        }
         muhammadSkeletonKeys = []
         muhammadInitial = "m"
         if full.count >= 2 && !Self.muhammadSkeletons.contains(skeletons[0]) {

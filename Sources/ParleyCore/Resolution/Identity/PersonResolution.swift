@@ -98,12 +98,20 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         String(String.UnicodeScalarView(TextNormalizer.fold(String(name)).unicodeScalars.filter { $0.properties.isAlphabetic }))
     }
 
-    /// A name's printed words after the honorifics it opens with ("Sheikh Nawaf Al Ahmad" → "Nawaf", "Al", "Ahmad").
+    /// A name's printed words after the honorifics it opens with ("Sheikh Nawaf Al Ahmad" → "Nawaf", "Al", "Ahmad"),
+    /// and after a Sayyid, which opens the names of a whole family ("Sayyid Badr …" is not "Sayyid Nasr …").
     static func nameWords(_ name: String) -> ArraySlice<Substring> {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
-        let start = words.firstIndex { !NameKeys.honorifics.contains(letters($0)) } ?? words.startIndex
+        let start = words.firstIndex {
+            let w = letters($0)
+            return !NameKeys.honorifics.contains(w) && !familyHonorifics.contains(w)
+        } ?? words.startIndex
         return words[start...]
     }
+
+    /// Words that open the names of a whole family like a given name, left out when given names are compared
+    /// (not of the keys: "Syed" is many a person's given name).
+    static let familyHonorifics: Set<String> = ["sayyid", "sayyida", "sayid", "sayed", "sayyed", "syed"]
 
     /// The letters of a name without its opening honorifics ("Sheikh Nawaf …" → "nawaf…").
     static func nameLetters(_ name: String) -> String { letters(nameWords(name).joined(separator: " ")) }

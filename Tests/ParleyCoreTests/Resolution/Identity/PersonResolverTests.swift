@@ -220,3 +220,14 @@ private func matchedID(_ name: String, _ country: String?, _ stored: [(Int64, St
     let king = person("King Osei", titles: ["King"], country: "GHA")
     #expect(try PersonResolver().resolve(king, evidence([(9, "GHA", "King Osei")])).match?.id == 9)
 }
+
+@Test func aSayyidIsNotTheGivenNameTwoNamesAreComparedBy() throws {
+    // "Sayyid" opens the names of a whole family: the given names after it must be close too.
+    #expect(try matchedID("Sayyid Karim Haddad", "LBN", [(5, "LBN", "H.E. Sayyid Kamal Haddad")]) == nil)
+    #expect(try matchedID("Sayyid Kareem Haddad", "LBN", [(5, "LBN", "H.E. Sayyid Karim Haddad")]) == 5)
+}
+
+@Test func aHyphenatedSurnameIsTheSameSurnamePrintedJoined() throws {
+    #expect(try matchedID("Karim Abdel-Nour", "LBN", [(5, "LBN", "Karim Abdelnour")]) == 5)
+    #expect(NameKeys("Karim Abdel-Nour").surnameVariantKeys.contains(NameKeys("Karim Abdelnour").surnameKey))
+}
