@@ -54,6 +54,22 @@ struct IdentityLookupStoreTests {
         }
     }
 
+    @Test("a person known by one name is the one person of their country whose full name ends with it",
+          arguments: Backend.available)
+    func oneNameJoinsTheFullNameEndingWithIt(_ backend: Backend) throws {
+        for batch in [1, 3] {
+            try BackendSuiteTests.withStore(backend) { store throws in
+                let releases = [Self.statement("h1", "Kwabena Asante", country: "GHA"), Self.statement("h2", "Kofi Ampofo", country: "GHA"),
+                                Self.statement("h3", "ASANTE", country: "GHA")]
+                try BackendParityTests.ingest(releases, into: store, batch: batch)
+                let p = try store.person("Kwabena Asante")
+                #expect(p.person.documents == 2)
+                #expect(p.merges.last?.reason == "the one person of GHA known as 'ASANTE'")
+                #expect(try store.stats().people == 2)
+            }
+        }
+    }
+
     @Test("a minister at two gatherings of one day: each later report joins the gathering of its organization",
           arguments: Backend.available)
     func attendsOfTwoOrganizationsStayApart(_ backend: Backend) throws {

@@ -73,6 +73,8 @@ private struct BatchState {
     private var byAliasKey: [String: [AliasRow]] = [:]
     private var bySkeleton: [String: [AliasRow]] = [:]
     private var bySurname: [String: [AliasRow]] = [:]
+    /// Every alias row, whatever its initial, with a surname a one-name look-up asks (`lastWordOfFullName`).
+    private var bySurnameAnyInitial: [String: [AliasRow]] = [:]
     private var knownAliases: Set<String> = []
     private var personCountry: [Int64: String?] = [:]
     private var personName: [Int64: String] = [:]
@@ -204,7 +206,13 @@ private struct BatchState {
             for p in d.annotation.people {
                 judged.insert(PersonResolver.judgementKey(p, keys: { keys($0) }))
                 for form in [p.name] + p.aliases { formKeys.insert(keys(form).aliasKey) }
-                if let single = PersonResolver.singleNameLookup(p, keys: { keys($0) }) { aliasKeys.insert(single.key) }
+                for single in PersonResolver.singleNameLookups(p, keys: { keys($0) }) {
+                    if single.column == .aliasKey {
+                        aliasKeys.insert(single.key)
+                    } else if bySurnameAnyInitial[single.key] == nil {
+                        bySurnameAnyInitial[single.key] = []
+                    }
+                }
                 for lookup in PersonResolver.lookups(p, keys: { keys($0) }) {
                     switch lookup.column {
                     case .aliasKey: aliasKeys.insert(lookup.key)
@@ -231,9 +239,10 @@ private struct BatchState {
                OR (pa.surnameKey = ANY($4) AND pa.surnameKey || chr(31) || pa.initial = ANY($5))
                OR (pa.surnameKey = ANY($4) AND pa.surnameKey || chr(31) || pa.initial = ANY($6)
                    AND pa.skeletonKey = pa.surnameKey AND position(' ' in pa.aliasKey) > 0)
+               OR pa.surnameKey = ANY($7)
             ORDER BY pa.seq
             """, [Array(aliasKeys), Array(skeletons), Array(skeletonInitials), Array(surnames), Array(surnameInitials),
-                  Array(initialFormsOnly.subtracting(surnameInitials))])
+                  Array(initialFormsOnly.subtracting(surnameInitials)), Array(bySurnameAnyInitial.keys)])
         for row in rows {
             let (person, country, name, alias, aliasKey, skeleton, surname, initial) =
                 try s.decode(row, (Int64, String?, String, String, String, String, String, String).self)
@@ -244,6 +253,7 @@ private struct BatchState {
             byAliasKey[aliasKey, default: []].append(r)
             bySkeleton[Self.keyed(skeleton, initial), default: []].append(r)
             bySurname[Self.keyed(surname, initial), default: []].append(r)
+            bySurnameAnyInitial[surname]?.append(r)
         }
         // Which of the other forms (a surname alone, an initial form: keys no look-up uses, shared by hundreds of
         // people) the candidates found above already have; a new person has none, a merged one is read whole.
@@ -278,7 +288,7 @@ private struct BatchState {
             switch lookup.column {
             case .aliasKey: rows = byAliasKey[lookup.key]
             case .skeletonKey: rows = bySkeleton[Self.keyed(lookup.key, lookup.initial ?? "")]
-            case .surnameKey: rows = bySurname[Self.keyed(lookup.key, lookup.initial ?? "")]
+            case .surnameKey: rows = lookup.initial == nil ? bySurnameAnyInitial[lookup.key] : bySurname[Self.keyed(lookup.key, lookup.initial!)]
             }
             for r in rows ?? [] {
                 let c = PersonCandidate(id: r.person, country: personCountry[r.person] ?? nil, alias: lookup.needsAlias ? r.alias : nil)
@@ -327,6 +337,7 @@ private struct BatchState {
         byAliasKey[k.aliasKey, default: []].append(r)
         bySkeleton[Self.keyed(k.skeletonKey, k.initial), default: []].append(r)
         bySurname[Self.keyed(k.surnameKey, k.initial), default: []].append(r)
+        bySurnameAnyInitial[k.surnameKey]?.append(r)
         newAliases.append((person, form, k))
         if let current = personName[person], PersonResolver.isBetterDisplayName(k, than: keys(current)) {
             personName[person] = form

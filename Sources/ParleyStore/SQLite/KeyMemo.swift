@@ -28,6 +28,7 @@ final class KeyMemo {
         lookups[Self.lookupKey(.initialFormOfFullName, k.surnameKey, k.initial)] = nil
         lookups[Self.lookupKey(.closeFullName, k.surnameKey, k.initial)] = nil
         lookups[Self.lookupKey(.withOrWithoutMuhammad, k.skeletonKey, k.initial)] = nil
+        lookups[Self.lookupKey(.lastWordOfFullName, k.surnameKey, nil)] = nil
     }
 
     /// Forgets everything about people (a document's removal may delete some).

@@ -164,7 +164,7 @@ struct SQLiteIngestor {
         switch lookup.column {
         case .aliasKey: condition = "personAlias.aliasKey = ?"
         case .skeletonKey: condition = "personAlias.skeletonKey = ? AND personAlias.initial = ?"
-        case .surnameKey: condition = "personAlias.surnameKey = ? AND personAlias.initial = ?"
+        case .surnameKey: condition = lookup.initial == nil ? "personAlias.surnameKey = ?" : "personAlias.surnameKey = ? AND personAlias.initial = ?"
         }
         let withAlias = lookup.needsAlias
         var found: [PersonCandidate] = []

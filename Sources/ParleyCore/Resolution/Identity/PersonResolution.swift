@@ -33,8 +33,11 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         /// A document's full name against stored names with the same words after a leading Muhammad, or without
         /// its own leading Muhammad ("Shehbaz Sharif"/"Muhammad Shehbaz Sharif"), by transliteration skeleton.
         case withOrWithoutMuhammad
+        /// A one-word name against stored full names that end with it, whatever their initial ("Khurelsukh" of
+        /// "Ukhnaagiin Khurelsukh"), for the one-name rule (`PersonResolver.singleNameLookups`).
+        case lastWordOfFullName
     }
-    /// The key column a look-up probes.
+    /// The key column a look-up probes (`surnameKey` with `initial`, or alone when `initial` is nil).
     public enum Column: Sendable { case aliasKey, skeletonKey, surnameKey }
 
     public var match: Match
@@ -49,7 +52,7 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
 
     public init(match: Match, key: String, initial: String?, form: String) {
         self.init(match: match, key: key, initial: initial, form: form,
-                  formWords: match == .closeFullName || match == .withOrWithoutMuhammad ? NameKeys(form).fullWords : [])
+                  formWords: [.closeFullName, .withOrWithoutMuhammad, .lastWordOfFullName].contains(match) ? NameKeys(form).fullWords : [])
     }
 
     init(match: Match, key: String, initial: String?, form: String, formWords: [String]) {
@@ -64,7 +67,7 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         switch match {
         case .alias: return .aliasKey
         case .skeleton, .withOrWithoutMuhammad: return .skeletonKey
-        case .initialAndSurname, .initialFormOfFullName, .closeFullName: return .surnameKey
+        case .initialAndSurname, .initialFormOfFullName, .closeFullName, .lastWordOfFullName: return .surnameKey
         }
     }
 
@@ -89,6 +92,10 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
                 && Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
                 && Self.spellingsClose(Self.givenNameLetters(form), Self.givenNameLetters(alias))
             return close && Self.initialsAgree(form, alias)
+        case .lastWordOfFullName:
+            // A full name: two words that are not particles ("Bin Abdulaziz" is a father's name, not a person's).
+            let full = NameKeys.words(alias).filter { $0.count > 1 }
+            return full.last == formWords.last && full.filter { !NameShape.particles.contains($0) }.count >= 2
         default: return true
         }
     }
@@ -192,6 +199,7 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         case .skeleton: return "transliteration variant of '\(form)'"
         case .initialAndSurname: return "initial and surname of '\(form)'"
         case .initialFormOfFullName: return "full name of '\(alias ?? form)'"
+        case .lastWordOfFullName: return "last name of '\(alias ?? form)'"
         case .closeFullName, .withOrWithoutMuhammad:
             if let alias, match == .withOrWithoutMuhammad || Self.isPartOfName(formWords, NameKeys(alias).fullWords) {
                 return "'\(form)' with words left out or added ('\(alias)')"
@@ -261,25 +269,34 @@ public struct PersonResolver: IdentityResolver {
                 return .same(c, reason: lookup.reason(alias: c.alias) + ", another country")
             }
         }
-        // Known by one name only ("Secretary Blinken"): the one stored person of their country with that name.
-        if let lookup = Self.singleNameLookup(p, keys: keys), let country = p.country {
-            let form = lookup.form
+        // Known by one name only ("Secretary Blinken"): the one stored person of their country with that name,
+        // alone or as the last word of a full name.
+        let single = Self.singleNameLookups(p, keys: keys)
+        if let form = single.first?.form, let country = p.country {
             var ids: Set<Int64> = []
             var found: PersonCandidate?
-            _ = try evidence.firstCandidate(lookup) { c in
-                if c.country == country, !evidence.judgements.notSameAs.contains(c.id) { ids.insert(c.id); found = found ?? c }
-                return false
+            for lookup in single {
+                _ = try evidence.firstCandidate(lookup) { c in
+                    if c.country == country, !evidence.judgements.notSameAs.contains(c.id), c.alias.map(lookup.accepts(alias:)) ?? true {
+                        ids.insert(c.id)
+                        found = found ?? c
+                    }
+                    return false
+                }
             }
             if ids.count == 1, let c = found { return .same(c, reason: "the one person of \(country) known as '\(form)'") }
         }
         return .new(reason: Self.newReason)
     }
 
-    /// The look-up for a person known by one name (see `singleNameForm`), tried after all others with its own rule
-    /// (one stored person of their country); stores that read candidates ahead read its key too.
-    public static func singleNameLookup(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys = { NameKeys($0) }) -> PersonLookup? {
-        guard p.country != nil, let form = singleNameForm(p, keys: keys) else { return nil }
-        return PersonLookup(match: .alias, key: keys(form).aliasKey, initial: nil, form: form)
+    /// The look-ups for a person known by one name (see `singleNameForm`): the same one-word name, and full names
+    /// ending with it. Tried after all others with their own rule (one stored person of their country); stores
+    /// that read candidates ahead read their keys too.
+    public static func singleNameLookups(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys = { NameKeys($0) }) -> [PersonLookup] {
+        guard p.country != nil, let form = singleNameForm(p, keys: keys) else { return [] }
+        let k = keys(form)
+        return [PersonLookup(match: .alias, key: k.aliasKey, initial: nil, form: form),
+                PersonLookup(match: .lastWordOfFullName, key: k.surnameKey, initial: nil, form: form, formWords: k.fullWords)]
     }
 
     /// The name of a person every form of whose name is one word of five letters or more ("Blinken", "IWAYA"), the

@@ -16,7 +16,7 @@ private func evidence(_ stored: [(Int64, String?, String)], judgements: ManualJu
             switch lookup.column {
             case .aliasKey: hit = k.aliasKey == lookup.key
             case .skeletonKey: hit = k.skeletonKey == lookup.key && k.initial == lookup.initial
-            case .surnameKey: hit = k.surnameKey == lookup.key && k.initial == lookup.initial
+            case .surnameKey: hit = k.surnameKey == lookup.key && (lookup.initial == nil || k.initial == lookup.initial)
             }
             let c = PersonCandidate(id: id, country: country, alias: lookup.needsAlias ? alias : nil)
             if hit && admitted(c) { return c }
@@ -230,4 +230,16 @@ private func matchedID(_ name: String, _ country: String?, _ stored: [(Int64, St
 @Test func aHyphenatedSurnameIsTheSameSurnamePrintedJoined() throws {
     #expect(try matchedID("Karim Abdel-Nour", "LBN", [(5, "LBN", "Karim Abdelnour")]) == 5)
     #expect(NameKeys("Karim Abdel-Nour").surnameVariantKeys.contains(NameKeys("Karim Abdelnour").surnameKey))
+}
+
+@Test func aPersonKnownByOneNameIsTheOnePersonOfTheirCountryWhoseFullNameEndsWithIt() throws {
+    #expect(try matchedID("Wanjiru", "KEN", [(5, "KEN", "Amina Wanjiru")]) == 5)
+    #expect(try decided("Wanjiru", "KEN", [(5, "KEN", "Amina Wanjiru")]).reason == "the one person of KEN known as 'Wanjiru'")
+    // Two such people, or one of another country: no one.
+    #expect(try matchedID("Wanjiru", "KEN", [(5, "KEN", "Amina Wanjiru"), (6, "KEN", "Grace Wanjiru")]) == nil)
+    #expect(try matchedID("Wanjiru", "KEN", [(5, "UGA", "Amina Wanjiru")]) == nil)
+    // The name must be the last word itself, not a spelling with the same skeleton, nor an initial form.
+    #expect(try matchedID("Wanjiro", "KEN", [(5, "KEN", "Amina Wanjiru")]) == nil)
+    #expect(try matchedID("Wanjiru", "KEN", [(5, "KEN", "A. Wanjiru")]) == nil)
+    #expect(try matchedID("Haddad", "LBN", [(6, "LBN", "Bin Haddad")]) == nil)
 }
