@@ -128,8 +128,9 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
 
     /// Whether one name is the other with words left out: the shorter one's words, two or more, are found in order
     /// in the longer one, each spelled alike (`wordsAlike`), its first word the longer one's first — after a
-    /// leading Muhammad the other leaves out — and its last word the very same last word ("Shehbaz Sharif" in "Muhammad Shehbaz Sharif",
-    /// "Kareem Al Haddad" in "Karim Al-Nour Al-Haddad"). "Ali Hassan" is not part of "Ali Reza Hassani".
+    /// leading Muhammad the other leaves out — and its last word the very same last word ("Shehbaz Sharif" in
+    /// "Muhammad Shehbaz Sharif", "Kareem Al Haddad" in "Karim Al-Nour Al-Haddad"). "Ali Hassan" is not part of
+    /// "Ali Reza Hassani".
     static func isPartOfName(_ a: String, _ b: String) -> Bool { isPartOfName(NameKeys(a).fullWords, NameKeys(b).fullWords) }
 
     /// `isPartOfName` over two names' `fullWords`.
