@@ -288,7 +288,8 @@ private struct BatchState {
             switch lookup.column {
             case .aliasKey: rows = byAliasKey[lookup.key]
             case .skeletonKey: rows = bySkeleton[Self.keyed(lookup.key, lookup.initial ?? "")]
-            case .surnameKey: rows = lookup.initial == nil ? bySurnameAnyInitial[lookup.key] : bySurname[Self.keyed(lookup.key, lookup.initial!)]
+            case .surnameKey:
+                rows = lookup.initial.map { bySurname[Self.keyed(lookup.key, $0)] } ?? bySurnameAnyInitial[lookup.key]
             }
             for r in rows ?? [] {
                 let c = PersonCandidate(id: r.person, country: personCountry[r.person] ?? nil, alias: lookup.needsAlias ? r.alias : nil)

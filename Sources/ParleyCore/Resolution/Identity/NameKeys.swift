@@ -86,9 +86,8 @@ public struct NameKeys: Sendable, Equatable {
     /// `surnameVariants` of a name's last word, as `words` gives it.
     static func surnameVariants(ofWord last: String) -> [String] {
         // Most surnames have none of the letters.
-        guard last.utf8.dropFirst().contains(where: { $0 == UInt8(ascii: "c") || $0 == UInt8(ascii: "k") || $0 == UInt8(ascii: "m") }) else {
-            return []
-        }
+        let letters: Set<UInt8> = [UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "m")]
+        guard last.utf8.dropFirst().contains(where: letters.contains) else { return [] }
         let own = NameShape.skeleton(last)
         var out: [String] = []
         for variant in [last.replacingOccurrences(of: "mp", with: "mb"), last.replacingOccurrences(of: "mb", with: "mp"),
