@@ -38,7 +38,7 @@ struct BackendParityTests {
     }
 
     /// Releases built to exercise every rule: recurring officials under transliteration variants, initials and
-    /// name order; namesakes of other countries; second reports of one happening a day apart; undated reports;
+    /// name order, words left out and titles; namesakes of other countries; second reports of one happening a day apart; undated reports;
     /// calls of the same pair on several days; meetings of organizations only.
     static func releases(count: Int = 90) -> [(Document, DocumentAnnotation)] {
         typealias P = DocumentAnnotation.Person
@@ -53,6 +53,9 @@ struct BackendParityTests {
             (["Lindiwe Dube", "L. Dube"], "ZAF"),
             (["Wanjiru"], "KEN"),                     // known by one name only
             (["Steve Odhiambo", "Steven Odhiambo"], "KEN"),   // a close spelling
+            (["Danish Qadri", "Muhammad Danish Qadri"], "PAK"),   // a leading Muhammad left out
+            (["Kostas Lamprou", "Kostas Andreou Lambrou"], "CYP"),  // a word added, a surname spelled another way
+            (["ODHIAMBO", "MINISTER ODHIAMBO"], "KEN"),       // one name after a title
         ]
         let types = ["MEET", "CALL", "VISIT", "SIGN", "MEET"]
         var out: [(Document, DocumentAnnotation)] = []

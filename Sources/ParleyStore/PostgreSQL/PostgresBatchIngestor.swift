@@ -73,6 +73,8 @@ private struct BatchState {
     private var byAliasKey: [String: [AliasRow]] = [:]
     private var bySkeleton: [String: [AliasRow]] = [:]
     private var bySurname: [String: [AliasRow]] = [:]
+    /// Every alias row, whatever its initial, with a surname a one-name look-up asks (`lastWordOfFullName`).
+    private var bySurnameAnyInitial: [String: [AliasRow]] = [:]
     private var knownAliases: Set<String> = []
     private var personCountry: [Int64: String?] = [:]
     private var personName: [Int64: String] = [:]
@@ -112,6 +114,8 @@ private struct BatchState {
         /// The event's people, when known whole (new events; stored ones once read).
         var people: Set<Int64>?
         var added: Set<Int64> = []
+        /// The organizations the run added to it.
+        var addedOrganizations: Set<Int64> = []
     }
     private var events: [Int64: EventState] = [:]
     private var eventsOfPerson: [Int64: [Int64]] = [:]
@@ -178,6 +182,7 @@ private struct BatchState {
                 }
                 for o in orgs where linked.insert(Link(kind: 1, event: id, other: o)).inserted {
                     eventOrganizations.append((id, o))
+                    events[id]!.addedOrganizations.insert(o)
                     eventsOfOrganization[o, default: []].append(id)
                 }
                 for c in e.countries where linked.insert(Link(kind: 2, event: id, other: 0, name: c)).inserted { eventCountries.append((id, c)) }
@@ -201,7 +206,13 @@ private struct BatchState {
             for p in d.annotation.people {
                 judged.insert(PersonResolver.judgementKey(p, keys: { keys($0) }))
                 for form in [p.name] + p.aliases { formKeys.insert(keys(form).aliasKey) }
-                if let single = PersonResolver.singleNameLookup(p, keys: { keys($0) }) { aliasKeys.insert(single.key) }
+                for single in PersonResolver.singleNameLookups(p, keys: { keys($0) }) {
+                    if single.column == .aliasKey {
+                        aliasKeys.insert(single.key)
+                    } else if bySurnameAnyInitial[single.key] == nil {
+                        bySurnameAnyInitial[single.key] = []
+                    }
+                }
                 for lookup in PersonResolver.lookups(p, keys: { keys($0) }) {
                     switch lookup.column {
                     case .aliasKey: aliasKeys.insert(lookup.key)
@@ -228,9 +239,10 @@ private struct BatchState {
                OR (pa.surnameKey = ANY($4) AND pa.surnameKey || chr(31) || pa.initial = ANY($5))
                OR (pa.surnameKey = ANY($4) AND pa.surnameKey || chr(31) || pa.initial = ANY($6)
                    AND pa.skeletonKey = pa.surnameKey AND position(' ' in pa.aliasKey) > 0)
+               OR pa.surnameKey = ANY($7)
             ORDER BY pa.seq
             """, [Array(aliasKeys), Array(skeletons), Array(skeletonInitials), Array(surnames), Array(surnameInitials),
-                  Array(initialFormsOnly.subtracting(surnameInitials))])
+                  Array(initialFormsOnly.subtracting(surnameInitials)), Array(bySurnameAnyInitial.keys)])
         for row in rows {
             let (person, country, name, alias, aliasKey, skeleton, surname, initial) =
                 try s.decode(row, (Int64, String?, String, String, String, String, String, String).self)
@@ -241,6 +253,7 @@ private struct BatchState {
             byAliasKey[aliasKey, default: []].append(r)
             bySkeleton[Self.keyed(skeleton, initial), default: []].append(r)
             bySurname[Self.keyed(surname, initial), default: []].append(r)
+            bySurnameAnyInitial[surname]?.append(r)
         }
         // Which of the other forms (a surname alone, an initial form: keys no look-up uses, shared by hundreds of
         // people) the candidates found above already have; a new person has none, a merged one is read whole.
@@ -275,7 +288,8 @@ private struct BatchState {
             switch lookup.column {
             case .aliasKey: rows = byAliasKey[lookup.key]
             case .skeletonKey: rows = bySkeleton[Self.keyed(lookup.key, lookup.initial ?? "")]
-            case .surnameKey: rows = bySurname[Self.keyed(lookup.key, lookup.initial ?? "")]
+            case .surnameKey:
+                rows = lookup.initial.map { bySurname[Self.keyed(lookup.key, $0)] } ?? bySurnameAnyInitial[lookup.key]
             }
             for r in rows ?? [] {
                 let c = PersonCandidate(id: r.person, country: personCountry[r.person] ?? nil, alias: lookup.needsAlias ? r.alias : nil)
@@ -324,6 +338,7 @@ private struct BatchState {
         byAliasKey[k.aliasKey, default: []].append(r)
         bySkeleton[Self.keyed(k.skeletonKey, k.initial), default: []].append(r)
         bySurname[Self.keyed(k.surnameKey, k.initial), default: []].append(r)
+        bySurnameAnyInitial[k.surnameKey]?.append(r)
         newAliases.append((person, form, k))
         if let current = personName[person], PersonResolver.isBetterDisplayName(k, than: keys(current)) {
             personName[person] = form
@@ -506,6 +521,10 @@ private struct BatchState {
             guard let state = events[id] else { return [] }
             // Read on demand when the resolver needs a dated candidate's people (two candidates, or a MEET against a VISIT).
             return (try state.people ?? readPeople[id] ?? storedPeople(id)).union(state.added)
+        }, organizationsOf: { id in
+            // Read on demand: only an ATTEND that names organizations asks.
+            guard let state = events[id] else { return [] }
+            return try storedOrganizations(id).union(state.addedOrganizations)
         }))
     }
 
@@ -583,6 +602,12 @@ private struct BatchState {
     func storedPeople(_ id: Int64) throws -> Set<Int64> {
         guard id > 0 else { return [] }
         return Set(try s.rows("SELECT personId FROM eventParticipant WHERE eventId = $1", [id]).map { try s.decode($0, Int64.self) })
+    }
+
+    /// A stored event's organizations as the database has them (none for an event of this run).
+    func storedOrganizations(_ id: Int64) throws -> Set<Int64> {
+        guard id > 0 else { return [] }
+        return Set(try s.rows("SELECT organizationId FROM eventOrganization WHERE eventId = $1", [id]).map { try s.decode($0, Int64.self) })
     }
 
     // MARK: - Writing

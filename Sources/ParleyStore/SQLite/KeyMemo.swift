@@ -26,7 +26,9 @@ final class KeyMemo {
         lookups[Self.lookupKey(.skeleton, k.skeletonKey, k.initial)] = nil
         lookups[Self.lookupKey(.initialAndSurname, k.surnameKey, k.initial)] = nil
         lookups[Self.lookupKey(.initialFormOfFullName, k.surnameKey, k.initial)] = nil
-        lookups[Self.lookupKey(.closeSpelling, k.surnameKey, k.initial)] = nil
+        lookups[Self.lookupKey(.closeFullName, k.surnameKey, k.initial)] = nil
+        lookups[Self.lookupKey(.withOrWithoutMuhammad, k.skeletonKey, k.initial)] = nil
+        lookups[Self.lookupKey(.lastWordOfFullName, k.surnameKey, nil)] = nil
     }
 
     /// Forgets everything about people (a document's removal may delete some).

@@ -164,7 +164,7 @@ struct SQLiteIngestor {
         switch lookup.column {
         case .aliasKey: condition = "personAlias.aliasKey = ?"
         case .skeletonKey: condition = "personAlias.skeletonKey = ? AND personAlias.initial = ?"
-        case .surnameKey: condition = "personAlias.surnameKey = ? AND personAlias.initial = ?"
+        case .surnameKey: condition = lookup.initial == nil ? "personAlias.surnameKey = ?" : "personAlias.surnameKey = ? AND personAlias.initial = ?"
         }
         let withAlias = lookup.needsAlias
         var found: [PersonCandidate] = []
@@ -288,6 +288,8 @@ struct SQLiteIngestor {
             return stored
         }, peopleOf: { id in
             Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM eventParticipant WHERE eventId = ?"), arguments: [id]))
+        }, organizationsOf: { id in
+            Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT organizationId FROM eventOrganization WHERE eventId = ?"), arguments: [id]))
         })
         return try EventResolver().resolve(mention, evidence).match
     }

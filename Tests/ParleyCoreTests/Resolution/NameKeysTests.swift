@@ -66,4 +66,17 @@ import Testing
         #expect(keys.aliasKey.isEmpty)
         #expect(keys.surnameKey.isEmpty)
     }
+
+    @Test func wordsAreFoldedAndSplitWithoutHonorifics() {
+        #expect(NameKeys.words("H.E. Karim Al-Haddad") == ["karim", "al", "haddad"])
+    }
+
+    @Test func surnameVariantsSpellOneLetterOfAnotherScriptTheOtherWay() {
+        #expect(NameKeys.surnameVariants("Kostas Lamprou") == [NameKeys("Kostas Lambrou").surnameKey])
+        #expect(NameKeys.surnameVariants("Andreas Kyriacou") == [NameKeys("Andreas Kyriakou").surnameKey])
+        #expect(NameKeys.surnameVariants("Andreas Kyriakou").contains(NameKeys("Andreas Kyriacou").surnameKey))
+        // A soft c has no hard variant; a name with none of the letters has no variants.
+        #expect(NameKeys.surnameVariants("Ana Vicente").isEmpty)
+        #expect(NameKeys.surnameVariants("Amina Wanjiru").isEmpty)
+    }
 }

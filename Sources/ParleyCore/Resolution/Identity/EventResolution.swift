@@ -31,26 +31,32 @@ public struct EventCandidate: Sendable, Equatable {
 /// events that share at least two of the mention's people (all of them when it is undated; one when it has one)
 /// whose date could match (`dateWindow`), else, with no people, the events of all its organizations around the
 /// date. A candidate is the happening when it is of the same kind (a MEET and a VISIT are one kind) and the
-/// dates are compatible, or, when either is undated, it has the very same two or more people.
+/// dates are compatible, or, when either is undated, it has the very same two or more people; two ATTENDs that
+/// name organizations, none in common, are two gatherings (`attendsAnother`).
 public struct EventResolver: IdentityResolver {
-    /// What the store gives: the candidate ids in the store's order, each read on demand (nil when gone), and the
-    /// people of a stored event (read only for undated mentions or candidates).
+    /// What the store gives: the candidate ids in the store's order, each read on demand (nil when gone), the
+    /// people of a stored event (read only for undated mentions or candidates) and its organizations (read only
+    /// for an ATTEND that names some).
     public struct Evidence {
         public var candidateIDs: [Int64]
         public var candidate: (Int64) throws -> EventCandidate?
         public var peopleOf: (Int64) throws -> Set<Int64>
+        public var organizationsOf: (Int64) throws -> Set<Int64>
 
         public init(candidateIDs: [Int64], candidate: @escaping (Int64) throws -> EventCandidate?,
-                    peopleOf: @escaping (Int64) throws -> Set<Int64>) {
+                    peopleOf: @escaping (Int64) throws -> Set<Int64>,
+                    organizationsOf: @escaping (Int64) throws -> Set<Int64>) {
             self.candidateIDs = candidateIDs
             self.candidate = candidate
             self.peopleOf = peopleOf
+            self.organizationsOf = organizationsOf
         }
 
         /// Candidates already read, with their kinds and dates.
-        public init(candidates: [EventCandidate], peopleOf: @escaping (Int64) throws -> Set<Int64>) {
+        public init(candidates: [EventCandidate], peopleOf: @escaping (Int64) throws -> Set<Int64>,
+                    organizationsOf: @escaping (Int64) throws -> Set<Int64> = { _ in [] }) {
             let byID = Dictionary(candidates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            self.init(candidateIDs: candidates.map(\.id), candidate: { byID[$0] }, peopleOf: peopleOf)
+            self.init(candidateIDs: candidates.map(\.id), candidate: { byID[$0] }, peopleOf: peopleOf, organizationsOf: organizationsOf)
         }
     }
 
@@ -76,6 +82,7 @@ public struct EventResolver: IdentityResolver {
         for id in evidence.candidateIDs {
             guard let c = try evidence.candidate(id) else { continue }
             guard Self.sameKind(c.type, m.type) else { continue }
+            if try Self.attendsAnother(m, c, evidence) { continue }
             // A visitor's trip told alone is not one of the meetings held during it (nor the other way round).
             if c.type != m.type {
                 if m.people.count <= 1 { continue }
@@ -104,6 +111,14 @@ public struct EventResolver: IdentityResolver {
         // The same two leaders talk by phone many times: an undated report joins only when one event qualifies.
         if undated.count == 1 { return .same(undated[0], reason: "the only event with the very same people") }
         return .new(reason: undated.isEmpty ? Self.newReason : "undated, several events with the very same people")
+    }
+
+    /// An ATTEND is of the gathering it names: one naming organizations none of which a stored ATTEND has is
+    /// another gathering (a minister at a summit of one body and at a meeting of another on the same day).
+    static func attendsAnother(_ m: EventMention, _ c: EventCandidate, _ evidence: Evidence) throws -> Bool {
+        guard m.type == "ATTEND", c.type == "ATTEND", !m.organizations.isEmpty else { return false }
+        let theirs = try evidence.organizationsOf(c.id)
+        return !theirs.isEmpty && theirs.isDisjoint(with: m.organizations)
     }
 
     /// A MEET and a VISIT are one kind of happening; other kinds only match themselves.

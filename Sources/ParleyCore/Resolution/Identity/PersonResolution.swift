@@ -25,11 +25,19 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         case initialAndSurname
         /// A document's full name against stored initial forms of it.
         case initialFormOfFullName
-        /// A document's full name against stored full names with its surname and initial spelled a little
-        /// differently ("Steve"/"Steven Witkoff", "Yun Byun-se"/"Yun Byung-se").
-        case closeSpelling
+        /// A document's full name against stored full names with its surname (or the surname transliterated
+        /// another way, `NameKeys.surnameVariants`) and initial that are spelled a little differently
+        /// ("Steve"/"Steven Witkoff", "Yun Byun-se"/"Yun Byung-se") or are it with words left out or added
+        /// ("Kwame Mensah"/"Kwame Osei Mensah", `isPartOfName`).
+        case closeFullName
+        /// A document's full name against stored names with the same words after a leading Muhammad, or without
+        /// its own leading Muhammad ("Shehbaz Sharif"/"Muhammad Shehbaz Sharif"), by transliteration skeleton.
+        case withOrWithoutMuhammad
+        /// A one-word name against stored full names that end with it, whatever their initial ("Khurelsukh" of
+        /// "Ukhnaagiin Khurelsukh"), for the one-name rule (`PersonResolver.singleNameLookups`).
+        case lastWordOfFullName
     }
-    /// The key column a look-up probes.
+    /// The key column a look-up probes (`surnameKey` with `initial`, or alone when `initial` is nil).
     public enum Column: Sendable { case aliasKey, skeletonKey, surnameKey }
 
     public var match: Match
@@ -39,37 +47,55 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
     public var initial: String?
     /// The document's form of the name that gave the key.
     public var form: String
+    /// The form's words of two letters or more, for the look-ups that compare words (`isPartOfName`).
+    var formWords: [String]
 
     public init(match: Match, key: String, initial: String?, form: String) {
+        self.init(match: match, key: key, initial: initial, form: form,
+                  formWords: [.closeFullName, .withOrWithoutMuhammad, .lastWordOfFullName].contains(match) ? NameKeys(form).fullWords : [])
+    }
+
+    init(match: Match, key: String, initial: String?, form: String, formWords: [String]) {
         self.match = match
         self.key = key
         self.initial = initial
         self.form = form
+        self.formWords = formWords
     }
 
     public var column: Column {
         switch match {
         case .alias: return .aliasKey
-        case .skeleton: return .skeletonKey
-        case .initialAndSurname, .initialFormOfFullName, .closeSpelling: return .surnameKey
+        case .skeleton, .withOrWithoutMuhammad: return .skeletonKey
+        case .initialAndSurname, .initialFormOfFullName, .closeFullName, .lastWordOfFullName: return .surnameKey
         }
     }
 
     /// Whether the decision needs the stored alias that matched (a transliteration variant and the last look-up do).
-    public var needsAlias: Bool { match == .initialFormOfFullName || match == .skeleton || match == .closeSpelling }
+    public var needsAlias: Bool { match != .alias && match != .initialAndSurname }
 
     /// Whether a stored alias found by the key may be a hit: the last lookup takes only initial forms; a
     /// transliteration variant must differ from the document's form in few letters (`Sergey`/`Sergei`,
     /// `Mohammed`/`Muhammad`), not merely share consonants (`Li Keqiang`/`Lu Kang`).
     public func accepts(alias: String) -> Bool {
         switch match {
-        case .initialFormOfFullName: return NameKeys(alias).isInitialForm
-        case .skeleton: return Self.spellingsClose(NameKeys(form).aliasKey, NameKeys(alias).aliasKey) && Self.initialsAgree(form, alias)
-        case .closeSpelling:
-            let stored = NameKeys(alias)
+        // These run for every row a key finds: they read a name's words, not its whole keys.
+        case .initialFormOfFullName:
+            let words = NameKeys.words(alias)
+            return NameKeys.isInitialForm(words, fullWords: words.filter { $0.count > 1 })
+        case .skeleton: return Self.spellingsClose(NameKeys.aliasKey(form), NameKeys.aliasKey(alias)) && Self.initialsAgree(form, alias)
+        case .closeFullName, .withOrWithoutMuhammad:
+            let words = NameKeys.words(alias), full = words.filter { $0.count > 1 }
+            guard words.count >= 2, !NameKeys.isInitialForm(words, fullWords: full) else { return false }
             // The given names close too: "Nawaf Al-Ahmad Al-Sabah" is not "Mishal Al-Ahmad Al-Sabah".
-            return !stored.isInitialForm && stored.tokenCount >= 2 && Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
-                && Self.spellingsClose(Self.givenNameLetters(form), Self.givenNameLetters(alias)) && Self.initialsAgree(form, alias)
+            let close = Self.isPartOfName(formWords, full) || match == .closeFullName
+                && Self.spellingsClose(Self.nameLetters(form), Self.nameLetters(alias))
+                && Self.spellingsClose(Self.givenNameLetters(form), Self.givenNameLetters(alias))
+            return close && Self.initialsAgree(form, alias)
+        case .lastWordOfFullName:
+            // A full name: two words that are not particles ("Bin Abdulaziz" is a father's name, not a person's).
+            let full = NameKeys.words(alias).filter { $0.count > 1 }
+            return full.last == formWords.last && full.filter { !NameShape.particles.contains($0) }.count >= 2
         default: return true
         }
     }
@@ -79,18 +105,61 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         String(String.UnicodeScalarView(TextNormalizer.fold(String(name)).unicodeScalars.filter { $0.properties.isAlphabetic }))
     }
 
-    /// A name's printed words after the honorifics it opens with ("Sheikh Nawaf Al Ahmad" → "Nawaf", "Al", "Ahmad").
+    /// A name's printed words after the honorifics it opens with ("Sheikh Nawaf Al Ahmad" → "Nawaf", "Al", "Ahmad"),
+    /// and after a Sayyid, which opens the names of a whole family ("Sayyid Badr …" is not "Sayyid Nasr …").
     static func nameWords(_ name: String) -> ArraySlice<Substring> {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
-        let start = words.firstIndex { !NameKeys.honorifics.contains(letters($0)) } ?? words.startIndex
+        let start = words.firstIndex {
+            let w = letters($0)
+            return !NameKeys.honorifics.contains(w) && !familyHonorifics.contains(w)
+        } ?? words.startIndex
         return words[start...]
     }
+
+    /// Words that open the names of a whole family like a given name, left out when given names are compared
+    /// (not of the keys: "Syed" is many a person's given name).
+    static let familyHonorifics: Set<String> = ["sayyid", "sayyida", "sayid", "sayed", "sayyed", "syed"]
 
     /// The letters of a name without its opening honorifics ("Sheikh Nawaf …" → "nawaf…").
     static func nameLetters(_ name: String) -> String { letters(nameWords(name).joined(separator: " ")) }
 
     /// The letters of a name's first word after its honorifics, the given name in most orders ("Fu'ad" → "fuad").
     static func givenNameLetters(_ name: String) -> String { nameWords(name).first.map { letters($0) } ?? letters(name) }
+
+    /// Whether one name is the other with words left out: the shorter one's words, two or more, are found in order
+    /// in the longer one, each spelled alike (`wordsAlike`), its first word the longer one's first — after a
+    /// leading Muhammad the other leaves out — and its last word the very same last word ("Shehbaz Sharif" in
+    /// "Muhammad Shehbaz Sharif", "Kareem Al Haddad" in "Karim Al-Nour Al-Haddad"). "Ali Hassan" is not part of
+    /// "Ali Reza Hassani".
+    static func isPartOfName(_ a: String, _ b: String) -> Bool { isPartOfName(NameKeys(a).fullWords, NameKeys(b).fullWords) }
+
+    /// `isPartOfName` over two names' `fullWords`.
+    static func isPartOfName(_ a: [String], _ b: [String]) -> Bool {
+        var short = a, long = b
+        if short.count > long.count { swap(&short, &long) }
+        guard short.count >= 2, short.count < long.count else { return false }
+        if isMuhammad(long[0]) && !wordsAlike(short[0], long[0]) { long.removeFirst() }
+        guard wordsAlike(short[0], long[0]), short[short.count - 1] == long[long.count - 1] else { return false }
+        // The middle words in order, each matched to a later middle word of the longer name.
+        var j = 1
+        for w in short.dropFirst().dropLast() {
+            while j < long.count - 1 && !wordsAlike(w, long[j]) { j += 1 }
+            guard j < long.count - 1 else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// The forms of Muhammad a name may open with or leave out ("Md", "Mohammed", "Muhammad").
+    static func isMuhammad(_ word: String) -> Bool { NameKeys.muhammadSkeletons.contains(NameShape.skeleton(word)) }
+
+    /// Two words of a name spelled alike: the same, a few letters apart (`spellingsClose`), or one transliteration
+    /// skeleton of three letters or more ("Mishal"/"Meshaal", "Ahmed"/"Ahmad").
+    static func wordsAlike(_ a: String, _ b: String) -> Bool {
+        if a == b || spellingsClose(a, b) { return true }
+        let s = NameShape.skeleton(a)
+        return s.utf8.count >= 3 && s == NameShape.skeleton(b)
+    }
 
     /// Middle initials do not disagree: "George W. Bush" is not "George H. W. Bush"; "Antony J. Blinken" may be
     /// "Antony Blinken".
@@ -131,7 +200,12 @@ public struct PersonLookup: Sendable, Equatable, Hashable {
         case .skeleton: return "transliteration variant of '\(form)'"
         case .initialAndSurname: return "initial and surname of '\(form)'"
         case .initialFormOfFullName: return "full name of '\(alias ?? form)'"
-        case .closeSpelling: return "close spelling of '\(form)'"
+        case .lastWordOfFullName: return "last name of '\(alias ?? form)'"
+        case .closeFullName, .withOrWithoutMuhammad:
+            if let alias, match == .withOrWithoutMuhammad || Self.isPartOfName(formWords, NameKeys(alias).fullWords) {
+                return "'\(form)' with words left out or added ('\(alias)')"
+            }
+            return "close spelling of '\(form)'"
         }
     }
 }
@@ -176,37 +250,60 @@ public struct PersonResolver: IdentityResolver {
                 return .same(c, reason: lookup.reason(alias: c.alias))
             }
         }
-        // No one of their country: the very same distinctive full name, whatever country the store has for it.
-        for lookup in lookups where lookup.match == .alias && Self.isDistinctive(lookup.form) {
-            let admitted = { (c: PersonCandidate) in !evidence.judgements.notSameAs.contains(c.id) }
+        // No one of their country: the very same distinctive full name, or one with words left out that is
+        // distinctive still, whatever country the store has for it.
+        for lookup in lookups {
+            let admitted: (PersonCandidate) -> Bool
+            switch lookup.match {
+            case .alias where Self.isDistinctive(lookup.form):
+                admitted = { !evidence.judgements.notSameAs.contains($0.id) }
+            case .closeFullName, .withOrWithoutMuhammad:
+                admitted = { c in
+                    guard let alias = c.alias, !evidence.judgements.notSameAs.contains(c.id) else { return false }
+                    let words = NameKeys(alias).fullWords
+                    return PersonLookup.isPartOfName(lookup.formWords, words) && lookup.accepts(alias: alias)
+                        && Self.isDistinctive(words: lookup.formWords.count <= words.count ? lookup.formWords : words)
+                }
+            default: continue
+            }
             if let c = try evidence.firstCandidate(lookup, admitted) {
                 return .same(c, reason: lookup.reason(alias: c.alias) + ", another country")
             }
         }
-        // Known by one name only ("Secretary Blinken"): the one stored person of their country with that name.
-        if let lookup = Self.singleNameLookup(p, keys: keys), let country = p.country {
-            let form = lookup.form
+        // Known by one name only ("Secretary Blinken"): the one stored person of their country with that name,
+        // alone or as the last word of a full name.
+        let single = Self.singleNameLookups(p, keys: keys)
+        if let form = single.first?.form, let country = p.country {
             var ids: Set<Int64> = []
             var found: PersonCandidate?
-            _ = try evidence.firstCandidate(lookup) { c in
-                if c.country == country, !evidence.judgements.notSameAs.contains(c.id) { ids.insert(c.id); found = found ?? c }
-                return false
+            for lookup in single {
+                _ = try evidence.firstCandidate(lookup) { c in
+                    if c.country == country, !evidence.judgements.notSameAs.contains(c.id), c.alias.map(lookup.accepts(alias:)) ?? true {
+                        ids.insert(c.id)
+                        found = found ?? c
+                    }
+                    return false
+                }
             }
             if ids.count == 1, let c = found { return .same(c, reason: "the one person of \(country) known as '\(form)'") }
         }
         return .new(reason: Self.newReason)
     }
 
-    /// The look-up for a person known by one name (see `singleNameForm`), tried after all others with its own rule
-    /// (one stored person of their country); stores that read candidates ahead read its key too.
-    public static func singleNameLookup(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys = { NameKeys($0) }) -> PersonLookup? {
-        guard p.country != nil, let form = singleNameForm(p, keys: keys) else { return nil }
-        return PersonLookup(match: .alias, key: keys(form).aliasKey, initial: nil, form: form)
+    /// The look-ups for a person known by one name (see `singleNameForm`): the same one-word name, and full names
+    /// ending with it. Tried after all others with their own rule (one stored person of their country); stores
+    /// that read candidates ahead read their keys too.
+    public static func singleNameLookups(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys = { NameKeys($0) }) -> [PersonLookup] {
+        guard p.country != nil, let form = singleNameForm(p, keys: keys) else { return [] }
+        let k = keys(form)
+        return [PersonLookup(match: .alias, key: k.aliasKey, initial: nil, form: form),
+                PersonLookup(match: .lastWordOfFullName, key: k.surnameKey, initial: nil, form: form, formWords: k.fullWords)]
     }
 
-    /// The name of a person every form of whose name is one word of five letters or more ("Blinken", "IWAYA").
+    /// The name of a person every form of whose name is one word of five letters or more ("Blinken", "IWAYA"), the
+    /// person's titles aside ("SECRETARY BLINKEN").
     static func singleNameForm(_ p: DocumentAnnotation.Person, keys: (String) -> NameKeys) -> String? {
-        let forms = [p.name] + p.aliases
+        let forms = nameForms(p)
         guard forms.allSatisfy({ keys($0).tokenCount <= 1 }) else { return nil }
         return forms.first { let k = keys($0); return k.tokenCount == 1 && k.aliasKey.utf8.count >= 5 }
     }
@@ -235,9 +332,31 @@ public struct PersonResolver: IdentityResolver {
             out.append(PersonLookup(match: .initialFormOfFullName, key: full.surnameKey, initial: full.initial, form: form))
         }
         for (form, keys) in forms where !keys.isInitialForm && !keys.surnameKey.isEmpty {
-            out.append(PersonLookup(match: .closeSpelling, key: keys.surnameKey, initial: keys.initial, form: form))
+            for surname in [keys.surnameKey] + keys.surnameVariantKeys {
+                out.append(PersonLookup(match: .closeFullName, key: surname, initial: keys.initial, form: form, formWords: keys.fullWords))
+            }
+        }
+        for (form, keys) in forms where !keys.isInitialForm {
+            for skeleton in keys.muhammadSkeletonKeys {
+                out.append(PersonLookup(match: .withOrWithoutMuhammad, key: skeleton, initial: keys.muhammadInitial, form: form,
+                                        formWords: keys.fullWords))
+            }
         }
         return out
+    }
+
+    /// A person's printed names (name, then aliases), each without the words of their own titles it opens with
+    /// ("SECRETARY BLINKEN" of a Secretary is "BLINKEN"); a form with nothing else is kept whole. Only the
+    /// one-name rule reads them: the look-ups take the printed forms ("King Salman" is a stored name).
+    static func nameForms(_ p: DocumentAnnotation.Person) -> [String] {
+        let forms = [p.name] + p.aliases
+        guard !p.titles.isEmpty else { return forms }
+        let titleWords = Set(p.titles.flatMap { $0.split(separator: " ").map { PersonLookup.letters($0) } })
+        return forms.map { form in
+            let words = form.split(separator: " ")
+            guard let start = words.firstIndex(where: { !titleWords.contains(PersonLookup.letters($0)) }), start > 0 else { return form }
+            return words[start...].joined(separator: " ")
+        }
     }
 
     /// Whether a candidate a look-up found may be the document's person: the look-up accepts its alias, no
@@ -261,6 +380,12 @@ public struct PersonResolver: IdentityResolver {
     public static func isDistinctive(_ form: String) -> Bool {
         let k = NameKeys(form)
         return !k.isInitialForm && k.tokenCount >= 3
+    }
+
+    /// A name distinctive by its words alone: three or more that are not particles ("Roberto Morales Ojeda", not
+    /// "Meshaal Al Sabah"), for a name matched with words left out.
+    static func isDistinctive(words: [String]) -> Bool {
+        words.filter { !NameShape.particles.contains($0) }.count >= 3
     }
 
     /// Whether a new form of a person's name should replace the display name: the fullest name wins.

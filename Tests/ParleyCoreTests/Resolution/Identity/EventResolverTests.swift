@@ -68,3 +68,22 @@ private func resolve(_ type: String, _ date: String?, people: [Int64], _ candida
     let w = EventResolver.dateWindow("2025-03-01")
     #expect(w.lo == "2025-02-28" && w.hi == "2025-03-02" && w.year == "2025" && w.month == "2025-03")
 }
+
+@Test func attendsOfOrganizationsWithNoneInCommonAreTwoGatherings() throws {
+    // A minister (1) at a summit of one body (10) and at a meeting of another (11) on the same day.
+    func attend(_ organizations: [Int64], storedOrganizations: Set<Int64>) throws -> IdentityDecision<EventCandidate> {
+        try EventResolver().resolve(EventMention(type: "ATTEND", date: "2025-03-05", people: [1], organizations: organizations),
+                                    EventResolver.Evidence(candidates: [EventCandidate(id: 9, type: "ATTEND", date: "2025-03-05")],
+                                                           peopleOf: { _ in [1] }, organizationsOf: { _ in storedOrganizations }))
+    }
+    #expect(try attend([11], storedOrganizations: [10]).match == nil)
+    #expect(try attend([11, 12], storedOrganizations: [10, 11]).match?.id == 9)
+    // Organizations unknown on either side do not keep apart.
+    #expect(try attend([], storedOrganizations: [10]).match?.id == 9)
+    #expect(try attend([11], storedOrganizations: []).match?.id == 9)
+    // Only gatherings: two meetings are one happening whatever organizations each report names.
+    let meet = try EventResolver().resolve(EventMention(type: "MEET", date: "2025-03-05", people: [1, 2], organizations: [11]),
+                                           EventResolver.Evidence(candidates: [EventCandidate(id: 9, type: "MEET", date: "2025-03-05")],
+                                                                  peopleOf: { _ in [1, 2] }, organizationsOf: { _ in [10] }))
+    #expect(meet.match?.id == 9)
+}
