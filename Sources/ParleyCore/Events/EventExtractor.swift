@@ -86,6 +86,9 @@ public struct EventExtractor: PipelineStage {
 
                 // Modality: planned or hypothetical wording before the trigger (back to a comma), or after a nominal trigger.
                 var type = Self.typeStated(by: hit, in: tokens)
+                // "held a meeting of the Council": a body's own session, no contact.
+                if type == .MEET, tokens[hit.range.upperBound - 1].key == "meeting", hit.range.upperBound < scan.upperBound,
+                   tokens[hit.range.upperBound].key == "of" { continue }
                 // "to celebrate the 50th anniversary of diplomatic relations next year": the celebration is to come, the
                 // establishment it marks lies in the past.
                 let anniversary = type == .ANNOUNCE ? Self.yearsBack(tokens, clauseStart..<clauseEnd, before: hit.range.lowerBound) : nil

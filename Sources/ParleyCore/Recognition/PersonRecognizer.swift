@@ -15,7 +15,7 @@ public struct PersonRecognizer: PipelineStage {
     public init(lexicons: Lexicons) {
         var v = lexicons.speechVerbs
         // Verbs that open triggers (not the words that open "to attend", "while attending", "in attendance", "members of the delegation").
-        for (k, list) in lexicons.triggers where !["to", "while", "in", "on", "upon", "by", "via", "members", "delegation", "side", "participating", "present", "attending", "for"].contains(k) { if list.contains(where: { $0.option != .nominal }) { v.insert(k) } }
+        for (k, list) in lexicons.triggers where !["to", "while", "in", "on", "upon", "by", "via", "at", "during", "members", "delegation", "side", "participating", "present", "attending", "for"].contains(k) { if list.contains(where: { $0.option != .nominal }) { v.insert(k) } }
         v.formUnion(["met", "meets", "held", "visited", "received", "led", "headed", "arrived", "paid", "sent", "signed", "attended",
                      "expressed", "hailed", "called", "urged", "thanked", "also", "has", "had", "was", "is", "will", "who", "spoke"])
         verbs = v

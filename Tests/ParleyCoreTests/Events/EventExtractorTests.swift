@@ -757,3 +757,14 @@ func willVisitIsKeptAsPlanned() {
     let signing = a.events.first { $0.type == "SIGN" }
     #expect(Set(signing?.countries ?? []) == ["GHA", "KEN"])
 }
+
+@Test func agreeingAtAMeetingIsAMeetingAndAMeetingOfABodyIsNot() {
+    let a = Sample.extract("""
+        2022-12-30
+        SEOUL — Ana Lopes, leader of the Ghana Labour Party, and Kenyan President Karim Haddad agreed at a meeting in Nairobi on Thursday to work together.
+        President Karim Haddad later held a meeting of the National Security Council.
+        """)
+    #expect(a.events.map(\.type) == ["MEET"])
+    #expect(Set(a.events.first?.participants ?? []) == ["Ana Lopes", "Karim Haddad"])
+    #expect(a.events.first?.date == "2022-12-29")
+}
