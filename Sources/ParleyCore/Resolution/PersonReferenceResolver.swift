@@ -56,6 +56,8 @@ public struct PersonReferenceResolver: PipelineStage {
                         || single.coreKeys.count == 1 && c.people[f].aliases.contains(where: { TextNormalizer.fold($0) == TextNormalizer.fold(single.name) }) else { return false }
                 if let a = single.country, let b = c.people[f].country, a != b { return false }
                 if let a = single.known, let b = c.people[f].known, a != b { return false }
+                // "King Abdullah" beside "Yusuf Bin Alawi Bin Abdullah": a father's name is nobody's surname.
+                if single.coreKeys.count == 1, single.coreKeys[0] == c.people[f].coreKeys.last, Self.lastNameIsPatronymic(c.people[f].name) { return false }
                 return true
             }
             guard full.count == 1 else { p += 1; continue }
@@ -74,6 +76,12 @@ public struct PersonReferenceResolver: PipelineStage {
                 else if c.personMentions[m].person > p { c.personMentions[m].person -= 1 }
             }
         }
+    }
+
+    /// Whether a name ends in a father's name ("… Bin Abdullah", "… ibn Saud"): its last word alone names another person.
+    static func lastNameIsPatronymic(_ name: String) -> Bool {
+        let keys = TextNormalizer.keys(name)
+        return keys.count >= 3 && ["bin", "bint", "ibn", "ben"].contains(keys[keys.count - 2])
     }
 
     /// "the Minister of State", "the Deputy President", "the Uzbek minister": a definite title with no
@@ -149,7 +157,7 @@ public struct PersonReferenceResolver: PipelineStage {
             if TextNormalizer.fold(person.name) == folded || person.aliases.contains(where: { TextNormalizer.fold($0) == folded }) { return p }
             if initials.isEmpty, words.count == 1 {
                 let w = words[0]
-                if pk.count >= 2, w == pk.first || w == pk.last { return p }
+                if pk.count >= 2, w == pk.first || w == pk.last && !Self.lastNameIsPatronymic(person.name) { return p }
                 // Spanish and Portuguese double surnames: "Téllez" for "Rosa María Téllez Ochoa".
                 if pk.count >= 3, pk.dropFirst().dropLast().contains(w), w.count > 3 { return p }
                 continue

@@ -75,3 +75,12 @@ import Testing
     #expect(a.person("Ferreira Costa") == nil)
     #expect(a.people.count == 2)
 }
+
+@Test func aFathersNameAloneNamesAnotherPerson() {
+    let a = Sample.extract("""
+        2017-03-28
+        Foreign Minister Karim Haddad met Omani Foreign Minister Yusuf Bin Alawi Bin Kwame in Amman. Haddad also conveyed greetings to His Majesty King Kwame.
+        """)
+    #expect(a.person("Yusuf Bin Alawi Bin Kwame") != nil)
+    #expect(a.person("Yusuf Bin Alawi Bin Kwame")?.aliases.contains("Kwame") == false)
+}
