@@ -90,6 +90,27 @@ private let reader = PublicationDateReader(lexicons: .bundled)
     #expect(reader.date(inString: "12 марта 2021") == PartialDate(year: 2021, month: 3, day: 12))
 }
 
+@Test func pageDatesJoinedByWords() {
+    #expect(reader.date(inString: "/ martes 17 de marzo de 2020") == PartialDate(year: 2020, month: 3, day: 17))
+    #expect(reader.date(inString: "2 de março de 2021") == PartialDate(year: 2021, month: 3, day: 2))
+}
+
+@Test func aWeakerPageDateGivesTheDayOfAURLMonth() {
+    var d = Sample.document("Minister Ana Lopes received Ambassador Karim Haddad at the ministry to discuss trade and investment links between the two countries.")
+    d.url = "https://blog.example.org/2020/07/ambassador-visit.html"
+    d.lateDateCandidates = ["Sunday, June 28, 2020", "Sunday, July 05, 2020"]
+    let c = Sample.extractor.analyze(d)
+    #expect(c.published == PartialDate(year: 2020, month: 7, day: 5))
+    #expect(c.publishedSource == "page, late")
+}
+
+@Test func headerDateSplitAfterItsDayIsRead() {
+    // "14. Februar 2012" is two sentences to the splitter; the header line reads on to its paragraph's end.
+    let c = Sample.analyze("14. Februar 2012\nMinister Receives Envoy\nMinister Ana Lopes received Ambassador Karim Haddad at the ministry to discuss trade and investment links between the two countries.")
+    #expect(c.published == PartialDate(year: 2012, month: 2, day: 14))
+    #expect(c.publishedSource == "header")
+}
+
 @Test func otherLanguagesMonthsStayOutOfReleaseText() {
     // In a release's own sentences, "Mai" is a name and lower-case words open no date.
     let lexicons = Lexicons.bundled
