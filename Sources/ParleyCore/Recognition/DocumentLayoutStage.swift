@@ -100,7 +100,8 @@ public struct DocumentLayoutStage: PipelineStage {
             }.compactMap { self.dates.date(inString: c.text($0.span)) }.first
         }(context) {
             context.published = d; context.publishedSource = "date line"
-        } else if let d = sentences.dropFirst(body).prefix(4).lazy.filter({ s in
+        } else if let d = sentences.dropFirst(body).prefix(8).lazy.filter({ s in
+            // A dateline opening one of the body's first lines, also below a lead and a byline ("27.1.2022 - …").
             s.index == body || tokens[s.tokenRange.lowerBound].flags.contains(.newlineBefore)
         }).compactMap({ self.dates.date(opening: tokens, range: $0.tokenRange) }).first {
             context.published = d; context.publishedSource = "dateline"

@@ -82,6 +82,17 @@ private let reader = PublicationDateReader(lexicons: .bundled)
     #expect(c.publishedSource == "dateline")
 }
 
+@Test func datelineBelowALeadAndABylineBecomesThePublicationDate() {
+    let c = Sample.analyze("""
+        Talks in the capital
+        Minister Ana Lopes received Ambassador Karim Haddad at the ministry on trade and investment. They spoke for an hour. Both sides were pleased.
+        By Tomas Berg
+        27.1.2022 - The two sides agreed to meet again before the end of the year in the northern port city.
+        """)
+    #expect(c.published == PartialDate(year: 2022, month: 1, day: 27))
+    #expect(c.publishedSource == "dateline")
+}
+
 @Test func pageDateStringsInOtherLanguagesAndCases() {
     #expect(reader.date(inString: "Veröffentlicht am 5. April 2017") == PartialDate(year: 2017, month: 4, day: 5))
     #expect(reader.date(inString: "26 Okt 2018") == PartialDate(year: 2018, month: 10, day: 26))
