@@ -39,6 +39,8 @@ public final class Lexicons: Sendable {
     public let calendar: [String: CalendarWord]
     /// `calendar` with the month names of other languages (`page-months.tsv`), for web pages' date strings only.
     public let pageCalendar: [String: CalendarWord]
+    /// Words that join a day, month and year in other languages' dates ("17 de marzo de 2020"), from `page-months.tsv`.
+    public let pageDateJoiners: Set<String>
     public let triggers: [String: [EventTrigger]]
     public let modality: [(keys: [String], effect: Modality)]
     /// The planned/hypothetical markers indexed by their first word.
@@ -307,7 +309,9 @@ public final class Lexicons: Sendable {
         self.gatherings = try Self.wordList("gatherings")
         self.calendar = calendar
         var pageCalendar = calendar
+        var pageDateJoiners: Set<String> = []
         for r in try TSVTable(name: "page-months.tsv", text: Self.resourceText("page-months", "tsv"), minimumColumns: 2).rows {
+            if let w = r[0], r[1] == "joiner" { pageDateJoiners.insert(TextNormalizer.fold(w)); continue }
             guard let w = r[0], let v = r[1].flatMap({ Int($0) }), (1...12).contains(v) else {
                 throw .malformedRow(file: "page-months.tsv", line: r.line, reason: "the month must be a number from 1 to 12")
             }
@@ -315,6 +319,7 @@ public final class Lexicons: Sendable {
             if pageCalendar[key] == nil { pageCalendar[key] = .month(v) }
         }
         self.pageCalendar = pageCalendar
+        self.pageDateJoiners = pageDateJoiners
         self.triggers = triggers
         self.modality = modality
         self.modalityByFirstKey = Dictionary(grouping: modality.filter { !$0.keys.isEmpty }, by: { $0.keys[0] })

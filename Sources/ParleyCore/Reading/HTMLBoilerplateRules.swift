@@ -197,6 +197,10 @@ struct HTMLBoilerplateRules: Sendable {
     let dateWordPrefixes: [[UInt8]]
     /// Lowercased date meta names with their rank (0 = most reliable).
     let dateMetaRank: [String: Int]
+    /// Date meta names that say only "date" (`date`, `dc.date`): a date printed in the article goes before them.
+    let genericDateMetas: Set<String>
+    /// Time zones by page language (`de`, `es-es`), lower case.
+    let pageTimeZones: [String: PageTimeZone]
     /// Metas read only when nothing else dates the page (modification and upload times).
     let dateMetaLate: Set<String>
     /// JSON keys (quoted) whose string value is a date in any script, read only when nothing else dates the page.
@@ -237,6 +241,8 @@ struct HTMLBoilerplateRules: Sendable {
         var datePrefixes: [[UInt8]] = []
         var metaRank: [String: Int] = [:]
         var lateMetas: Set<String> = []
+        var genericMetas: Set<String> = []
+        var timeZones: [String: PageTimeZone] = [:]
         var scriptKeys: [[UInt8]] = []
         var ends: Set<Character> = []
         var lines = Set<String>(), lineWords = Set<String>(), prefixes: [String] = [], phrases: [String] = [], dateWords = Set<String>()
@@ -283,6 +289,9 @@ struct HTMLBoilerplateRules: Sendable {
                 if arg == "wprefix" { datePrefixes.append(bytes) }
             case "date-meta":
                 if metaRank[value] == nil { metaRank[value] = metaRank.count }
+                if arg == "generic" { genericMetas.insert(value) }
+            case "page-time-zone":
+                if let hours = Int(arg) { timeZones[value] = PageTimeZone(hours: hours, europeanSummerTime: cols.count > 3 && cols[3] == "eu-summer") }
             case "date-meta-late":
                 lateMetas.insert(value)
             case "date-script-key":
@@ -323,6 +332,8 @@ struct HTMLBoilerplateRules: Sendable {
         dateWordPrefixes = datePrefixes
         dateMetaRank = metaRank
         dateMetaLate = lateMetas
+        genericDateMetas = genericMetas
+        pageTimeZones = timeZones
         dateScriptKeys = scriptKeys
         chromeLines = lines
         chromeLineWords = lineWords
@@ -334,6 +345,12 @@ struct HTMLBoilerplateRules: Sendable {
         chromePhrases = phrases
         self.dateWords = dateWords
         titleSeparatorBytes = separators.map { Array(($0.1 ? " \($0.0) " : $0.0).utf8) }
+    }
+
+    /// The time zone a page's language (`de-DE`, `it`) tells: the whole tag's, else its language's.
+    func timeZone(language: String?) -> PageTimeZone? {
+        guard let tag = language?.lowercased().replacingOccurrences(of: "_", with: "-"), !tag.isEmpty else { return nil }
+        return pageTimeZones[tag] ?? tag.split(separator: "-").first.flatMap { pageTimeZones[String($0)] }
     }
 
     /// Lowercase ASCII letters and digits only: "Article-Body" → "articlebody".

@@ -326,12 +326,15 @@ public struct HTMLMainTextExtractor: Sendable {
 
     private func dateCandidates(_ analysis: HTMLTreeAnalysis, container: Int?) -> [String] {
         var result: [String] = []
+        // A UTC timestamp is read as the day of the page's readers, when its language tells their time zone.
+        let zone = rules.timeZone(language: analysis.head.language)
         func add(_ value: String?) {
-            guard let value = value?.htmlTrimmed, !value.isEmpty, !result.contains(value) else { return }
+            guard var value = value?.htmlTrimmed, !value.isEmpty else { return }
+            if let local = zone?.localDay(ofUTCTimestamp: value) { value = local }
+            guard !result.contains(value) else { return }
             result.append(value)
         }
-        for meta in analysis.head.metaDates.sorted(by: { ($0.rank, $0.order) < ($1.rank, $1.order) }) { add(meta.value) }
-
+        let metaDates = analysis.head.metaDates.sorted(by: { ($0.rank, $0.order) < ($1.rank, $1.order) })
         let infos = analysis.infos
         let context = container.flatMap { analysis.articleContext(of: $0) }
         let parent = container.map { Int(infos[$0].parent) } ?? -1
@@ -375,14 +378,20 @@ public struct HTMLMainTextExtractor: Sendable {
                 }
             }
         }
-        let metas = result.count
-        for item in ranked.sorted(by: { ($0.rank, $0.kind, $0.order) < ($1.rank, $1.kind, $1.order) }) { add(item.value) }
+        ranked.sort { ($0.rank, $0.kind, $0.order) < ($1.rank, $1.kind, $1.order) }
+        // A meta that says only "date" is often the last edit's: when no better meta comes before it, a dated line
+        // printed in the article goes first.
+        if metaDates.first?.generic == true {
+            for item in ranked where item.rank <= 1 && Self.mentionsYear(item.value) { add(item.value) }
+        }
+        for meta in metaDates { add(meta.value) }
+        for item in ranked { add(item.value) }
         // "Publié le 29 juin 2019" printed in the article says when it was published more surely than a meta
-        // tag that a later edit or the CMS rewrote.
-        if metas > 0, let k = result[metas...].firstIndex(where: { v in
+        // tag that a later edit or the CMS rewrote, or a `<time datetime>` the CMS set.
+        if let k = result.firstIndex(where: { v in
             let lower = v.lowercased()
             return rules.publicationLabels.contains { lower.hasPrefix($0) } && Self.mentionsYear(v)
-        }) {
+        }), k > 0 {
             result.insert(result.remove(at: k), at: 0)
         }
         return result

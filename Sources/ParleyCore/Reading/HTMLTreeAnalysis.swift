@@ -76,8 +76,9 @@ struct HTMLHeadData {
     /// `<meta name=description>` or og:description: often the article's lead, printed above its body.
     var description: String?
     var language: String?
-    /// Dates from metas, itemprop=datePublished and JSON-LD, with their html-boilerplate.tsv rank.
-    var metaDates: [(rank: Int, order: Int, value: String)] = []
+    /// Dates from metas, itemprop=datePublished and JSON-LD, with their html-boilerplate.tsv rank; `generic` for
+    /// a meta that says only "date".
+    var metaDates: [(rank: Int, order: Int, value: String, generic: Bool)] = []
     /// Modification and upload times (`date-meta-late` metas), for pages nothing else dates.
     var lateDates: [String] = []
 }
@@ -224,8 +225,10 @@ struct HTMLTreeAnalysis {
                     else if htmlCStringEquals(name, "itemprop") {
                         if htmlCStringEqualsIgnoringCase(v, "articlebody") { articleBody = true }
                         else if htmlCStringEqualsIgnoringCase(v, "datepublished") {
-                            if let date = HTMLTreeAnalysis.attributeString(node, "content") ?? HTMLTreeAnalysis.attributeString(node, "datetime") {
-                                head.metaDates.append((rank: rules.dateMetaRank["datepublished"] ?? 0, order: head.metaDates.count, value: date))
+                            // <abbr itemprop=datePublished title="2017-09-09T10:52:00+02:00">10:52</abbr>: the title.
+                            if let date = HTMLTreeAnalysis.attributeString(node, "content") ?? HTMLTreeAnalysis.attributeString(node, "datetime")
+                                ?? HTMLTreeAnalysis.attributeString(node, "title") {
+                                head.metaDates.append((rank: rules.dateMetaRank["datepublished"] ?? 0, order: head.metaDates.count, value: date, generic: false))
                             }
                         }
                     }
@@ -446,7 +449,7 @@ struct HTMLTreeAnalysis {
         case "description", "og:description": if head.description == nil { head.description = content }
         default:
             if let rank = rules.dateMetaRank[key] {
-                head.metaDates.append((rank: rank, order: head.metaDates.count, value: content))
+                head.metaDates.append((rank: rank, order: head.metaDates.count, value: content, generic: rules.genericDateMetas.contains(key)))
             } else if rules.dateMetaLate.contains(key) {
                 head.lateDates.append(content)
             }
@@ -467,7 +470,7 @@ struct HTMLTreeAnalysis {
             child = c.pointee.next
             guard let content = c.pointee.content else { continue }
             for value in HTMLTreeAnalysis.jsonStrings(UnsafePointer(content), keys: [Self.datePublishedKey], maximumLength: 100) {
-                head.metaDates.append((rank: rules.dateMetaRank["datepublished"] ?? Int.max, order: head.metaDates.count, value: value))
+                head.metaDates.append((rank: rules.dateMetaRank["datepublished"] ?? Int.max, order: head.metaDates.count, value: value, generic: false))
             }
         }
     }
@@ -711,7 +714,7 @@ struct HTMLTreeAnalysis {
                         child = c.pointee.next
                         if let content = c.pointee.content { scripts += HTMLTreeAnalysis.jsonStrings(UnsafePointer(content), keys: rules.dateScriptKeys) }
                     }
-                } else if role == .drop || role == .head || role == .title || role == .meta { descend = false }
+                } else if role == .drop || role == .title || role == .meta { descend = false }
             } else if n.pointee.type == XML_TEXT_NODE, let content = n.pointee.content {
                 var bytes = 0
                 var digits = false

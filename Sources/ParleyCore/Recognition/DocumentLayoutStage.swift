@@ -81,13 +81,16 @@ public struct DocumentLayoutStage: PipelineStage {
         } else if let d = { (c: ExtractionContext) -> PartialDate? in
             // A labelled date line ("Date: 14/04/2024 | Source: …") before any other: a bare date above it is often the
             // site's today.
-            let header = Array(sentences.prefix(body))
-            let labelled = header.first { s in
-                let lower = c.text(s.span).lowercased()
+            // Each header sentence reads on to its paragraph's end: "14. Februar 2012" is split after "14.".
+            let header = sentences.prefix(body).map { s in
+                c.text(TextSpan(s.span.start, paragraphEnd[s.paragraph].map { tokens[$0 - 1].span.end } ?? s.span.end))
+            }
+            let labelled = header.first { line in
+                let lower = line.lowercased()
                 return HTMLMainTextExtractor.dateLabels.contains { lower.hasPrefix($0) }
             }
-            return (labelled.map { [$0] } ?? []).lazy.compactMap { self.dates.date(inString: c.text($0.span)) }.first
-                ?? header.lazy.compactMap { self.dates.date(inString: c.text($0.span)) }.first
+            return labelled.flatMap { self.dates.date(inString: $0) }
+                ?? header.lazy.compactMap { self.dates.date(inString: $0) }.first
         }(context) {
             context.published = d; context.publishedSource = "header"
         } else if let d = { (c: ExtractionContext) in
@@ -97,12 +100,16 @@ public struct DocumentLayoutStage: PipelineStage {
             }.compactMap { self.dates.date(inString: c.text($0.span)) }.first
         }(context) {
             context.published = d; context.publishedSource = "date line"
-        } else if let d = sentences.dropFirst(body).prefix(4).lazy.filter({ s in
+        } else if let d = sentences.dropFirst(body).prefix(8).lazy.filter({ s in
+            // A dateline opening one of the body's first lines, also below a lead and a byline ("27.1.2022 - …").
             s.index == body || tokens[s.tokenRange.lowerBound].flags.contains(.newlineBefore)
         }).compactMap({ self.dates.date(opening: tokens, range: $0.tokenRange) }).first {
             context.published = d; context.publishedSource = "dateline"
         } else if let url = context.document.url, let d = dates.date(inURL: url) {
-            context.published = d; context.publishedSource = "url"
+            // A URL gives the month (`/2020/07/`): a weaker page date of that month gives the day.
+            let day = d.day != nil ? nil : context.document.lateDateCandidates.lazy.compactMap({ self.dates.date(inString: $0) })
+                .first(where: { $0.year == d.year && $0.month == d.month })
+            context.published = day ?? d; context.publishedSource = day == nil ? "url" : "page, late"
         } else if let d = context.document.lateDateCandidates.lazy.compactMap({ self.dates.date(inString: $0) })
                     .first(where: { (1995...2100).contains($0.year) }) {
             context.published = d; context.publishedSource = "page, late"

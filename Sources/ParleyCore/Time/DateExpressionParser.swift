@@ -30,11 +30,16 @@ public struct DateExpressionParser: Sendable {
         self.init(calendar: lexicons.calendar, pageStrings: false)
     }
 
-    /// A parser for the date strings of web pages: `calendar` with other languages' months, any case.
-    public init(calendar: [String: CalendarWord], pageStrings: Bool) {
+    /// Words between day, month and year in page strings ("17 de marzo de 2020").
+    let joiners: Set<String>
+
+    /// A parser for the date strings of web pages: `calendar` with other languages' months, any case, and
+    /// the `joiners` of their dates.
+    public init(calendar: [String: CalendarWord], pageStrings: Bool, joiners: Set<String> = []) {
         self.calendar = calendar
         self.calendarPrefilter = KeyPrefilter(calendar.keys)
         self.pageStrings = pageStrings
+        self.joiners = joiners
     }
 
     /// Whether a lower-case word may open a date expression.
@@ -174,7 +179,7 @@ public struct DateExpressionParser: Sendable {
         // Day-first: "13 November 2024", "15th of February", "4th June"
         if let d = Self.number(t), (1...31).contains(d), !Self.isYear(d) {
             var k = i + 1
-            if tok(k)?.key == "of" { k += 1 }
+            if tok(k)?.key == "of" || tok(k).map({ joiners.contains($0.key) }) == true { k += 1 }
             if pageStrings { k = skipDot(k) }   // "5. April 2017"
 
             // "29-Oct-2024": day, month and year joined by hyphens.
@@ -185,7 +190,7 @@ public struct DateExpressionParser: Sendable {
                 var year: Int?
                 if hyphenated {
                     if tok(k)?.key == "-", tok(k)!.isAttached, let y = Self.yearNumber(tokens, k + 1, end: end) { year = y; k += 2 }
-                } else if tok(k)?.key == ",", let y = Self.yearNumber(tokens, k + 1, end: end) { year = y; k += 2 }
+                } else if tok(k)?.key == "," || tok(k).map({ joiners.contains($0.key) }) == true, let y = Self.yearNumber(tokens, k + 1, end: end) { year = y; k += 2 }
                 else if let y = Self.yearNumber(tokens, k, end: end) { year = y; k += 1 }
                 return (i..<k, DateExpression(year: year, month: m, day: d))
             }

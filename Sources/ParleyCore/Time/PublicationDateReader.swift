@@ -9,7 +9,7 @@ public struct PublicationDateReader: Sendable {
     let pageParser: DateExpressionParser
     public init(lexicons: Lexicons) {
         parser = DateExpressionParser(lexicons: lexicons)
-        pageParser = DateExpressionParser(calendar: lexicons.pageCalendar, pageStrings: true)
+        pageParser = DateExpressionParser(calendar: lexicons.pageCalendar, pageStrings: true, joiners: lexicons.pageDateJoiners)
     }
 
     /// The first complete printed date in a free-standing string (a meta tag value or a date line).

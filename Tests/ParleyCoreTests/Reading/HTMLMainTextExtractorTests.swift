@@ -123,7 +123,7 @@ struct HTMLMainTextExtractorTests {
 
     static let firstDates: [(String, String)] = [
         ("party-department-news", "2024.11.14"),
-        ("ministry-press-release", "2025-02-03"),
+        ("ministry-press-release", "3 February 2025"),
         ("embassy-news", "Published on Saturday, 15 February 2020"),
         ("wire-service-article", "2025-03-03T08:15:00Z"),
         ("news-article-jsonld", "2024-07-08T14:30:00+09:00"),
@@ -142,8 +142,8 @@ struct HTMLMainTextExtractorTests {
 
     // MARK: - Dates
 
-    @Test func metaDateComesBeforeVisibleDate() throws {
-        #expect(try HTMLPageFixtures.page("ministry-press-release").dateCandidates == ["2025-02-03", "3 February 2025"])
+    @Test func dublinCoreDateMetaComesAfterTheDatePrintedInTheArticle() throws {
+        #expect(try HTMLPageFixtures.page("ministry-press-release").dateCandidates == ["3 February 2025", "2025-02-03"])
     }
 
     @Test func jsonLDDateIsReadWhenThereIsNoDateMeta() throws {
@@ -166,6 +166,47 @@ struct HTMLMainTextExtractorTests {
         #expect(!embassy.contains("2020-02-12"), "sidebar teaser dates: \(embassy)")
         let party = try HTMLPageFixtures.page("party-department-news").dateCandidates
         #expect(party == ["2024.11.14"])
+    }
+
+    /// A page with `{head}` metas and `{date}` printed in its article.
+    static func datedPage(head: String, date: String) -> String {
+        """
+        <html><head>\(head)</head><body><article><h1>Talks on trade</h1>\(date)
+        <p>The minister met her counterpart in Accra, and the two discussed trade, energy, visas and the new port.</p>
+        </article></body></html>
+        """
+    }
+
+    @Test func aDatePrintedInTheArticleGoesBeforeAMetaThatSaysOnlyDate() throws {
+        let generic = Self.datedPage(head: "<meta name=\"date\" content=\"2024-03-09\">", date: "<p class=\"date\">8 March 2024</p>")
+        #expect(try HTMLMainTextExtractor().extract(Array(generic.utf8)).dateCandidates == ["8 March 2024", "2024-03-09"])
+        let published = Self.datedPage(head: "<meta property=\"article:published_time\" content=\"2024-03-07\"><meta name=\"date\" content=\"2024-03-09\">",
+                                       date: "<p class=\"date\">8 March 2024</p>")
+        #expect(try HTMLMainTextExtractor().extract(Array(published.utf8)).dateCandidates.first == "2024-03-07")
+    }
+
+    @Test func aPublicationLabelledTimeTextGoesBeforeItsDatetime() throws {
+        let html = Self.datedPage(head: "", date: "<div class=\"time\"><time datetime=\"2024-07-03T10:18:46Z\">Publié le 29 juin 2024</time></div>")
+        #expect(try HTMLMainTextExtractor().extract(Array(html.utf8)).dateCandidates.first == "Publié le 29 juin 2024")
+    }
+
+    @Test func datePublishedInAnAbbreviationsTitle() throws {
+        let html = Self.datedPage(head: "", date: "<abbr class=\"published\" itemprop=\"datePublished\" title=\"2017-09-09T10:52:00+02:00\">10:52</abbr>")
+        #expect(try HTMLMainTextExtractor().extract(Array(html.utf8)).dateCandidates.first == "2017-09-09T10:52:00+02:00")
+    }
+
+    @Test func aScriptInTheHeadGivesAWeakerDate() throws {
+        let html = Self.datedPage(head: "<script>var photo = {\"created_at\":\"2013-02-16T04:36:36-05:00\"};</script>", date: "")
+        #expect(try HTMLMainTextExtractor().extract(Array(html.utf8)).lateDateCandidates.contains("2013-02-16T04:36:36-05:00"))
+    }
+
+    @Test func aUTCTimestampIsReadAsTheDayOfThePagesLanguage() throws {
+        let late = "<meta property=\"article:published_time\" content=\"2023-11-01T23:01:00Z\">"
+        let italian = Self.datedPage(head: late, date: "").replacingOccurrences(of: "<html>", with: "<html lang=\"it\">")
+        #expect(try HTMLMainTextExtractor().extract(Array(italian.utf8)).dateCandidates == ["2023-11-02"])
+        // English is read in many time zones: the timestamp stays as it is.
+        let english = Self.datedPage(head: late, date: "").replacingOccurrences(of: "<html>", with: "<html lang=\"en\">")
+        #expect(try HTMLMainTextExtractor().extract(Array(english.utf8)).dateCandidates == ["2023-11-01T23:01:00Z"])
     }
 
     @Test func timeElementWithoutDatetimeGivesItsText() throws {

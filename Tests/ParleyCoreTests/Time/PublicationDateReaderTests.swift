@@ -82,12 +82,44 @@ private let reader = PublicationDateReader(lexicons: .bundled)
     #expect(c.publishedSource == "dateline")
 }
 
+@Test func datelineBelowALeadAndABylineBecomesThePublicationDate() {
+    let c = Sample.analyze("""
+        Talks in the capital
+        Minister Ana Lopes received Ambassador Karim Haddad at the ministry on trade and investment. They spoke for an hour. Both sides were pleased.
+        By Tomas Berg
+        27.1.2022 - The two sides agreed to meet again before the end of the year in the northern port city.
+        """)
+    #expect(c.published == PartialDate(year: 2022, month: 1, day: 27))
+    #expect(c.publishedSource == "dateline")
+}
+
 @Test func pageDateStringsInOtherLanguagesAndCases() {
     #expect(reader.date(inString: "Veröffentlicht am 5. April 2017") == PartialDate(year: 2017, month: 4, day: 5))
     #expect(reader.date(inString: "26 Okt 2018") == PartialDate(year: 2018, month: 10, day: 26))
     #expect(reader.date(inString: "publié le 30 septembre 2018") == PartialDate(year: 2018, month: 9, day: 30))
     #expect(reader.date(inString: "Unica.md, 20 septembrie 2020 16:20") == PartialDate(year: 2020, month: 9, day: 20))
     #expect(reader.date(inString: "12 марта 2021") == PartialDate(year: 2021, month: 3, day: 12))
+}
+
+@Test func pageDatesJoinedByWords() {
+    #expect(reader.date(inString: "/ martes 17 de marzo de 2020") == PartialDate(year: 2020, month: 3, day: 17))
+    #expect(reader.date(inString: "2 de março de 2021") == PartialDate(year: 2021, month: 3, day: 2))
+}
+
+@Test func aWeakerPageDateGivesTheDayOfAURLMonth() {
+    var d = Sample.document("Minister Ana Lopes received Ambassador Karim Haddad at the ministry to discuss trade and investment links between the two countries.")
+    d.url = "https://blog.example.org/2020/07/ambassador-visit.html"
+    d.lateDateCandidates = ["Sunday, June 28, 2020", "Sunday, July 05, 2020"]
+    let c = Sample.extractor.analyze(d)
+    #expect(c.published == PartialDate(year: 2020, month: 7, day: 5))
+    #expect(c.publishedSource == "page, late")
+}
+
+@Test func headerDateSplitAfterItsDayIsRead() {
+    // "14. Februar 2012" is two sentences to the splitter; the header line reads on to its paragraph's end.
+    let c = Sample.analyze("14. Februar 2012\nMinister Receives Envoy\nMinister Ana Lopes received Ambassador Karim Haddad at the ministry to discuss trade and investment links between the two countries.")
+    #expect(c.published == PartialDate(year: 2012, month: 2, day: 14))
+    #expect(c.publishedSource == "header")
 }
 
 @Test func otherLanguagesMonthsStayOutOfReleaseText() {
