@@ -41,8 +41,6 @@ public struct EventExtractor: PipelineStage {
         var speechParagraphs: Set<Int> = []
         var presentBeforeAnyEvent: [Int] = []
         var lastSubject: Int?
-        // "during the visit", "this visit follows …": a visit spoken of as known, with nobody named.
-        var visitSpokenOf = false
         var mainIndex: Int?
         var mainDateTokens: Range<Int>?
         // The date the lead sentence gives ("Minister Ana Lopes on Friday said …"): the day of the story's own happening
@@ -61,7 +59,6 @@ public struct EventExtractor: PipelineStage {
 
         for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
             let speech = speechStart(c, s)
-            if !visitSpokenOf { visitSpokenOf = Self.speaksOfTheVisit(tokens, s.tokenRange) }
             let firstOfParagraph = s.index == 0 || c.sentences[s.index - 1].paragraph != s.paragraph
             if firstOfParagraph, let sp = speech, sp - s.tokenRange.lowerBound <= 10 { speechParagraphs.insert(s.paragraph) }
             let inSpeechParagraph = speechParagraphs.contains(s.paragraph) && !firstOfParagraph
@@ -516,8 +513,10 @@ public struct EventExtractor: PipelineStage {
             events.append(headline)
         }
         // "Ghana's minister received Ana Lopes … During the visit, …": a visit spoken of as known is the guests' visit.
-        if visitSpokenOf, !events.contains(where: { $0.type == .VISIT && !$0.reported }),
-           let m = events.indices.first(where: { events[$0].type == .MEET && !events[$0].reported }) {
+        if !events.contains(where: { $0.type == .VISIT && !$0.reported }),
+           let m = events.indices.first(where: { events[$0].type == .MEET && !events[$0].reported }),
+           c.sentences.contains(where: { $0.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains($0.index)
+               && Self.speaksOfTheVisit(tokens, $0.tokenRange) }) {
             // The visitors: those from another country than the meeting's place, else those the verb makes guests.
             let placeCountry = events[m].place.flatMap { place in c.placeMentions.first { $0.name == place }?.country }
             let guests = placeCountry.map { home in events[m].participants.filter { c.people[$0].country.map { $0 != home } ?? false } }

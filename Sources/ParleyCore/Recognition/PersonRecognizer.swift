@@ -96,7 +96,8 @@ public struct PersonRecognizer: PipelineStage {
     /// The singular of a plural title printed right before token `start` ("prime ministers", "Consul-Generals",
     /// "Ambassadors"), when the gazetteer knows that title.
     func pluralTitle(_ c: ExtractionContext, before start: Int, from lower: Int) -> String? {
-        guard start > lower, c.tokens[start - 1].kind == .word, c.tokens[start - 1].key.count > 3, c.tokens[start - 1].key.hasSuffix("s") else { return nil }
+        guard start > lower, c.tokens[start - 1].kind == .word, c.tokens[start - 1].key.utf8.last == UInt8(ascii: "s"),
+              c.tokens[start - 1].key.utf8.count > 3 else { return nil }
         for k in stride(from: start - 1, through: max(lower, start - 4), by: -1) {
             guard c.tokens[k].kind == .word || c.tokens[k].key == "-" else { break }
             var printed = c.text(k..<start)
