@@ -86,7 +86,7 @@ public struct EventExtractor: PipelineStage {
                 // "held a meeting of the Council": a body's own session, no contact.
                 if type == .MEET, tokens[hit.range.upperBound - 1].key == "meeting", hit.range.upperBound < scan.upperBound,
                    tokens[hit.range.upperBound].key == "of" { continue }
-                // "to celebrate the 50th anniversary of diplomatic relations next year": the celebration is to come, the
+                // "ties that turn forty next year, their 40th anniversary of diplomatic relations": the celebration is to come, the
                 // establishment it marks lies in the past.
                 let anniversary = type == .ANNOUNCE ? Self.yearsBack(tokens, clauseStart..<clauseEnd, before: hit.range.lowerBound) : nil
                 let modality = anniversary == nil ? self.modality(c, trigger: hit.range, clauseStart: clauseStart, clauseEnd: clauseEnd) : nil
@@ -205,7 +205,7 @@ public struct EventExtractor: PipelineStage {
                     // "his/her/their visit": a visit is the nearest person's before it ("received Y on the occasion of his visit").
                     let possessor = type == .VISIT ? peopleInClause.last(where: { $0.tokens.lowerBound < hit.range.lowerBound })
                         : peopleInClause.first(where: { $0.tokens.lowerBound < hit.range.lowerBound })
-                    // "Following up on their meeting in Samarkand": "their" meeting or call is one of the two sides of the
+                    // "recalling their meeting at last year's summit": "their" meeting or call is one of the two sides of the
                     // story's own contact, when nobody else is named before it.
                     if owner == nil, possessor == nil, [.MEET, .CALL].contains(type), before.contains(where: { tokens[$0].key == "their" }),
                        let m = mainIndex, events[m].participants.count == 2, [.MEET, .CALL].contains(events[m].type) {
@@ -289,7 +289,7 @@ public struct EventExtractor: PipelineStage {
                     participants = events[m].participants
                     for x in events[m].countries { addC(x) }
                 }
-                // "the 50th anniversary of the establishment of diplomatic relations between the two countries": relations
+                // "forty years since both states set up diplomatic relations": relations
                 // of the two sides of the story's own contact.
                 if type == .ANNOUNCE, participants.isEmpty, countries.isEmpty,
                    let m = sentenceEvents.last ?? mainIndex, events[m].countries.count == 2 {
@@ -433,7 +433,7 @@ public struct EventExtractor: PipelineStage {
                 }
                 let counterpartMentions = peopleInClause.filter { $0.tokens.lowerBound >= hit.range.upperBound && counterparts.contains($0.person) }
                 // "met with A, Director of X; B, Head of Y; and C": items of a semicolon list are met one by one;
-                // "met his peers from Argentina and Brazil, A and B": counterparts of different countries, one by one.
+                // "met her peers from Ghana and Kenya, A and B": counterparts of different countries, one by one.
                 let semicolonList = listSemicolons && counterpartMentions.count >= 2
                     && (counterpartMentions[0].tokens.upperBound..<counterpartMentions[counterpartMentions.count - 1].tokens.lowerBound).contains { tokens[$0].key == ";" }
                 let peersOfCountries = (hit.range.upperBound..<clauseEnd).contains { ["counterparts", "peers"].contains(tokens[$0].key) }
@@ -753,8 +753,8 @@ public struct EventExtractor: PipelineStage {
     }
 
     /// Years counted back in a clause: `<N>th anniversary`, `<N>th year of` or `<N> years ago`.
-    /// The nearest before `trigger` wins ("in the 25th year of establishment of diplomatic relations and the 20th
-    /// anniversary of the Treaty": 25), then the first in the clause.
+    /// The nearest before `trigger` wins ("the 31st year since the establishment of relations, and the 12th year of
+    /// a trade pact": 31), then the first in the clause.
     static func yearsBack(_ tokens: [Token], _ r: Range<Int>, before trigger: Int) -> Int? {
         for k in stride(from: trigger - 1, through: max(r.lowerBound, trigger - 6), by: -1) where tokens[k].kind == .number && k + 1 < r.upperBound {
             guard let n = DateExpressionParser.number(tokens[k]), (1...300).contains(n) else { continue }

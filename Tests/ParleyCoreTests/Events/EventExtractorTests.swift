@@ -681,8 +681,8 @@ func willVisitIsKeptAsPlanned() {
 @Test func theVisitOfAPresidentToAnotherCountryNamesThePresident() {
     let a = Sample.extract("""
         2024-05-03
-        President of Ghana Kwame Mensah held a telephone conversation with President of Kenya Karim Haddad.
-        It was noted that the first state visit of the President of Kenya to Ghana gave new impetus to cooperation.
+        President of Ghana Kwame Mensah had a phone conversation with President of Kenya Karim Haddad.
+        Mensah said the recent state visit of the President of Kenya to Ghana had been a success.
         """)
     #expect(a.events.contains { $0.type == "VISIT" && $0.participants == ["Karim Haddad"] })
 }
@@ -710,7 +710,7 @@ func willVisitIsKeptAsPlanned() {
 
         13 October 2021
 
-        Foreign Minister Kwame Mensah of Ghana met with Speaker Karim Haddad of Kenya, and noted that next year we would celebrate the 30th anniversary of our diplomatic relations with joint events.
+        Foreign Minister Kwame Mensah of Ghana met with Speaker Karim Haddad of Kenya. He said both states will mark the 30th anniversary of their diplomatic relations next year.
         """)
     #expect(a.events.first?.type == "MEET")
     #expect(a.events.first?.date == "2021-10-13")
@@ -722,7 +722,7 @@ func willVisitIsKeptAsPlanned() {
 @Test func theNearestAnniversaryBeforeTheTriggerCounts() {
     let a = Sample.extract("""
         2017-11-28
-        President Kwame Mensah of Ghana received Speaker Karim Haddad of Kenya, noting the 25th year of establishment of diplomatic relations and the 20th anniversary of the trade treaty.
+        President Kwame Mensah of Ghana received Speaker Karim Haddad of Kenya; ties are in the 25th year since the establishment of diplomatic relations, and a trade pact turns 20 too.
         """)
     #expect(a.events.contains { $0.type == "ANNOUNCE" && $0.date == "1992" })
 }

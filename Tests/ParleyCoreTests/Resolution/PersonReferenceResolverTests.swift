@@ -79,8 +79,8 @@ import Testing
 @Test func aFathersNameAloneNamesAnotherPerson() {
     let a = Sample.extract("""
         2017-03-28
-        Foreign Minister Karim Haddad met Omani Foreign Minister Yusuf Bin Alawi Bin Kwame in Amman. Haddad also conveyed greetings to His Majesty King Kwame.
+        Foreign Minister Karim Haddad met Foreign Minister Tariq Bin Salim Bin Kwame in Amman. Haddad also conveyed greetings to His Majesty King Kwame.
         """)
-    #expect(a.person("Yusuf Bin Alawi Bin Kwame") != nil)
-    #expect(a.person("Yusuf Bin Alawi Bin Kwame")?.aliases.contains("Kwame") == false)
+    #expect(a.person("Tariq Bin Salim Bin Kwame") != nil)
+    #expect(a.person("Tariq Bin Salim Bin Kwame")?.aliases.contains("Kwame") == false)
 }
