@@ -515,10 +515,16 @@ public struct EventExtractor: PipelineStage {
         // "Ghana's minister received Ana Lopes … During the visit, …": a visit spoken of as known is the guests' visit.
         if !events.contains(where: { $0.type == .VISIT && !$0.reported }),
            let m = events.indices.first(where: { events[$0].type == .MEET && !events[$0].reported }),
-           c.sentences.contains(where: { $0.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains($0.index)
+           let spoken = c.sentences.first(where: { $0.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains($0.index)
                && Self.speaksOfTheVisit(tokens, $0.tokenRange) }) {
-            // The visitors: those from another country than the meeting's place, else those the verb makes guests.
+            // The visitors: those from another country than the meeting's place (else the dateline's, else the country
+            // the visit's sentence says they are in), else those the verb makes guests.
             let placeCountry = events[m].place.flatMap { place in c.placeMentions.first { $0.name == place }?.country }
+                ?? c.layout.datelinePlaceCountry
+                ?? c.countryMentions.first(where: { cm in
+                    !cm.isAdjective && spoken.tokenRange.contains(cm.tokens.lowerBound) && cm.tokens.lowerBound > 0
+                        && ["in", "to"].contains(tokens[cm.tokens.lowerBound - 1].key)
+                })?.iso3
             let guests = placeCountry.map { home in events[m].participants.filter { c.people[$0].country.map { $0 != home } ?? false } }
                 ?? events[m].participants.filter { events[m].roles[$0] == "guest" }
             if !guests.isEmpty, guests.count < events[m].participants.count {
@@ -573,6 +579,22 @@ public struct EventExtractor: PipelineStage {
                     events[e].roles[p] = "guest"
                     if let x = c.people[p].country, !events[e].countries.contains(x) { events[e].countries.append(x) }
                 }
+            }
+        }
+        // "The President received the credentials of twelve new ambassadors … Ghana's Ambassador, Kwame Mensah, said …":
+        // envoys received as a group, named elsewhere in the story (or in a list of "Name (Country)" lines), are the
+        // audience's other side.
+        if let e = events.indices.first(where: { events[$0].type == .MEET && !events[$0].reported }),
+           Self.receivesEnvoyGroup(tokens, events[e].triggerTokens, sentence: c.sentences[events[e].sentence].tokenRange) {
+            let host = Set(events[e].participants)
+            let envoys = c.people.indices.filter { p in
+                !host.contains(p) && (c.people[p].evidence == "list" || c.people[p].titles.contains(where: PersonCountryInference.isDiplomatTitle))
+                    && !events.contains { $0.participants.contains(p) && !host.isSubset(of: $0.participants) }
+            }
+            for p in envoys {
+                events[e].participants.append(p)
+                events[e].roles[p] = "guest"
+                if let x = c.people[p].country, !events[e].countries.contains(x) { events[e].countries.append(x) }
             }
         }
         // "During the stay, a meeting with X was the high point": in the story of a visit, a meeting with one person
@@ -846,8 +868,20 @@ public struct EventExtractor: PipelineStage {
     /// its visitor not named with it.
     static func speaksOfTheVisit(_ tokens: [Token], _ r: Range<Int>) -> Bool {
         r.contains { k in
-            tokens[k].key == "visit" && k > r.lowerBound && ["the", "this", "current"].contains(tokens[k - 1].key)
+            ["visit", "trip"].contains(tokens[k].key) && k > r.lowerBound && ["the", "this", "current"].contains(tokens[k - 1].key)
                 && (k + 1 >= r.upperBound || !["of", "by"].contains(tokens[k + 1].key))
+        }
+    }
+
+    static let envoyGroupNouns: Set<String> = ["envoys", "ambassadors", "diplomats", "commissioners", "ambassadors-designate", "mission", "missions"]
+
+    /// Whether a meeting's object is a group of envoys named by their number or kind, not by name: "received the
+    /// credentials of ten new ambassadors", "welcomed newly accredited envoys", "met the heads of mission".
+    static func receivesEnvoyGroup(_ tokens: [Token], _ trigger: Range<Int>, sentence: Range<Int>) -> Bool {
+        let end = min(sentence.upperBound, trigger.upperBound + 12)
+        guard trigger.upperBound < end else { return false }
+        return (trigger.upperBound..<end).contains { k in
+            envoyGroupNouns.contains(tokens[k].key) && (tokens[k].key != "mission" && tokens[k].key != "missions" || k >= 2 && tokens[k - 1].key == "of" && tokens[k - 2].key == "heads")
         }
     }
 
