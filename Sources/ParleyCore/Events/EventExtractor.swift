@@ -348,6 +348,9 @@ public struct EventExtractor: PipelineStage {
                     else if let d = date, let md = mainDate, d != md, !(md.description.hasPrefix(d.description)),
                             !Self.arrivalBefore(type, d, md) { reported = true }
                     else if chosen != nil && date == nil { reported = true }
+                } else if pluperfect && !sameDay && !inSpeech {
+                    // "The two leaders had met in May" before the story's own contact is told: still an earlier one.
+                    reported = true
                 }
                 if date == nil && chosen == nil && !reported && !isFuture {
                     date = mainDate ?? leadDate ?? c.layout.datelineDate ?? c.published
@@ -595,6 +598,29 @@ public struct EventExtractor: PipelineStage {
                 events[e].participants.append(p)
                 events[e].roles[p] = "guest"
                 if let x = c.people[p].country, !events[e].countries.contains(x) { events[e].countries.append(x) }
+            }
+        }
+        // "The talks were held on the sidelines of the Ghana–Kenya Business Forum": those who met attended the gathering.
+        if !events.contains(where: { $0.type == .ATTEND && !$0.reported }),
+           let m = events.indices.first(where: { events[$0].type == .MEET && !events[$0].reported && !events[$0].participants.isEmpty }) {
+            let near = Set([events[m].sentence] + events[m].otherSentences + [events[m].sentence + 1, events[m].sentence + 2])
+            if let s = near.sorted().first(where: { $0 < c.sentences.count && Self.sidelinesOf(tokens, c.sentences[$0].tokenRange) != nil }),
+               let of = Self.sidelinesOf(tokens, c.sentences[s].tokenRange) {
+                let r = c.sentences[s].tokenRange
+                let clauseEnd = (of..<r.upperBound).first { tokens[$0].key == "," } ?? r.upperBound
+                let gathering = c.organizationMentions.first { (of..<clauseEnd).contains($0.tokens.lowerBound) && c.organizations[$0.organization].isListed }?.organization
+                var attendance = events[m]
+                attendance.type = .ATTEND
+                attendance.variant = nil
+                attendance.participants = Self.uniqued(events.filter { $0.type == .MEET && !$0.reported && ($0.sentence == events[m].sentence || $0.sentence == s) }.flatMap(\.participants))
+                attendance.roles = Dictionary(uniqueKeysWithValues: attendance.participants.map { ($0, "participant") })
+                attendance.organizations = gathering.map { [$0] } ?? []
+                attendance.countries = Self.countries(c, people: attendance.participants, organizations: [])
+                attendance.isCountryVisit = false
+                attendance.otherSentences = []
+                attendance.sentence = s
+                attendance.confidence = 0.6
+                events.append(attendance)
             }
         }
         // "During the stay, a meeting with X was the high point": in the story of a visit, a meeting with one person
@@ -871,6 +897,16 @@ public struct EventExtractor: PipelineStage {
             ["visit", "trip"].contains(tokens[k].key) && k > r.lowerBound && ["the", "this", "current"].contains(tokens[k - 1].key)
                 && (k + 1 >= r.upperBound || !["of", "by"].contains(tokens[k + 1].key))
         }
+    }
+
+    /// The token after "on the sidelines of" / "on the margins of" in a range, if the words are there.
+    static func sidelinesOf(_ tokens: [Token], _ r: Range<Int>) -> Int? {
+        guard r.count > 4 else { return nil }
+        for k in (r.lowerBound + 2)..<(r.upperBound - 2) where ["sidelines", "margins", "margin", "sideline"].contains(tokens[k].key)
+            && tokens[k - 1].key == "the" && ["on", "at", "in"].contains(tokens[k - 2].key) && tokens[k + 1].key == "of" {
+            return k + 2
+        }
+        return nil
     }
 
     static let envoyGroupNouns: Set<String> = ["envoys", "ambassadors", "diplomats", "commissioners", "ambassadors-designate", "mission", "missions"]
