@@ -114,5 +114,28 @@ public struct DocumentLayoutStage: PipelineStage {
                     .first(where: { (1995...2100).contains($0.year) }) {
             context.published = d; context.publishedSource = "page, late"
         }
+        monthFirstIfTheTextSaysSo(&context, body: body)
+    }
+
+    /// "Published: 10/5/2022" under a dateline "Lima, Oct. 6": a date printed in numbers only, read day first, is
+    /// read month first when the page's words name that month with a day within three days of it.
+    func monthFirstIfTheTextSaysSo(_ context: inout ExtractionContext, body: Int) {
+        guard context.publishedSource != "metadata", let p = context.published, let d = p.day, let m = p.month, d <= 12, d != m,
+              PartialDate.isValid(year: p.year, month: d, day: m) else { return }
+        let tokens = context.tokens
+        for s in context.sentences.prefix(body + 8) {
+            let r = s.tokenRange
+            for k in r where tokens[k].isCapitalized {
+                guard case .month(let named)? = context.lexicons.calendar[tokens[k].key] else { continue }
+                var n = k + 1
+                if n < r.upperBound, tokens[n].key == "." { n += 1 }
+                guard n < r.upperBound, tokens[n].kind == .number, let day = Int(tokens[n].key), (1...31).contains(day) else { continue }
+                if named == m, abs(day - d) <= 3 { return }
+                if named == d, abs(day - m) <= 3 {
+                    context.published = PartialDate(year: p.year, month: d, day: m)
+                    return
+                }
+            }
+        }
     }
 }
