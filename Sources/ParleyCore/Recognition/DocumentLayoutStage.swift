@@ -89,8 +89,14 @@ public struct DocumentLayoutStage: PipelineStage {
                 let lower = line.lowercased()
                 return HTMLMainTextExtractor.dateLabels.contains { lower.hasPrefix($0) }
             }
-            return labelled.flatMap { self.dates.date(inString: $0) }
-                ?? header.lazy.compactMap { self.dates.date(inString: $0) }.first
+            // Of two dated header lines, the one that also prints the hour ("Thursday 25 August 2022 - 15:54") is the
+            // story's; a bare date above it is the site's today.
+            // Else, of a dated line above the headline and one below it, the one below is the story's.
+            let dated = header.enumerated().compactMap { (i, line) in self.dates.date(inString: line).map { (i, line, $0) } }
+            let timed = dated.count >= 2 ? dated.first { Self.printsAnHour($0.1) }?.2 : nil
+            let titleLine = c.layout.title.flatMap { t in header.firstIndex { $0.hasPrefix(t) } }
+            let belowTitle = titleLine.flatMap { t in dated.count >= 2 && dated[0].0 < t ? dated.first { $0.0 > t }?.2 : nil }
+            return labelled.flatMap { self.dates.date(inString: $0) } ?? timed ?? belowTitle ?? dated.first?.2
         }(context) {
             context.published = d; context.publishedSource = "header"
         } else if let d = { (c: ExtractionContext) in
@@ -115,6 +121,15 @@ public struct DocumentLayoutStage: PipelineStage {
             context.published = d; context.publishedSource = "page, late"
         }
         monthFirstIfTheTextSaysSo(&context, body: body)
+    }
+
+    /// Whether a line prints an hour ("15:54", "9:05").
+    static func printsAnHour(_ line: String) -> Bool {
+        let b = Array(line.utf8)
+        guard b.count >= 4 else { return false }
+        func digit(_ i: Int) -> Bool { i >= 0 && i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        for i in 1..<(b.count - 2) where b[i] == UInt8(ascii: ":") && digit(i - 1) && digit(i + 1) && digit(i + 2) && !digit(i + 3) { return true }
+        return false
     }
 
     /// "Published: 10/5/2022" under a dateline "Lima, Oct. 6": a date printed in numbers only, read day first, is
