@@ -472,6 +472,26 @@ public struct EventExtractor: PipelineStage {
                     lastSubject = subjects.first
                     continue
                 }
+                // "met with his Ghanaian, Kenyan and Togolese counterparts", "met the ambassadors of Ghana and Kenya": one
+                // meeting per country named; who stood for each is looked for in the sentences after (below).
+                // Envoys presenting their credentials together are received at one ceremony.
+                if type == .MEET, trig.option != .nominal, !reported, !subjects.isEmpty, counterparts.isEmpty,
+                   !(clauseStart..<clauseEnd).contains(where: { Self.credentialWords.contains(tokens[$0].key) }),
+                   let listed = Self.countryList(c, from: hit.range.upperBound, end: clauseEnd) {
+                    let own = subjects.compactMap { c.people[$0].country }
+                    for x in listed where !own.contains(x) && !events.contains(where: { $0.type == .MEET && $0.countries.contains(x) && subjects.allSatisfy($0.participants.contains) }) {
+                        var e = event
+                        e.participants = subjects
+                        e.roles = event.roles.filter { subjects.contains($0.key) }
+                        e.countries = Self.uniqued(own + [x])
+                        e.counterpartCountry = x
+                        events.append(e)
+                        sentenceEvents.append(events.count - 1)
+                        if mainIndex == nil { mainIndex = events.count - 1; mainDateTokens = chosen?.tokens }
+                    }
+                    lastSubject = subjects.first
+                    continue
+                }
                 // "led a delegation to South Africa to attend the Dialogue", "… for the 2023 Summit": the delegation's
                 // visit is also an attendance of that gathering.
                 if type == .VISIT, !reported, (hit.range).contains(where: { Self.referenceDelegation.contains(tokens[$0].key) }),
@@ -598,6 +618,27 @@ public struct EventExtractor: PipelineStage {
                 events[e].participants.append(p)
                 events[e].roles[p] = "guest"
                 if let x = c.people[p].country, !events[e].countries.contains(x) { events[e].countries.append(x) }
+            }
+        }
+        // "… met his Ghanaian and Kenyan counterparts. … In the meeting with Kenyan Foreign Minister Ana Lopes, …": the
+        // first minister or envoy of each listed country named after the list is that country's counterpart, and a
+        // meeting told with them is the same meeting.
+        for e in events.indices where events[e].counterpartCountry != nil {
+            let x = events[e].counterpartCountry!
+            let hosts = Set(events[e].participants)
+            guard let m = c.personMentions.first(where: { m in
+                m.sentence > events[e].sentence && !hosts.contains(m.person) && c.people[m.person].country == x && !c.people[m.person].isHeadOfState
+                    && c.people[m.person].titles.contains { (Self.titleRank(c, $0) ?? 9) <= 4 || PersonCountryInference.isDiplomatTitle($0) }
+            }) else { continue }
+            events[e].participants.append(m.person)
+            events[e].roles[m.person] = "guest"
+            if let o = c.people[m.person].organization, c.organizations[o].isListed, !events[e].organizations.contains(o) { events[e].organizations.append(o) }
+            events[e].counterpartCountry = nil
+            // The meeting told again with the counterpart named is this one.
+            if let later = events.indices.first(where: { $0 != e && events[$0].type == .MEET && !events[$0].reported && events[$0].participants.contains(m.person) && events[$0].counterpartCountry == nil && events[$0].sentence > events[e].sentence }) {
+                events[e].otherSentences.append(events[later].sentence)
+                events[later].participants = []
+                events[later].organizations = []
             }
         }
         // "The talks were held on the sidelines of the Ghana–Kenya Business Forum": those who met attended the gathering.
@@ -897,6 +938,43 @@ public struct EventExtractor: PipelineStage {
             ["visit", "trip"].contains(tokens[k].key) && k > r.lowerBound && ["the", "this", "current"].contains(tokens[k - 1].key)
                 && (k + 1 >= r.upperBound || !["of", "by"].contains(tokens[k + 1].key))
         }
+    }
+
+    static let credentialWords: Set<String> = ["credentials", "credence", "letters", "copies"]
+
+    static let countryListNouns: Set<String> = ["counterparts", "peers", "ambassadors", "envoys", "ministers", "colleagues", "delegations"]
+
+    /// The countries of a list that names counterparts by country, right after a meeting verb: "his Ghanaian, Kenyan
+    /// and Togolese counterparts", "(the) counterparts from Ghana, Kenya and Togo", "the ambassadors of Ghana and Kenya".
+    /// Two countries at least, only list words between them.
+    static func countryList(_ c: ExtractionContext, from start: Int, end: Int) -> [String]? {
+        let tokens = c.tokens
+        let window = start..<min(end, start + 16)
+        guard window.contains(where: { countryListNouns.contains(tokens[$0].key) }) else { return nil }
+        var found: [String] = []
+        var k = window.lowerBound
+        var lastEnd: Int?
+        var first = window.lowerBound
+        while k < window.upperBound {
+            if let i = c.countryMentionAt[k] {
+                let cm = c.countryMentions[i]
+                if let le = lastEnd, !(le..<cm.tokens.lowerBound).allSatisfy({ [",", "and", "the", "&"].contains(tokens[$0].key) }) {
+                    if found.count >= 2 { break }
+                    found = []
+                }
+                if found.isEmpty { first = cm.tokens.lowerBound }
+                if !found.contains(cm.iso3) { found.append(cm.iso3) }
+                lastEnd = cm.tokens.upperBound
+                k = cm.tokens.upperBound
+                continue
+            }
+            k += 1
+        }
+        guard found.count >= 2, let le = lastEnd else { return nil }
+        // The noun is right before the list ("counterparts from …", "ambassadors of …") or right after it.
+        let before = (max(window.lowerBound, first - 4)..<first).contains { countryListNouns.contains(tokens[$0].key) }
+        let after = (le..<max(le, min(c.tokens.count, le + 2))).contains { countryListNouns.contains(tokens[$0].key) }
+        return before || after ? found : nil
     }
 
     /// The token after "on the sidelines of" / "on the margins of" in a range, if the words are there.

@@ -207,4 +207,7 @@ public struct EventRecord: Sendable {
     public var isCountryVisit = false
     /// The channel of the contact and the level of each side (`ChannelCoder`).
     public var contact: ContactProfile?
+    /// A meeting with the counterpart of one country of a list ("met his Ghanaian and Kenyan counterparts"), whose
+    /// counterpart is still to be named.
+    public var counterpartCountry: String?
 }
