@@ -572,7 +572,7 @@ public struct EventExtractor: PipelineStage {
                 guard let m = c.personMentions.first(where: { $0.person == p && sentence.contains($0.tokens.lowerBound) }),
                       let v = (max(sentence.lowerBound, m.tokens.lowerBound - 8)..<m.tokens.lowerBound).last(where: { tokens[$0].key == "visiting" }),
                       ((v + 1)..<m.tokens.lowerBound).allSatisfy({ tokens[$0].isCapitalized || ["of", "the", "to", "for", "and", "-", "."].contains(tokens[$0].key) }),
-                      !events.contains(where: { $0.type == .VISIT && $0.participants.contains(p) }) else { continue }
+                      !events.contains(where: { $0.type == .VISIT && !$0.reported && $0.participants.contains(p) }) else { continue }
                 var visit = events[e]
                 visit.type = .VISIT
                 visit.variant = nil
