@@ -634,6 +634,11 @@ public struct EventExtractor: PipelineStage {
             events[e].roles[m.person] = "guest"
             if let o = c.people[m.person].organization, c.organizations[o].isListed, !events[e].organizations.contains(o) { events[e].organizations.append(o) }
             events[e].counterpartCountry = nil
+            // "… they signed an agreement": what the two did next, told before the counterpart was known, is theirs too.
+            for f in events.indices where f != e && [.SIGN, .ANNOUNCE].contains(events[f].type) && Set(events[f].participants) == hosts
+                && events[f].countries.contains(x) && events[f].sentence >= m.sentence {
+                events[f].participants.append(m.person)
+            }
             // The meeting told again with the counterpart named is this one.
             if let later = events.indices.first(where: { $0 != e && events[$0].type == .MEET && !events[$0].reported && events[$0].participants.contains(m.person) && events[$0].counterpartCountry == nil && events[$0].sentence > events[e].sentence }) {
                 events[e].otherSentences.append(events[later].sentence)
