@@ -460,6 +460,8 @@ public struct PersonRecognizer: PipelineStage {
         // "met her counterparts from Ghana and Kenya, Kwame Mensah and …": the counterparts named.
         if nr.lowerBound >= 2, c.tokens[nr.lowerBound - 1].key == ",",
            (max(0, nr.lowerBound - 8)..<(nr.lowerBound - 1)).contains(where: { ["counterparts", "counterpart", "peers"].contains(c.tokens[$0].key) }) { return true }
+        // "his Kenyan counterpart Karim Haddad": the counterpart named.
+        if nr.lowerBound >= 1, ["counterpart", "counterparts"].contains(c.tokens[nr.lowerBound - 1].key) { return true }
         if k < end, c.tokens[k].key == "and", k + 1 < end, c.tokens[k + 1].isCapitalized { return false }
         if nr.lowerBound >= 2 {
             let b1 = c.tokens[nr.lowerBound - 1].key

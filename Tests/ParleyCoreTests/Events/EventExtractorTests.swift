@@ -768,3 +768,81 @@ func willVisitIsKeptAsPlanned() {
     #expect(Set(a.events.first?.participants ?? []) == ["Ana Lopes", "Karim Haddad"])
     #expect(a.events.first?.date == "2022-12-29")
 }
+
+@Test func envoysReceivedAsAGroupAreNamedInTheListAfter() {
+    let a = Sample.extract("""
+        2024-05-02
+        President Kwame Mensah on Thursday accepted the Letters of Credence of three new foreign envoys at the Jubilee House in Accra.
+        The President asked the envoys to help deepen trade with their countries.
+        The new envoys are:
+        Karim Haddad (Kenya)
+        Ana Lopes (Brazil)
+        Lena Novak (Slovenia)
+        """)
+    let meeting = a.events.first { $0.type == "MEET" }
+    #expect(Set(meeting?.participants ?? []) == ["Kwame Mensah", "Karim Haddad", "Ana Lopes", "Lena Novak"])
+}
+
+@Test func aMeetingOnTheSidelinesOfAGatheringIsAlsoItsAttendance() {
+    let a = Sample.extract("""
+        2023-09-21
+        NEW YORK — Ghanaian Foreign Minister Kwame Mensah held talks with his Kenyan counterpart Karim Haddad on Wednesday. The talks took place on the sidelines of the 78th session of the UN General Assembly, the ministry said.
+        """)
+    #expect(Set(a.events.map(\.type)) == ["MEET", "ATTEND"])
+    let attendance = a.events.first { $0.type == "ATTEND" }
+    #expect(Set(attendance?.participants ?? []) == ["Kwame Mensah", "Karim Haddad"])
+}
+
+@Test func counterpartsListedByCountryAreMetOneByOne() {
+    let a = Sample.extract("""
+        2024-03-11
+        ACCRA — Foreign Minister Kwame Mensah of Ghana on Monday held separate talks with his Kenyan and Togolese counterparts at the foreign ministry.
+        Mensah and the Kenyan Foreign Minister Karim Haddad reviewed the work of their joint commission.
+        The Togolese Foreign Minister Ana Lopes spoke of the coastal highway, and after the talks the two ministers signed an agreement on visas.
+        """)
+    let meetings = a.events.filter { $0.type == "MEET" }
+    #expect(meetings.count == 2)
+    #expect(meetings.contains { Set($0.participants) == ["Kwame Mensah", "Karim Haddad"] })
+    #expect(meetings.contains { Set($0.participants) == ["Kwame Mensah", "Ana Lopes"] })
+}
+
+@Test func credentialsPresentedByEnvoysOfSeveralCountriesAreOneCeremony() {
+    let a = Sample.extract("""
+        2024-03-11
+        President Kwame Mensah received the letters of credence of the new Ambassadors of Kenya, Togo and Brazil at a ceremony in Accra on March 11.
+        """)
+    #expect(a.events.filter { $0.type == "MEET" }.count == 1)
+}
+
+@Test func aVisitSpokenOfAsTheTripIsTheGuestsVisitToTheDatelinesCountry() {
+    let a = Sample.extract("""
+        2024-02-20
+        NAIROBI — Ana Lopes, leader of the Ghana Labour Party, and Kenyan President Karim Haddad met on Tuesday at State House.
+        During the trip, she will also tour the port of Mombasa.
+        """)
+    let visit = a.events.first { $0.type == "VISIT" }
+    #expect(visit?.participants == ["Ana Lopes"])
+}
+
+@Test func aContactToldInThePluperfectBeforeTheStorysOwnIsAnEarlierOne() {
+    let a = Sample.extract("""
+        Presidents Mensah and Haddad speak by phone
+
+        President Kwame Mensah and Kenyan President Karim Haddad had held talks in Accra in March, at the opening of the joint business forum of the two countries.
+
+        President Kwame Mensah of Ghana on Friday held a telephone conversation with Kenyan President Karim Haddad, the presidency said.
+        """)
+    let call = a.events.first { $0.type == "CALL" }
+    #expect(call?.reported == false)
+    #expect(a.events.first { $0.type == "MEET" }?.reported == true)
+}
+
+@Test func aVisitingGuestsVisitIsTheStorysOwnBesideAnEarlierOneReported() {
+    let a = Sample.extract("""
+        2024-04-13
+        President Kwame Mensah on Saturday met with visiting Kenyan Foreign Minister Karim Haddad in Accra.
+        Mensah recalled Haddad's last visit to Ghana as a member of parliament in May 2019.
+        """)
+    let visits = a.events.filter { $0.type == "VISIT" }
+    #expect(visits.contains { !$0.reported && $0.participants == ["Karim Haddad"] })
+}

@@ -72,3 +72,42 @@ private let body = "Minister Ana Lopes met here with Ambassador Karim Haddad to 
         """)
     #expect(a.published == "2024-04-14")
 }
+
+@Test func ofTwoDatedHeaderLinesTheOneWithAnHourIsTheStorys() {
+    let a = Sample.extract("""
+        02 Jan 2026
+        Monday 9 September 2024 - 11:20
+        Ref. 55102
+
+        Ghana and Togo to widen road links
+
+        Foreign Minister Kwame Mensah said on Monday that Ghana and Togo will widen their road links after his talks with Togolese envoy Karim Haddad in Accra.
+        """)
+    #expect(a.published == "2024-09-09")
+}
+
+@Test func aDatedLineBelowTheHeadlineWinsOverTheSitesTodayAboveIt() {
+    let a = Sample.extract("""
+        Jan. 2, 2026 Friday
+        Accra Daily Courier
+        Kenyan Trade Mission Departs Accra
+
+        Business 2024.6.3.
+
+        The trade mission of Kenya led by Karim Haddad left Accra after a three-day stay, seen off by Minister Kwame Mensah at the airport.
+        """)
+    #expect(a.published == "2024-06-03")
+}
+
+@Test func aNumericDateReadsMonthFirstWhenTheDatelineNamesThatMonth() {
+    let a = Sample.extract("""
+        Ghana's President to receive Kenyan minister
+
+        09:10 | Accra, Nov. 4.
+
+        The President of Ghana, Kwame Mensah, will hold talks with Kenyan Foreign Minister Karim Haddad today at the Jubilee House in Accra.
+
+        Published: 11/4/2024
+        """)
+    #expect(a.published == "2024-11-04")
+}
