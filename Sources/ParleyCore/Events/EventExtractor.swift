@@ -225,6 +225,9 @@ public struct EventExtractor: PipelineStage {
                 let clause = clauseStart..<clauseEnd
                 func has(_ phrase: [String]) -> Bool { Self.contains(tokens, clause, phrase) }
                 var partyOrgsOnly = false
+                // "They also exchanged views on …" right after a call, nobody else named: more of the call.
+                if type == .MEET, peopleInClause.isEmpty, let m = mainIndex, events[m].type == .CALL, !events[m].reported,
+                   sentenceEvents.isEmpty, (clauseStart..<hit.range.lowerBound).contains(where: { tokens[$0].key == "they" }) { continue }
                 if !(trig.option == .nominal && !lightVerb), refersToBothSides(tokens, clauseStart..<hit.range.upperBound) {
                     // "The sides also exchanged views on …" after a telephone call tells more of the call.
                     if type == .MEET, let m = mainIndex, events[m].type == .CALL, !events[m].reported,
