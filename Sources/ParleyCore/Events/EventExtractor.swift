@@ -160,12 +160,18 @@ public struct EventExtractor: PipelineStage {
                 default: break
                 }
                 if type == .ATTEND {
-                    let meetingRef = after.prefix(3).contains { ["meeting", "talks", "meetings"].contains(tokens[$0].key) }
+                    let meetingRef = after.prefix(4).contains { ["meeting", "talks", "meetings"].contains(tokens[$0].key) }
                     if meetingRef, let target = mainIndex ?? events.indices.last {
                         for p in peopleInClause.map(\.person) where !events[target].participants.contains(p) { events[target].participants.append(p) }
                         continue
                     }
                     if !hasGathering && !after.contains(where: { tokens[$0].isCapitalized }) { continue }
+                }
+                // "This has been the first official visit to Ghana by …", "the visit": the visit already told.
+                if type == .VISIT, trig.option == .nominal, events.contains(where: { $0.type == .VISIT && !$0.reported }),
+                   (max(clauseStart, hit.range.lowerBound - 2)..<hit.range.lowerBound).contains(where: { tokens[$0].key == "the" })
+                    || (max(clauseStart, hit.range.lowerBound - 5)..<hit.range.lowerBound).contains(where: { ["this", "that"].contains(tokens[$0].key) }) {
+                    continue
                 }
 
                 // "Before meeting with X, Y had talks with Z": a meeting already told, named to place the new one in time.
