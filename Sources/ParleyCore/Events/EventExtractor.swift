@@ -218,6 +218,9 @@ public struct EventExtractor: PipelineStage {
                         for p in events[m].participants { addP(p) }
                     } else if owner == nil, before.contains(where: { ["his", "her", "their"].contains(tokens[$0].key) }), let subj = possessor?.person ?? pronounReferent(c, s) ?? lastSubject {
                         addP(subj)
+                    } else if type == .VISIT, owner == nil, let subject = possessor, before.contains(where: { Self.afterVisitWords.contains(tokens[$0].key) }) {
+                        // "returned home after official visits to …", "is back from a visit to …": the subject's own visit.
+                        addP(subject.person)
                     }
                     for m in peopleInClause where m.tokens.lowerBound >= hit.range.upperBound { addP(m.person) }
                 } else if type == .ATTEND, !(hit.range.upperBound < clauseEnd && tokens[hit.range.upperBound].key == "by"),
@@ -499,6 +502,20 @@ public struct EventExtractor: PipelineStage {
                         if mainIndex == nil { mainIndex = events.count - 1; mainDateTokens = chosen?.tokens }
                     }
                     lastSubject = subjects.first
+                    continue
+                }
+                // "visits to London (United Kingdom), Tokyo and Washington": one visit per place of the list.
+                if type == .VISIT, !reported, !participants.isEmpty,
+                   let places = Self.placeList(c, from: hit.range.upperBound, end: clauseEnd), places.count >= 2 {
+                    for (name, country) in places where !events.contains(where: { $0.type == .VISIT && !$0.reported && $0.place == name }) {
+                        var e = event
+                        e.place = name
+                        e.isCountryVisit = true
+                        if let x = country { e.countries = Self.uniqued(event.countries + [x]) }
+                        events.append(e)
+                        sentenceEvents.append(events.count - 1)
+                        if mainIndex == nil { mainIndex = events.count - 1; mainDateTokens = chosen?.tokens }
+                    }
                     continue
                 }
                 // "led a delegation to South Africa to attend the Dialogue", "… for the 2023 Summit": the delegation's
@@ -953,6 +970,43 @@ public struct EventExtractor: PipelineStage {
                 && (k + 1 >= r.upperBound || !["of", "by"].contains(tokens[k + 1].key))
         }
     }
+
+    /// The places of a list right after a visit's trigger: "London (United Kingdom), Tokyo (Japan) and Ghana" — each
+    /// city or country with its country; a country in brackets after a city belongs to that city. Nil when the words
+    /// between are not list words.
+    static func placeList(_ c: ExtractionContext, from start: Int, end: Int) -> [(String, String?)]? {
+        let tokens = c.tokens
+        var k = start
+        var places: [(String, String?)] = []
+        let joiners: Set<String> = [",", "and", "the", "&"]
+        while k < min(end, start + 40) {
+            if let i = c.placeMentionAt[k] {
+                let pm = c.placeMentions[i]
+                places.append((pm.name, pm.country))
+                k = pm.tokens.upperBound
+                // "(United Kingdom)": the city's country.
+                if k < end, tokens[k].key == "(", let j = c.countryMentionAt[k + 1], c.countryMentions[j].tokens.upperBound < end,
+                   tokens[c.countryMentions[j].tokens.upperBound].key == ")" {
+                    k = c.countryMentions[j].tokens.upperBound + 1
+                }
+            } else if let j = c.countryMentionAt[k], !c.countryMentions[j].isAdjective {
+                let cm = c.countryMentions[j]
+                places.append((c.lexicons.countries.first { $0.iso3 == cm.iso3 }?.name ?? cm.iso3, cm.iso3))
+                k = cm.tokens.upperBound
+            } else if !places.isEmpty && joiners.contains(tokens[k].key) {
+                k += 1
+                continue
+            } else if places.isEmpty && k < start + 2 && ["to", "in", "the"].contains(tokens[k].key) {
+                k += 1
+                continue
+            } else {
+                break
+            }
+        }
+        return places.count >= 2 ? places : nil
+    }
+
+    static let afterVisitWords: Set<String> = ["after", "following", "from", "concluding", "concluded", "ending", "ended"]
 
     static let credentialWords: Set<String> = ["credentials", "credence", "letters", "copies"]
 
