@@ -537,7 +537,14 @@ public struct EventExtractor: PipelineStage {
                     merge(&events[m], event)
                     continue
                 }
-                if !ownCounterpart, let m = sentenceEvents.first(where: { mergeable(events[$0], event) }) ?? events.indices.first(where: { compatible(events[$0], event, c) }) {
+                // "…; the summit in Nairobi, in which she also had a bilateral with Y; and …": one subject meeting another
+                // counterpart in another clause of the sentence holds another meeting.
+                func otherCounterpart(_ e: EventRecord) -> Bool {
+                    guard e.type == .MEET, event.type == .MEET, clauseStart > s.tokenRange.lowerBound, e.triggerTokens.upperBound <= clauseStart else { return false }
+                    let shared = Set(e.participants).intersection(event.participants)
+                    return !shared.isEmpty && e.participants.contains { !shared.contains($0) } && event.participants.contains { !shared.contains($0) }
+                }
+                if !ownCounterpart, let m = sentenceEvents.first(where: { mergeable(events[$0], event) && !otherCounterpart(events[$0]) }) ?? events.indices.first(where: { compatible(events[$0], event, c) }) {
                     merge(&events[m], event)
                     if !sentenceEvents.contains(m) { sentenceEvents.append(m) }
                     continue
@@ -792,6 +799,12 @@ public struct EventExtractor: PipelineStage {
 
     /// "X's granddaughter", "X's special envoy": someone else acts for or beside the person named.
     static func standsInFor(_ c: ExtractionContext, _ m: PersonMention) -> Bool {
+        // "the funeral of former prime minister X", "the late X": the dead are mourned, not met.
+        let start = m.tokens.lowerBound
+        if (max(0, start - 7)..<start).contains(where: { ["funeral", "late", "mausoleum", "memorial", "tomb", "grave", "death", "passing"].contains(c.tokens[$0].key) }),
+           (max(0, start - 7)..<start).allSatisfy({ !c.tokens[$0].isPunctuation || c.tokens[$0].key == "-" }) {
+            return true
+        }
         let k = m.tokens.upperBound
         guard k + 1 < c.tokens.count, c.tokens[k].key == "'s" else { return false }
         return (k + 1..<min(c.tokens.count, k + 3)).contains { c.lexicons.standInWords.contains(c.tokens[$0].key) }
