@@ -113,20 +113,21 @@ public struct EventResolver: IdentityResolver {
     }
 
     /// Two meetings of one visitor on one day: of a dated mention's candidates, the event whose people overlap the
-    /// mention's most, a dated one before an undated one with the very same people (whatever order the store gave
-    /// them in); two equally close are not told apart, so the mention is neither.
+    /// mention's most, then one of its very kind (a meeting before the visit of the same people), then a dated one
+    /// before an undated one with the very same people (whatever order the store gave them in); two equally close
+    /// are not told apart, so the mention is neither.
     static func closest(_ m: EventMention, compatible: [EventCandidate], undated: [EventCandidate], _ evidence: Evidence) throws
         -> IdentityDecision<EventCandidate> {
         let mine = Set(m.people)
-        var best: [EventCandidate] = [], bestRank = (-1.0, -1)
+        var best: [EventCandidate] = [], bestRank = (-1.0, -1, -1)
         for (c, dated) in compatible.map({ ($0, 1) }) + undated.map({ ($0, 0) }) {
             let theirs = try dated == 1 ? evidence.peopleOf(c.id) : mine
             let union = mine.union(theirs).count
-            let rank = (union == 0 ? 0 : Double(mine.intersection(theirs).count) / Double(union), dated)
+            let rank = (union == 0 ? 0 : Double(mine.intersection(theirs).count) / Double(union), c.type == m.type ? 1 : 0, dated)
             if rank > bestRank { best = [c]; bestRank = rank } else if rank == bestRank { best.append(c) }
         }
         guard best.count == 1 else { return .new(reason: "several events as close, none taken") }
-        return .same(best[0], reason: bestRank.1 == 1 ? "same kind, compatible dates, most people in common" : "undated event with the very same people")
+        return .same(best[0], reason: bestRank.2 == 1 ? "same kind, compatible dates, most people in common" : "undated event with the very same people")
     }
 
     /// Whether the mention's document already told the event apart from it: the document's earlier mention of the

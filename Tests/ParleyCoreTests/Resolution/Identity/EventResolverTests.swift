@@ -137,3 +137,11 @@ private func meet(_ date: String?, _ people: [Int64], type: String = "MEET") -> 
                         peopleOf: [9: [1, 2], 10: [1, 3]])
     #expect(d.match == nil)
 }
+
+@Test func ofAVisitAndAMeetingOfTheSamePeopleAReportTakesItsOwnKind() throws {
+    let visit = EventCandidate(id: 9, type: "VISIT", date: "2025-03-05"), meeting = EventCandidate(id: 10, type: "MEET", date: "2025-03-05")
+    for candidates in [[visit, meeting], [meeting, visit]] {
+        #expect(try resolve("MEET", "2025-03-05", people: [1, 2], candidates, peopleOf: [9: [1, 2], 10: [1, 2]]).match?.id == 10)
+        #expect(try resolve("VISIT", "2025-03-05", people: [1, 2], candidates, peopleOf: [9: [1, 2], 10: [1, 2]]).match?.id == 9)
+    }
+}
