@@ -173,11 +173,15 @@ private struct BatchState {
             let a = d.annotation
             // What the document said of each event so far, for telling its own events apart (as SQLite keeps it).
             var told: [Int64: [EventMention]] = [:]
-            for e in EventResolver.resolutionOrder(a.events, date: \.date) {
-                let people = e.participantIds.compactMap { personOfDocument[n][$0] }
-                let orgs = e.organizations.compactMap { organizationOfDocument[n][$0] }
-                let id = try resolveEvent(e, people: people, orgs: orgs, told: told)
-                told[id, default: []].append(EventMention(type: e.type, date: e.date, people: people, organizations: orgs))
+            let ordered = EventResolver.resolutionOrder(a.events, date: \.date)
+            let mentions = EventResolver.ownKindOnly(ordered.map {
+                EventMention(type: $0.type, date: $0.date, people: $0.participantIds.compactMap { personOfDocument[n][$0] },
+                             organizations: $0.organizations.compactMap { organizationOfDocument[n][$0] })
+            })
+            for (e, mention) in zip(ordered, mentions) {
+                let orgs = mention.organizations
+                let id = try resolveEvent(e, mention, told: told)
+                told[id, default: []].append(mention)
                 for (p, role) in IngestRecords.participants(e, personOfDocument[n]) where linked.insert(Link(kind: 0, event: id, other: p)).inserted {
                     participants.append((id, p, role))
                     events[id]!.added.insert(p)
@@ -532,8 +536,7 @@ private struct BatchState {
         }, document: told))
     }
 
-    mutating func resolveEvent(_ e: DocumentAnnotation.Event, people: [Int64], orgs: [Int64], told: [Int64: [EventMention]]) throws -> Int64 {
-        let mention = EventMention(type: e.type, date: e.date, people: people, organizations: orgs)
+    mutating func resolveEvent(_ e: DocumentAnnotation.Event, _ mention: EventMention, told: [Int64: [EventMention]]) throws -> Int64 {
         var decision: IdentityDecision<EventCandidate> = .new(reason: EventResolver.newReason)
         if EventResolver.seeksCandidates(mention) {
             let ids = candidates(mention)

@@ -61,10 +61,13 @@ struct SQLiteIngestor {
         }
         // Events: what the document said of each stored event so far, for telling its own events apart.
         var told: [Int64: [EventMention]] = [:]
-        for e in EventResolver.resolutionOrder(a.events, date: \.date) {
-            let people = e.participantIds.compactMap { personOf[$0] }
-            let orgs = e.organizations.compactMap { orgOf[$0] }
-            let mention = EventMention(type: e.type, date: e.date, people: people, organizations: orgs)
+        let ordered = EventResolver.resolutionOrder(a.events, date: \.date)
+        let mentions = EventResolver.ownKindOnly(ordered.map {
+            EventMention(type: $0.type, date: $0.date, people: $0.participantIds.compactMap { personOf[$0] },
+                         organizations: $0.organizations.compactMap { orgOf[$0] })
+        })
+        for (e, mention) in zip(ordered, mentions) {
+            let orgs = mention.organizations
             let eventID: Int64
             var date = e.date
             var type = e.type

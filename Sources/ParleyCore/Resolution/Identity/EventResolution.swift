@@ -5,6 +5,9 @@ public struct EventMention: Sendable, Equatable {
     public var date: String?
     public var people: [Int64]
     public var organizations: [Int64]
+    /// Whether the document also reports the other of a visit and a meeting with two or more of these people, so
+    /// that it tells them apart: the mention is then only an event of its very kind (`ownKindOnly(_:)`).
+    public var ownKindOnly = false
 
     public init(type: String, date: String?, people: [Int64], organizations: [Int64]) {
         self.type = type
@@ -89,7 +92,7 @@ public struct EventResolver: IdentityResolver {
         var compatible: [EventCandidate] = []
         for id in evidence.candidateIDs {
             guard let c = try evidence.candidate(id) else { continue }
-            guard Self.sameKind(c.type, m.type) else { continue }
+            guard Self.sameKind(c.type, m.type), !m.ownKindOnly || c.type == m.type else { continue }
             if Self.documentTellsApart(m, evidence.document[c.id] ?? []) { continue }
             if try Self.attendsAnother(m, c, evidence) { continue }
             // A visitor's trip told alone is not one of the meetings held during it (nor the other way round).
@@ -140,6 +143,19 @@ public struct EventResolver: IdentityResolver {
             if e.type != m.type || (e.date == nil) != (m.date == nil) { return true }
             let theirs = Set(e.people)
             return mine.count >= 2 && theirs.count >= 2 && !mine.isSubset(of: theirs) && !theirs.isSubset(of: mine)
+        }
+    }
+
+    /// A document's mentions, each marked `ownKindOnly` when another of them is the other of a visit and a meeting
+    /// with two or more of its people (a release that reports the visit and the talks held during it).
+    public static func ownKindOnly(_ mentions: [EventMention]) -> [EventMention] {
+        mentions.map { m in
+            var m = m
+            let mine = Set(m.people)
+            m.ownKindOnly = ["MEET", "VISIT"].contains(m.type) && mentions.contains {
+                Set([$0.type, m.type]) == ["MEET", "VISIT"] && mine.intersection($0.people).count >= 2
+            }
+            return m
         }
     }
 

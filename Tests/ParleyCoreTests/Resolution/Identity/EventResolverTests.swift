@@ -145,3 +145,18 @@ private func meet(_ date: String?, _ people: [Int64], type: String = "MEET") -> 
         #expect(try resolve("VISIT", "2025-03-05", people: [1, 2], candidates, peopleOf: [9: [1, 2], 10: [1, 2]]).match?.id == 9)
     }
 }
+
+@Test func aReleaseReportingTheVisitAndItsTalksKeepsEachToItsOwnKind() throws {
+    // The release reports the guest's (1) visit with the host (2) and their talks; a stored meeting of the two is
+    // its talks, not its visit.
+    let marked = EventResolver.ownKindOnly([meet("2025-03-05", [1, 2], type: "VISIT"), meet("2025-03-05", [2, 1]), meet("2025-03-05", [1, 3])])
+    #expect(marked.map(\.ownKindOnly) == [true, true, false])
+    let stored = [EventCandidate(id: 9, type: "MEET", date: "2025-03-05")]
+    func resolve(_ m: EventMention) throws -> EventCandidate? {
+        try EventResolver().resolve(m, EventResolver.Evidence(candidates: stored, peopleOf: { _ in [1, 2] })).match
+    }
+    #expect(try resolve(marked[0]) == nil)
+    #expect(try resolve(marked[1])?.id == 9)
+    // A release reporting the visit alone may still be one of the meeting's reports.
+    #expect(try resolve(EventResolver.ownKindOnly([meet("2025-03-05", [1, 2], type: "VISIT")])[0])?.id == 9)
+}
