@@ -39,7 +39,7 @@ struct BackendParityTests {
 
     /// Releases built to exercise every rule: recurring officials under transliteration variants, initials and
     /// name order, words left out and titles; namesakes of other countries; second reports of one happening a day apart; undated reports;
-    /// calls of the same pair on several days; meetings of organizations only.
+    /// calls of the same pair on several days; meetings of organizations only; a release's visit and meeting in passing.
     static func releases(count: Int = 90) -> [(Document, DocumentAnnotation)] {
         typealias P = DocumentAnnotation.Person
         let cast: [(forms: [String], country: String)] = [
@@ -75,6 +75,12 @@ struct BackendParityTests {
             let pb = P(id: "p2", name: nameB, aliases: [], titles: ["Ambassador"], organization: nil, country: b.country, entity: nil, mentions: [])
             let sentence = "\(nameA) held a \(type.lowercased()) with \(nameB)."
             var events = [BackendSuiteTests.event("e1", type, date: date, [pa, pb], countries: [a.country, b.country], evidence: sentence)]
+            if i % 9 == 5 {
+                // The release's visit and, first in its text, an undated earlier meeting of the pair: told apart from the day's event.
+                events.append(BackendSuiteTests.event("e3", "VISIT", date: date, [pa, pb], countries: [a.country, b.country], evidence: sentence))
+                events.insert(BackendSuiteTests.event("e0", "MEET", date: nil, [pa, pb], countries: [a.country, b.country], evidence: sentence,
+                                                      reported: true), at: 0)
+            }
             var organizations: [DocumentAnnotation.Organization] = []
             if i % 7 == 3 {
                 // An event between two organizations and no people.

@@ -217,6 +217,32 @@ struct BackendSuiteTests {
         }
     }
 
+    @Test("a document's own events it tells apart stay apart", arguments: Backend.available)
+    func aDocumentsEventsToldApartStayApart(_ backend: Backend) throws {
+        try Self.withStore(backend) { store throws in
+            let mensah = Self.person("p1", "Kwame Mensah", country: "GHA"), wanjiru = Self.person("p2", "Amina Wanjiru", country: "KEN")
+            let haddad = Self.person("p3", "Karim Haddad", country: "LBN")
+            func release(_ id: String, _ events: [(String, String?, [BackendSuiteTests.Person])]) -> (Document, DocumentAnnotation) {
+                let text = "Invented release \(id)."
+                return Self.release(id, published: "2025-02-12", text: text, people: [mensah, wanjiru, haddad],
+                                    events: events.enumerated().map { n, e in
+                                        Self.event("e\(n + 1)", e.0, date: e.1, e.2, countries: e.2.compactMap(\.country), evidence: text)
+                                    })
+            }
+            // One release has the three together; another the host with each guest in turn, the same day.
+            _ = try store.ingest(batch: [release("together", [("MEET", "2025-02-10", [mensah, wanjiru, haddad])])])
+            _ = try store.ingest(batch: [release("in-turn", [("MEET", "2025-02-10", [mensah, wanjiru]), ("MEET", "2025-02-10", [mensah, haddad])])])
+            // A release tells its visit from its meeting, and an undated meeting spoken of in passing (first in its
+            // text) from the day's one; a later release of that earlier meeting's day joins the undated one.
+            _ = try store.ingest(batch: [release("passing", [("MEET", nil, [wanjiru, haddad]), ("MEET", "2025-03-03", [wanjiru, haddad]),
+                                                             ("VISIT", "2025-03-03", [wanjiru, haddad])])])
+            _ = try store.ingest(batch: [release("earlier", [("MEET", "2025-03-01", [wanjiru, haddad])])])
+            var reports: [String: [String]] = [:]
+            for a in try store.exportAnnotations() { for e in a.events { reports[e.eventId ?? "", default: []].append("\(a.id)/\(e.id)") } }
+            #expect(Set(reports.values.map { $0.sorted() }) == [["in-turn/e1", "together/e1"], ["in-turn/e2"], ["earlier/e1", "passing/e1"], ["passing/e2"], ["passing/e3"]])
+        }
+    }
+
     // MARK: Queries
 
     /// Three releases: China–Russia in May 2024, China–Russia in March 2023, Azerbaijan–Russia in May 2024.

@@ -171,10 +171,17 @@ private struct BatchState {
         try readEvents(run, personOfDocument, organizationOfDocument)
         for (n, d) in run.enumerated() {
             let a = d.annotation
-            for e in a.events {
-                let people = e.participantIds.compactMap { personOfDocument[n][$0] }
-                let orgs = e.organizations.compactMap { organizationOfDocument[n][$0] }
-                let id = try resolveEvent(e, people: people, orgs: orgs)
+            // What the document said of each event so far, for telling its own events apart (as SQLite keeps it).
+            var told: [Int64: [EventMention]] = [:]
+            let ordered = EventResolver.resolutionOrder(a.events, date: \.date)
+            let mentions = EventResolver.ownKindOnly(ordered.map {
+                EventMention(type: $0.type, date: $0.date, people: $0.participantIds.compactMap { personOfDocument[n][$0] },
+                             organizations: $0.organizations.compactMap { organizationOfDocument[n][$0] })
+            })
+            for (e, mention) in zip(ordered, mentions) {
+                let orgs = mention.organizations
+                let id = try resolveEvent(e, mention, told: told)
+                told[id, default: []].append(mention)
                 for (p, role) in IngestRecords.participants(e, personOfDocument[n]) where linked.insert(Link(kind: 0, event: id, other: p)).inserted {
                     participants.append((id, p, role))
                     events[id]!.added.insert(p)
@@ -514,7 +521,8 @@ private struct BatchState {
     }
 
     /// What the resolver decides for an event mention among the candidates (nothing here changes the state).
-    func decideEvent(_ mention: EventMention, _ ids: [Int64], _ readPeople: [Int64: Set<Int64>]) throws -> IdentityDecision<EventCandidate> {
+    func decideEvent(_ mention: EventMention, _ ids: [Int64], _ readPeople: [Int64: Set<Int64>],
+                     told: [Int64: [EventMention]]) throws -> IdentityDecision<EventCandidate> {
         try EventResolver().resolve(mention, EventResolver.Evidence(candidateIDs: ids, candidate: { id in
             events[id].map { EventCandidate(id: id, type: $0.type, date: $0.date) }
         }, peopleOf: { id in
@@ -525,11 +533,10 @@ private struct BatchState {
             // Read on demand: only an ATTEND that names organizations asks.
             guard let state = events[id] else { return [] }
             return try storedOrganizations(id).union(state.addedOrganizations)
-        }))
+        }, document: told))
     }
 
-    mutating func resolveEvent(_ e: DocumentAnnotation.Event, people: [Int64], orgs: [Int64]) throws -> Int64 {
-        let mention = EventMention(type: e.type, date: e.date, people: people, organizations: orgs)
+    mutating func resolveEvent(_ e: DocumentAnnotation.Event, _ mention: EventMention, told: [Int64: [EventMention]]) throws -> Int64 {
         var decision: IdentityDecision<EventCandidate> = .new(reason: EventResolver.newReason)
         if EventResolver.seeksCandidates(mention) {
             let ids = candidates(mention)
@@ -537,7 +544,7 @@ private struct BatchState {
             for id in ids where events[id]?.people == nil && (mention.date == nil || events[id]?.date == nil) {
                 readPeople[id] = try storedPeople(id)
             }
-            decision = try decideEvent(mention, ids, readPeople)
+            decision = try decideEvent(mention, ids, readPeople, told: told)
             for (id, people) in readPeople { events[id]?.people = people }
         }
         if let found = decision.match {

@@ -59,17 +59,22 @@ struct SQLiteIngestor {
             try FastStatement(db, "INSERT OR IGNORE INTO organizationMention (documentId, organizationId) VALUES (?, ?)").run(a.id, id)
             if db.changesCount > 0 { summaries.organizationDocuments[id, default: 0] += 1 }
         }
-        // Events.
-        for e in a.events {
-            let people = e.participantIds.compactMap { personOf[$0] }
-            let orgs = e.organizations.compactMap { orgOf[$0] }
+        // Events: what the document said of each stored event so far, for telling its own events apart.
+        var told: [Int64: [EventMention]] = [:]
+        let ordered = EventResolver.resolutionOrder(a.events, date: \.date)
+        let mentions = EventResolver.ownKindOnly(ordered.map {
+            EventMention(type: $0.type, date: $0.date, people: $0.participantIds.compactMap { personOf[$0] },
+                         organizations: $0.organizations.compactMap { orgOf[$0] })
+        })
+        for (e, mention) in zip(ordered, mentions) {
+            let orgs = mention.organizations
             let eventID: Int64
             var date = e.date
             var type = e.type
             // The event's other countries (each new one pairs with them in the summary tables): none for a new event;
             // for a stored one, read when the document adds a country to it.
             var countries: [String]? = []
-            if let found = try findEvent(type: e.type, date: e.date, people: people, orgs: orgs) {
+            if let found = try findEvent(mention, told: told) {
                 eventID = found.id
                 type = found.type
                 countries = nil
@@ -84,6 +89,7 @@ struct SQLiteIngestor {
                 eventID = try createEvent(e)
                 summaries.add(country: "", partner: "", date: date, type: type)
             }
+            told[eventID, default: []].append(mention)
             for (p, role) in IngestRecords.participants(e, personOf) {
                 try FastStatement(db, "INSERT OR IGNORE INTO eventParticipant (eventId, personId, role, date) VALUES (?, ?, ?, ?)").run(eventID, p, role, date)
             }
@@ -239,8 +245,8 @@ struct SQLiteIngestor {
     // MARK: Events
 
     /// The stored event a document's event is, if any: the store finds the candidates, `EventResolver` decides.
-    func findEvent(type: String, date: String?, people: [Int64], orgs: [Int64]) throws -> EventCandidate? {
-        let mention = EventMention(type: type, date: date, people: people, organizations: orgs)
+    func findEvent(_ mention: EventMention, told: [Int64: [EventMention]]) throws -> EventCandidate? {
+        let (date, people, orgs) = (mention.date, mention.people, mention.organizations)
         guard EventResolver.seeksCandidates(mention) else { return nil }
         var candidates: [Int64] = []
         if !people.isEmpty {
@@ -290,7 +296,7 @@ struct SQLiteIngestor {
             Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM eventParticipant WHERE eventId = ?"), arguments: [id]))
         }, organizationsOf: { id in
             Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT organizationId FROM eventOrganization WHERE eventId = ?"), arguments: [id]))
-        })
+        }, document: told)
         return try EventResolver().resolve(mention, evidence).match
     }
 

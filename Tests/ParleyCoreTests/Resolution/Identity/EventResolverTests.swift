@@ -87,3 +87,76 @@ private func resolve(_ type: String, _ date: String?, people: [Int64], _ candida
                                                                   peopleOf: { _ in [1, 2] }, organizationsOf: { _ in [10] }))
     #expect(meet.match?.id == 9)
 }
+
+private func meet(_ date: String?, _ people: [Int64], type: String = "MEET") -> EventMention {
+    EventMention(type: type, date: date, people: people, organizations: [])
+}
+
+@Test func anEventTheDocumentToldApartIsNotTheMention() throws {
+    // The document already put its meeting of 1 and 2 on event 9; its meeting of 1 and 3 that day is another one.
+    let stored = [EventCandidate(id: 9, type: "MEET", date: "2025-03-05")]
+    func resolve(_ m: EventMention, told: [EventMention]) throws -> EventCandidate? {
+        try EventResolver().resolve(m, EventResolver.Evidence(candidates: stored, peopleOf: { _ in [1, 2, 3] }, document: [9: told])).match
+    }
+    #expect(try resolve(meet("2025-03-05", [1, 3]), told: [meet("2025-03-05", [1, 2])]) == nil)
+    // A second report in the document of the same meeting, with a person more or fewer, is it.
+    #expect(try resolve(meet("2025-03-05", [1, 2, 3]), told: [meet("2025-03-05", [1, 2])])?.id == 9)
+    #expect(try resolve(meet("2025-03-05", [1, 2]), told: [meet("2025-03-05", [1, 2])])?.id == 9)
+    // The document's visit is not its meeting, nor its meeting spoken of in passing with no date the day's one.
+    #expect(try resolve(meet("2025-03-05", [1, 2]), told: [meet("2025-03-05", [1, 2], type: "VISIT")]) == nil)
+    #expect(try resolve(meet("2025-03-05", [1, 2]), told: [meet(nil, [1, 2])]) == nil)
+    // What other documents said does not keep apart.
+    #expect(try resolve(meet("2025-03-05", [1, 3]), told: [])?.id == 9)
+}
+
+@Test func aDocumentsDatedEventsAreResolvedBeforeItsUndatedOnes() {
+    let order = EventResolver.resolutionOrder([meet(nil, [1]), meet("2025-03-05", [2]), meet(nil, [3]), meet("2025", [4])], date: \.date)
+    #expect(order.map(\.people) == [[2], [4], [1], [3]])
+}
+
+@Test func aDatedReportTakesTheClosestEventWhateverTheStoresOrder() throws {
+    // A dated meeting of 1 and 2 on the day of a stored one, and an undated stored one of the very same pair.
+    let dated = EventCandidate(id: 9, type: "MEET", date: "2025-03-05"), undated = EventCandidate(id: 10, type: "MEET", date: nil)
+    for candidates in [[dated, undated], [undated, dated]] {
+        let d = try resolve("MEET", "2025-03-05", people: [1, 2], candidates, peopleOf: [9: [1, 2], 10: [1, 2]])
+        #expect(d.match?.id == 9)
+        // The undated one with the very same pair is closer than a dated one with a third person.
+        let closer = try resolve("MEET", "2025-03-05", people: [1, 2], candidates, peopleOf: [9: [1, 2, 3], 10: [1, 2]])
+        #expect(closer.match?.id == 10)
+    }
+    // Two undated events of the very same pair: the report cannot say which.
+    let two = try resolve("MEET", "2025-03-05", people: [1, 2], [undated, EventCandidate(id: 11, type: "MEET", date: nil)],
+                          peopleOf: [10: [1, 2], 11: [1, 2]])
+    #expect(two.match == nil)
+}
+
+@Test func twoEquallyCloseEventsAreNeitherTaken() throws {
+    // The visitor (1) met the minister (2) and the president (3); a report of both with them is neither.
+    let d = try resolve("MEET", "2025-03-05", people: [1, 2, 3],
+                        [EventCandidate(id: 9, type: "MEET", date: "2025-03-05"), EventCandidate(id: 10, type: "MEET", date: "2025-03-05")],
+                        peopleOf: [9: [1, 2], 10: [1, 3]])
+    #expect(d.match == nil)
+}
+
+@Test func ofAVisitAndAMeetingOfTheSamePeopleAReportTakesItsOwnKind() throws {
+    let visit = EventCandidate(id: 9, type: "VISIT", date: "2025-03-05"), meeting = EventCandidate(id: 10, type: "MEET", date: "2025-03-05")
+    for candidates in [[visit, meeting], [meeting, visit]] {
+        #expect(try resolve("MEET", "2025-03-05", people: [1, 2], candidates, peopleOf: [9: [1, 2], 10: [1, 2]]).match?.id == 10)
+        #expect(try resolve("VISIT", "2025-03-05", people: [1, 2], candidates, peopleOf: [9: [1, 2], 10: [1, 2]]).match?.id == 9)
+    }
+}
+
+@Test func aReleaseReportingTheVisitAndItsTalksKeepsEachToItsOwnKind() throws {
+    // The release reports the guest's (1) visit with the host (2) and their talks; a stored meeting of the two is
+    // its talks, not its visit.
+    let marked = EventResolver.ownKindOnly([meet("2025-03-05", [1, 2], type: "VISIT"), meet("2025-03-05", [2, 1]), meet("2025-03-05", [1, 3])])
+    #expect(marked.map(\.ownKindOnly) == [true, true, false])
+    let stored = [EventCandidate(id: 9, type: "MEET", date: "2025-03-05")]
+    func resolve(_ m: EventMention) throws -> EventCandidate? {
+        try EventResolver().resolve(m, EventResolver.Evidence(candidates: stored, peopleOf: { _ in [1, 2] })).match
+    }
+    #expect(try resolve(marked[0]) == nil)
+    #expect(try resolve(marked[1])?.id == 9)
+    // A release reporting the visit alone may still be one of the meeting's reports.
+    #expect(try resolve(EventResolver.ownKindOnly([meet("2025-03-05", [1, 2], type: "VISIT")])[0])?.id == 9)
+}
