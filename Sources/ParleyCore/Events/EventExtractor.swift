@@ -146,7 +146,9 @@ public struct EventExtractor: PipelineStage {
                     // "At the meeting, which was also attended by A and B, …" before any event is told: they join the
                     // event the headline names.
                     if events.isEmpty { for p in present where !presentBeforeAnyEvent.contains(p) { presentBeforeAnyEvent.append(p) } }
-                    if let target = sentenceEvents.last ?? mainIndex ?? events.indices.last {
+                    // "Among those who came out to see them off were A and B": those named join the event just told.
+                    let previous = tokens[clauseStart].key == "among" ? events.indices.last.flatMap { events[$0].sentence == s.index - 1 ? $0 : nil } : nil
+                    if let target = sentenceEvents.last ?? previous ?? mainIndex ?? events.indices.last {
                         let companions = Set(events[target].participants)
                         for e in events.indices where e == target || !events[e].reported && !events[target].reported
                             && !companions.isDisjoint(with: events[e].participants) && [.MEET, .VISIT].contains(events[e].type) {
