@@ -846,3 +846,56 @@ func willVisitIsKeptAsPlanned() {
     let visits = a.events.filter { $0.type == "VISIT" }
     #expect(visits.contains { !$0.reported && $0.participants == ["Karim Haddad"] })
 }
+
+@Test func theySpeakingOnAfterAVideoCallTellMoreOfTheCall() {
+    let a = Sample.extract("""
+        2024-01-10
+        On 10 January 2024, Minister Kwame Mensah held a video teleconference with Kenyan Defence Minister Karim Haddad.
+        They also exchanged views on maritime security in the Gulf of Guinea.
+        """)
+    #expect(a.events.map(\.type) == ["CALL"])
+}
+
+@Test func theFirstOfficialVisitToldAgainIsTheSameVisit() {
+    let a = Sample.extract("""
+        2024-01-10
+        Foreign Minister Ana Lopes of Kenya has paid a working visit to Accra, where she met with the Foreign Minister of Ghana, Kwame Mensah.
+        This has been the first official visit to Ghana by a Kenyan minister since Mensah took office.
+        """)
+    #expect(a.events.filter { $0.type == "VISIT" }.count == 1)
+    #expect(a.events.first { $0.type == "VISIT" }?.participants == ["Ana Lopes"])
+}
+
+@Test func returningHomeAfterVisitsToSeveralCitiesIsOneVisitEach() {
+    let a = Sample.extract("""
+        MARCH 3, 2024
+
+        Prime Minister Kwame Mensah returned home on Sunday after official visits to Nairobi (Kenya), Tokyo (Japan) and London (United Kingdom).
+        In Tokyo, PM Mensah had a bilateral with Japanese Prime Minister Fumio Kishida; and in London PM Mensah also had a bilateral with U.S. Secretary of State Karim Haddad.
+        """)
+    let visits = a.events.filter { $0.type == "VISIT" }
+    #expect(Set(visits.compactMap { $0.place }) == ["Nairobi", "Tokyo", "London"])
+    #expect(visits.allSatisfy { $0.participants == ["Kwame Mensah"] })
+    let meetings = a.events.filter { $0.type == "MEET" }
+    #expect(meetings.contains { Set($0.participants) == ["Kwame Mensah", "Fumio Kishida"] })
+    #expect(meetings.contains { Set($0.participants) == ["Kwame Mensah", "Karim Haddad"] })
+}
+
+@Test func theDeadOfAFuneralTakeNoPart() {
+    let a = Sample.extract("""
+        2024-03-03
+        President Kwame Mensah attended the state funeral of former Kenyan president Samuel Otieno in Nairobi, where he met Kenyan President Karim Haddad.
+        """)
+    #expect(!a.events.contains { $0.participants.contains("Samuel Otieno") })
+}
+
+@Test func thoseWhoCameOutToSeeTheGuestsOffJoinTheSendOff() {
+    let a = Sample.extract("""
+        2024-04-14
+        The delegation of Kenya headed by Karim Haddad, Speaker of the National Assembly, left Accra on Saturday after an official visit to Ghana.
+        Kwame Mensah, Speaker of the Parliament of Ghana, warmly saw off the delegation at the airport.
+        Among those who came out to see off the delegation were Ana Lopes, Minister of Foreign Affairs, and Kofi Boateng, Minister of Trade.
+        """)
+    let sendOff = Set(a.events.first { $0.type == "MEET" }?.participants ?? [])
+    #expect(sendOff.isSuperset(of: ["Kwame Mensah", "Ana Lopes", "Kofi Boateng"]))
+}
