@@ -8,6 +8,7 @@ public struct PersonRecognizer: PipelineStage {
     let verbs: Set<String>
     /// First words of the gazetteer's titles, lower case: where a lower-case title phrase may start.
     let titleFirstKeys: Set<String>
+    let titleFirstPrefilter: KeyPrefilter
     /// The gazetteer's titles, folded: "prime minister", "consul-general".
     let titleForms: Set<String>
     static let leadWords: Set<String> = ["led", "headed", "chaired", "accompanied", "presided", "hosted", "received"]
@@ -15,11 +16,12 @@ public struct PersonRecognizer: PipelineStage {
     public init(lexicons: Lexicons) {
         var v = lexicons.speechVerbs
         // Verbs that open triggers (not the words that open "to attend", "while attending", "in attendance", "members of the delegation").
-        for (k, list) in lexicons.triggers where !["to", "while", "in", "on", "upon", "by", "via", "at", "during", "members", "delegation", "side", "participating", "present", "attending", "for"].contains(k) { if list.contains(where: { $0.option != .nominal }) { v.insert(k) } }
+        for (k, list) in lexicons.triggers where !["to", "while", "in", "on", "upon", "by", "via", "at", "during", "members", "delegation", "side", "participating", "present", "attending", "for", "among"].contains(k) { if list.contains(where: { $0.option != .nominal }) { v.insert(k) } }
         v.formUnion(["met", "meets", "held", "visited", "received", "led", "headed", "arrived", "paid", "sent", "signed", "attended",
                      "expressed", "hailed", "called", "urged", "thanked", "also", "has", "had", "was", "is", "will", "who", "spoke"])
         verbs = v
         titleFirstKeys = Set(lexicons.titles.compactMap { TextNormalizer.keys($0.title).first })
+        titleFirstPrefilter = KeyPrefilter(titleFirstKeys)
         titleForms = Set(lexicons.titles.map { TextNormalizer.fold($0.title) })
     }
 
@@ -265,7 +267,7 @@ public struct PersonRecognizer: PipelineStage {
         // "…received the president of the Ruritanian Labour Party, Tomas Reyes, with whom …": a title
         // in lower case, then the name set off by commas.
         if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, Self.opensLowercaseTitle(c.tokens[i - 1].key),
-           titleFirstKeys.contains(c.tokens[i].key),
+           titleFirstPrefilter.mayContain(c.tokens[i].key), titleFirstKeys.contains(c.tokens[i].key),
            let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), let nr = nameSetOffByComma(c, at: tp.range.upperBound, end: end) {
             addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
                       country: tp.country, headOfState: tp.isHeadOfState)
@@ -274,8 +276,8 @@ public struct PersonRecognizer: PipelineStage {
         }
         // "Roscosmos head Yuri Borisov", "agency chief Ana Lopes": a one-word title in lower case after the body
         // it heads, then a full name.
-        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, titleFirstKeys.contains(c.tokens[i].key),
-           c.tokens[i - 1].kind == .word, !["the", "a", "an", "by", "and", "of"].contains(c.tokens[i - 1].key),
+        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, titleFirstPrefilter.mayContain(c.tokens[i].key),
+           titleFirstKeys.contains(c.tokens[i].key), c.tokens[i - 1].kind == .word, !["the", "a", "an", "by", "and", "of"].contains(c.tokens[i - 1].key),
            let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), tp.range.count == 1,
            let (nr, parts, _) = NameShape.span(c, at: tp.range.upperBound, end: end), parts >= 2,
            nr.upperBound >= end || [",", ".", ";", ")", "and", "said", "says", "who", "to", "at", "in", "on"].contains(c.tokens[nr.upperBound].key)

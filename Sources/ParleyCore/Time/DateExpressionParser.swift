@@ -44,7 +44,7 @@ public struct DateExpressionParser: Sendable {
 
     /// Whether a lower-case word may open a date expression.
     private func opensInLowerCase(_ t: Token) -> Bool {
-        if Self.lowercaseOpeners.contains(t.key) { return true }
+        if Self.openersPrefilter.mayContain(t.key), Self.lowercaseOpeners.contains(t.key) { return true }
         guard pageStrings, calendarPrefilter.mayContain(t.key), case .month? = calendar[t.key] else { return false }
         return true
     }
@@ -71,6 +71,7 @@ public struct DateExpressionParser: Sendable {
     }
 
     static let lowercaseOpeners: Set<String> = ["today", "yesterday", "tomorrow", "tonight", "this", "last", "next"]
+    static let openersPrefilter = KeyPrefilter(lowercaseOpeners)
 
     static func number(_ t: Token) -> Int? {
         guard t.kind == .number else { return nil }
