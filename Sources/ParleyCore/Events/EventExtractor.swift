@@ -718,6 +718,21 @@ public struct EventExtractor: PipelineStage {
                 for x in events[v].countries where !events[e].countries.contains(x) { events[e].countries.append(x) }
             }
         }
+        // "The Minister held several bilateral meetings with foreign ministers. … The bilateral meeting then continued
+        // with Ana Lopes, Foreign Minister of Kenya": in a round-up of one host's meetings, a later meeting naming only
+        // someone of another country is the host's meeting with them.
+        if !events.contains(where: { $0.type == .VISIT && !$0.reported }),
+           let h = events.firstIndex(where: { $0.type == .MEET && !$0.reported }), events[h].participants.count == 1,
+           let home = c.people[events[h].participants[0]].country {
+            let host = events[h].participants[0]
+            for e in events.indices where e != h && events[e].type == .MEET && !events[e].reported && events[e].participants.count == 1 {
+                let p = events[e].participants[0]
+                guard p != host, let x = c.people[p].country, x != home else { continue }
+                events[e].participants = [host, p]
+                events[e].roles[host] = "host"
+                if !events[e].countries.contains(home) { events[e].countries.insert(home, at: 0) }
+            }
+        }
         // "Ruritania and Ghana set up diplomatic ties … A and B put their names to the communique": relations
         // announced with nobody named are announced by those who signed for the same countries.
         for e in events.indices where events[e].type == .ANNOUNCE && events[e].participants.isEmpty && !events[e].reported {
