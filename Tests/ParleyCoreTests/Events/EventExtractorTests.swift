@@ -899,3 +899,12 @@ func willVisitIsKeptAsPlanned() {
     let sendOff = Set(a.events.first { $0.type == "MEET" }?.participants ?? [])
     #expect(sendOff.isSuperset(of: ["Kwame Mensah", "Ana Lopes", "Kofi Boateng"]))
 }
+
+@Test func aLaterMeetingNamingOnlyTheGuestIsTheHostsInARoundUp() {
+    let a = Sample.extract("""
+        2024-05-07
+        Foreign Minister Kwame Mensah of Ghana yesterday held several bilateral meetings with visiting foreign ministers.
+        On trade and fisheries, a bilateral meeting with Ana Lopes, Foreign Minister of Kenya, came first.
+        """)
+    #expect(a.events.contains { $0.type == "MEET" && Set($0.participants) == ["Kwame Mensah", "Ana Lopes"] })
+}
