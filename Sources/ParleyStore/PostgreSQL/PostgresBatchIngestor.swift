@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import ParleyCore
 import PostgresNIO
 
@@ -11,11 +12,14 @@ import PostgresNIO
 /// The caller holds the writers' advisory lock for the whole transaction, so what was read stays true until commit.
 struct PostgresBatchIngestor {
     let s: PostgresSession
+    /// The documents' search vectors on their way from the second connection (none: the trigger computes them).
+    var searchVectors: PostgresSearchVectors.Request?
 
     /// Ingests the documents in order; runs of documents with distinct ids are resolved and written together, and a
     /// document that replaces a stored version starts a run of its own after the old version is removed.
     func ingest(_ batch: [PreparedDocument]) throws -> [IngestOutcome] {
         var outcomes = [IngestOutcome](repeating: .inserted, count: batch.count)
+        var vectors: [ByteBuffer?]?
         var start = 0
         while start < batch.count {
             var ids = Set<String>(), end = start
@@ -25,7 +29,7 @@ struct PostgresBatchIngestor {
                 let (id, hash) = try s.decode(row, (String, String).self)
                 stored[id] = hash
             }
-            var run: [PreparedDocument] = []
+            var run: [PreparedDocument] = [], positions: [Int] = []
             var k = start
             while k < end {
                 let d = batch[k]
@@ -37,12 +41,14 @@ struct PostgresBatchIngestor {
                     outcomes[k] = .replaced
                 }
                 run.append(d)
+                positions.append(k)
                 k += 1
             }
             if !run.isEmpty {
                 var state = BatchState(s: s)
                 try state.resolve(run)
-                try state.write()
+                if vectors == nil, let searchVectors { vectors = searchVectors.vectors() }
+                try state.write(search: positions.map { vectors?[$0] ?? nil })
             }
             start = k
         }
@@ -613,8 +619,8 @@ private struct BatchState {
     // MARK: - Writing
 
     /// Draws real ids for the run's new people, organizations and events, then writes every table's rows, one
-    /// statement a table.
-    mutating func write() throws {
+    /// statement a table; `search` holds the documents' search vectors where computed already (nil: the trigger's).
+    mutating func write(search: [ByteBuffer?]) throws {
         let row = try s.rows("""
             SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('person', 'id')) FROM generate_series(1, $1)),
                    ARRAY(SELECT nextval(pg_get_serial_sequence('organization', 'id')) FROM generate_series(1, $2)),
@@ -632,14 +638,15 @@ private struct BatchState {
 
         // Documents.
         try s.run("""
-            INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+            INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt, search)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                                 $11::tsvector[])
             """, rows: documents.count, [
                 TextColumn(documents.map(\.annotation.id)), TextColumn(documents.map(\.annotation.url)), TextColumn(documents.map(\.annotation.site)),
                 TextColumn(documents.map { $0.annotation.title.map(storable) }), TextColumn(documents.map(\.annotation.published)),
                 TextColumn(documents.map(\.contentHash)), TextColumn(documents.map { storable($0.document.text) }),
                 TextColumn(documents.map(\.document.origin)), TextColumn(documents.map { storable($0.annotationJSON) }),
-                TextColumn(documents.map { _ in now }),
+                TextColumn(documents.map { _ in now }), SearchVectorColumn(values: search),
             ])
 
         // People: new ones, new display names, new aliases, mentions.

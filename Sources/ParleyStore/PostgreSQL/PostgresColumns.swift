@@ -15,20 +15,9 @@ struct TextColumn: PostgresThrowingDynamicTypeEncodable {
     mutating func append(_ value: String?) { values.append(value) }
 
     func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
-        // PostgreSQL's binary array: dimensions, has-nulls flag, element type, then length and lower bound per dimension.
-        buffer.writeInteger(values.isEmpty ? 0 : 1, as: Int32.self)
-        buffer.writeInteger(1, as: Int32.self)
-        buffer.writeInteger(PostgresDataType.text.rawValue)
-        guard !values.isEmpty else { return }
-        buffer.writeInteger(Int32(values.count))
-        buffer.writeInteger(1, as: Int32.self)
-        for value in values {
-            if let value {
-                buffer.writeInteger(Int32(value.utf8.count))
-                buffer.writeString(value)
-            } else {
-                buffer.writeInteger(-1, as: Int32.self)
-            }
+        BinaryArray.encode(values, elementType: PostgresDataType.text.rawValue, into: &buffer) { value, buffer in
+            buffer.writeInteger(Int32(value.utf8.count))
+            buffer.writeString(value)
         }
     }
 }
