@@ -94,8 +94,13 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
         try ingest(prepared: batch.map { PreparedDocument($0.0, $0.1) })
     }
 
+    /// Starts the batch's search vectors on the second connection.
+    public func willIngest(prepared: [PreparedDocument]) {
+        searchVectors.prepare(prepared)
+    }
+
     public func ingest(prepared: [PreparedDocument]) throws -> [IngestOutcome] {
-        let vectors = searchVectors.start(prepared)
+        let vectors = searchVectors.take(prepared)
         return try write { s in
             let outcomes = try PostgresBatchIngestor(s: s, searchVectors: vectors).ingest(prepared)
             // People's corrections of events hold on the documents stored anew.

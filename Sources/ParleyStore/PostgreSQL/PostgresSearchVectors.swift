@@ -60,10 +60,37 @@ final class PostgresSearchVectors: @unchecked Sendable {
     private let lock = NSLock()
     private var session: PostgresSession?
     private var failed = false
+    /// Requests started ahead of their batch (`prepare`), oldest first, by their documents' ids and content hashes.
+    private var ahead: [(key: [String], request: Request)] = []
 
     init(location: PostgresLocation) { self.location = location }
 
     deinit { session?.close() }
+
+    /// Starts a batch's vectors before its turn to be ingested (at most a few batches are kept waiting).
+    func prepare(_ batch: [PreparedDocument]) {
+        let request = start(batch)
+        lock.lock()
+        defer { lock.unlock() }
+        ahead.append((Self.key(batch), request))
+        if ahead.count > 4 { ahead.removeFirst() }
+    }
+
+    /// The batch's request started by `prepare`, or one started now.
+    func take(_ batch: [PreparedDocument]) -> Request {
+        let key = Self.key(batch)
+        lock.lock()
+        if let k = ahead.firstIndex(where: { $0.key == key }) {
+            let request = ahead[k].request
+            ahead.removeSubrange(...k)
+            lock.unlock()
+            return request
+        }
+        lock.unlock()
+        return start(batch)
+    }
+
+    static func key(_ batch: [PreparedDocument]) -> [String] { batch.map { $0.annotation.id + "\u{1F}" + $0.contentHash } }
 
     /// Sends the batch's titles and texts (as the ingest stores them) to the helper connection and returns at once.
     func start(_ batch: [PreparedDocument]) -> Request {
