@@ -38,20 +38,17 @@ final class PostgresSearchVectors: @unchecked Sendable {
         """,
     ]
 
-    /// The vectors of one batch, on their way.
+    /// The vectors of one batch, on their way: (position in the batch from 1, vector) for the documents that need one.
     struct Request {
-        let future: EventLoopFuture<PostgresQueryResult>?
+        let future: EventLoopFuture<[(Int64, ByteBuffer)]>?
         let count: Int
 
         /// The vector of each document of the batch, by position; nil for a document stored already with the same
         /// content, and for all of them when the helper connection failed.
         func vectors() -> [ByteBuffer?] {
             var out = [ByteBuffer?](repeating: nil, count: count)
-            guard let future, let result = try? future.wait() else { return out }
-            for row in result.rows {
-                guard let (k, vector) = try? row.decode((Int64, ByteBuffer).self), k >= 1, Int(k) <= count else { continue }
-                out[Int(k) - 1] = vector
-            }
+            guard let future, let found = try? future.wait() else { return out }
+            for (k, vector) in found where k >= 1 && Int(k) <= count { out[Int(k) - 1] = vector }
             return out
         }
     }
@@ -98,23 +95,41 @@ final class PostgresSearchVectors: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let s = helper() else { return Request(future: nil, count: batch.count) }
-        let storable = PostgresRowEdits.storable
-        var binds = PostgresBindings(capacity: 4)
+        var binds = PostgresBindings(capacity: 2)
         do {
             try binds.append(TextColumn(batch.map(\.annotation.id)))
             try binds.append(TextColumn(batch.map(\.contentHash)))
-            try binds.append(TextColumn(batch.map { $0.annotation.title.map(storable) }))
-            try binds.append(TextColumn(batch.map { storable($0.document.text) }))
         } catch {
             return Request(future: nil, count: batch.count)
         }
-        // Documents stored already with the same content are skipped by the ingest and need no vector.
-        let query = PostgresQuery(unsafeSQL: """
-            SELECT d.k, \(Self.vector(title: "d.title", text: "d.text"))
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS d(id, hash, title, text, k)
+        // Documents stored already with the same content are skipped by the ingest and need no vector (nor their text
+        // sent): which ones do is asked first, on the same connection, without waiting.
+        let stale = PostgresQuery(unsafeSQL: """
+            SELECT d.k FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS d(id, hash, k)
             WHERE NOT EXISTS (SELECT 1 FROM document WHERE document.id = d.id AND document.contentHash = d.hash)
             """, binds: binds)
-        return Request(future: s.connection.query(query, logger: s.logger), count: batch.count)
+        let connection = s.connection, logger = s.logger
+        let future = connection.query(stale, logger: logger).flatMap { result -> EventLoopFuture<[(Int64, ByteBuffer)]> in
+            let wanted = result.rows.compactMap { try? $0.decode(Int64.self) }.filter { $0 >= 1 && Int($0) <= batch.count }
+            guard !wanted.isEmpty else { return connection.eventLoop.makeSucceededFuture([]) }
+            let documents = wanted.map { batch[Int($0) - 1] }
+            let storable = PostgresRowEdits.storable
+            var binds = PostgresBindings(capacity: 3)
+            do {
+                try binds.append(wanted)
+                try binds.append(TextColumn(documents.map { $0.annotation.title.map(storable) }))
+                try binds.append(TextColumn(documents.map { storable($0.document.text) }))
+            } catch {
+                return connection.eventLoop.makeFailedFuture(error)
+            }
+            let query = PostgresQuery(unsafeSQL: """
+                SELECT d.k, \(Self.vector(title: "d.title", text: "d.text")) FROM unnest($1::bigint[], $2::text[], $3::text[]) AS d(k, title, text)
+                """, binds: binds)
+            return connection.query(query, logger: logger).map { result in
+                result.rows.compactMap { try? $0.decode((Int64, ByteBuffer).self) }
+            }
+        }
+        return Request(future: future, count: batch.count)
     }
 
     /// The helper connection, opened on first use in the store's schema; nil (for good) when it cannot be opened.
