@@ -19,7 +19,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 before=$(server_ticks)
 out=$( { /usr/bin/time -f 'TIME %e s wall, %U s user, %S s sys' "$parley" ingest ${PARLEY_ARGS:-} "$releases" --db "$url?schema=$schema" ; } 2>&1 )
 sleep 0.5; after=$(server_ticks)
-echo "$out" | grep -E '^TIME|^ingest: [0-9]+ new' || echo "$out"
+echo "$out" | grep -E "^TIME|^ingest: [0-9]+ new" || echo "$out"
 wall=$(echo "$out" | sed -n 's/^TIME \([0-9.]*\) s wall.*/\1/p')
 docs=$(echo "$out" | sed -n 's/.*: \([0-9]*\) documents, .*/\1/p')
 echo "schema $schema; load before $load, after $(cut -d' ' -f1-3 /proc/loadavg); server CPU $(echo "scale=2; ($after - $before) / $tick" | bc) s; $(echo "scale=0; $docs / $wall" | bc) documents/s"

@@ -635,9 +635,14 @@ private struct BatchState {
         func id(_ x: Int64) -> Int64 { x < 0 ? real[x]! : x }
         let storable = PostgresRowEdits.storable
         let now = IngestRecords.now()
+        // The statements below need no answer: they are sent one after another and waited for at the end.
+        var sent: [EventLoopFuture<PostgresQueryResult>] = []
+        func run(_ sql: String, rows: Int, _ columns: [any PostgresThrowingDynamicTypeEncodable]) throws {
+            if let statement = try s.send(sql, rows: rows, columns) { sent.append(statement) }
+        }
 
         // Documents.
-        try s.run("""
+        try run("""
             INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt, search)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
                                  $11::tsvector[])
@@ -650,27 +655,27 @@ private struct BatchState {
             ])
 
         // People: new ones, new display names, new aliases, mentions.
-        try s.run("""
+        try run("""
             INSERT INTO person (id, name, nameKey, country) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
             """, rows: newPeople.count, [
                 newPeople.map(id), TextColumn(newPeople.map { personName[$0] }), TextColumn(newPeople.map { keys(personName[$0]!).aliasKey }),
                 TextColumn(newPeople.map { personCountry[$0] ?? nil }),
             ])
         let renamedPeople = renamed.sorted()
-        try s.run("""
+        try run("""
             UPDATE person SET name = u.name, nameKey = u.nameKey FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, name, nameKey)
             WHERE person.id = u.id
             """, rows: renamedPeople.count, [
                 renamedPeople, TextColumn(renamedPeople.map { personName[$0] }), TextColumn(renamedPeople.map { keys(personName[$0]!).aliasKey }),
             ])
-        try s.run("""
+        try run("""
             INSERT INTO personAlias (personId, alias, aliasKey, skeletonKey, surnameKey, initial)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING
             """, rows: newAliases.count, [
                 newAliases.map { id($0.person) }, TextColumn(newAliases.map(\.form)), TextColumn(newAliases.map(\.keys.aliasKey)),
                 TextColumn(newAliases.map(\.keys.skeletonKey)), TextColumn(newAliases.map(\.keys.surnameKey)), TextColumn(newAliases.map(\.keys.initial)),
             ])
-        try s.run("""
+        try run("""
             INSERT INTO personMention (documentId, localId, personId, name, titles, organization, country, date, reason)
             SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
             """, rows: mentions.count, [
@@ -680,25 +685,25 @@ private struct BatchState {
             ])
 
         // Organizations.
-        try s.run("""
+        try run("""
             INSERT INTO organization (id, name, kind, country) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
             """, rows: newOrganizations.count, [
                 newOrganizations.map { id($0.id) }, TextColumn(newOrganizations.map(\.o.name)), TextColumn(newOrganizations.map(\.o.kind)),
                 TextColumn(newOrganizations.map(\.o.country)),
             ])
-        try s.run("""
+        try run("""
             INSERT INTO organizationAlias (organizationId, alias, aliasKey) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])
             ON CONFLICT DO NOTHING
             """, rows: newOrganizationAliases.count, [
                 newOrganizationAliases.map { id($0.id) }, TextColumn(newOrganizationAliases.map(\.form)), TextColumn(newOrganizationAliases.map(\.key)),
             ])
-        try s.run("""
+        try run("""
             INSERT INTO organizationMention (documentId, organizationId) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING
             """, rows: organizationMentions.count, [TextColumn(organizationMentions.map(\.document)), organizationMentions.map { id($0.organization) }])
 
         // Events: new ones with their final date and profile; stored ones whose date or profile changed.
         let created = newEvents.map { (id: $0.id, e: $0.e, state: events[$0.id]!) }
-        try s.run("""
+        try run("""
             INSERT INTO event (id, type, date, place, cameo, plover, ploverMode, channel, channelReason)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
             """, rows: created.count, [
@@ -708,28 +713,28 @@ private struct BatchState {
                 TextColumn(created.map { ($0.state.profile ?? nil).map { storable($0.reason) } }),
             ])
         let redated = events.filter { $0.key > 0 && $0.value.dateChanged }.sorted { $0.key < $1.key }
-        try s.run("""
+        try run("""
             UPDATE event SET date = u.date FROM unnest($1::bigint[], $2::text[]) AS u(id, date) WHERE event.id = u.id
             """, rows: redated.count, [redated.map(\.key), TextColumn(redated.map(\.value.date))])
         // Participant rows carry their event's date, for the look-up of a person's events around a date.
-        try s.run("""
+        try run("""
             UPDATE eventParticipant SET date = u.date FROM unnest($1::bigint[], $2::text[]) AS u(id, date) WHERE eventParticipant.eventId = u.id
             """, rows: redated.count, [redated.map(\.key), TextColumn(redated.map(\.value.date))])
         let rechanneled = events.filter { $0.key > 0 && $0.value.profileChanged }.sorted { $0.key < $1.key }
-        try s.run("""
+        try run("""
             UPDATE event SET channel = u.channel, channelReason = u.reason FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, channel, reason)
             WHERE event.id = u.id
             """, rows: rechanneled.count, [
                 rechanneled.map(\.key), TextColumn(rechanneled.map { ($0.value.profile ?? nil)?.channel.rawValue }),
                 TextColumn(rechanneled.map { ($0.value.profile ?? nil).map { storable($0.reason) } }),
             ])
-        try s.run("DELETE FROM eventSide WHERE eventId = ANY($1)", rows: rechanneled.count, [rechanneled.map(\.key)])
+        try run("DELETE FROM eventSide WHERE eventId = ANY($1)", rows: rechanneled.count, [rechanneled.map(\.key)])
         var sides: [(event: Int64, side: EventSide)] = []
         for (eventID, state) in created.map({ ($0.id, $0.state) }) + rechanneled.map({ ($0.key, $0.value) }) {
             guard let profile = state.profile ?? nil else { continue }
             for side in ContactRecords.sides(profile) { sides.append((id(eventID), side)) }
         }
-        try s.run("""
+        try run("""
             INSERT INTO eventSide (eventId, country, channel, channelReason, level, levelReason)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
             """, rows: sides.count, [
@@ -739,18 +744,18 @@ private struct BatchState {
             ])
 
         // The events' people, organizations, countries and sources; planned events.
-        try s.run("""
+        try run("""
             INSERT INTO eventParticipant (eventId, personId, role, date) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[])
             ON CONFLICT DO NOTHING
             """, rows: participants.count, [participants.map { id($0.event) }, participants.map { id($0.person) }, TextColumn(participants.map(\.role)),
                                             TextColumn(participants.map { events[$0.event]?.date })])
-        try s.run("""
+        try run("""
             INSERT INTO eventOrganization (eventId, organizationId) SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING
             """, rows: eventOrganizations.count, [eventOrganizations.map { id($0.event) }, eventOrganizations.map { id($0.organization) }])
-        try s.run("""
+        try run("""
             INSERT INTO eventCountry (eventId, country) SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING
             """, rows: eventCountries.count, [eventCountries.map { id($0.event) }, TextColumn(eventCountries.map(\.country))])
-        try s.run("""
+        try run("""
             INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bool[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[], $9::float8[])
             """, rows: sources.count, [
@@ -759,12 +764,13 @@ private struct BatchState {
                 sources.map { Int64($0.e.evidenceSpan.end) }, TextColumn(sources.map { storable($0.e.evidence) }), sources.map(\.e.confidence),
             ])
         let planned = documents.flatMap { d in d.annotation.planned.map { (d.annotation.id, $0) } }
-        try s.run("""
+        try run("""
             INSERT INTO plannedEvent (documentId, localId, type, date, participants, evidence)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
             """, rows: planned.count, [
                 TextColumn(planned.map(\.0)), TextColumn(planned.map(\.1.id)), TextColumn(planned.map(\.1.type)), TextColumn(planned.map(\.1.date)),
                 TextColumn(planned.map { $0.1.participants.joined(separator: "\u{1F}") }), TextColumn(planned.map { storable($0.1.evidence) }),
             ])
+        try s.wait(sent)
     }
 }

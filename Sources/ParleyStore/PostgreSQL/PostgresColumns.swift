@@ -30,15 +30,34 @@ extension PostgresSession {
         try self.rows(sql, columns)
     }
 
+    /// Sends one statement like `run` without waiting for its answer (nil for no rows). Statements on one connection
+    /// run in the order sent, so writes that need no answer go one after another with no wait of the caller between
+    /// them; `wait(_:)` then throws the first failure.
+    func send(_ sql: String, rows: Int, _ columns: [any PostgresThrowingDynamicTypeEncodable]) throws -> EventLoopFuture<PostgresQueryResult>? {
+        guard rows > 0 else { return nil }
+        return connection.query(PostgresQuery(unsafeSQL: sql, binds: try bindings(columns)), logger: logger)
+    }
+
+    /// Waits for statements sent with `send`, in order, throwing the first failure.
+    func wait(_ sent: [EventLoopFuture<PostgresQueryResult>]) throws {
+        for statement in sent {
+            do { _ = try statement.wait() } catch { throw translate(error) }
+        }
+    }
+
     /// Runs one query with the given parameters and returns its rows.
     @discardableResult
     func rows(_ sql: String, _ parameters: [any PostgresThrowingDynamicTypeEncodable]) throws -> [PostgresRow] {
+        try rows(PostgresQuery(unsafeSQL: sql, binds: try bindings(parameters)))
+    }
+
+    func bindings(_ parameters: [any PostgresThrowingDynamicTypeEncodable]) throws -> PostgresBindings {
         var binds = PostgresBindings(capacity: parameters.count)
         do {
             for p in parameters { try binds.append(p) }
         } catch {
             throw translate(error)
         }
-        return try rows(PostgresQuery(unsafeSQL: sql, binds: binds))
+        return binds
     }
 }
