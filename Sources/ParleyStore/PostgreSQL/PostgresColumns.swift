@@ -23,16 +23,10 @@ struct TextColumn: PostgresThrowingDynamicTypeEncodable {
 }
 
 extension PostgresSession {
-    /// Runs one statement whose parameters `$1…$n` are the given columns (arrays of equal length); does nothing for
-    /// no rows.
-    func run(_ sql: String, rows: Int, _ columns: [any PostgresThrowingDynamicTypeEncodable]) throws {
-        guard rows > 0 else { return }
-        try self.rows(sql, columns)
-    }
-
-    /// Sends one statement like `run` without waiting for its answer (nil for no rows). Statements on one connection
-    /// run in the order sent, so writes that need no answer go one after another with no wait of the caller between
-    /// them; `wait(_:)` then throws the first failure.
+    /// Sends one statement whose parameters `$1…$n` are the given columns (arrays of equal length) without waiting for
+    /// its answer (nil, and nothing sent, for no rows). Statements on one connection run in the order sent, so writes
+    /// that need no answer go one after another with no wait of the caller between them; `wait(_:)` then throws the
+    /// first failure.
     func send(_ sql: String, rows: Int, _ columns: [any PostgresThrowingDynamicTypeEncodable]) throws -> EventLoopFuture<PostgresQueryResult>? {
         guard rows > 0 else { return nil }
         return connection.query(PostgresQuery(unsafeSQL: sql, binds: try bindings(columns)), logger: logger)
