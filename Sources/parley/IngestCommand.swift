@@ -25,7 +25,7 @@ struct IngestCommand: ParsableCommand {
         let (items, collectErrors) = InputCollector.collect(input.inputs)
         var failures = collectErrors.count
         for e in collectErrors { warn(e.description) }
-        // The store writes a batch on its own thread while the next batch is extracted (one batch in flight at most).
+        // The store writes a batch on its own thread while the next batches are extracted.
         let writer = BatchWriter(store: db)
         var pending: [PreparedDocument] = []
         func flush() {
@@ -59,21 +59,29 @@ struct IngestCommand: ParsableCommand {
 }
 
 /// Writes batches of prepared documents to a store on a thread of its own, one at a time and in order, so that
-/// extraction goes on while the store writes; after a failure it writes nothing more.
+/// extraction goes on while the store writes; after a failure it writes nothing more. Up to `depth` batches wait for
+/// the writer (so a slower stretch of extraction or of writing does not stall the other), and the store hears of each
+/// batch when it is handed over (`willIngest`).
 final class BatchWriter: @unchecked Sendable {
     private let store: any EventStore
     private let queue = DispatchQueue(label: "parley.ingest.writer")
     private let inFlight = DispatchGroup()
+    private let slots: DispatchSemaphore
     // Touched only on `queue`, and read by `finish` after the last batch is done.
     private var counts: [IngestOutcome: Int] = [:]
     private var failure: Error?
 
-    init(store: any EventStore) { self.store = store }
+    init(store: any EventStore, depth: Int = 2) {
+        self.store = store
+        slots = DispatchSemaphore(value: max(1, depth))
+    }
 
-    /// Hands over a batch once the previous one is stored.
+    /// Hands over a batch once fewer than `depth` batches wait or are being stored.
     func submit(_ batch: [PreparedDocument]) {
-        inFlight.wait()
+        slots.wait()
+        store.willIngest(prepared: batch)
         queue.async(group: inFlight) { [self] in
+            defer { slots.signal() }
             guard failure == nil else { return }
             do {
                 for o in try store.ingest(prepared: batch) { counts[o, default: 0] += 1 }

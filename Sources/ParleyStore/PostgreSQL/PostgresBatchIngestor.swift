@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import ParleyCore
 import PostgresNIO
 
@@ -11,11 +12,14 @@ import PostgresNIO
 /// The caller holds the writers' advisory lock for the whole transaction, so what was read stays true until commit.
 struct PostgresBatchIngestor {
     let s: PostgresSession
+    /// The documents' search vectors on their way from the second connection (none: the trigger computes them).
+    var searchVectors: PostgresSearchVectors.Request?
 
     /// Ingests the documents in order; runs of documents with distinct ids are resolved and written together, and a
     /// document that replaces a stored version starts a run of its own after the old version is removed.
     func ingest(_ batch: [PreparedDocument]) throws -> [IngestOutcome] {
         var outcomes = [IngestOutcome](repeating: .inserted, count: batch.count)
+        var vectors: [ByteBuffer?]?
         var start = 0
         while start < batch.count {
             var ids = Set<String>(), end = start
@@ -25,7 +29,7 @@ struct PostgresBatchIngestor {
                 let (id, hash) = try s.decode(row, (String, String).self)
                 stored[id] = hash
             }
-            var run: [PreparedDocument] = []
+            var run: [PreparedDocument] = [], positions: [Int] = []
             var k = start
             while k < end {
                 let d = batch[k]
@@ -37,12 +41,14 @@ struct PostgresBatchIngestor {
                     outcomes[k] = .replaced
                 }
                 run.append(d)
+                positions.append(k)
                 k += 1
             }
             if !run.isEmpty {
                 var state = BatchState(s: s)
                 try state.resolve(run)
-                try state.write()
+                if vectors == nil, let searchVectors { vectors = searchVectors.vectors() }
+                try state.write(search: positions.map { vectors?[$0] ?? nil })
             }
             start = k
         }
@@ -620,8 +626,8 @@ private struct BatchState {
     // MARK: - Writing
 
     /// Draws real ids for the run's new people, organizations and events, then writes every table's rows, one
-    /// statement a table.
-    mutating func write() throws {
+    /// statement a table; `search` holds the documents' search vectors where computed already (nil: the trigger's).
+    mutating func write(search: [ByteBuffer?]) throws {
         let row = try s.rows("""
             SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('person', 'id')) FROM generate_series(1, $1)),
                    ARRAY(SELECT nextval(pg_get_serial_sequence('organization', 'id')) FROM generate_series(1, $2)),
@@ -636,41 +642,47 @@ private struct BatchState {
         func id(_ x: Int64) -> Int64 { x < 0 ? real[x]! : x }
         let storable = PostgresRowEdits.storable
         let now = IngestRecords.now()
+        // The statements below need no answer: they are sent one after another and waited for at the end.
+        var sent: [EventLoopFuture<PostgresQueryResult>] = []
+        func run(_ sql: String, rows: Int, _ columns: [any PostgresThrowingDynamicTypeEncodable]) throws {
+            if let statement = try s.send(sql, rows: rows, columns) { sent.append(statement) }
+        }
 
         // Documents.
-        try s.run("""
-            INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+        try run("""
+            INSERT INTO document (id, url, site, title, published, contentHash, text, origin, annotation, ingestedAt, search)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                                 $11::tsvector[])
             """, rows: documents.count, [
                 TextColumn(documents.map(\.annotation.id)), TextColumn(documents.map(\.annotation.url)), TextColumn(documents.map(\.annotation.site)),
                 TextColumn(documents.map { $0.annotation.title.map(storable) }), TextColumn(documents.map(\.annotation.published)),
                 TextColumn(documents.map(\.contentHash)), TextColumn(documents.map { storable($0.document.text) }),
                 TextColumn(documents.map(\.document.origin)), TextColumn(documents.map { storable($0.annotationJSON) }),
-                TextColumn(documents.map { _ in now }),
+                TextColumn(documents.map { _ in now }), SearchVectorColumn(values: search),
             ])
 
         // People: new ones, new display names, new aliases, mentions.
-        try s.run("""
+        try run("""
             INSERT INTO person (id, name, nameKey, country) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
             """, rows: newPeople.count, [
                 newPeople.map(id), TextColumn(newPeople.map { personName[$0] }), TextColumn(newPeople.map { keys(personName[$0]!).aliasKey }),
                 TextColumn(newPeople.map { personCountry[$0] ?? nil }),
             ])
         let renamedPeople = renamed.sorted()
-        try s.run("""
+        try run("""
             UPDATE person SET name = u.name, nameKey = u.nameKey FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, name, nameKey)
             WHERE person.id = u.id
             """, rows: renamedPeople.count, [
                 renamedPeople, TextColumn(renamedPeople.map { personName[$0] }), TextColumn(renamedPeople.map { keys(personName[$0]!).aliasKey }),
             ])
-        try s.run("""
+        try run("""
             INSERT INTO personAlias (personId, alias, aliasKey, skeletonKey, surnameKey, initial)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING
             """, rows: newAliases.count, [
                 newAliases.map { id($0.person) }, TextColumn(newAliases.map(\.form)), TextColumn(newAliases.map(\.keys.aliasKey)),
                 TextColumn(newAliases.map(\.keys.skeletonKey)), TextColumn(newAliases.map(\.keys.surnameKey)), TextColumn(newAliases.map(\.keys.initial)),
             ])
-        try s.run("""
+        try run("""
             INSERT INTO personMention (documentId, localId, personId, name, titles, organization, country, date, reason)
             SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
             """, rows: mentions.count, [
@@ -680,25 +692,25 @@ private struct BatchState {
             ])
 
         // Organizations.
-        try s.run("""
+        try run("""
             INSERT INTO organization (id, name, kind, country) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
             """, rows: newOrganizations.count, [
                 newOrganizations.map { id($0.id) }, TextColumn(newOrganizations.map(\.o.name)), TextColumn(newOrganizations.map(\.o.kind)),
                 TextColumn(newOrganizations.map(\.o.country)),
             ])
-        try s.run("""
+        try run("""
             INSERT INTO organizationAlias (organizationId, alias, aliasKey) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])
             ON CONFLICT DO NOTHING
             """, rows: newOrganizationAliases.count, [
                 newOrganizationAliases.map { id($0.id) }, TextColumn(newOrganizationAliases.map(\.form)), TextColumn(newOrganizationAliases.map(\.key)),
             ])
-        try s.run("""
+        try run("""
             INSERT INTO organizationMention (documentId, organizationId) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING
             """, rows: organizationMentions.count, [TextColumn(organizationMentions.map(\.document)), organizationMentions.map { id($0.organization) }])
 
         // Events: new ones with their final date and profile; stored ones whose date or profile changed.
         let created = newEvents.map { (id: $0.id, e: $0.e, state: events[$0.id]!) }
-        try s.run("""
+        try run("""
             INSERT INTO event (id, type, date, place, cameo, plover, ploverMode, channel, channelReason)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
             """, rows: created.count, [
@@ -708,28 +720,28 @@ private struct BatchState {
                 TextColumn(created.map { ($0.state.profile ?? nil).map { storable($0.reason) } }),
             ])
         let redated = events.filter { $0.key > 0 && $0.value.dateChanged }.sorted { $0.key < $1.key }
-        try s.run("""
+        try run("""
             UPDATE event SET date = u.date FROM unnest($1::bigint[], $2::text[]) AS u(id, date) WHERE event.id = u.id
             """, rows: redated.count, [redated.map(\.key), TextColumn(redated.map(\.value.date))])
         // Participant rows carry their event's date, for the look-up of a person's events around a date.
-        try s.run("""
+        try run("""
             UPDATE eventParticipant SET date = u.date FROM unnest($1::bigint[], $2::text[]) AS u(id, date) WHERE eventParticipant.eventId = u.id
             """, rows: redated.count, [redated.map(\.key), TextColumn(redated.map(\.value.date))])
         let rechanneled = events.filter { $0.key > 0 && $0.value.profileChanged }.sorted { $0.key < $1.key }
-        try s.run("""
+        try run("""
             UPDATE event SET channel = u.channel, channelReason = u.reason FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, channel, reason)
             WHERE event.id = u.id
             """, rows: rechanneled.count, [
                 rechanneled.map(\.key), TextColumn(rechanneled.map { ($0.value.profile ?? nil)?.channel.rawValue }),
                 TextColumn(rechanneled.map { ($0.value.profile ?? nil).map { storable($0.reason) } }),
             ])
-        try s.run("DELETE FROM eventSide WHERE eventId = ANY($1)", rows: rechanneled.count, [rechanneled.map(\.key)])
+        try run("DELETE FROM eventSide WHERE eventId = ANY($1)", rows: rechanneled.count, [rechanneled.map(\.key)])
         var sides: [(event: Int64, side: EventSide)] = []
         for (eventID, state) in created.map({ ($0.id, $0.state) }) + rechanneled.map({ ($0.key, $0.value) }) {
             guard let profile = state.profile ?? nil else { continue }
             for side in ContactRecords.sides(profile) { sides.append((id(eventID), side)) }
         }
-        try s.run("""
+        try run("""
             INSERT INTO eventSide (eventId, country, channel, channelReason, level, levelReason)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
             """, rows: sides.count, [
@@ -739,18 +751,18 @@ private struct BatchState {
             ])
 
         // The events' people, organizations, countries and sources; planned events.
-        try s.run("""
+        try run("""
             INSERT INTO eventParticipant (eventId, personId, role, date) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[])
             ON CONFLICT DO NOTHING
             """, rows: participants.count, [participants.map { id($0.event) }, participants.map { id($0.person) }, TextColumn(participants.map(\.role)),
                                             TextColumn(participants.map { events[$0.event]?.date })])
-        try s.run("""
+        try run("""
             INSERT INTO eventOrganization (eventId, organizationId) SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING
             """, rows: eventOrganizations.count, [eventOrganizations.map { id($0.event) }, eventOrganizations.map { id($0.organization) }])
-        try s.run("""
+        try run("""
             INSERT INTO eventCountry (eventId, country) SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING
             """, rows: eventCountries.count, [eventCountries.map { id($0.event) }, TextColumn(eventCountries.map(\.country))])
-        try s.run("""
+        try run("""
             INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bool[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[], $9::float8[])
             """, rows: sources.count, [
@@ -759,12 +771,13 @@ private struct BatchState {
                 sources.map { Int64($0.e.evidenceSpan.end) }, TextColumn(sources.map { storable($0.e.evidence) }), sources.map(\.e.confidence),
             ])
         let planned = documents.flatMap { d in d.annotation.planned.map { (d.annotation.id, $0) } }
-        try s.run("""
+        try run("""
             INSERT INTO plannedEvent (documentId, localId, type, date, participants, evidence)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
             """, rows: planned.count, [
                 TextColumn(planned.map(\.0)), TextColumn(planned.map(\.1.id)), TextColumn(planned.map(\.1.type)), TextColumn(planned.map(\.1.date)),
                 TextColumn(planned.map { $0.1.participants.joined(separator: "\u{1F}") }), TextColumn(planned.map { storable($0.1.evidence) }),
             ])
+        try s.wait(sent)
     }
 }

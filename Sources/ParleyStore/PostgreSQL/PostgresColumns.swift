@@ -15,41 +15,43 @@ struct TextColumn: PostgresThrowingDynamicTypeEncodable {
     mutating func append(_ value: String?) { values.append(value) }
 
     func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) throws {
-        // PostgreSQL's binary array: dimensions, has-nulls flag, element type, then length and lower bound per dimension.
-        buffer.writeInteger(values.isEmpty ? 0 : 1, as: Int32.self)
-        buffer.writeInteger(1, as: Int32.self)
-        buffer.writeInteger(PostgresDataType.text.rawValue)
-        guard !values.isEmpty else { return }
-        buffer.writeInteger(Int32(values.count))
-        buffer.writeInteger(1, as: Int32.self)
-        for value in values {
-            if let value {
-                buffer.writeInteger(Int32(value.utf8.count))
-                buffer.writeString(value)
-            } else {
-                buffer.writeInteger(-1, as: Int32.self)
-            }
+        BinaryArray.encode(values, elementType: PostgresDataType.text.rawValue, into: &buffer) { value, buffer in
+            buffer.writeInteger(Int32(value.utf8.count))
+            buffer.writeString(value)
         }
     }
 }
 
 extension PostgresSession {
-    /// Runs one statement whose parameters `$1…$n` are the given columns (arrays of equal length); does nothing for
-    /// no rows.
-    func run(_ sql: String, rows: Int, _ columns: [any PostgresThrowingDynamicTypeEncodable]) throws {
-        guard rows > 0 else { return }
-        try self.rows(sql, columns)
+    /// Sends one statement whose parameters `$1…$n` are the given columns (arrays of equal length) without waiting for
+    /// its answer (nil, and nothing sent, for no rows). Statements on one connection run in the order sent, so writes
+    /// that need no answer go one after another with no wait of the caller between them; `wait(_:)` then throws the
+    /// first failure.
+    func send(_ sql: String, rows: Int, _ columns: [any PostgresThrowingDynamicTypeEncodable]) throws -> EventLoopFuture<PostgresQueryResult>? {
+        guard rows > 0 else { return nil }
+        return connection.query(PostgresQuery(unsafeSQL: sql, binds: try bindings(columns)), logger: logger)
+    }
+
+    /// Waits for statements sent with `send`, in order, throwing the first failure.
+    func wait(_ sent: [EventLoopFuture<PostgresQueryResult>]) throws {
+        for statement in sent {
+            do { _ = try statement.wait() } catch { throw translate(error) }
+        }
     }
 
     /// Runs one query with the given parameters and returns its rows.
     @discardableResult
     func rows(_ sql: String, _ parameters: [any PostgresThrowingDynamicTypeEncodable]) throws -> [PostgresRow] {
+        try rows(PostgresQuery(unsafeSQL: sql, binds: try bindings(parameters)))
+    }
+
+    func bindings(_ parameters: [any PostgresThrowingDynamicTypeEncodable]) throws -> PostgresBindings {
         var binds = PostgresBindings(capacity: parameters.count)
         do {
             for p in parameters { try binds.append(p) }
         } catch {
             throw translate(error)
         }
-        return try rows(PostgresQuery(unsafeSQL: sql, binds: binds))
+        return binds
     }
 }

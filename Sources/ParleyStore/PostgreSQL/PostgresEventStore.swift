@@ -14,6 +14,8 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
     let lock = NSLock()
     /// The advisory lock that serialises writers of this database (and schema).
     let lockKey: Int64
+    /// Documents' search vectors, computed on a second connection while a batch is resolved.
+    let searchVectors: PostgresSearchVectors
 
     /// Connects to the server at `url` (`postgres://user@host:port/database`, see `PostgresLocation`) and brings
     /// the schema up to date; read-only stores only check it and refuse writes.
@@ -21,6 +23,7 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
         location = try PostgresLocation(url: url)
         lockKey = Self.lockKey(for: location)
         session = try PostgresSession.connect(location)
+        searchVectors = PostgresSearchVectors(location: location)
         do {
             if let schema = location.schema {
                 try session.execute(PostgresQuery(unsafeSQL: "SET search_path TO \(schema)"))
@@ -91,9 +94,15 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
         try ingest(prepared: batch.map { PreparedDocument($0.0, $0.1) })
     }
 
+    /// Starts the batch's search vectors on the second connection.
+    public func willIngest(prepared: [PreparedDocument]) {
+        searchVectors.prepare(prepared)
+    }
+
     public func ingest(prepared: [PreparedDocument]) throws -> [IngestOutcome] {
-        try write { s in
-            let outcomes = try PostgresBatchIngestor(s: s).ingest(prepared)
+        let vectors = searchVectors.take(prepared)
+        return try write { s in
+            let outcomes = try PostgresBatchIngestor(s: s, searchVectors: vectors).ingest(prepared)
             // People's corrections of events hold on the documents stored anew.
             let stored = Set(zip(prepared, outcomes).filter { $0.1 != .unchanged }.map { $0.0.annotation.id })
             if !stored.isEmpty { try EventCorrector(rows: PostgresCorrectionRows(s: s)).replay(touching: stored) }

@@ -3,7 +3,7 @@ import PostgresNIO
 
 /// The PostgreSQL schema as a list of named, append-only migrations, the same tables as the SQLite schema
 /// (`Schema`), recorded as applied in `parley_migration`. A migration never changes once shipped; new needs get
-/// a new migration. Full-text search uses generated `tsvector` columns with GIN indexes instead of FTS5 tables;
+/// a new migration. Full-text search uses `tsvector` columns (generated, or for documents filled by the ingest or a trigger) with GIN indexes instead of FTS5 tables;
 /// text that is sorted or compared as ISO dates or ids uses the "C" collation, so it orders as SQLite does.
 enum PostgresSchema {
     static let migrations: [(name: String, statements: [String])] = [
@@ -202,6 +202,9 @@ enum PostgresSchema {
         ]),
         // People's corrections of events (see `EventCorrector`).
         ("v9-event-corrections", EventCorrector.postgresMigration),
+        // Faster batch ingest: documents' search vectors may come with the insert, computed on a second connection in
+        // parallel (`PostgresSearchVectors`), and new country rows are tallied through the indexes.
+        ("v10-search-vectors-and-indexed-tally", PostgresSearchVectors.migration + PostgresSummaryTables.indexedMigration),
     ]
 
     /// Creates the schema named in the URL if needed and applies the migrations not yet recorded, in one

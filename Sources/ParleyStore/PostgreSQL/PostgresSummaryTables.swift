@@ -33,14 +33,39 @@ enum PostgresSummaryTables {
 
     static let countedTables = ["document", "person", "organization", "event", "eventSource", "plannedEvent"]
 
-    static func function(_ name: String, _ body: String) -> String {
+    static func function(_ name: String, _ body: String, replace: Bool = false) -> String {
         """
-        CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+        CREATE \(replace ? "OR REPLACE " : "")FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
         BEGIN
         \(body)
           RETURN NULL;
         END $$
         """
+    }
+
+    /// New country rows' keys read through the indexes: the event of each row, and the other countries of each event,
+    /// one index look-up a row (`OFFSET 0` keeps the planner from joining whole tables, which it did for transition
+    /// tables it cannot estimate: two passes over `event` and `eventCountry` a batch, growing with the database).
+    static var countriesAddedByIndex: String {
+        """
+        WITH n AS MATERIALIZED (
+            SELECT n.eventId, n.country, e.year, e.type FROM new_rows n
+            CROSS JOIN LATERAL (SELECT \(year("date")) AS year, type FROM event WHERE event.id = n.eventId OFFSET 0) e),
+          o AS MATERIALIZED (
+            SELECT c.eventId, c.country FROM (SELECT DISTINCT eventId FROM new_rows) ids
+            CROSS JOIN LATERAL (SELECT eventId, country FROM eventCountry WHERE eventCountry.eventId = ids.eventId OFFSET 0) c)
+        \(upsert("""
+            SELECT country, '' AS partner, year, type, 1 AS n FROM n
+            UNION ALL SELECT n.country, o.country, n.year, n.type, 1 FROM n JOIN o ON o.eventId = n.eventId AND o.country <> n.country
+            UNION ALL SELECT o.country, n.country, n.year, n.type, 1 FROM n JOIN o ON o.eventId = n.eventId AND o.country <> n.country
+              WHERE NOT EXISTS (SELECT 1 FROM n x WHERE x.eventId = o.eventId AND x.country = o.country)
+            """))
+        """
+    }
+
+    /// The country rows' tally trigger redefined to read through the indexes (`countriesAddedByIndex`).
+    static var indexedMigration: [String] {
+        [function("parley_tally_countries_added", countriesAddedByIndex, replace: true)]
     }
 
     static var migration: [String] {

@@ -36,6 +36,9 @@ public protocol EventStore: Sendable {
     func ingest(batch: [(Document, DocumentAnnotation)]) throws -> [IngestOutcome]
     /// Ingests prepared documents in one transaction: all of them or none.
     func ingest(prepared: [PreparedDocument]) throws -> [IngestOutcome]
+    /// Tells the store that `ingest(prepared:)` will be called with this batch after the batches before it, so that
+    /// it may start work of its own for it (PostgreSQL: the search vectors); nothing by default.
+    func willIngest(prepared: [PreparedDocument])
     func events(_ filter: EventFilter) throws -> [EventSummary]
     func people(search: String?, country: String?, organization: String?, limit: Int) throws -> [PersonSummary]
     /// A person's profile; the timeline holds the latest `timelineLimit` events (oldest first), `timelineTotal` counts them all.
@@ -56,6 +59,8 @@ public protocol EventStore: Sendable {
 }
 
 extension EventStore {
+    public func willIngest(prepared: [PreparedDocument]) {}
+
     /// The timeline length a profile shows unless asked otherwise.
     public static var defaultTimelineLimit: Int { 100 }
 
