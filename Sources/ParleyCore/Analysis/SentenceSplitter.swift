@@ -24,11 +24,13 @@ public struct SentenceSplitter: Sendable {
                                       paragraph: paragraph))
             start = end
         }
+        let wrapped = Self.isHardWrapped(tokens)
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
             if i > 0, t.flags.contains(.newlineBefore) {
-                let continues = !t.flags.contains(.blankLineBefore) && t.kind == .word && !t.isCapitalized
+                // In text wrapped at a fixed width, a line break inside a paragraph is a space, whatever the case.
+                let continues = !t.flags.contains(.blankLineBefore) && (t.kind == .word && !t.isCapitalized || wrapped)
                     && !(tokens[i - 1].isPunctuation && ".!?:".contains(tokens[i - 1].key))
                 if !continues {
                     close(i)
@@ -46,6 +48,24 @@ public struct SentenceSplitter: Sendable {
         }
         close(tokens.count)
         return sentences
+    }
+
+    /// Whether the text is wrapped at a fixed width (a PDF or mail copied as text): most of its lines are long and
+    /// break where no sentence ends.
+    static func isHardWrapped(_ tokens: [Token]) -> Bool {
+        guard tokens.count > 1 else { return false }
+        var lines = 0, brokenLong = 0
+        var lineStart = 0
+        for i in 1...tokens.count where i == tokens.count || tokens[i].flags.contains(.newlineBefore) {
+            let length = tokens[i - 1].span.end - tokens[lineStart].span.start
+            lines += 1
+            let last = tokens[i - 1]
+            let ends = last.isPunctuation && ".!?:\"”'".contains(last.key)
+            if length >= 45 && length <= 110 && !ends && i < tokens.count && !tokens[i].flags.contains(.blankLineBefore) { brokenLong += 1 }
+            lineStart = i
+            if i == tokens.count { break }
+        }
+        return brokenLong >= 3 && brokenLong * 10 >= lines * 4
     }
 
     private func isBoundary(_ tokens: [Token], stop i: Int, next: Int) -> Bool {

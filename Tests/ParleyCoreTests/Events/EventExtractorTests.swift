@@ -908,3 +908,15 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(a.events.contains { $0.type == "MEET" && Set($0.participants) == ["Kwame Mensah", "Ana Lopes"] })
 }
+
+@Test func aReleaseWrappedAtAFixedWidthReadsAcrossItsLineBreaks() {
+    let a = Sample.extract("""
+        1. Minister of
+        Foreign Affairs Kwame Mensah attended, as Co-chair, the 12th Ghana-Kenya
+        Joint Commission Meeting, held in Nairobi, Kenya, on March 4. At the
+        Meeting, Minister Mensah presented the Ghanaian government's plan to
+        widen trade with Kenya. The participants exchanged views on regional
+        and global issues, including the security of the Gulf of Guinea.
+        """)
+    #expect(a.events.contains { $0.type == "ATTEND" && $0.participants.contains("Kwame Mensah") })
+}
