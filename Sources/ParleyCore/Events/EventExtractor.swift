@@ -146,7 +146,8 @@ public struct EventExtractor: PipelineStage {
                     // "At the meeting, which was also attended by A and B, …" before any event is told: they join the
                     // event the headline names.
                     if events.isEmpty { for p in present where !presentBeforeAnyEvent.contains(p) { presentBeforeAnyEvent.append(p) } }
-                    // "Among those who came out to see them off were A and B": those named join the event just told.
+                    // A list that opens with "among" ("Among the officials at the airport were A and B") names those who
+                    // joined the event just told.
                     let previous = tokens[clauseStart].key == "among" ? events.indices.last.flatMap { events[$0].sentence == s.index - 1 ? $0 : nil } : nil
                     if let target = sentenceEvents.last ?? previous ?? mainIndex ?? events.indices.last {
                         let companions = Set(events[target].participants)
@@ -169,7 +170,7 @@ public struct EventExtractor: PipelineStage {
                     }
                     if !hasGathering && !after.contains(where: { tokens[$0].isCapitalized }) { continue }
                 }
-                // "This has been the first official visit to Ghana by …", "the visit": the visit already told.
+                // A visit spoken of again ("this visit", "the first official visit of its kind"): the visit already told.
                 if type == .VISIT, trig.option == .nominal, events.contains(where: { $0.type == .VISIT && !$0.reported }),
                    (max(clauseStart, hit.range.lowerBound - 2)..<hit.range.lowerBound).contains(where: { tokens[$0].key == "the" })
                     || (max(clauseStart, hit.range.lowerBound - 5)..<hit.range.lowerBound).contains(where: { ["this", "that"].contains(tokens[$0].key) }) {
@@ -718,9 +719,8 @@ public struct EventExtractor: PipelineStage {
                 for x in events[v].countries where !events[e].countries.contains(x) { events[e].countries.append(x) }
             }
         }
-        // "The Minister held several bilateral meetings with foreign ministers. … The bilateral meeting then continued
-        // with Ana Lopes, Foreign Minister of Kenya": in a round-up of one host's meetings, a later meeting naming only
-        // someone of another country is the host's meeting with them.
+        // A round-up of one host's talks with several guests: a later meeting that names only a person of another
+        // country (talks "then continued with" Ana Lopes of Kenya) is the host's meeting with that person.
         if !events.contains(where: { $0.type == .VISIT && !$0.reported }),
            let h = events.firstIndex(where: { $0.type == .MEET && !$0.reported }), events[h].participants.count == 1,
            let home = c.people[events[h].participants[0]].country {

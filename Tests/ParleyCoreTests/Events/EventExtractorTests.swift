@@ -786,7 +786,7 @@ func willVisitIsKeptAsPlanned() {
 @Test func aMeetingOnTheSidelinesOfAGatheringIsAlsoItsAttendance() {
     let a = Sample.extract("""
         2023-09-21
-        NEW YORK — Ghanaian Foreign Minister Kwame Mensah held talks with his Kenyan counterpart Karim Haddad on Wednesday. The talks took place on the sidelines of the 78th session of the UN General Assembly, the ministry said.
+        NEW YORK — Ghanaian Foreign Minister Kwame Mensah held talks with his Kenyan counterpart Karim Haddad on Wednesday. Their talks were held on the margins of the Accra Trade Forum, the ministry said.
         """)
     #expect(Set(a.events.map(\.type)) == ["MEET", "ATTEND"])
     let attendance = a.events.first { $0.type == "ATTEND" }
@@ -860,7 +860,7 @@ func willVisitIsKeptAsPlanned() {
     let a = Sample.extract("""
         2024-01-10
         Foreign Minister Ana Lopes of Kenya has paid a working visit to Accra, where she met with the Foreign Minister of Ghana, Kwame Mensah.
-        This has been the first official visit to Ghana by a Kenyan minister since Mensah took office.
+        It was the first official visit by a Kenyan minister to Ghana in ten years.
         """)
     #expect(a.events.filter { $0.type == "VISIT" }.count == 1)
     #expect(a.events.first { $0.type == "VISIT" }?.participants == ["Ana Lopes"])
@@ -871,7 +871,7 @@ func willVisitIsKeptAsPlanned() {
         MARCH 3, 2024
 
         Prime Minister Kwame Mensah returned home on Sunday after official visits to Nairobi (Kenya), Tokyo (Japan) and London (United Kingdom).
-        In Tokyo, PM Mensah had a bilateral with Japanese Prime Minister Fumio Kishida; and in London PM Mensah also had a bilateral with U.S. Secretary of State Karim Haddad.
+        In Tokyo, PM Mensah had a bilateral with Fumio Kishida, Prime Minister of Japan; and in London PM Mensah had a bilateral with U.S. Secretary of State Karim Haddad.
         """)
     let visits = a.events.filter { $0.type == "VISIT" }
     #expect(Set(visits.compactMap { $0.place }) == ["Nairobi", "Tokyo", "London"])
@@ -894,7 +894,7 @@ func willVisitIsKeptAsPlanned() {
         2024-04-14
         The delegation of Kenya headed by Karim Haddad, Speaker of the National Assembly, left Accra on Saturday after an official visit to Ghana.
         Kwame Mensah, Speaker of the Parliament of Ghana, warmly saw off the delegation at the airport.
-        Among those who came out to see off the delegation were Ana Lopes, Minister of Foreign Affairs, and Kofi Boateng, Minister of Trade.
+        Among those present at the airport were Ana Lopes, Minister of Foreign Affairs, and Kofi Boateng, Minister of Trade.
         """)
     let sendOff = Set(a.events.first { $0.type == "MEET" }?.participants ?? [])
     #expect(sendOff.isSuperset(of: ["Kwame Mensah", "Ana Lopes", "Kofi Boateng"]))
