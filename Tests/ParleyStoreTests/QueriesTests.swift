@@ -23,21 +23,23 @@ func eventFilter(_ change: (inout EventFilter) -> Void) -> EventFilter {
         let db = try corpusStore()
         let events = try db.allEvents()
         // Talks in Beijing, talks in Tokyo, the Accra state visit, the host's talks during it and its signing,
-        // the summit meeting, the Tashkent trilateral and the telephone call. The July signing has two
+        // the summit meeting and the summit's attendance (the meeting was held on its sidelines), the Tashkent
+        // trilateral and the telephone call. The July signing has two
         // sources: the visit's release and the summit's, which recalls the agreements "they" signed then; so has the
         // state visit, which the host's talks speak of ("the visit").
-        #expect(events.count == 8)
-        #expect(events.map(\.sources.count).reduce(0, +) == 12)
+        #expect(events.count == 9)
+        #expect(events.map(\.sources.count).reduce(0, +) == 13)
     }
 
     @Test func eventsByPerson() throws {
         let db = try corpusStore()
         let events = try db.store.events(eventFilter { $0.person = "Kofi Mensah" })
         let mensah = try db.person("Kofi Mensah")
-        // The host of the state visit is not its participant; his talks with the visitor, the signing and the summit meeting are his.
-        #expect(events.count == 3)
+        // The host of the state visit is not its participant; his talks with the visitor, the signing, the summit meeting
+        // and the summit on whose sidelines it was held are his.
+        #expect(events.count == 4)
         #expect(events.allSatisfy { $0.participants.contains { $0.id == mensah.id } })
-        #expect(Set(events.map(\.type)) == ["SIGN", "MEET"])
+        #expect(Set(events.map(\.type)) == ["SIGN", "MEET", "ATTEND"])
     }
 
     @Test func eventsByPersonAcceptAnyOfTheirNamesOrTheirId() throws {
@@ -64,18 +66,18 @@ func eventFilter(_ change: (inout EventFilter) -> Void) -> EventFilter {
     @Test func eventsByCountryPair() throws {
         let db = try corpusStore()
         let ghanaKenya = try db.store.events(eventFilter { $0.countries = ["GHA", "KEN"] })
-        #expect(ghanaKenya.count == 4)
+        #expect(ghanaKenya.count == 5)
         #expect(ghanaKenya.allSatisfy { Set($0.countries).isSuperset(of: ["GHA", "KEN"]) })
         let japanKenya = try db.store.events(eventFilter { $0.countries = ["JPN", "KEN"] })
         #expect(japanKenya.count == 1)
         #expect(japanKenya.first?.place == "Tokyo")
         let kenya = try db.store.events(eventFilter { $0.countries = ["KEN"] })
-        #expect(kenya.count == 5)
+        #expect(kenya.count == 6)
     }
 
     @Test func countryCodesAreCaseInsensitive() throws {
         let db = try corpusStore()
-        #expect(try db.store.events(eventFilter { $0.countries = ["gha", "ken"] }).count == 4)
+        #expect(try db.store.events(eventFilter { $0.countries = ["gha", "ken"] }).count == 5)
     }
 
     @Test func eventsByType() throws {
@@ -96,7 +98,7 @@ func eventFilter(_ change: (inout EventFilter) -> Void) -> EventFilter {
 
     @Test func eventsByYear() throws {
         let db = try corpusStore()
-        #expect(try db.store.events(eventFilter { $0.from = "2024"; $0.to = "2024" }).count == 8)
+        #expect(try db.store.events(eventFilter { $0.from = "2024"; $0.to = "2024" }).count == 9)
         #expect(try db.store.events(eventFilter { $0.from = "2025" }).isEmpty)
         #expect(try db.store.events(eventFilter { $0.to = "2023" }).isEmpty)
     }
@@ -104,7 +106,7 @@ func eventFilter(_ change: (inout EventFilter) -> Void) -> EventFilter {
     @Test func eventsFromAMonthOnwardAndUpToAMonth() throws {
         let db = try corpusStore()
         let fromAugust = try db.store.events(eventFilter { $0.from = "2024-08" })
-        #expect(fromAugust.compactMap(\.date).sorted() == ["2024-08-22", "2024-09-19", "2024-11-14"])
+        #expect(fromAugust.compactMap(\.date).sorted() == ["2024-08-22", "2024-09-19", "2024-11-14", "2024-11-14"])
         let untilMarch = try db.store.events(eventFilter { $0.to = "2024-03" })
         #expect(untilMarch.compactMap(\.date) == ["2024-03-11"])
     }
@@ -195,10 +197,11 @@ func eventFilter(_ change: (inout EventFilter) -> Void) -> EventFilter {
         #expect(profile.titles.map(\.title).contains("President"))
         let counterpart = try #require(profile.counterparts.first)
         #expect(counterpart.name == "Samuel Mwangi")
-        #expect(counterpart.events == 3)
+        // Their talks during the state visit, the signing, the summit meeting and the summit's attendance.
+        #expect(counterpart.events == 4)
         let dates = profile.timeline.compactMap(\.date)
         #expect(dates == dates.sorted())
-        #expect(profile.timeline.count == 3)
+        #expect(profile.timeline.count == 4)
     }
 
     @Test func personByIdWithAndWithoutP() throws {
