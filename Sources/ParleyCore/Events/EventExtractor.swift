@@ -705,6 +705,22 @@ public struct EventExtractor: PipelineStage {
                 events.append(attendance)
             }
         }
+        // "The Speaker received the delegation", "… saw off the delegation at the airport": the delegation whose visit the
+        // story tells, its head and members, is the other side.
+        if let v = events.firstIndex(where: { $0.type == .VISIT && !$0.reported && !$0.participants.isEmpty }) {
+            for e in events.indices where events[e].type == .MEET && !events[e].reported {
+                let t = events[e].triggerTokens
+                let sentence = c.sentences[events[e].sentence].tokenRange
+                let object = t.upperBound..<min(sentence.upperBound, t.upperBound + 4)
+                guard object.contains(where: { k in tokens[k].key == "delegation" && k > object.lowerBound && ["the", "this"].contains(tokens[k - 1].key) }),
+                      !events[v].participants.allSatisfy(events[e].participants.contains) else { continue }
+                for p in events[v].participants where !events[e].participants.contains(p) {
+                    events[e].participants.append(p)
+                    events[e].roles[p] = "guest"
+                    if let x = c.people[p].country, !events[e].countries.contains(x) { events[e].countries.append(x) }
+                }
+            }
+        }
         // "During the stay, a meeting with X was the high point": in the story of a visit, a meeting with one person
         // named is the visitors' meeting with them.
         if let v = events.firstIndex(where: { $0.type == .VISIT && !$0.reported && !$0.participants.isEmpty }) {

@@ -920,3 +920,12 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(a.events.contains { $0.type == "ATTEND" && $0.participants.contains("Kwame Mensah") })
 }
+
+@Test func receivingTheDelegationIsMeetingItsHead() {
+    let a = Sample.extract("""
+        2024-04-14
+        The delegation of Kenya headed by Karim Haddad, Speaker of the National Assembly, left Accra on Saturday after an official visit to Ghana.
+        Before its departure Kwame Mensah, Speaker of the Parliament of Ghana, received the delegation in his office.
+        """)
+    #expect(a.events.contains { $0.type == "MEET" && Set($0.participants) == ["Kwame Mensah", "Karim Haddad"] })
+}
