@@ -257,7 +257,7 @@ public struct EventExtractor: PipelineStage {
                 if !(trig.option == .nominal && !lightVerb), participants.isEmpty || !peopleInClause.contains(where: { $0.tokens.lowerBound < hit.range.lowerBound }) {
                     // he / she as the subject: the subject of the previous event.
                     let before = (clauseStart..<hit.range.lowerBound)
-                    if before.contains(where: { ["he", "she"].contains(tokens[$0].key) }), let subj = pronounReferent(c, s) ?? lastSubject { participants.insert(subj, at: 0) }
+                    if before.contains(where: { ["he", "she"].contains(tokens[$0].key) }), let subj = pronounReferent(c, s) ?? lastSubject, !participants.contains(subj) { participants.insert(subj, at: 0) }
                     // "After the talks, they signed …": "they" are the people of the event just told, when it has two sides.
                     else if participants.isEmpty, before.contains(where: { tokens[$0].key == "they" }),
                             let last = sentenceEvents.last ?? events.indices.last, events[last].participants.count >= 2 {
