@@ -204,7 +204,9 @@ public struct EventExtractor: PipelineStage {
                    let earlier = events.last(where: { $0.type == type && !$0.reported }) {
                     let named = peopleInClause.filter { $0.tokens.lowerBound >= hit.range.upperBound }.map(\.person)
                     let ownDate = c.dateMentions.contains { $0.sentence == s.index && $0.tokens.lowerBound >= clauseStart && $0.tokens.lowerBound < clauseEnd }
-                    if !ownDate, named.allSatisfy({ earlier.participants.contains($0) }) { continue }
+                    // "This telephone call … was scheduled for 12 May but moved": "this" and "that" point back whatever date follows.
+                    let demonstrative = ["this", "that"].contains(tokens[hit.range.lowerBound - 1].key)
+                    if !ownDate || demonstrative, named.allSatisfy({ earlier.participants.contains($0) }) { continue }
                 }
                 if trig.option == .nominal && !lightVerb {
                     let owner = hit.range.lowerBound >= 2 ? c.personMentions.last { $0.tokens.upperBound == hit.range.lowerBound - 1 && tokens[hit.range.lowerBound - 1].key == "'s" }

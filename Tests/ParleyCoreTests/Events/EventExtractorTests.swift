@@ -929,3 +929,12 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(a.events.contains { $0.type == "MEET" && Set($0.participants) == ["Kwame Mensah", "Karim Haddad"] })
 }
+
+@Test func thisCallWithADateOfItsOwnIsStillTheCallAlreadyTold() {
+    let a = Sample.extract("""
+        2024-06-08
+        Foreign Minister Kwame Mensah had a telephone call with Kenyan Foreign Minister Karim Haddad on Friday.
+        This telephone call had first been set for June 1 and was moved at Kenya's request.
+        """)
+    #expect(a.events.map(\.type) == ["CALL"])
+}
