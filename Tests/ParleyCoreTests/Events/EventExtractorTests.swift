@@ -938,3 +938,11 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(a.events.map(\.type) == ["CALL"])
 }
+
+@Test func aPersonWhoseTombIsVisitedTakesNoPart() {
+    let a = Sample.extract("""
+        2024-03-03
+        Kenyan Foreign Minister Karim Haddad on Sunday laid a wreath at Samuel Otieno's mausoleum in Accra before his talks with Ghanaian Foreign Minister Kwame Mensah.
+        """)
+    #expect(!a.events.contains { $0.participants.contains("Samuel Otieno") })
+}
