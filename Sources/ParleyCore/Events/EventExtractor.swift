@@ -8,7 +8,7 @@ public struct EventExtractor: PipelineStage {
     let speechPrefilter: KeyPrefilter
     static let clauseBreaks: Set<String> = [";", ":"]
     static let referenceDelegation: Set<String> = ["delegation", "delegations", "team", "group"]
-    static let pastMarkers: Set<String> = ["earlier", "previously", "previous", "last", "ago", "recently", "once"]
+    static let pastMarkers: Set<String> = ["earlier", "previously", "previous", "last", "ago", "recently", "recent", "once"]
 
     public init(lexicons: Lexicons) {
         matcher = EventTriggerMatcher(lexicons: lexicons)
