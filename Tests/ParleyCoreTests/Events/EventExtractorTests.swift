@@ -946,3 +946,13 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(!a.events.contains { $0.participants.contains("Samuel Otieno") })
 }
+
+@Test func thoseWhoAttendedTheReceptionJoinIt() {
+    let a = Sample.extract("""
+        2024-06-03
+        ACCRA — President Kwame Mensah received Kenyan Foreign Minister Karim Haddad at Jubilee House on Monday.
+        The reception was attended by Kenya's High Commissioner to Ghana Ana Lopes.
+        """)
+    #expect(a.events.filter { $0.type == "ATTEND" }.isEmpty)
+    #expect(a.events.contains { $0.type == "MEET" && $0.participants.contains("Ana Lopes") })
+}
