@@ -956,3 +956,11 @@ func willVisitIsKeptAsPlanned() {
     #expect(a.events.filter { $0.type == "ATTEND" }.isEmpty)
     #expect(a.events.contains { $0.type == "MEET" && $0.participants.contains("Ana Lopes") })
 }
+
+@Test func attendingAfterLeavingIsPlanned() {
+    let a = Sample.extract("""
+        2024-06-03
+        President Kwame Mensah is in Nairobi for two days of talks with President Karim Haddad before leaving for Addis Ababa to attend the African Union summit.
+        """)
+    #expect(!a.events.contains { $0.type == "ATTEND" })
+}
