@@ -652,11 +652,7 @@ public struct EventExtractor: PipelineStage {
                 !host.contains(p) && (c.people[p].evidence == "list" || c.people[p].titles.contains(where: PersonCountryInference.isDiplomatTitle))
                     && !events.contains { $0.participants.contains(p) && !host.isSubset(of: $0.participants) }
             }
-            for p in envoys {
-                events[e].participants.append(p)
-                events[e].roles[p] = "guest"
-                if let x = c.people[p].country, !events[e].countries.contains(x) { events[e].countries.append(x) }
-            }
+            for p in envoys { Self.addGuest(p, to: &events[e], c) }
         }
         // "… met his Ghanaian and Kenyan counterparts. … In the meeting with Kenyan Foreign Minister Ana Lopes, …": the
         // first minister or envoy of each listed country named after the list is that country's counterpart, and a
@@ -668,8 +664,7 @@ public struct EventExtractor: PipelineStage {
                 m.sentence > events[e].sentence && !hosts.contains(m.person) && c.people[m.person].country == x && !c.people[m.person].isHeadOfState
                     && c.people[m.person].titles.contains { (Self.titleRank(c, $0) ?? 9) <= 4 || PersonCountryInference.isDiplomatTitle($0) }
             }) else { continue }
-            events[e].participants.append(m.person)
-            events[e].roles[m.person] = "guest"
+            Self.addGuest(m.person, to: &events[e], c)
             if let o = c.people[m.person].organization, c.organizations[o].isListed, !events[e].organizations.contains(o) { events[e].organizations.append(o) }
             events[e].counterpartCountry = nil
             // "… they signed an agreement": what the two did next, told before the counterpart was known, is theirs too.
@@ -716,11 +711,7 @@ public struct EventExtractor: PipelineStage {
                 let object = t.upperBound..<min(sentence.upperBound, t.upperBound + 4)
                 guard object.contains(where: { k in tokens[k].key == "delegation" && k > object.lowerBound && ["the", "this"].contains(tokens[k - 1].key) }),
                       !events[v].participants.allSatisfy(events[e].participants.contains) else { continue }
-                for p in events[v].participants where !events[e].participants.contains(p) {
-                    events[e].participants.append(p)
-                    events[e].roles[p] = "guest"
-                    if let x = c.people[p].country, !events[e].countries.contains(x) { events[e].countries.append(x) }
-                }
+                for p in events[v].participants where !events[e].participants.contains(p) { Self.addGuest(p, to: &events[e], c) }
             }
         }
         // "During the stay, a meeting with X was the high point": in the story of a visit, a meeting with one person
@@ -1039,7 +1030,7 @@ public struct EventExtractor: PipelineStage {
                 }
             } else if let j = c.countryMentionAt[k], !c.countryMentions[j].isAdjective {
                 let cm = c.countryMentions[j]
-                places.append((c.lexicons.countries.first { $0.iso3 == cm.iso3 }?.name ?? cm.iso3, cm.iso3))
+                places.append((c.lexicons.countryByISO3[cm.iso3].map { c.lexicons.countries[$0].name } ?? cm.iso3, cm.iso3))
                 k = cm.tokens.upperBound
             } else if !places.isEmpty && joiners.contains(tokens[k].key) {
                 k += 1
@@ -1091,6 +1082,13 @@ public struct EventExtractor: PipelineStage {
         let before = (max(window.lowerBound, first - 4)..<first).contains { countryListNouns.contains(tokens[$0].key) }
         let after = (le..<max(le, min(c.tokens.count, le + 2))).contains { countryListNouns.contains(tokens[$0].key) }
         return before || after ? found : nil
+    }
+
+    /// Adds a guest to an event: the person, their role and their country among the event's.
+    static func addGuest(_ p: Int, to e: inout EventRecord, _ c: ExtractionContext) {
+        e.participants.append(p)
+        e.roles[p] = "guest"
+        if let x = c.people[p].country, !e.countries.contains(x) { e.countries.append(x) }
     }
 
     /// The token after "on the sidelines of" / "on the margins of" in a range, if the words are there.
