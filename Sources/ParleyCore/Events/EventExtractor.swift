@@ -35,7 +35,13 @@ public struct EventExtractor: PipelineStage {
     }
 
     public func run(_ context: inout ExtractionContext) {
-        let c = context
+        let (events, planned) = extract(context)
+        context.events = events
+        context.planned = planned
+    }
+
+    /// The events and planned events of a document whose people, organizations, places and dates are recognised.
+    func extract(_ c: borrowing ExtractionContext) -> (events: [EventRecord], planned: [EventRecord]) {
         var events: [EventRecord] = []
         var planned: [EventRecord] = []
         var speechParagraphs: Set<Int> = []
@@ -56,6 +62,12 @@ public struct EventExtractor: PipelineStage {
         }()
         let tokens = c.tokens
         let speakers = Self.transcriptSpeakers(c)
+        // The person mentions of each sentence (in mention order), and those that stand for someone who takes no part.
+        var mentionsOfSentence = [[Int]](repeating: [], count: c.sentences.count)
+        for (n, m) in c.personMentions.enumerated() where m.tokens.lowerBound < c.sentenceOfToken.count {
+            mentionsOfSentence[c.sentenceOfToken[m.tokens.lowerBound]].append(n)
+        }
+        let mentionStandsIn = c.personMentions.map { Self.standsInFor(c, $0) }
 
         for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
             let speech = speechStart(c, s)
@@ -101,11 +113,14 @@ public struct EventExtractor: PipelineStage {
                 // B belongs to the first, C to the second, and A to both.
                 let coordinated = Self.coordinatedMeetings(tokens, hits, at: hitIndex, clauseStart: clauseStart, clauseEnd: clauseEnd)
                 // "…, Spokesman X said in a statement": the source of the report after the trigger takes no part.
-                let peopleInClause = c.personMentions.filter { m in
-                    (clauseStart..<clauseEnd).contains(m.tokens.lowerBound) && !Self.standsInFor(c, m) && !placesInTime.contains { $0.contains(m.tokens.lowerBound) }
-                        && !coordinated.excluded.contains { $0.contains(m.tokens.lowerBound) }
-                        && !(m.tokens.lowerBound > hit.range.upperBound && m.tokens.upperBound < clauseEnd && Self.attributionVerbs.contains(tokens[m.tokens.upperBound].key)
-                             && !(hit.range.upperBound..<m.tokens.lowerBound).contains { ["\"", "“", "”"].contains(tokens[$0].key) })
+                var peopleInClause: [PersonMention] = []
+                for n in mentionsOfSentence[s.index] where !mentionStandsIn[n] {
+                    let m = c.personMentions[n]
+                    guard (clauseStart..<clauseEnd).contains(m.tokens.lowerBound), !placesInTime.contains(where: { $0.contains(m.tokens.lowerBound) }),
+                          !coordinated.excluded.contains(where: { $0.contains(m.tokens.lowerBound) }) else { continue }
+                    if m.tokens.lowerBound > hit.range.upperBound, m.tokens.upperBound < clauseEnd, Self.attributionVerbs.contains(tokens[m.tokens.upperBound].key),
+                       !(hit.range.upperBound..<m.tokens.lowerBound).contains(where: { ["\"", "“", "”"].contains(tokens[$0].key) }) { continue }
+                    peopleInClause.append(m)
                 }
                 // "The two ministers exchanged views …" after a telephone call tells more of the call.
                 if type == .MEET, trig.option == .none, let m = mainIndex, events[m].type == .CALL, !events[m].reported,
@@ -774,13 +789,13 @@ public struct EventExtractor: PipelineStage {
                 }
             }
         }
-        context.events = events.filter { e in
+        let kept = events.filter { e in
             if !e.participants.isEmpty { return true }
             if e.type == .MEET || e.type == .CALL { return false }
             // "Ghana and Kenya signed a trade agreement": two states sign.
             return !e.organizations.isEmpty || e.type == .HOST || e.type == .ANNOUNCE || e.type == .SIGN && e.countries.count >= 2
         }
-        context.planned = planned
+        return (kept, planned)
     }
 
     /// A guest who landed the evening before the talks the story reports: a visit that began up to three days before
