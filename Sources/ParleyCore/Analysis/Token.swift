@@ -28,6 +28,10 @@ public struct Token: Sendable {
     public var key: String
     public var kind: Kind
     public var flags: Flags
+    /// The key's id in the lexicons' `Vocabulary` (`Vocabulary.unknown` when no lexicon uses it or ids were not assigned).
+    public var id: Int32 = Vocabulary.unknown
+    /// The word lists the key belongs to (empty when ids were not assigned).
+    public var classes: WordClass = []
 
     public var isCapitalized: Bool { flags.contains(.capitalized) }
     public var isAllCaps: Bool { flags.contains(.allCaps) }

@@ -136,7 +136,8 @@ public struct ChannelCoder: PipelineStage {
     /// The title entry a title starts with and the organizations it names: known ones (the gazetteer) and those
     /// this document recognised.
     func read(_ title: String, _ forms: UnknownOrganizations) -> TitleReading {
-        let tokens = tokenizer.tokenize(title)
+        var tokens = tokenizer.tokenize(title)
+        lexicons.index.vocabulary.assignIDs(&tokens)
         let keys = tokens.map(\.key)
         var reading = TitleReading(keys: keys.joined(separator: " "))
         var found: [(at: Int, name: String, kind: OrganizationKind)] = []

@@ -16,6 +16,8 @@ public final class Lexicons: Sendable {
     /// Known people by the first and the last word of their names ("Tshisekedi", "Xi"), for a title and one name.
     public let peopleByNameWord: [String: [Int]]
     public let index: PhraseIndex
+    /// Ids of every key the gazetteer and the event triggers use; tokens carry them (`Token.id`).
+    public var vocabulary: Vocabulary { index.vocabulary }
     public let countryByISO3: [String: Int]
     /// Countries by their names and variants, folded (`TextNormalizer.fold`): "russia" → its index.
     public let countryByFoldedName: [String: Int]
@@ -287,7 +289,6 @@ public final class Lexicons: Sendable {
         self.titles = titles
         self.foldedTitles = titles.map { (TextNormalizer.fold($0.title), $0.rank) }
         self.people = people
-        self.index = index
         self.countryByISO3 = countryByISO3
         self.countryByFoldedName = countryByFoldedName
         self.organizationByKey = organizationByKey
@@ -330,6 +331,24 @@ public final class Lexicons: Sendable {
         self.channelOfOrganizationKind = channelOfKind
         self.channelOfTitleCategory = channelOfCategory
         self.channelOfCountryAlone = channelOfCountryAlone
+        // Trigger words get vocabulary ids too (the trigger matcher compares token ids), and the word lists the
+        // recognisers test on every token are word classes, read once per token.
+        for list in triggers.values { for t in list { for w in t.pattern where w != "*" { index.intern(w) } } }
+        func classify<S: Sequence>(_ words: S, _ wordClass: WordClass) where S.Element == String {
+            for w in words where !w.contains(" ") { index.addWord(w, to: wordClass) }
+        }
+        classify(orgHeads.keys, .orgHead)
+        classify(orgHeadFirstWords, .orgHeadFirst)
+        classify(nonNameWords, .nonName)
+        classify(calendar.keys, .calendar)
+        classify(gatherings, .gathering)
+        classify(titles.compactMap { TextNormalizer.keys($0.title).first }, .titleFirst)
+        classify(NameShape.headlineVerbs, .headlineVerb)
+        classify(NameShape.particles, .nameParticle)
+        classify(NameShape.thingWords, .thingWord)
+        classify(OrganizationRecognizer.connectors, .orgConnector)
+        classify(OrganizationRecognizer.genericWords, .orgGeneric)
+        self.index = index
     }
 
     /// The code for an event type, preferring the variant row (`MEET:host`) when it exists.

@@ -3,6 +3,8 @@ public struct PhraseIndex: Sendable {
     /// One indexed phrase and everything it denotes.
     public struct Phrase: Sendable {
         public var keys: [String]
+        /// The keys' vocabulary ids.
+        public var ids: [Int32]
         public var hits: [GazetteerHit]
         /// Acronyms (`CPC`, `PT`) match only when written in capitals.
         public var requiresCapitals: Bool
@@ -14,38 +16,52 @@ public struct PhraseIndex: Sendable {
         public var hits: [GazetteerHit]
     }
 
-    private var byFirstKey: [String: [Phrase]] = [:]
+    /// Phrases by the vocabulary id of their first key, longest first.
+    private var byFirstID: [[Phrase]] = []
+    /// Ids for every key of every phrase (and the keys other lexicons intern).
+    public private(set) var vocabulary = Vocabulary()
 
     public init() {}
+
+    /// Gives `key` a vocabulary id (for lexicons matched on token ids outside this index).
+    @discardableResult
+    public mutating func intern(_ key: String) -> Int32 { vocabulary.intern(key) }
+
+    /// Marks `key` as a member of `wordClass` in the vocabulary.
+    public mutating func addWord(_ key: String, to wordClass: WordClass) { vocabulary.add(key, to: wordClass) }
 
     /// Adds `surface` as a name for `hit`.
     public mutating func add(_ surface: String, _ hit: GazetteerHit) {
         let tokens = Tokenizer().tokenize(surface)
         guard let first = tokens.first else { return }
         let keys = tokens.map(\.key)
+        let ids = keys.map { vocabulary.intern($0) }
         let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
         let isAcronym = letters.count >= 2 && letters.count <= 7 && letters.allSatisfy { $0.properties.isUppercase } && tokens.count <= 4
-        var list = byFirstKey[first.key, default: []]
-        if let i = list.firstIndex(where: { $0.keys == keys }) {
-            if !list[i].hits.contains(hit) { list[i].hits.append(hit) }
-            list[i].requiresCapitals = list[i].requiresCapitals && isAcronym
+        if byFirstID.count < vocabulary.count { byFirstID += Array(repeating: [], count: vocabulary.count - byFirstID.count) }
+        let f = Int(vocabulary.id(first.key))
+        if let i = byFirstID[f].firstIndex(where: { $0.ids == ids }) {
+            if !byFirstID[f][i].hits.contains(hit) { byFirstID[f][i].hits.append(hit) }
+            byFirstID[f][i].requiresCapitals = byFirstID[f][i].requiresCapitals && isAcronym
         } else {
-            list.append(Phrase(keys: keys, hits: [hit], requiresCapitals: isAcronym))
-            list.sort { $0.keys.count > $1.keys.count }
+            byFirstID[f].append(Phrase(keys: keys, ids: ids, hits: [hit], requiresCapitals: isAcronym))
+            byFirstID[f].sort { $0.keys.count > $1.keys.count }
         }
-        byFirstKey[first.key] = list
     }
 
     /// The longest phrase starting at token `i`, if any. The first token must be capitalised
     /// (or a capital-initial abbreviation), so common words (`chad`, `the party`) do not match.
+    /// Tokens carry the ids of this index's `vocabulary` (`Vocabulary.assignIDs`).
     public func longestMatch(in tokens: [Token], at i: Int, limit: Int? = nil, anyCase: Bool = false) -> Match? {
         let t = tokens[i]
-        guard anyCase || t.isCapitalized || t.kind == .number, let candidates = byFirstKey[t.key] else { return nil }
+        guard anyCase || t.isCapitalized || t.kind == .number, t.id >= 0, Int(t.id) < byFirstID.count else { return nil }
+        let candidates = byFirstID[Int(t.id)]
+        guard !candidates.isEmpty else { return nil }
         let end = limit ?? tokens.count
         outer: for phrase in candidates {
-            let n = phrase.keys.count
+            let n = phrase.ids.count
             guard i + n <= end else { continue }
-            for k in 1..<max(n, 1) where tokens[i + k].key != phrase.keys[k] { continue outer }
+            for k in 1..<max(n, 1) where tokens[i + k].id != phrase.ids[k] { continue outer }
             if phrase.requiresCapitals {
                 for k in 0..<n where tokens[i + k].kind == .word && !(tokens[i + k].isAllCaps || tokens[i + k].flags.contains(.singleLetter)) {
                     continue outer
@@ -57,5 +73,5 @@ public struct PhraseIndex: Sendable {
         return nil
     }
 
-    public var count: Int { byFirstKey.values.reduce(0) { $0 + $1.count } }
+    public var count: Int { byFirstID.reduce(0) { $0 + $1.count } }
 }

@@ -33,17 +33,17 @@ public struct NameShape: Sendable {
     static func computeNameWord(_ c: ExtractionContext, _ i: Int) -> Bool {
         let t = c.tokens[i]
         guard t.kind == .word, t.isCapitalized || t.isAllCaps else { return false }
-        if Self.headlineVerbs.contains(t.key) || c.lexicons.orgHeads[t.key] != nil { return false }
-        if c.lexicons.nonNameWords.contains(t.key) {
+        if !t.classes.isDisjoint(with: [.headlineVerb, .orgHead]) { return false }
+        if t.classes.contains(.nonName) {
             // Short capitalised function words inside a sentence are name parts: "To Lam", "Dang Hoang An".
             let sentenceStart = c.sentenceOfToken[i] < c.sentences.count && c.sentences[c.sentenceOfToken[i]].tokenRange.lowerBound == i
             guard t.key.count <= 3, !t.isAllCaps, !sentenceStart, !t.flags.contains(.newlineBefore),
                   ["to", "an", "do", "at", "as", "so", "no", "ha", "he", "le", "la", "ly", "by"].contains(t.key) else { return false }
-            let prevIsName = i > 0 && c.tokens[i - 1].isCapitalized && c.tokens[i - 1].kind == .word && !c.lexicons.nonNameWords.contains(c.tokens[i - 1].key)
-            let nextIsName = i + 1 < c.tokens.count && c.tokens[i + 1].isCapitalized && c.tokens[i + 1].kind == .word && !c.lexicons.nonNameWords.contains(c.tokens[i + 1].key)
+            let prevIsName = i > 0 && c.tokens[i - 1].isCapitalized && c.tokens[i - 1].kind == .word && !c.tokens[i - 1].classes.contains(.nonName)
+            let nextIsName = i + 1 < c.tokens.count && c.tokens[i + 1].isCapitalized && c.tokens[i + 1].kind == .word && !c.tokens[i + 1].classes.contains(.nonName)
             guard prevIsName || nextIsName else { return false }
         }
-        if c.lexicons.calendar[t.key] != nil {
+        if t.classes.contains(.calendar) {
             // "Sun Haiyan" is a name; "Sun." or "Sat 12" is a weekday.
             let next = i + 1 < c.tokens.count ? c.tokens[i + 1] : nil
             let prev = i > 0 ? c.tokens[i - 1].key : ""
@@ -132,8 +132,7 @@ public struct NameShape: Sendable {
             // "Mishal Al Ahmed Al Sabah", "Faisal bin Farhan": the word after an Arabic particle is a name part even
             // when it is also a place's name.
             if parts > 0, j > start, Self.arabicParticles.contains(c.tokens[j - 1].key), c.tokens[j].kind == .word,
-               c.tokens[j].isCapitalized, !c.claimed[j], !isNameWord(c, j), c.lexicons.orgHeads[c.tokens[j].key] == nil,
-               !c.lexicons.nonNameWords.contains(c.tokens[j].key) {
+               c.tokens[j].isCapitalized, !c.claimed[j], !isNameWord(c, j), c.tokens[j].classes.isDisjoint(with: [.orgHead, .nonName]) {
                 j += 1; parts += 1; words += 1
                 continue
             }
@@ -145,19 +144,19 @@ public struct NameShape: Sendable {
             if isNameWord(c, j) {
                 j += 1; parts += 1; words += 1
                 while j + 1 < end, c.tokens[j].key == "-", c.tokens[j].isAttached, c.tokens[j + 1].isAttached,
-                      c.tokens[j + 1].kind == .word, c.tokens[j + 1].isCapitalized || particles.contains(c.tokens[j + 1].key)
+                      c.tokens[j + 1].kind == .word, c.tokens[j + 1].isCapitalized || c.tokens[j + 1].classes.contains(.nameParticle)
                         || c.tokens[j + 1].key.count <= 5 {   // Korean given names: "Tae-won", "Hong-kyun"
                     j += 2
                 }
                 continue
             }
             let t = c.tokens[j]
-            if parts > 0, t.kind == .word, !t.isCapitalized, particles.contains(t.key), j + 1 < end, isNameWord(c, j + 1) {
+            if parts > 0, t.kind == .word, !t.isCapitalized, t.classes.contains(.nameParticle), j + 1 < end, isNameWord(c, j + 1) {
                 j += 1; continue
             }
             // "de la Fuente", "van der Berg"
-            if parts > 0, t.kind == .word, !t.isCapitalized, particles.contains(t.key), j + 2 < end,
-               particles.contains(c.tokens[j + 1].key), !c.tokens[j + 1].isCapitalized || c.tokens[j + 1].key == "la", isNameWord(c, j + 2) {
+            if parts > 0, t.kind == .word, !t.isCapitalized, t.classes.contains(.nameParticle), j + 2 < end,
+               c.tokens[j + 1].classes.contains(.nameParticle), !c.tokens[j + 1].isCapitalized || c.tokens[j + 1].key == "la", isNameWord(c, j + 2) {
                 j += 2; continue
             }
             // "José de Venecia Jr.", "Ferdinand R. Marcos, Jr."
@@ -169,7 +168,7 @@ public struct NameShape: Sendable {
                 j += 3; break
             }
             // "al-Sisi", "el-Sayed", "bin-Zayed"
-            if parts > 0, t.kind == .word, !t.isCapitalized, particles.contains(t.key), j + 2 < end, c.tokens[j + 1].key == "-",
+            if parts > 0, t.kind == .word, !t.isCapitalized, t.classes.contains(.nameParticle), j + 2 < end, c.tokens[j + 1].key == "-",
                c.tokens[j + 1].isAttached, c.tokens[j + 2].isAttached, isNameWord(c, j + 2) {
                 j += 3; parts += 1; words += 1; continue
             }
@@ -182,7 +181,7 @@ public struct NameShape: Sendable {
         }
         guard parts > 0, words > 0 else { return nil }
         // "Albert Luthuli House", "Jomo Kenyatta Airport": a name that names a building or thing.
-        if j < c.tokens.count, c.tokens[j].isCapitalized, Self.thingWords.contains(c.tokens[j].key) { return nil }
+        if j < c.tokens.count, c.tokens[j].isCapitalized, c.tokens[j].classes.contains(.thingWord) { return nil }
         return (start..<j, parts, words)
     }
 

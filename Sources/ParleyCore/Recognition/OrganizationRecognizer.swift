@@ -84,10 +84,10 @@ public struct OrganizationRecognizer: PipelineStage {
     /// Length of an organization head word starting at `i` (`Party`, `News Agency`), or 0.
     func headLength(_ c: ExtractionContext, at i: Int, end: Int) -> Int {
         let t = c.tokens[i]
-        guard t.kind == .word, t.isCapitalized, c.lexicons.orgHeadPrefilter.mayContain(t.key) else { return 0 }
-        if i + 1 < end, c.tokens[i + 1].isCapitalized, c.lexicons.orgHeadFirstWords.contains(t.key),
+        guard t.kind == .word, t.isCapitalized, !t.classes.isDisjoint(with: [.orgHead, .orgHeadFirst]) else { return 0 }
+        if i + 1 < end, c.tokens[i + 1].isCapitalized, t.classes.contains(.orgHeadFirst),
            c.lexicons.orgHeads[t.key + " " + c.tokens[i + 1].key] != nil { return 2 }
-        return c.lexicons.orgHeads[t.key] != nil ? 1 : 0
+        return t.classes.contains(.orgHead) ? 1 : 0
     }
 
     func knownOrganization(_ m: PhraseIndex.Match) -> Int? {
@@ -109,7 +109,7 @@ public struct OrganizationRecognizer: PipelineStage {
         // "A Mission of the Socialist International": an article opening a sentence is not part of the name.
         else if ["a", "an"].contains(tokens[i].key), i + 1 < end, tokens[i + 1].isCapitalized { i += 1 }
         // "Session of the … Commission", "5th Meeting of …": the gathering is not part of the body's name.
-        while i + 1 < end, tokens[i].kind == .number || c.lexicons.gatherings.contains(tokens[i].key) || tokens[i].key == "round" {
+        while i + 1 < end, tokens[i].kind == .number || tokens[i].classes.contains(.gathering) || tokens[i].key == "round" {
             if tokens[i + 1].key == "of" { i += 2; if i < end, tokens[i].key == "the" { i += 1 }; break }
             if tokens[i].kind == .number { i += 1 } else { break }
         }
@@ -171,7 +171,7 @@ public struct OrganizationRecognizer: PipelineStage {
                 break
             }
             if t.kind == .word && (t.isCapitalized || t.isAllCaps) {
-                if c.lexicons.calendar[t.key] != nil || c.claimed[j] { break }
+                if t.classes.contains(.calendar) || c.claimed[j] { break }
                 if lastWasHead {
                     // "Party Central Committee" continues; "Committee Liu Jianchao" does not.
                     var k = j
@@ -201,7 +201,7 @@ public struct OrganizationRecognizer: PipelineStage {
             // "Government of Maldives and Government of Japan", "the Foreign Ministry and Chongqing Municipality":
             // a complete name, "and", then another body's head word: two organizations.
             if t.key == "and", lastGoodEnd == j, j + 1 < end, startsAnotherBody(c, at: j + 1, end: end) { break }
-            if Self.connectors.contains(t.key), j + 1 < end {
+            if t.classes.contains(.orgConnector), j + 1 < end {
                 let n = tokens[j + 1]
                 if n.isCapitalized || (n.key == "the" && j + 2 < end && tokens[j + 2].isCapitalized) { j += 1; lastWasHead = false; continue }
             }
@@ -220,11 +220,11 @@ public struct OrganizationRecognizer: PipelineStage {
         // are a person's name, and the organization starts after it.
         if let of = (first..<j).first(where: { tokens[$0].key == "of" }), (2...3).contains(of - first),
            (first..<of).allSatisfy({ k in tokens[k].kind == .word && tokens[k].isCapitalized && !tokens[k].isAllCaps
-               && headLength(c, at: k, end: end) == 0 && !Self.genericWords.contains(tokens[k].key) && c.match(at: k) == nil }) {
+               && headLength(c, at: k, end: end) == 0 && !tokens[k].classes.contains(.orgGeneric) && c.match(at: k) == nil }) {
             return phrase(c, at: of + 1, end: end)
         }
         var stop = brokeOnName ? (lastGoodEnd ?? j) : max(j, lastGoodEnd ?? j)
-        while stop > first, Self.connectors.contains(tokens[stop - 1].key) || tokens[stop - 1].key == "'s" || tokens[stop - 1].key == "-" { stop -= 1 }
+        while stop > first, tokens[stop - 1].classes.contains(.orgConnector) || tokens[stop - 1].key == "'s" || tokens[stop - 1].key == "-" { stop -= 1 }
         guard stop > first else { return nil }
         if !ownHead, let k = knownInside {
             // "Communist Party of Britain (Marxist-Leninist)": a qualifier makes another body of a known name.
@@ -234,7 +234,7 @@ public struct OrganizationRecognizer: PipelineStage {
             let sentenceStart = c.sentences[c.sentenceOfToken[first]].tokenRange.lowerBound
             if (1...2).contains(lead.count), first > sentenceStart, k.upperBound == stop || k.upperBound == qualifierStart, lead.allSatisfy({ t in
                 tokens[t].kind == .word && tokens[t].isCapitalized && !tokens[t].isAllCaps && c.match(at: t) == nil
-                    && !Self.genericWords.contains(tokens[t].key) && !NameShape.headlineVerbs.contains(tokens[t].key)
+                    && tokens[t].classes.isDisjoint(with: [.orgGeneric, .headlineVerb])
             }) {
                 return first..<stop
             }
@@ -374,7 +374,7 @@ public struct OrganizationRecognizer: PipelineStage {
                 if c.organizations[o].kind == .party { party = true }
                 country = country ?? c.organizations[o].country
                 generic = false
-            } else if tokens[i].isCapitalized, !Self.genericWords.contains(tokens[i].key), !Self.connectors.contains(tokens[i].key) {
+            } else if tokens[i].isCapitalized, tokens[i].classes.isDisjoint(with: [.orgGeneric, .orgConnector]) {
                 generic = false
             }
             i += 1

@@ -211,7 +211,7 @@ public struct PersonRecognizer: PipelineStage {
                     var unclaimed = 0
                     while k > s.tokenRange.lowerBound, !personEnding(at: k + 1) {
                         if c.claimed[k] || c.tokens[k].key == "," { k -= 1; continue }
-                        guard unclaimed < 4, c.tokens[k].isCapitalized || titleFirstKeys.contains(c.tokens[k].key) else { break }
+                        guard unclaimed < 4, c.tokens[k].isCapitalized || c.tokens[k].classes.contains(.titleFirst) else { break }
                         unclaimed += 1
                         k -= 1
                     }
@@ -267,7 +267,7 @@ public struct PersonRecognizer: PipelineStage {
         // "…received the president of the Ruritanian Labour Party, Tomas Reyes, with whom …": a title
         // in lower case, then the name set off by commas.
         if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, Self.opensLowercaseTitle(c.tokens[i - 1].key),
-           titleFirstPrefilter.mayContain(c.tokens[i].key), titleFirstKeys.contains(c.tokens[i].key),
+           c.tokens[i].classes.contains(.titleFirst),
            let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), let nr = nameSetOffByComma(c, at: tp.range.upperBound, end: end) {
             addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
                       country: tp.country, headOfState: tp.isHeadOfState)
@@ -277,7 +277,7 @@ public struct PersonRecognizer: PipelineStage {
         // "Roscosmos head Yuri Borisov", "agency chief Ana Lopes": a one-word title in lower case after the body
         // it heads, then a full name.
         if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, titleFirstPrefilter.mayContain(c.tokens[i].key),
-           titleFirstKeys.contains(c.tokens[i].key), c.tokens[i - 1].kind == .word, !["the", "a", "an", "by", "and", "of"].contains(c.tokens[i - 1].key),
+           c.tokens[i].classes.contains(.titleFirst), c.tokens[i - 1].kind == .word, !["the", "a", "an", "by", "and", "of"].contains(c.tokens[i - 1].key),
            let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), tp.range.count == 1,
            let (nr, parts, _) = NameShape.span(c, at: tp.range.upperBound, end: end), parts >= 2,
            nr.upperBound >= end || [",", ".", ";", ")", "and", "said", "says", "who", "to", "at", "in", "on"].contains(c.tokens[nr.upperBound].key)
@@ -333,7 +333,7 @@ public struct PersonRecognizer: PipelineStage {
             let sentenceStart = c.sentences[sentence].tokenRange.lowerBound
             var before: TitlePhrase?
             for k in max(sentenceStart, h.lowerBound - 4)..<h.lowerBound
-                where !c.claimed[k] && (titleFirstKeys.contains(c.tokens[k].key) || c.countryMentionAt[k] != nil) {
+                where !c.claimed[k] && (c.tokens[k].classes.contains(.titleFirst) || c.countryMentionAt[k] != nil) {
                 if let tp = TitlePhraseParser.parse(c, at: k, end: h.lowerBound, anyCase: true), tp.range.upperBound == h.lowerBound { before = tp; break }
             }
             if let tp = before {

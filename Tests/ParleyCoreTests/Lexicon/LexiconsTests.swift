@@ -132,7 +132,8 @@ func crlfLineEndingsAreSplitIntoRows() throws {
     var index = PhraseIndex()
     index.add("New Azerbaijan Party", .organization(0))
     index.add("New", .place(0))
-    let tokens = Tokenizer().tokenize("the New Azerbaijan Party said")
+    var tokens = Tokenizer().tokenize("the New Azerbaijan Party said")
+    index.vocabulary.assignIDs(&tokens)
     #expect(index.longestMatch(in: tokens, at: 1)?.range == 1..<4)
     #expect(index.longestMatch(in: tokens, at: 0) == nil)
 }
@@ -140,6 +141,21 @@ func crlfLineEndingsAreSplitIntoRows() throws {
 @Test func acronymsMatchOnlyInCapitals() {
     var index = PhraseIndex()
     index.add("SCO", .organization(0))
-    #expect(index.longestMatch(in: Tokenizer().tokenize("SCO"), at: 0) != nil)
-    #expect(index.longestMatch(in: Tokenizer().tokenize("Sco"), at: 0) == nil)
+    func tokens(_ text: String) -> [Token] {
+        var t = Tokenizer().tokenize(text)
+        index.vocabulary.assignIDs(&t)
+        return t
+    }
+    #expect(index.longestMatch(in: tokens("SCO"), at: 0) != nil)
+    #expect(index.longestMatch(in: tokens("Sco"), at: 0) == nil)
+}
+
+@Test func tokensOfWordsNoPhraseUsesMatchNothing() {
+    var index = PhraseIndex()
+    index.add("Kenya", .country(0))
+    var tokens = Tokenizer().tokenize("Ghana Kenya")
+    index.vocabulary.assignIDs(&tokens)
+    #expect(tokens[0].id == Vocabulary.unknown)
+    #expect(index.longestMatch(in: tokens, at: 0) == nil)
+    #expect(index.longestMatch(in: tokens, at: 1)?.range == 1..<2)
 }
