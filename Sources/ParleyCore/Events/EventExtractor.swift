@@ -61,6 +61,8 @@ public struct EventExtractor: PipelineStage {
                 && ($0.date.map { d in c.referenceDate.map { !(d > $0) } ?? true } ?? false) }?.date
         }()
         let tokens = c.tokens
+        // Closures read these arrays rather than the whole context, which they would copy.
+        let personRecords = c.people
         let speakers = Self.transcriptSpeakers(c)
         // The person mentions of each sentence (in mention order), and those that stand for someone who takes no part.
         var mentionsOfSentence = [[Int]](repeating: [], count: c.sentences.count)
@@ -128,7 +130,7 @@ public struct EventExtractor: PipelineStage {
                     || (clauseStart..<hit.range.lowerBound).contains(where: { tokens[$0].key == "two" }),
                    peopleInClause.allSatisfy({ events[m].participants.contains($0.person) }),
                    !c.dateMentions.contains(where: { $0.sentence == s.index && $0.tokens.lowerBound >= clauseStart && $0.tokens.lowerBound < clauseEnd }) { continue }
-                let hasGathering = after.contains { c.lexicons.gatherings.contains(tokens[$0].key) || tokens[$0].key.hasPrefix("cop") && tokens[$0].kind == .word && tokens[$0].isAllCaps }
+                let hasGathering = after.contains { tokens[$0].classes.contains(.gathering) || tokens[$0].key.hasPrefix("cop") && tokens[$0].kind == .word && tokens[$0].isAllCaps }
                 let objectWindow = hit.range.upperBound..<min(clauseEnd, hit.range.upperBound + 24)
                 let hasPersonAfter = peopleInClause.contains { objectWindow.contains($0.tokens.lowerBound) }
                     || objectWindow.prefix(4).contains { k in c.match(at: k).map { $0.hits.contains { if case .title = $0 { return true }; return false } } ?? false }
@@ -151,7 +153,7 @@ public struct EventExtractor: PipelineStage {
                 case .host:
                     // "The forum, hosted by the Labour Party of Ruritania": the gathering named before a passive host.
                     let passiveGathering = hit.range.upperBound < clauseEnd && tokens[hit.range.upperBound].key == "by"
-                        && (max(s.tokenRange.lowerBound, hit.range.lowerBound - 8)..<hit.range.lowerBound).contains { c.lexicons.gatherings.contains(tokens[$0].key) }
+                        && (max(s.tokenRange.lowerBound, hit.range.lowerBound - 8)..<hit.range.lowerBound).contains { tokens[$0].classes.contains(.gathering) }
                     if hasGathering || passiveGathering { type = .HOST } else if hasPersonAfter { type = .MEET } else { continue }
                 case .presence:
                     // "X was present": X joins the event this sentence or the previous one reports.
@@ -473,12 +475,12 @@ public struct EventExtractor: PipelineStage {
                     && (counterpartMentions[0].tokens.upperBound..<counterpartMentions[counterpartMentions.count - 1].tokens.lowerBound).contains { tokens[$0].key == ";" }
                 let peersOfCountries = (hit.range.upperBound..<clauseEnd).contains { ["counterparts", "peers"].contains(tokens[$0].key) }
                     && !(clauseStart..<clauseEnd).contains { ["trilateral", "joint", "together", "quadrilateral"].contains(tokens[$0].key) }
-                    && Set(counterparts.compactMap { c.people[$0].country }).count == counterparts.count
+                    && Set(counterparts.compactMap { personRecords[$0].country }).count == counterparts.count
                 let separately = semicolonList || peersOfCountries
                     || Self.separateMarkers.contains { k in (clauseStart..<clauseEnd).contains { tokens[$0].key == k } }
                 // A minister meeting their own envoys or officials holds one meeting with all of them.
-                let ownSide = Set(subjects.compactMap { c.people[$0].country })
-                let allOwnSide = !ownSide.isEmpty && counterparts.allSatisfy { c.people[$0].country.map(ownSide.contains) ?? false }
+                let ownSide = Set(subjects.compactMap { personRecords[$0].country })
+                let allOwnSide = !ownSide.isEmpty && counterparts.allSatisfy { personRecords[$0].country.map(ownSide.contains) ?? false }
                 // Three or more counterparts are met one by one when each is a principal (minister or higher) or an
                 // envoy of a state; local officials and staff named together are one meeting.
                 func allPrincipals() -> Bool {
@@ -733,7 +735,7 @@ public struct EventExtractor: PipelineStage {
         // named is the visitors' meeting with them.
         if let v = events.firstIndex(where: { $0.type == .VISIT && !$0.reported && !$0.participants.isEmpty }) {
             let visitors = events[v].participants
-            let visitorCountries = Set(visitors.compactMap { c.people[$0].country })
+            let visitorCountries = Set(visitors.compactMap { personRecords[$0].country })
             for e in events.indices where events[e].type == .MEET && !events[e].reported && events[e].participants.count == 1 {
                 let p = events[e].participants[0]
                 guard !visitors.contains(p), c.people[p].country.map({ !visitorCountries.contains($0) }) ?? true else { continue }
@@ -1145,7 +1147,7 @@ public struct EventExtractor: PipelineStage {
         let tokens = c.tokens
         for k in range {
             if ["attend", "participate"].contains(tokens[k].key), k > range.lowerBound, tokens[k - 1].key == "to" { return true }
-            if tokens[k].key == "for", (k + 1..<min(range.upperBound + 6, tokens.count)).contains(where: { c.lexicons.gatherings.contains(tokens[$0].key) }) {
+            if tokens[k].key == "for", (k + 1..<min(range.upperBound + 6, tokens.count)).contains(where: { tokens[$0].classes.contains(.gathering) }) {
                 return true
             }
         }
