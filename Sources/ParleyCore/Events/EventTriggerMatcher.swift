@@ -8,29 +8,42 @@ public struct EventTriggerMatcher: Sendable {
     }
 
     static let wildcard: Int32 = -2
-    /// Every trigger, and its pattern as vocabulary ids (`wildcard` for `*`).
+    /// Every trigger, and its pattern as vocabulary ids (`wildcard` for `*`), all patterns in one array:
+    /// trigger `n`'s is `patternIDs[patternStart[n]..<patternStart[n + 1]]`.
     let triggers: [EventTrigger]
-    let patterns: [[Int32]]
-    /// Indexes of `triggers` by the vocabulary id of their first word, longest pattern first.
-    let byFirstID: [[Int]]
+    let patternIDs: [Int32]
+    let patternStart: [Int]
+    /// Triggers by the vocabulary id of their first word, longest pattern first: word `w`'s are
+    /// `triggersByFirst[firstStart[w]..<firstStart[w + 1]]`.
+    let triggersByFirst: [Int]
+    let firstStart: [Int]
 
     public init(lexicons: Lexicons) {
         let vocabulary = lexicons.vocabulary
-        var triggers: [EventTrigger] = []
-        var patterns: [[Int32]] = []
-        var table = [[Int]](repeating: [], count: vocabulary.count)
+        var byFirst = [[EventTrigger]](repeating: [], count: vocabulary.count)
         for (first, list) in lexicons.triggers {
             let f = vocabulary.id(first)
-            guard f >= 0 else { continue }
+            if f >= 0 { byFirst[Int(f)] = list }
+        }
+        var triggers: [EventTrigger] = []
+        var patternIDs: [Int32] = []
+        var patternStart = [0]
+        var triggersByFirst: [Int] = []
+        var firstStart = [0]
+        for list in byFirst {
             for t in list {
-                table[Int(f)].append(triggers.count)
+                triggersByFirst.append(triggers.count)
                 triggers.append(t)
-                patterns.append(t.pattern.map { $0 == "*" ? Self.wildcard : vocabulary.id($0) })
+                patternIDs += t.pattern.map { $0 == "*" ? Self.wildcard : vocabulary.id($0) }
+                patternStart.append(patternIDs.count)
             }
+            firstStart.append(triggersByFirst.count)
         }
         self.triggers = triggers
-        self.patterns = patterns
-        byFirstID = table
+        self.patternIDs = patternIDs
+        self.patternStart = patternStart
+        self.triggersByFirst = triggersByFirst
+        self.firstStart = firstStart
     }
 
     /// Trigger phrases in `range`, left to right, the longest at each place. Tokens carry vocabulary ids.
@@ -40,9 +53,12 @@ public struct EventTriggerMatcher: Sendable {
         while i < range.upperBound {
             var best: (n: Int, end: Int)?
             let id = Int(tokens[i].id)
-            if id >= 0, id < byFirstID.count {
-                for n in byFirstID[id] {
-                    if let end = match(patterns[n], tokens, at: i, limit: range.upperBound), best == nil || end > best!.end { best = (n, end) }
+            if id >= 0, id + 1 < firstStart.count {
+                for k in firstStart[id]..<firstStart[id + 1] {
+                    let n = triggersByFirst[k]
+                    if let end = match(patternStart[n]..<patternStart[n + 1], tokens, at: i, limit: range.upperBound), best == nil || end > best!.end {
+                        best = (n, end)
+                    }
                 }
             }
             if let b = best { out.append(Hit(trigger: triggers[b.n], range: i..<b.end)); i = b.end } else { i += 1 }
@@ -50,10 +66,11 @@ public struct EventTriggerMatcher: Sendable {
         return out
     }
 
-    private func match(_ pattern: [Int32], _ tokens: [Token], at i: Int, limit: Int) -> Int? {
+    /// Where the pattern `patternIDs[pattern]` matched from token `i` ends, if it does.
+    private func match(_ pattern: Range<Int>, _ tokens: [Token], at i: Int, limit: Int) -> Int? {
         func go(_ p: Int, _ k: Int) -> Int? {
-            if p == pattern.count { return k }
-            if pattern[p] == Self.wildcard {
+            if p == pattern.upperBound { return k }
+            if patternIDs[p] == Self.wildcard {
                 // Up to three words; a hyphenated compound ("in-person", "Ghana-Kenya") counts as one.
                 var kk = k
                 var words = 0
@@ -66,9 +83,9 @@ public struct EventTriggerMatcher: Sendable {
                     words += 1
                 }
             }
-            guard k < limit, tokens[k].id == pattern[p] else { return nil }
+            guard k < limit, tokens[k].id == patternIDs[p] else { return nil }
             return go(p + 1, k + 1)
         }
-        return go(0, i)
+        return go(pattern.lowerBound, i)
     }
 }
