@@ -53,24 +53,28 @@ public struct PhraseIndex: Sendable {
     /// (or a capital-initial abbreviation), so common words (`chad`, `the party`) do not match.
     /// Tokens carry the ids of this index's `vocabulary` (`Vocabulary.assignIDs`).
     public func longestMatch(in tokens: [Token], at i: Int, limit: Int? = nil, anyCase: Bool = false) -> Match? {
-        let t = tokens[i]
-        guard anyCase || t.isCapitalized || t.kind == .number, t.id >= 0, Int(t.id) < byFirstID.count else { return nil }
-        let candidates = byFirstID[Int(t.id)]
-        guard !candidates.isEmpty else { return nil }
+        let f = Int(tokens[i].id)
+        guard anyCase || tokens[i].isCapitalized || tokens[i].kind == .number, f >= 0, f < byFirstID.count, !byFirstID[f].isEmpty else { return nil }
         let end = limit ?? tokens.count
-        outer: for phrase in candidates {
-            let n = phrase.ids.count
-            guard i + n <= end else { continue }
-            for k in 1..<max(n, 1) where tokens[i + k].id != phrase.ids[k] { continue outer }
-            if phrase.requiresCapitals {
-                for k in 0..<n where tokens[i + k].kind == .word && !(tokens[i + k].isAllCaps || tokens[i + k].flags.contains(.singleLetter)) {
-                    continue outer
+        // Phrases are read in place: a common first word has hundreds ("Communist …"), and copying each would
+        // retain and release its arrays.
+        return byFirstID[f].withUnsafeBufferPointer { candidates -> Match? in
+            tokens.withUnsafeBufferPointer { ts -> Match? in
+                outer: for p in candidates.indices {
+                    let n = candidates[p].ids.count
+                    guard i + n <= end else { continue }
+                    var k = 1
+                    while k < n { if ts[i + k].id != candidates[p].ids[k] { continue outer }; k += 1 }
+                    if candidates[p].requiresCapitals {
+                        for k in 0..<n where ts[i + k].kind == .word && !(ts[i + k].isAllCaps || ts[i + k].flags.contains(.singleLetter)) {
+                            continue outer
+                        }
+                    }
+                    return Match(range: i..<(i + n), hits: candidates[p].hits)
                 }
+                return nil
             }
-            // A phrase must end at a token boundary that is not glued to a following word (`Chinese-made` is fine, `Chinas` is not a match anyway).
-            return Match(range: i..<(i + n), hits: phrase.hits)
         }
-        return nil
     }
 
     public var count: Int { byFirstID.reduce(0) { $0 + $1.count } }

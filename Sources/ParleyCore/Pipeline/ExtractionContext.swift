@@ -124,14 +124,17 @@ public struct OrganizationMention: Sendable {
 
 /// A person recognised in the document, with everything the text says about them.
 public struct PersonRecord: Sendable {
-    public var name: String
+    public var name: String { didSet { foldedName = TextNormalizer.fold(name) } }
+    /// `name` and `aliases` folded (`TextNormalizer.fold`), kept for comparing later references.
+    public private(set) var foldedName: String
+    public private(set) var foldedAliases: [String] = []
     /// Token keys of the canonical name, for matching later references.
     public var nameKeys: [String] { didSet { computeSkeletons() } }
     /// Name keys without particles, their spelling skeletons and the skeleton of the joined name (see `NameShape.skeleton`).
     public private(set) var coreKeys: [String] = []
     public private(set) var skeletons: [String] = []
     public private(set) var joinedSkeleton: String = ""
-    public var aliases: [String] = []
+    public var aliases: [String] = [] { didSet { foldedAliases = aliases.map(TextNormalizer.fold) } }
     public var titles: [String] = []
     public var organization: Int?
     public var country: String?
@@ -142,6 +145,7 @@ public struct PersonRecord: Sendable {
 
     public init(name: String, nameKeys: [String], evidence: String) {
         self.name = name
+        self.foldedName = TextNormalizer.fold(name)
         self.nameKeys = nameKeys
         self.evidence = evidence
         computeSkeletons()

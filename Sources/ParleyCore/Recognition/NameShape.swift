@@ -52,7 +52,7 @@ public struct NameShape: Sendable {
         // A lone capitalised word opening a sentence and followed by a comma is an adverb or a place ("Separately,").
         if i + 1 < c.tokens.count, c.tokens[i + 1].key == ",", c.sentenceOfToken[i] < c.sentences.count,
            c.sentences[c.sentenceOfToken[i]].tokenRange.lowerBound == i { return false }
-        if c.definedAcronyms[t.key] != nil { return false }
+        if !c.definedAcronyms.isEmpty, c.definedAcronyms[t.key] != nil { return false }
         if isHyphenatedCommonWord(c, i) { return false }
         if t.key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return false }
         if let m = c.match(at: i) {

@@ -53,7 +53,7 @@ public struct PersonReferenceResolver: PipelineStage {
                 guard f != p, c.people[f].coreKeys.count > single.coreKeys.count else { return false }
                 // A name word of theirs, or their nickname ("Jokowi" for Joko "Jokowi" Widodo).
                 guard single.coreKeys.allSatisfy({ c.people[f].coreKeys.contains($0) })
-                        || single.coreKeys.count == 1 && c.people[f].aliases.contains(where: { TextNormalizer.fold($0) == TextNormalizer.fold(single.name) }) else { return false }
+                        || single.coreKeys.count == 1 && c.people[f].foldedAliases.contains(single.foldedName) else { return false }
                 if let a = single.country, let b = c.people[f].country, a != b { return false }
                 if let a = single.known, let b = c.people[f].known, a != b { return false }
                 // "King Abdullah" beside "Yusuf Bin Alawi Bin Abdullah": a father's name is nobody's surname.
@@ -154,7 +154,7 @@ public struct PersonReferenceResolver: PipelineStage {
             let pk = person.coreKeys
             let ps = person.skeletons
             guard !pk.isEmpty else { continue }
-            if TextNormalizer.fold(person.name) == folded || person.aliases.contains(where: { TextNormalizer.fold($0) == folded }) { return p }
+            if person.foldedName == folded || person.foldedAliases.contains(folded) { return p }
             if initials.isEmpty, words.count == 1 {
                 let w = words[0]
                 if pk.count >= 2, w == pk.first || w == pk.last && !Self.lastNameIsPatronymic(person.name) { return p }
