@@ -5,14 +5,12 @@
 public struct EventExtractor: PipelineStage {
     public let name = "events"
     let matcher: EventTriggerMatcher
-    let speechPrefilter: KeyPrefilter
     static let clauseBreaks: Set<String> = [";", ":"]
     static let referenceDelegation: Set<String> = ["delegation", "delegations", "team", "group"]
     static let pastMarkers: Set<String> = ["earlier", "previously", "previous", "last", "ago", "recently", "recent", "once"]
 
     public init(lexicons: Lexicons) {
         matcher = EventTriggerMatcher(lexicons: lexicons)
-        speechPrefilter = KeyPrefilter(lexicons.speechVerbs.union(["according"]))
     }
 
     /// Where reported speech starts in each sentence (token index), if it does.
@@ -20,7 +18,7 @@ public struct EventExtractor: PipelineStage {
         let r = s.tokenRange
         var i = r.lowerBound
         while i < r.upperBound {
-            guard speechPrefilter.mayContain(c.tokens[i].key) else { i += 1; continue }
+            guard c.tokens[i].classes.contains(.speech) else { i += 1; continue }
             let t = c.tokens[i]
             if c.lexicons.speechVerbs.contains(t.key), i > r.lowerBound {
                 var k = i + 1
@@ -844,7 +842,7 @@ public struct EventExtractor: PipelineStage {
     static func standsInFor(_ c: ExtractionContext, _ m: PersonMention) -> Bool {
         // "the funeral of former prime minister X", "the late X": the dead are mourned, not met.
         let start = m.tokens.lowerBound
-        if (max(0, start - 7)..<start).contains(where: { ["funeral", "late", "mausoleum", "memorial", "tomb", "grave", "death", "passing"].contains(c.tokens[$0].key) }),
+        if (max(0, start - 7)..<start).contains(where: { c.tokens[$0].classes.contains(.absence) }),
            (max(0, start - 7)..<start).allSatisfy({ !c.tokens[$0].isPunctuation || c.tokens[$0].key == "-" }) {
             return true
         }
@@ -852,6 +850,9 @@ public struct EventExtractor: PipelineStage {
         guard k + 1 < c.tokens.count, c.tokens[k].key == "'s" else { return false }
         return (k + 1..<min(c.tokens.count, k + 3)).contains { c.lexicons.standInWords.contains(c.tokens[$0].key) }
     }
+
+    /// Words a few tokens before a name that mark its bearer as dead or absent ("the funeral of", "the late").
+    static let absenceWords: Set<String> = ["funeral", "late", "mausoleum", "memorial", "tomb", "grave", "death", "passing"]
 
     static let headsOfStatePhrases: [[String]] = [["heads", "of", "the", "two", "states"], ["two", "heads", "of", "state"],
                                                   ["heads", "of", "state", "of", "the", "two"], ["two", "presidents"], ["two", "leaders"],

@@ -348,6 +348,8 @@ public final class Lexicons: Sendable {
         classify(NameShape.thingWords, .thingWord)
         classify(OrganizationRecognizer.connectors, .orgConnector)
         classify(OrganizationRecognizer.genericWords, .orgGeneric)
+        classify(speechVerbs.union(["according"]), .speech)
+        classify(EventExtractor.absenceWords, .absence)
         self.index = index
     }
 

@@ -146,4 +146,8 @@ public struct WordClass: OptionSet, Sendable {
     public static let orgConnector = WordClass(rawValue: 1 << 9)
     /// Words that cannot name an organization alone (`OrganizationRecognizer.genericWords`).
     public static let orgGeneric = WordClass(rawValue: 1 << 10)
+    /// `speech-verbs.txt` and "according": words that can open reported speech.
+    public static let speech = WordClass(rawValue: 1 << 11)
+    /// Words before a name that mark its bearer as dead or absent (`EventExtractor.absenceWords`).
+    public static let absence = WordClass(rawValue: 1 << 12)
 }
