@@ -51,6 +51,7 @@ public struct EventTriggerMatcher: Sendable {
         var out: [Hit] = []
         var i = range.lowerBound
         while i < range.upperBound {
+            guard tokens[i].classes.contains(.triggerFirst) else { i += 1; continue }
             var best: (n: Int, end: Int)?
             let id = Int(tokens[i].id)
             if id >= 0, id + 1 < firstStart.count {

@@ -350,6 +350,7 @@ public final class Lexicons: Sendable {
         classify(OrganizationRecognizer.genericWords, .orgGeneric)
         classify(speechVerbs.union(["according"]), .speech)
         classify(EventExtractor.absenceWords, .absence)
+        classify(triggers.keys, .triggerFirst)
         self.index = index
     }
 

@@ -150,4 +150,6 @@ public struct WordClass: OptionSet, Sendable {
     public static let speech = WordClass(rawValue: 1 << 11)
     /// Words before a name that mark its bearer as dead or absent (`EventExtractor.absenceWords`).
     public static let absence = WordClass(rawValue: 1 << 12)
+    /// The first word of an event trigger (`event-triggers.tsv`).
+    public static let triggerFirst = WordClass(rawValue: 1 << 13)
 }
