@@ -12,8 +12,12 @@ public struct ChannelCoder: PipelineStage {
     public var name: String { "channel" }
     let lexicons: Lexicons
     let tokenizer = Tokenizer()
+    let vocabulary: Vocabulary
 
-    public init(lexicons: Lexicons) { self.lexicons = lexicons }
+    public init(lexicons: Lexicons) {
+        self.lexicons = lexicons
+        vocabulary = lexicons.vocabulary
+    }
 
     public func run(_ c: inout ExtractionContext) {
         guard !c.events.isEmpty || !c.planned.isEmpty else { return }
@@ -102,19 +106,24 @@ public struct ChannelCoder: PipelineStage {
     func standing(_ p: Int, _ c: ExtractionContext, _ forms: UnknownOrganizations, _ standings: inout [Int: Standing]) -> Standing {
         if let s = standings[p] { return s }
         let person = c.people[p]
+        // Reasons are spelled out only for the candidate that wins.
+        enum Reason {
+            case organization(name: String, kind: OrganizationKind)
+            case category(title: String, category: String)
+        }
         let own = person.organization.map { c.organizations[$0] }.flatMap { org in
-            lexicons.channelOfOrganizationKind[org.kind].map { ($0, "\(person.name), \(org.name) (\(org.kind.rawValue))") }
+            lexicons.channelOfOrganizationKind[org.kind].map { ($0, Reason.organization(name: org.name, kind: org.kind)) }
         }
         var s = Standing()
-        var senior: (named: (ContactChannel, String)?, category: (ContactChannel, String)?)?
-        var anyNamed: (ContactChannel, String)?
-        var anyCategory: (ContactChannel, String)?
+        var senior: (named: (ContactChannel, Reason)?, category: (ContactChannel, Reason)?)?
+        var anyNamed: (ContactChannel, Reason)?
+        var anyCategory: (ContactChannel, Reason)?
         for title in person.titles {
             let reading = read(title, forms)
             let org = reading.organizations.first
-            let named = org.flatMap { o in lexicons.channelOfOrganizationKind[o.kind].map { ($0, "\(person.name), \(o.name) (\(o.kind.rawValue))") } }
+            let named = org.flatMap { o in lexicons.channelOfOrganizationKind[o.kind].map { ($0, Reason.organization(name: o.name, kind: o.kind)) } }
             let entry = reading.entry.map { lexicons.titles[$0] }
-            let category = entry.flatMap { e in lexicons.channelOfTitleCategory[e.category].map { ($0, "\(person.name), \(title) (\(e.category) title)") } }
+            let category = entry.flatMap { e in lexicons.channelOfTitleCategory[e.category].map { ($0, Reason.category(title: title, category: e.category)) } }
             if anyNamed == nil { anyNamed = named }
             if anyCategory == nil { anyCategory = category }
             let context = org?.kind ?? person.organization.map { c.organizations[$0].kind }
@@ -127,7 +136,10 @@ public struct ChannelCoder: PipelineStage {
         }
         if let (ch, reason) = senior?.named ?? senior?.category ?? own ?? anyNamed ?? anyCategory {
             s.channel = ch
-            s.channelReason = reason
+            switch reason {
+            case .organization(let name, let kind): s.channelReason = "\(person.name), \(name) (\(kind.rawValue))"
+            case .category(let title, let category): s.channelReason = "\(person.name), \(title) (\(category) title)"
+            }
         }
         standings[p] = s
         return s
@@ -137,7 +149,7 @@ public struct ChannelCoder: PipelineStage {
     /// this document recognised.
     func read(_ title: String, _ forms: UnknownOrganizations) -> TitleReading {
         var tokens = tokenizer.tokenize(title)
-        lexicons.index.vocabulary.assignIDs(&tokens)
+        vocabulary.assignIDs(&tokens)
         let keys = tokens.map(\.key)
         var reading = TitleReading(keys: keys.joined(separator: " "))
         var found: [(at: Int, name: String, kind: OrganizationKind)] = []
