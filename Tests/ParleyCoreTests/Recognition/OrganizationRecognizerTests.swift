@@ -136,3 +136,18 @@ import Testing
     #expect(revolutionary.country == "GBR")
     #expect(a.organization("Communist Party of Britain") != nil)
 }
+
+@Test func gazetteerKnowsArmedForcesSpaceAgenciesAndCompanies() throws {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes met the commander of the Kenya Defense Forces, the head of Roscosmos and managers of AstraZeneca in Nairobi on 1 May 2024.")
+    let kdf = try #require(a.organization("Kenya Defence Forces"))
+    #expect(kdf.kind == "government")
+    #expect(kdf.country == "KEN")
+    #expect(a.organization("Roscosmos")?.country == "RUS")
+    #expect(a.organization("AstraZeneca")?.kind == "company")
+}
+
+@Test func gazetteerKnowsCommonSpellingsOfKnownBodies() throws {
+    let a = Sample.extract("2024-05-02\nA Zanu PF delegation met Minister Ana Lopes in Harare on 1 May 2024 before talks at the Halk Maslahaty of Turkmenistan.")
+    #expect(a.organization("ZANU-PF")?.aliases.contains("Zanu PF") == true)
+    #expect(a.organization("Halk Maslahaty")?.kind == "legislature")
+}
