@@ -44,11 +44,22 @@ import Testing
 
 @Test func compositionalPartyBodyIsAParty() throws {
     // The party's organs around a party name the gazetteer does not spell so stand for the party.
-    let a = Sample.extract("The Central Committee of the Communist Party of Viet Nam sent a delegation to the congress of the ruling party on Monday to strengthen ties.")
-    let org = try #require(a.organizations.first { $0.name == "Communist Party of Viet Nam" })
+    let a = Sample.extract("The Central Committee of the Labour Party of Ghana sent a delegation to the congress of the ruling party on Monday to strengthen ties.")
+    let org = try #require(a.organizations.first { $0.name == "Labour Party of Ghana" })
     #expect(org.kind == "party")
-    #expect(org.country == "VNM")
+    #expect(org.country == "GHA")
     #expect(!a.organizations.contains { $0.name.hasPrefix("Central Committee") })
+}
+
+@Test func centralCommitteeOfAKnownPartyIsThatParty() throws {
+    // Annotators list a party's central committee, and a legislature's standing committee, as the body itself.
+    let a = Sample.extract("2024-05-02\nThe Central Committee of the Communist Party of Viet Nam sent a delegation to Accra on 1 May 2024, where Minister Ana Lopes received it.")
+    let org = try #require(a.organization("Communist Party of Vietnam"))
+    #expect(org.aliases.contains("Communist Party of Viet Nam"))
+    #expect(!a.organizations.contains { $0.name.hasPrefix("Central Committee") })
+    let b = Sample.extract("2024-05-02\nKarim Haddad, vice-chairman of the Standing Committee of the National People's Congress, met Minister Ana Lopes in Accra on 1 May 2024.")
+    #expect(b.organization("National People's Congress") != nil)
+    #expect(!b.organizations.contains { $0.name.hasPrefix("Standing Committee") })
 }
 
 @Test func twoBodiesJoinedByAndAreTwoOrganizations() {
