@@ -44,8 +44,8 @@ import Testing
 
 @Test func compositionalPartyBodyIsAParty() throws {
     // The party's organs around a party name the gazetteer does not spell so stand for the party.
-    let a = Sample.extract("The Central Committee of the Labour Party of Ghana sent a delegation to the congress of the ruling party on Monday to strengthen ties.")
-    let org = try #require(a.organizations.first { $0.name == "Labour Party of Ghana" })
+    let a = Sample.extract("The Central Committee of the Popular Unity Party of Ghana sent a delegation to the congress of the ruling party on Monday to strengthen ties.")
+    let org = try #require(a.organizations.first { $0.name == "Popular Unity Party of Ghana" })
     #expect(org.kind == "party")
     #expect(org.country == "GHA")
     #expect(!a.organizations.contains { $0.name.hasPrefix("Central Committee") })
@@ -161,4 +161,49 @@ import Testing
     let a = Sample.extract("2024-05-02\nA Zanu PF delegation met Minister Ana Lopes in Harare on 1 May 2024 before talks at the Halk Maslahaty of Turkmenistan.")
     #expect(a.organization("ZANU-PF")?.aliases.contains("Zanu PF") == true)
     #expect(a.organization("Halk Maslahaty")?.kind == "legislature")
+}
+
+@Test func sentenceOpeningWordIsNotPartOfAName() throws {
+    let a = Sample.extract("2024-05-02\nAccording to the Ministry of Trade of Ghana, Minister Ana Lopes met Karim Haddad in Accra on 1 May 2024.")
+    #expect(a.organization("Ministry of Trade of Ghana") != nil)
+    #expect(!a.organizations.contains { $0.name.hasPrefix("According") })
+}
+
+@Test func ordinalOfAGatheringOrABodysEventIsNotPartOfTheName() throws {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes opened the VI Meeting of the Joint Commission on Fisheries and Coastal Affairs in Accra on 1 May 2024.")
+    #expect(a.organization("Joint Commission on Fisheries and Coastal Affairs") != nil)
+    let b = Sample.extract("2024-05-02\nMinister Ana Lopes and Karim Haddad discussed the Fourth UN Conference on Small Island States in Accra on 1 May 2024.")
+    #expect(b.organization("United Nations") != nil)
+    #expect(!b.organizations.contains { $0.name.hasPrefix("Fourth") })
+    // An ordinal that opens a title is left to the title.
+    let c = Sample.extract("2024-05-02\nMinister Ana Lopes met the First Secretary of the Embassy of Kenya, Karim Haddad, in Accra on 1 May 2024.")
+    #expect(c.person("Karim Haddad") != nil)
+}
+
+@Test func personsInitialAfterANameIsNotPartOfIt() throws {
+    let a = Sample.extract("2024-05-02\nState Secretary of the Ministry of Foreign Affairs K.Mensah met Ana Lopes in Accra on 1 May 2024.")
+    #expect(!a.organizations.contains { $0.name.hasSuffix(" K") })
+}
+
+@Test func presidencyOfAnInternationalBodyIsThatBody() throws {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes briefed Karim Haddad on Kenya's Presidency of G20 in Accra on 1 May 2024.")
+    #expect(a.organization("Group of Twenty") != nil)
+    #expect(!a.organizations.contains { $0.name.hasPrefix("Presidency") })
+}
+
+@Test func governmentNamedAfterItsLeaderIsNotListed() {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes said the Mensah Government and the Government of Ghana would sign the accord in Accra on 1 May 2024.")
+    #expect(!a.organizations.contains { $0.name.contains("Mensah") })
+    #expect(a.organizations.contains { $0.name == "Government of Ghana" })
+}
+
+@Test func acronymOfAKnownPartyInsideAnOrgansNameStandsForTheParty() throws {
+    let a = Sample.extract("""
+        2024-05-02
+        Karim Haddad, member of the Political Bureau of the Central Committee of the Communist Party of China (CPC), met Minister Ana Lopes in Accra on 1 May 2024.
+        The CPC and the ruling party of Ghana agreed to deepen exchanges.
+        """)
+    let cpc = try #require(a.organization("Communist Party of China"))
+    #expect(cpc.aliases.contains("CPC"))
+    #expect(!a.organizations.contains { $0.name.hasPrefix("Political Bureau") })
 }
