@@ -258,6 +258,12 @@ public struct PersonRecognizer: PipelineStage {
         return nr
     }
 
+    /// "18th", "first": an ordinal numbering an office's holders.
+    static func isOrdinal(_ t: Token) -> Bool {
+        if t.kind == .number { return ["st", "nd", "rd", "th"].contains { t.key.hasSuffix($0) } }
+        return t.kind == .word && OrganizationRecognizer.ordinalWords.contains(t.key)
+    }
+
     /// Words after which a lower-case title phrase may start ("the president of …", ", head of …", "by general secretary …").
     @inline(__always)
     static func opensLowercaseTitle(_ key: String) -> Bool { key == "the" || key == "," || key == "by" }
@@ -266,7 +272,9 @@ public struct PersonRecognizer: PipelineStage {
     func recognize(_ c: inout ExtractionContext, at i: Int, end: Int, sentence: Int) -> Int? {
         // "…received the president of the Ruritanian Labour Party, Tomas Reyes, with whom …": a title
         // in lower case, then the name set off by commas.
-        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, Self.opensLowercaseTitle(c.tokens[i - 1].key),
+        // "the first ambassador of Ruritania to Ghana, Tomas Reyes": an ordinal may come between.
+        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized,
+           Self.opensLowercaseTitle(c.tokens[i - 1].key) || i > 1 && Self.isOrdinal(c.tokens[i - 1]) && Self.opensLowercaseTitle(c.tokens[i - 2].key),
            titleFirstPrefilter.mayContain(c.tokens[i].key), titleFirstKeys.contains(c.tokens[i].key),
            let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), let nr = nameSetOffByComma(c, at: tp.range.upperBound, end: end) {
             addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
@@ -433,13 +441,18 @@ public struct PersonRecognizer: PipelineStage {
         return r?.0
     }
 
-    /// `, Minister of …` after a name.
+    /// `, Minister of …` after a name; also `is the 18th Ambassador of …`.
     func appositiveTitle(_ c: ExtractionContext, after nr: Range<Int>, end: Int) -> TitlePhrase? {
         var k = nr.upperBound
-        guard k < end, c.tokens[k].key == "," || c.tokens[k].key == "(" else { return nil }
-        k += 1
+        guard k < end else { return nil }
+        if c.tokens[k].key == "," || c.tokens[k].key == "(" { k += 1 }
+        else if ["is", "was"].contains(c.tokens[k].key), k + 1 < end, c.tokens[k + 1].key == "the" { k += 1 }
+        else { return nil }
         if k < end, ["the", "a", "an"].contains(c.tokens[k].key) { k += 1 }
-        return TitlePhraseParser.parse(c, at: k, end: end, anyCase: true)
+        // "the 18th Ambassador of …": an ordinal numbering the office (unless it opens the title, "First Secretary").
+        if let tp = TitlePhraseParser.parse(c, at: k, end: end, anyCase: true) { return tp }
+        guard k + 1 < end, Self.isOrdinal(c.tokens[k]) else { return nil }
+        return TitlePhraseParser.parse(c, at: k + 1, end: end, anyCase: true)
     }
 
     /// Attaches an appositive title to the person just recognised; returns where it ends.

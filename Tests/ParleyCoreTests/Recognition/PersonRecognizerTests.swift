@@ -310,3 +310,15 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(a.person("Kwame Mensah")?.country == "GHA")
     #expect(a.person("Karim Haddad")?.country == "KEN")
 }
+
+@Test func predicateTitleWithAnOrdinalNamesTheOfficeAndCountry() throws {
+    let a = Sample.extract("Accra, May 3 -- Mr Karim Haddad is the 12th Ambassador of Kenya to Ghana with residence in Accra. He met Minister Ana Lopes on Friday.")
+    let haddad = try #require(a.person("Karim Haddad"))
+    #expect(haddad.titles.contains("Ambassador of Kenya to Ghana"))
+    #expect(haddad.country == "KEN")
+}
+
+@Test func ordinalInAnAppositionDoesNotSwallowATitleThatStartsWithIt() throws {
+    let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes was joined by Mr. Kwame Mensah, First Secretary and Mr. Karim Haddad, Second Secretary of the Embassy of Kenya in Ghana.")
+    #expect(a.person("Kwame Mensah")?.titles.contains("First Secretary") == true)
+}
