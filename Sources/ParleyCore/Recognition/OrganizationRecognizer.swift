@@ -115,6 +115,8 @@ public struct OrganizationRecognizer: PipelineStage {
         // ordinal are not part of the body's name.
         while i + 1 < end, tokens[i].kind == .number || c.lexicons.gatherings.contains(tokens[i].key) || tokens[i].key == "round"
                 || Self.isOrdinal(tokens[i]) && numbersAGatheringOrBody(c, at: i + 1) {
+            // "Council of Europe", "Assembly of Experts": a known body whose name opens with a gathering word.
+            if let m = c.match(at: i), m.range.lowerBound == i, knownOrganization(m) != nil { break }
             if tokens[i + 1].key == "of" { i += 2; if i < end, tokens[i].key == "the" { i += 1 }; break }
             if Self.isOrdinal(tokens[i]) { i += 1 } else { break }
         }
@@ -187,7 +189,8 @@ public struct OrganizationRecognizer: PipelineStage {
                     // "Party Central Committee" continues; "Committee Liu Jianchao" does not.
                     var k = j
                     var found = false
-                    while k < min(end, j + 3), tokens[k].isCapitalized {
+                    // "ANC Women's League": a possessive inside the name is no break.
+                    while k < min(end, j + 4), tokens[k].isCapitalized || (k > j && tokens[k].key == "'s" && tokens[k].isAttached) {
                         if headLength(c, at: k, end: end) > 0 { found = true; break }
                         k += 1
                     }
@@ -232,6 +235,14 @@ public struct OrganizationRecognizer: PipelineStage {
         if let of = (first..<j).first(where: { tokens[$0].key == "of" }), (2...3).contains(of - first),
            (first..<of).allSatisfy({ k in tokens[k].kind == .word && tokens[k].isCapitalized && !tokens[k].isAllCaps
                && headLength(c, at: k, end: end) == 0 && !Self.genericWords.contains(tokens[k].key) && c.match(at: k) == nil }) {
+            return phrase(c, at: of + 1, end: end)
+        }
+        // "(Counsellor for) Cultural and Academic Affairs of the Kenyan Embassy": a portfolio of capitalised words
+        // joined by "and", with no head word of its own before "of", is no part of the body after it.
+        if let of = (first..<j).first(where: { tokens[$0].key == "of" }), of - first >= 3,
+           (first..<of).contains(where: { tokens[$0].key == "and" || tokens[$0].key == "&" }),
+           (first..<of).allSatisfy({ k in ["and", "&", ","].contains(tokens[k].key) || tokens[k].kind == .word && tokens[k].isCapitalized
+               && !tokens[k].isAllCaps && headLength(c, at: k, end: end) == 0 && c.match(at: k) == nil }) {
             return phrase(c, at: of + 1, end: end)
         }
         var stop = brokeOnName ? (lastGoodEnd ?? j) : max(j, lastGoodEnd ?? j)

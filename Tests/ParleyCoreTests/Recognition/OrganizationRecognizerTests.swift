@@ -207,3 +207,21 @@ import Testing
     #expect(cpc.aliases.contains("CPC"))
     #expect(!a.organizations.contains { $0.name.hasPrefix("Political Bureau") })
 }
+
+@Test func knownBodyWhoseNameOpensWithAGatheringWordKeepsIt() throws {
+    let a = Sample.extract("Accra, May 3 -- The decision undermines the Council of Europe's main objectives, Minister Ana Lopes said on Friday.")
+    #expect(a.organization("Council of Europe")?.kind == "international")
+}
+
+@Test func possessiveInsideANameAfterAKnownPartyIsNoBreak() throws {
+    let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes met the ANC Women's League delegation led by Karim Haddad on Friday.")
+    let league = try #require(a.organization("ANC Women's League"))
+    #expect(league.kind == "party")
+    #expect(league.country == "ZAF")
+}
+
+@Test func portfolioBeforeOfIsNoPartOfTheBody() throws {
+    let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes met Kwame Mensah, Counsellor for Cultural and Academic Affairs of the Kenyan Embassy, on Friday.")
+    #expect(a.organization("Kenyan Embassy")?.country == "KEN")
+    #expect(!a.organizations.contains { $0.name.hasPrefix("Cultural") })
+}
