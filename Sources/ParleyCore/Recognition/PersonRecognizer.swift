@@ -45,6 +45,7 @@ public struct PersonRecognizer: PipelineStage {
         }
         // "prime ministers A of X, B of Y and C", "Consul-Generals A, B and C": each listed person holds the office.
         for s in context.sentences where sentencesWithPeople.contains(s.index) { givePluralTitle(&context, s) }
+        giveHeadingTitle(&context)
         // A public figure the release names without a title holds the gazetteer's first office, when the release's
         // year lies within their years in it.
         if let year = context.referenceDate?.year ?? context.defaultYear {
@@ -100,13 +101,40 @@ public struct PersonRecognizer: PipelineStage {
     func pluralTitle(_ c: ExtractionContext, before start: Int, from lower: Int) -> String? {
         guard start > lower, c.tokens[start - 1].kind == .word, c.tokens[start - 1].key.utf8.last == UInt8(ascii: "s"),
               c.tokens[start - 1].key.utf8.count > 3 else { return nil }
+        // The longest title printed: "High Commissioners" is "High Commissioner", not "Commissioner".
+        var found: String?
         for k in stride(from: start - 1, through: max(lower, start - 4), by: -1) {
             guard c.tokens[k].kind == .word || c.tokens[k].key == "-" else { break }
             var printed = c.text(k..<start)
             printed.removeLast()
-            if titleForms.contains(TextNormalizer.fold(printed)) { return printed }
+            if titleForms.contains(TextNormalizer.fold(printed)) { found = printed }
         }
-        return nil
+        return found
+    }
+
+    /// "Ambassadors:" or "These Ambassadors were present:" on a line of its own, then one
+    /// person a line (a bullet, "Name (Country)", "H.E. Name of the Republic of …"): each person listed holds the office.
+    func giveHeadingTitle(_ c: inout ExtractionContext) {
+        var heading: String?
+        var mentionsOf: [Int: [Int]] = [:]
+        for m in c.personMentions { mentionsOf[m.sentence, default: []].append(m.person) }
+        for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
+            let r = s.tokenRange
+            guard !r.isEmpty else { continue }
+            let people = Set(mentionsOf[s.index] ?? [])
+            if c.tokens[r.upperBound - 1].key == ":" {
+                heading = nil
+                if people.isEmpty, r.count <= 14 {
+                    for k in r { if let t = pluralTitle(c, before: k + 1, from: r.lowerBound) { heading = t; break } }
+                }
+                continue
+            }
+            guard let title = heading else { continue }
+            // One person a line, or a bulleted list split into one sentence.
+            let bulleted = people.count >= 2 && c.text(s.span).contains { $0 == "•" || $0 == "\n" }
+            guard people.count == 1 && r.count <= 16 || bulleted else { heading = nil; continue }
+            for p in people where c.people[p].titles.isEmpty { c.people[p].titles = [title] }
+        }
     }
 
     /// Gives the singular of a plural title to each person of the list it opens: names joined by commas, "and",

@@ -322,3 +322,24 @@ func headlineVerbAfterATitleIsNotAPerson() {
     let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes was joined by Mr. Kwame Mensah, First Secretary and Mr. Karim Haddad, Second Secretary of the Embassy of Kenya in Ghana.")
     #expect(a.person("Kwame Mensah")?.titles.contains("First Secretary") == true)
 }
+
+@Test func pluralTitleHeadingGivesEachListedPersonTheOffice() throws {
+    let a = Sample.extract("""
+        Accra, May 3 -- President Kwame Mensah received the letters of credence of new envoys on Friday.
+
+        High Commissioners:
+
+        Ana Lopes (Kenya)
+
+        Karim Haddad (Uganda)
+
+        The following resident Ambassadors attended the lunch:
+
+          • H.E. Otieno Barasa of the Republic of Kenya
+          • H.E. Achieng Odhiambo of the Republic of Uganda
+        """)
+    #expect(a.person("Ana Lopes")?.titles == ["High Commissioner"])
+    #expect(a.person("Karim Haddad")?.titles == ["High Commissioner"])
+    #expect(a.person("Otieno Barasa")?.titles.first?.hasSuffix("Ambassador") == true)
+    #expect(a.person("Achieng Odhiambo")?.titles.first?.hasSuffix("Ambassador") == true)
+}
