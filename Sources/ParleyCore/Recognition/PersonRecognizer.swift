@@ -318,8 +318,10 @@ public struct PersonRecognizer: PipelineStage {
            let (nr, parts, _) = NameShape.span(c, at: tp.range.upperBound, end: end), parts >= 2,
            nr.upperBound >= end || [",", ".", ";", ")", "and", "said", "says", "who", "to", "at", "in", "on"].contains(c.tokens[nr.upperBound].key)
             || verbs.contains(c.tokens[nr.upperBound].key) {
-            addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
-                      country: tp.country, headOfState: tp.isHeadOfState)
+            // The body it heads is the holder's, and gives their country.
+            let body = tp.organization == nil ? Self.organizationEnding(c, at: i, sentence: sentence)?.organization : nil
+            addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization ?? body,
+                      country: tp.country ?? body.flatMap { c.organizations[$0].country }, headOfState: tp.isHeadOfState)
             claim(&c, tp.range.lowerBound..<nr.upperBound)
             return nr.upperBound
         }

@@ -343,3 +343,10 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(a.person("Otieno Barasa")?.titles.first?.hasSuffix("Ambassador") == true)
     #expect(a.person("Achieng Odhiambo")?.titles.first?.hasSuffix("Ambassador") == true)
 }
+
+@Test func lowerCaseTitleAfterABodyGivesTheBodyAndItsCountry() throws {
+    let a = Sample.extract("Nairobi, May 3 -- Minister Ana Lopes met visitors on Friday. Ghana News Agency chief Kwame Mensah said the talks were useful.")
+    let mensah = try #require(a.person("Kwame Mensah"))
+    #expect(mensah.organization == "Ghana News Agency")
+    #expect(mensah.country == "GHA")
+}
