@@ -353,6 +353,24 @@ public struct OrganizationRecognizer: PipelineStage {
         return nil
     }
 
+    static let wholeBodyOrgans: [String] = ["central committee", "standing committee"]
+
+    /// The gazetteer body whose central committee (or standing committee) the gazetteer entry `o` is: "Central
+    /// Committee of the Workers' Party of Ruritania", "Ruritanian Assembly Standing Committee".
+    static func parentBody(_ lex: Lexicons, of o: Int) -> Int? {
+        let key = TextNormalizer.keys(lex.organizations[o].name).joined(separator: " ")
+        var rest: String?
+        for organ in wholeBodyOrgans {
+            if key.hasPrefix(organ + " of the ") { rest = String(key.dropFirst(organ.count + 8)) }
+            else if key.hasPrefix(organ + " of ") { rest = String(key.dropFirst(organ.count + 4)) }
+            else if key.hasSuffix(" " + organ) { rest = String(key.dropLast(organ.count + 1)) }
+            if rest != nil { break }
+        }
+        guard let r = rest, let parent = lex.organizationByKey[r], parent != o,
+              [.party, .legislature].contains(lex.organizations[parent].kind), !isPartyOrgan(lex.organizations[parent].name) else { return nil }
+        return parent
+    }
+
     static let governmentQualifiers: Set<String> = ["royal", "interim", "transitional", "caretaker", "coalition", "military", "union",
                                                     "city", "county", "islands", "island", "current", "previous", "incoming", "outgoing"]
 
@@ -409,8 +427,10 @@ public struct OrganizationRecognizer: PipelineStage {
            c.organizations[defined].known != o, c.organizations[defined].country != c.lexicons.organizations[o].country {
             return defined
         }
-        // A known organization matched exactly.
-        if let m = c.match(at: r.lowerBound), m.range == r, let o = knownOrganization(m) {
+        // A known organization matched exactly; a party's central committee or a legislature's standing committee
+        // stands for the party or the legislature itself, as annotators list them.
+        if let m = c.match(at: r.lowerBound), m.range == r, let matched = knownOrganization(m) {
+            let o = Self.parentBody(c.lexicons, of: matched) ?? matched
             let entry = c.lexicons.organizations[o]
             let surface = c.text(r)
             if let existing = c.organizations.firstIndex(where: { $0.known == o }) {
@@ -529,8 +549,8 @@ public struct OrganizationRecognizer: PipelineStage {
         guard a.isAllCaps || (a.isCapitalized && a.text.count <= 6 && c.tokens[i + 2].key == ")") else { return i }
         let closing = c.tokens[i + 2].key == ")" ? i + 2 : i + 3
         let surface = c.text((i + 1)..<closing)
-        // "the Political Bureau of the Central Committee of the Communist Party of China (CPC)": an acronym that is a
-        // known body's own, named inside the phrase, stands for that body, not for the whole phrase.
+        // "the Foreign Affairs Department of the Bharatiya Janata Party (BJP)": an acronym that is a known body's own,
+        // named inside the phrase, stands for that body, not for the whole phrase.
         var org = named
         if let r, let known = knownBody(c, inside: r, withAcronym: surface), c.organizations[named].known != known {
             if let existing = c.organizations.firstIndex(where: { $0.known == known }) { org = existing } else {
