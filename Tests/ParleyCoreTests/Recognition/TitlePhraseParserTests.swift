@@ -16,3 +16,9 @@ import Testing
     let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes met Karim Haddad, member of the Central Committee of the Jubilee Party and member of the International Bureau of the Jubilee Party, on Friday.")
     #expect(a.person("Karim Haddad")?.titles.count == 2)
 }
+
+@Test func principalOfACollegeIsATitleNotPartOfTheCollegesName() throws {
+    let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes met Kwame Mensah, Principal of the Volta Technical College, on Friday.")
+    #expect(a.person("Kwame Mensah")?.titles == ["Principal of the Volta Technical College"])
+    #expect(a.organization("Volta Technical College") != nil)
+}
