@@ -226,3 +226,10 @@ import Testing
     #expect(a.organization("Kenyan Embassy")?.country == "KEN")
     #expect(!a.organizations.contains { $0.name.hasPrefix("Cultural") })
 }
+
+@Test func gazetteerKnowsThinkTanksPoliceForcesAndParliamentaryGroups() throws {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes met experts of the Atlantic Council, officers of the Royal Solomon Islands Police Force and members of the S&D Group in Accra on 1 May 2024.")
+    #expect(a.organization("Atlantic Council")?.kind == "ngo")
+    #expect(a.organization("Royal Solomon Islands Police Force")?.country == "SLB")
+    #expect(a.organization("Progressive Alliance of Socialists and Democrats")?.kind == "legislature")
+}
