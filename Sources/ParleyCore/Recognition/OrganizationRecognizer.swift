@@ -111,6 +111,8 @@ public struct OrganizationRecognizer: PipelineStage {
         // "According to the Ministry …", "During the Session …": a sentence's opening word is not part of a name
         // (the body, if any, is found from the next capitalised word on).
         else if Self.isLeadIn(c, tokens[i]) { return nil }
+        // "Heads of Mission", "Members of the European Parliament": office holders in the plural are not the body.
+        if i + 1 < end, Self.pluralHolders.contains(tokens[i].key), tokens[i + 1].key == "of" { return nil }
         // "Session of the … Commission", "5th Meeting of …", "IV Meeting of …", "Third UN …": the gathering and its
         // ordinal are not part of the body's name.
         while i + 1 < end, tokens[i].kind == .number || c.lexicons.gatherings.contains(tokens[i].key) || tokens[i].key == "round"
@@ -352,6 +354,9 @@ public struct OrganizationRecognizer: PipelineStage {
         }
         return nil
     }
+
+    static let pluralHolders: Set<String> = ["heads", "members", "ministers", "ambassadors", "representatives", "secretaries",
+                                             "directors", "chairmen", "chairpersons", "leaders", "officials", "deputies", "envoys", "chiefs"]
 
     static let wholeBodyOrgans: [String] = ["central committee", "standing committee"]
 

@@ -233,3 +233,9 @@ import Testing
     #expect(a.organization("Royal Solomon Islands Police Force")?.country == "SLB")
     #expect(a.organization("Progressive Alliance of Socialists and Democrats")?.kind == "legislature")
 }
+
+@Test func officeHoldersInThePluralAreNotTheBody() {
+    let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes hosted the Heads of Mission of the Jubilee Party on Friday, and Members of the National Assembly of Pakistan also came.")
+    #expect(!a.organizations.contains { $0.name.hasPrefix("Heads") || $0.name.hasPrefix("Members") })
+    #expect(a.organization("National Assembly of Pakistan") != nil)
+}
