@@ -434,7 +434,24 @@ public struct OrganizationRecognizer: PipelineStage {
         }
         // A known organization matched exactly; a party's central committee or a legislature's standing committee
         // stands for the party or the legislature itself, as annotators list them.
-        if let m = c.match(at: r.lowerBound), m.range == r, let matched = knownOrganization(m) {
+        // "New Komeito Party", "Fidesz Party of Hungary": a known party's name with the word "Party" and / or its own
+        // country added is that party.
+        let partyAdded: Int? = {
+            guard r.count >= 2, let m = c.match(at: r.lowerBound), m.range.lowerBound == r.lowerBound, m.range.upperBound < r.upperBound,
+                  let o = knownOrganization(m), c.lexicons.organizations[o].kind == .party else { return nil }
+            var k = m.range.upperBound
+            if tokens[k].key == "party" { k += 1 }
+            if k + 1 < r.upperBound, tokens[k].key == "of" {
+                k += 1
+                if tokens[k].key == "the", k + 1 < r.upperBound { k += 1 }
+                guard let cm = c.match(at: k), cm.range.lowerBound == k, cm.range.upperBound == r.upperBound,
+                      cm.hits.contains(where: { if case .country(let x) = $0 { return c.lexicons.countries[x].iso3 == c.lexicons.organizations[o].country }; return false })
+                else { return nil }
+                k = cm.range.upperBound
+            }
+            return k == r.upperBound ? o : nil
+        }()
+        if let matched = partyAdded ?? c.match(at: r.lowerBound).flatMap({ m in m.range == r ? knownOrganization(m) : nil }) {
             let o = Self.parentBody(c.lexicons, of: matched) ?? matched
             let entry = c.lexicons.organizations[o]
             let surface = c.text(r)

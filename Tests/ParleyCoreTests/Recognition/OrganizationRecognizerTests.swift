@@ -239,3 +239,10 @@ import Testing
     #expect(!a.organizations.contains { $0.name.hasPrefix("Heads") || $0.name.hasPrefix("Members") })
     #expect(a.organization("National Assembly of Pakistan") != nil)
 }
+
+@Test func knownPartyWithPartyOrItsCountryAddedIsThatParty() throws {
+    let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes met envoys of the Fidesz Party of Hungary on Friday. The Fidesz Party thanked her.")
+    let fidesz = try #require(a.organization("Fidesz"))
+    #expect(fidesz.aliases.contains("Fidesz Party of Hungary"))
+    #expect(a.organizations.count == 1)
+}
