@@ -301,12 +301,17 @@ public struct PersonRecognizer: PipelineStage {
         // "…received the president of the Ruritanian Labour Party, Tomas Reyes, with whom …": a title
         // in lower case, then the name set off by commas.
         // "the first ambassador of Ruritania to Ghana, Tomas Reyes": an ordinal may come between.
+        // "the Ruritanian ambassador, Tomas Reyes,": a country adjective may come between, and gives the country.
+        let adjective = i > 1 ? c.countryMentionAt[i - 1].map({ c.countryMentions[$0] }).flatMap({ cm in
+            cm.isAdjective && cm.tokens.upperBound == i && cm.tokens.lowerBound > 0 && Self.opensLowercaseTitle(c.tokens[cm.tokens.lowerBound - 1].key) ? cm : nil
+        }) : nil
         if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized,
-           Self.opensLowercaseTitle(c.tokens[i - 1].key) || i > 1 && Self.isOrdinal(c.tokens[i - 1]) && Self.opensLowercaseTitle(c.tokens[i - 2].key),
+           Self.opensLowercaseTitle(c.tokens[i - 1].key) || i > 1 && Self.isOrdinal(c.tokens[i - 1]) && Self.opensLowercaseTitle(c.tokens[i - 2].key)
+            || adjective != nil,
            titleFirstPrefilter.mayContain(c.tokens[i].key), titleFirstKeys.contains(c.tokens[i].key),
            let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), let nr = nameSetOffByComma(c, at: tp.range.upperBound, end: end) {
             addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
-                      country: tp.country, headOfState: tp.isHeadOfState)
+                      country: tp.country ?? adjective?.iso3, headOfState: tp.isHeadOfState)
             claim(&c, tp.range.lowerBound..<nr.upperBound)
             return nr.upperBound
         }

@@ -350,3 +350,10 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(mensah.organization == "Ghana News Agency")
     #expect(mensah.country == "GHA")
 }
+
+@Test func countryAdjectiveBeforeALowerCaseTitleAndACommaNamesTheCountry() throws {
+    let a = Sample.extract("Accra, May 3 -- In her meeting with the Kenyan ambassador, Wanjiru Kamau, Minister Ana Lopes discussed trade.")
+    let kamau = try #require(a.person("Wanjiru Kamau"))
+    #expect(kamau.titles == ["ambassador"])
+    #expect(kamau.country == "KEN")
+}
