@@ -469,6 +469,15 @@ public struct OrganizationRecognizer: PipelineStage {
         let name = c.text(r)
         let key = TextNormalizer.fold(name)
         if let existing = c.organizations.firstIndex(where: { TextNormalizer.fold($0.name) == key }) { return existing }
+        // "Embassy of Ruritania" and "Embassy of Ruritania in Ghana": one mission, named with and without its seat.
+        if let existing = c.organizations.firstIndex(where: { o in
+            guard o.known == nil, o.kind == .government else { return false }
+            let other = TextNormalizer.fold(o.name)
+            return key.hasPrefix(other + " in ") || other.hasPrefix(key + " in ")
+        }) {
+            if !c.organizations[existing].aliases.contains(name) { c.organizations[existing].aliases.append(name) }
+            return existing
+        }
         // Kind from the last own head word; a party complement makes it a party body.
         var kind: OrganizationKind = .other
         var country: String?

@@ -246,3 +246,10 @@ import Testing
     #expect(fidesz.aliases.contains("Fidesz Party of Hungary"))
     #expect(a.organizations.count == 1)
 }
+
+@Test func missionNamedWithAndWithoutItsSeatIsOneOrganization() throws {
+    let a = Sample.extract("Accra, May 3 -- The Embassy of Kenya hosted a reception on Friday. Minister Ana Lopes thanked the Embassy of Kenya in Ghana for its support.")
+    let embassy = try #require(a.organization("Embassy of Kenya"))
+    #expect(embassy.aliases.contains("Embassy of Kenya in Ghana"))
+    #expect(a.organizations.count == 1)
+}
