@@ -29,7 +29,7 @@ public struct OrganizationRecognizer: PipelineStage {
                     let org = record(context: &context, range: r)
                     context.organizationMentions.append(OrganizationMention(tokens: r, organization: org))
                     i = r.upperBound
-                    i = defineAcronym(context: &context, after: i, end: end, org: org)
+                    i = defineAcronym(context: &context, after: i, end: end, org: org, phrase: r)
                     context.indexMentions()
                     continue
                 }
@@ -108,10 +108,19 @@ public struct OrganizationRecognizer: PipelineStage {
         else if Self.determiners.contains(tokens[i].key) { return nil }
         // "A Mission of the Socialist International": an article opening a sentence is not part of the name.
         else if ["a", "an"].contains(tokens[i].key), i + 1 < end, tokens[i + 1].isCapitalized { i += 1 }
-        // "Session of the … Commission", "5th Meeting of …": the gathering is not part of the body's name.
-        while i + 1 < end, tokens[i].kind == .number || tokens[i].classes.contains(.gathering) || tokens[i].key == "round" {
+        // "According to the Ministry …", "During the Session …": a sentence's opening word is not part of a name
+        // (the body, if any, is found from the next capitalised word on).
+        else if Self.isLeadIn(c, tokens[i]) { return nil }
+        // "Heads of Mission", "Members of the European Parliament": office holders in the plural are not the body.
+        if i + 1 < end, Self.pluralHolders.contains(tokens[i].key), tokens[i + 1].key == "of" { return nil }
+        // "Session of the … Commission", "5th Meeting of …", "IV Meeting of …", "Third UN …": the gathering and its
+        // ordinal are not part of the body's name.
+        while i + 1 < end, tokens[i].kind == .number || tokens[i].classes.contains(.gathering) || tokens[i].key == "round"
+                || Self.isOrdinal(tokens[i]) && numbersAGatheringOrBody(c, at: i + 1) {
+            // "Council of Europe", "Assembly of Experts": a known body whose name opens with a gathering word.
+            if let m = c.match(at: i), m.range.lowerBound == i, knownOrganization(m) != nil { break }
             if tokens[i + 1].key == "of" { i += 2; if i < end, tokens[i].key == "the" { i += 1 }; break }
-            if tokens[i].kind == .number { i += 1 } else { break }
+            if Self.isOrdinal(tokens[i]) { i += 1 } else { break }
         }
         guard i < end, tokens[i].isCapitalized || tokens[i].kind == .number else { return nil }
         let first = i
@@ -160,6 +169,12 @@ public struct OrganizationRecognizer: PipelineStage {
                 lastWasHead = false
                 continue
             }
+            // "Ministry of Foreign Affairs O. Ruiz": a single capital and a full stop not followed by another
+            // single letter is a person's initial, not part of the name.
+            if t.kind == .word, t.text.utf8.count == 1, t.isCapitalized, j > first, j + 1 < end, tokens[j + 1].key == ".",
+               !(j + 2 < end && tokens[j + 2].kind == .word && tokens[j + 2].text.utf8.count == 1) {
+                break
+            }
             // "Revolutionary Communist Party of Britain (Marxist-Leninist)": a bracketed qualifier of capitalised
             // words ends a name (an acronym in brackets defines one instead).
             if t.key == "(", lastGoodEnd == j, let close = (j + 1..<min(end, j + 7)).first(where: { tokens[$0].key == ")" }), close > j + 1,
@@ -176,7 +191,8 @@ public struct OrganizationRecognizer: PipelineStage {
                     // "Party Central Committee" continues; "Committee Liu Jianchao" does not.
                     var k = j
                     var found = false
-                    while k < min(end, j + 3), tokens[k].isCapitalized {
+                    // "ANC Women's League": a possessive inside the name is no break.
+                    while k < min(end, j + 4), tokens[k].isCapitalized || (k > j && tokens[k].key == "'s" && tokens[k].isAttached) {
                         if headLength(c, at: k, end: end) > 0 { found = true; break }
                         k += 1
                     }
@@ -221,6 +237,14 @@ public struct OrganizationRecognizer: PipelineStage {
         if let of = (first..<j).first(where: { tokens[$0].key == "of" }), (2...3).contains(of - first),
            (first..<of).allSatisfy({ k in tokens[k].kind == .word && tokens[k].isCapitalized && !tokens[k].isAllCaps
                && headLength(c, at: k, end: end) == 0 && !tokens[k].classes.contains(.orgGeneric) && c.match(at: k) == nil }) {
+            return phrase(c, at: of + 1, end: end)
+        }
+        // "(Counsellor for) Cultural and Academic Affairs of the Kenyan Embassy": a portfolio of capitalised words
+        // joined by "and", with no head word of its own before "of", is no part of the body after it.
+        if let of = (first..<j).first(where: { tokens[$0].key == "of" }), of - first >= 3,
+           (first..<of).contains(where: { tokens[$0].key == "and" || tokens[$0].key == "&" }),
+           (first..<of).allSatisfy({ k in ["and", "&", ","].contains(tokens[k].key) || tokens[k].kind == .word && tokens[k].isCapitalized
+               && !tokens[k].isAllCaps && headLength(c, at: k, end: end) == 0 && c.match(at: k) == nil }) {
             return phrase(c, at: of + 1, end: end)
         }
         var stop = brokeOnName ? (lastGoodEnd ?? j) : max(j, lastGoodEnd ?? j)
@@ -305,10 +329,97 @@ public struct OrganizationRecognizer: PipelineStage {
                k.lowerBound == i + 2 || (k.lowerBound == i + 3 && c.tokens[i + 2].key == "the"),
                let m = c.match(at: k.lowerBound), let known = knownOrganization(m),
                [.party, .international].contains(c.lexicons.organizations[known].kind) { i += 1; continue }
+            // "the Presidency of G20": the term of office of an international body's chair is that body.
+            if ["presidency", "chairmanship"].contains(c.tokens[i].key), i + 1 < r.upperBound, c.tokens[i + 1].key == "of",
+               k.lowerBound == i + 2 || (k.lowerBound == i + 3 && c.tokens[i + 2].key == "the"),
+               let m = c.match(at: k.lowerBound), let known = knownOrganization(m),
+               c.lexicons.organizations[known].kind == .international { i += 1; continue }
             if headLength(c, at: i, end: r.upperBound) > 0 { return true }
             i += 1
         }
         return false
+    }
+
+    /// The gazetteer organization whose acronym is `acronym` and whose full name is written inside the phrase `r`
+    /// (without being the whole phrase).
+    func knownBody(_ c: ExtractionContext, inside r: Range<Int>, withAcronym acronym: String) -> Int? {
+        let acronymKey = TextNormalizer.keys(acronym).joined(separator: " ")
+        guard let o = c.lexicons.organizationByKey[acronymKey] else { return nil }
+        let entry = c.lexicons.organizations[o]
+        guard entry.aliases.contains(acronym) || entry.name == acronym else { return nil }
+        let phraseKey = " " + c.tokens[r].map(\.key).joined(separator: " ") + " "
+        for form in [entry.name] + entry.aliases where form.count > acronym.count {
+            let formKey = TextNormalizer.keys(form).joined(separator: " ")
+            if phraseKey != " " + formKey + " ", phraseKey.contains(" " + formKey + " ") { return o }
+        }
+        return nil
+    }
+
+    static let pluralHolders: Set<String> = ["heads", "members", "ministers", "ambassadors", "representatives", "secretaries",
+                                             "directors", "chairmen", "chairpersons", "leaders", "officials", "deputies", "envoys", "chiefs"]
+
+    static let wholeBodyOrgans: [String] = ["central committee", "standing committee"]
+
+    /// The gazetteer body whose central committee (or standing committee) the gazetteer entry `o` is: "Central
+    /// Committee of the Workers' Party of Ruritania", "Ruritanian Assembly Standing Committee".
+    static func parentBody(_ lex: Lexicons, of o: Int) -> Int? {
+        let key = TextNormalizer.keys(lex.organizations[o].name).joined(separator: " ")
+        var rest: String?
+        for organ in wholeBodyOrgans {
+            if key.hasPrefix(organ + " of the ") { rest = String(key.dropFirst(organ.count + 8)) }
+            else if key.hasPrefix(organ + " of ") { rest = String(key.dropFirst(organ.count + 4)) }
+            else if key.hasSuffix(" " + organ) { rest = String(key.dropLast(organ.count + 1)) }
+            if rest != nil { break }
+        }
+        guard let r = rest, let parent = lex.organizationByKey[r], parent != o,
+              [.party, .legislature].contains(lex.organizations[parent].kind), !isPartyOrgan(lex.organizations[parent].name) else { return nil }
+        return parent
+    }
+
+    static let governmentQualifiers: Set<String> = ["royal", "interim", "transitional", "caretaker", "coalition", "military", "union",
+                                                    "city", "county", "islands", "island", "current", "previous", "incoming", "outgoing"]
+
+    /// Whether a "… Government" phrase opens with a person's name: capitalised words the lexicons do not know
+    /// (no country, place or body) and that are no generic qualifier ("Royal", "Federal", "Interim").
+    static func isNamedAfterALeader(_ c: ExtractionContext, _ r: Range<Int>) -> Bool {
+        var a = r.lowerBound
+        if c.tokens[a].key == "the" { a += 1 }
+        let last = r.upperBound - 1
+        guard a < last, c.tokens[last].key == "government" else { return false }
+        for k in a..<last {
+            let t = c.tokens[k]
+            if t.key == "-", t.isAttached { continue }
+            if let m = c.match(at: k), !m.hits.contains(where: { if case .person = $0 { return true }; return false }) { return false }
+            guard t.kind == .word, t.isCapitalized, !t.isAllCaps, !genericWords.contains(t.key), !governmentQualifiers.contains(t.key),
+                  !c.lexicons.nonNameWords.contains(t.key) else { return false }
+        }
+        return true
+    }
+
+    /// Whether an ordinal before `k` numbers a gathering ("IV Meeting") or a known body's event ("Third UN …"),
+    /// not a title ("Second Secretary").
+    func numbersAGatheringOrBody(_ c: ExtractionContext, at k: Int) -> Bool {
+        if let m = c.match(at: k), m.range.lowerBound == k {
+            return knownOrganization(m) != nil && !m.hits.contains { if case .title = $0 { return true }; return false }
+        }
+        return c.lexicons.gatherings.contains(c.tokens[k].key)
+    }
+
+    static let ordinalWords: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                                            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                                            "eighteenth", "nineteenth", "twentieth"]
+
+    /// A number, an ordinal word or a Roman numeral ("5th", "Third", "IV") numbering a gathering or a body's term.
+    static func isOrdinal(_ t: Token) -> Bool {
+        if t.kind == .number { return true }
+        guard t.kind == .word else { return false }
+        if ordinalWords.contains(t.key) { return true }
+        return t.text.utf8.count >= 2 && t.text.utf8.count <= 5 && t.text.utf8.allSatisfy { $0 == UInt8(ascii: "I") || $0 == UInt8(ascii: "V") || $0 == UInt8(ascii: "X") }
+    }
+
+    /// Sentence-opening words ("According", "During", "Meanwhile") that never begin an organization's name.
+    static func isLeadIn(_ c: ExtractionContext, _ t: Token) -> Bool {
+        !["the", "a", "an", "i"].contains(t.key) && !determiners.contains(t.key) && c.lexicons.sentenceStarters.contains(t.key)
     }
 
     /// Finds or creates the record for an organization phrase and returns its index.
@@ -321,8 +432,27 @@ public struct OrganizationRecognizer: PipelineStage {
            c.organizations[defined].known != o, c.organizations[defined].country != c.lexicons.organizations[o].country {
             return defined
         }
-        // A known organization matched exactly.
-        if let m = c.match(at: r.lowerBound), m.range == r, let o = knownOrganization(m) {
+        // A known organization matched exactly; a party's central committee or a legislature's standing committee
+        // stands for the party or the legislature itself, as annotators list them.
+        // "New Komeito Party", "Fidesz Party of Hungary": a known party's name with the word "Party" and / or its own
+        // country added is that party.
+        let partyAdded: Int? = {
+            guard r.count >= 2, let m = c.match(at: r.lowerBound), m.range.lowerBound == r.lowerBound, m.range.upperBound < r.upperBound,
+                  let o = knownOrganization(m), c.lexicons.organizations[o].kind == .party else { return nil }
+            var k = m.range.upperBound
+            if tokens[k].key == "party" { k += 1 }
+            if k + 1 < r.upperBound, tokens[k].key == "of" {
+                k += 1
+                if tokens[k].key == "the", k + 1 < r.upperBound { k += 1 }
+                guard let cm = c.match(at: k), cm.range.lowerBound == k, cm.range.upperBound == r.upperBound,
+                      cm.hits.contains(where: { if case .country(let x) = $0 { return c.lexicons.countries[x].iso3 == c.lexicons.organizations[o].country }; return false })
+                else { return nil }
+                k = cm.range.upperBound
+            }
+            return k == r.upperBound ? o : nil
+        }()
+        if let matched = partyAdded ?? c.match(at: r.lowerBound).flatMap({ m in m.range == r ? knownOrganization(m) : nil }) {
+            let o = Self.parentBody(c.lexicons, of: matched) ?? matched
             let entry = c.lexicons.organizations[o]
             let surface = c.text(r)
             if let existing = c.organizations.firstIndex(where: { $0.known == o }) {
@@ -339,6 +469,15 @@ public struct OrganizationRecognizer: PipelineStage {
         let name = c.text(r)
         let key = TextNormalizer.fold(name)
         if let existing = c.organizations.firstIndex(where: { TextNormalizer.fold($0.name) == key }) { return existing }
+        // "Embassy of Ruritania" and "Embassy of Ruritania in Ghana": one mission, named with and without its seat.
+        if let existing = c.organizations.firstIndex(where: { o in
+            guard o.known == nil, o.kind == .government else { return false }
+            let other = TextNormalizer.fold(o.name)
+            return key.hasPrefix(other + " in ") || other.hasPrefix(key + " in ")
+        }) {
+            if !c.organizations[existing].aliases.contains(name) { c.organizations[existing].aliases.append(name) }
+            return existing
+        }
         // Kind from the last own head word; a party complement makes it a party body.
         var kind: OrganizationKind = .other
         var country: String?
@@ -415,6 +554,8 @@ public struct OrganizationRecognizer: PipelineStage {
         let lastKeys = tokens[r].suffix(2).map(\.key)
         // "Government of Pakistan", "Hungarian Government": a government, listed like any other actor.
         if ownHeads == ["government"] { rec.kind = .government }
+        // "the Morrison Government": a government named after its leader is a term of office, not a body the release lists.
+        if ownHeads == ["government"], Self.isNamedAfterALeader(c, r) { rec.isListed = false }
         // "CPC National Congress", "JCP 27th Congress", "Party Congress of the CPI(M)": a party's congress is a gathering, not a body.
         if party, ownHeads.last == "congress" { rec.isListed = false; c.organizations.append(rec); return c.organizations.count - 1 }
         // "the Foreign Ministry", "the Embassy", "the Presidency": a government body the release names by its head word
@@ -433,12 +574,22 @@ public struct OrganizationRecognizer: PipelineStage {
     }
 
     /// `(IDCPC)` right after an organization name defines an acronym for it.
-    func defineAcronym(context c: inout ExtractionContext, after i: Int, end: Int, org: Int) -> Int {
+    func defineAcronym(context c: inout ExtractionContext, after i: Int, end: Int, org named: Int, phrase r: Range<Int>? = nil) -> Int {
         guard i + 2 < end + 1, i + 2 < c.tokens.count, c.tokens[i].key == "(", c.tokens[i + 2].key == ")" || (i + 3 < end && c.tokens[i + 3].key == ")") else { return i }
         let a = c.tokens[i + 1]
         guard a.isAllCaps || (a.isCapitalized && a.text.count <= 6 && c.tokens[i + 2].key == ")") else { return i }
         let closing = c.tokens[i + 2].key == ")" ? i + 2 : i + 3
         let surface = c.text((i + 1)..<closing)
+        // "the Foreign Affairs Department of the Bharatiya Janata Party (BJP)": an acronym that is a known body's own,
+        // named inside the phrase, stands for that body, not for the whole phrase.
+        var org = named
+        if let r, let known = knownBody(c, inside: r, withAcronym: surface), c.organizations[named].known != known {
+            if let existing = c.organizations.firstIndex(where: { $0.known == known }) { org = existing } else {
+                let e = c.lexicons.organizations[known]
+                c.organizations.append(OrganizationRecord(name: e.name, kind: e.kind, country: e.country, known: known))
+                org = c.organizations.count - 1
+            }
+        }
         if !c.organizations[org].aliases.contains(surface) { c.organizations[org].aliases.append(surface) }
         c.definedAcronyms[a.key] = org
         c.organizationMentions.append(OrganizationMention(tokens: (i + 1)..<closing, organization: org))

@@ -45,6 +45,7 @@ public struct PersonRecognizer: PipelineStage {
         }
         // "prime ministers A of X, B of Y and C", "Consul-Generals A, B and C": each listed person holds the office.
         for s in context.sentences where sentencesWithPeople.contains(s.index) { givePluralTitle(&context, s) }
+        giveHeadingTitle(&context)
         // A public figure the release names without a title holds the gazetteer's first office, when the release's
         // year lies within their years in it.
         if let year = context.referenceDate?.year ?? context.defaultYear {
@@ -100,13 +101,40 @@ public struct PersonRecognizer: PipelineStage {
     func pluralTitle(_ c: ExtractionContext, before start: Int, from lower: Int) -> String? {
         guard start > lower, c.tokens[start - 1].kind == .word, c.tokens[start - 1].key.utf8.last == UInt8(ascii: "s"),
               c.tokens[start - 1].key.utf8.count > 3 else { return nil }
+        // The longest title printed: "High Commissioners" is "High Commissioner", not "Commissioner".
+        var found: String?
         for k in stride(from: start - 1, through: max(lower, start - 4), by: -1) {
             guard c.tokens[k].kind == .word || c.tokens[k].key == "-" else { break }
             var printed = c.text(k..<start)
             printed.removeLast()
-            if titleForms.contains(TextNormalizer.fold(printed)) { return printed }
+            if titleForms.contains(TextNormalizer.fold(printed)) { found = printed }
         }
-        return nil
+        return found
+    }
+
+    /// "Ambassadors:" or "These Ambassadors were present:" on a line of its own, then one
+    /// person a line (a bullet, "Name (Country)", "H.E. Name of the Republic of …"): each person listed holds the office.
+    func giveHeadingTitle(_ c: inout ExtractionContext) {
+        var heading: String?
+        var mentionsOf: [Int: [Int]] = [:]
+        for m in c.personMentions { mentionsOf[m.sentence, default: []].append(m.person) }
+        for s in c.sentences where s.index >= c.layout.bodyStartSentence && !c.layout.chromeSentences.contains(s.index) {
+            let r = s.tokenRange
+            guard !r.isEmpty else { continue }
+            let people = Set(mentionsOf[s.index] ?? [])
+            if c.tokens[r.upperBound - 1].key == ":" {
+                heading = nil
+                if people.isEmpty, r.count <= 14 {
+                    for k in r { if let t = pluralTitle(c, before: k + 1, from: r.lowerBound) { heading = t; break } }
+                }
+                continue
+            }
+            guard let title = heading else { continue }
+            // One person a line, or a bulleted list split into one sentence.
+            let bulleted = people.count >= 2 && c.text(s.span).contains { $0 == "•" || $0 == "\n" }
+            guard people.count == 1 && r.count <= 16 || bulleted else { heading = nil; continue }
+            for p in people where c.people[p].titles.isEmpty { c.people[p].titles = [title] }
+        }
     }
 
     /// Gives the singular of a plural title to each person of the list it opens: names joined by commas, "and",
@@ -258,6 +286,12 @@ public struct PersonRecognizer: PipelineStage {
         return nr
     }
 
+    /// "18th", "first": an ordinal numbering an office's holders.
+    static func isOrdinal(_ t: Token) -> Bool {
+        if t.kind == .number { return ["st", "nd", "rd", "th"].contains { t.key.hasSuffix($0) } }
+        return t.kind == .word && OrganizationRecognizer.ordinalWords.contains(t.key)
+    }
+
     /// Words after which a lower-case title phrase may start ("the president of …", ", head of …", "by general secretary …").
     @inline(__always)
     static func opensLowercaseTitle(_ key: String) -> Bool { key == "the" || key == "," || key == "by" }
@@ -266,11 +300,18 @@ public struct PersonRecognizer: PipelineStage {
     func recognize(_ c: inout ExtractionContext, at i: Int, end: Int, sentence: Int) -> Int? {
         // "…received the president of the Ruritanian Labour Party, Tomas Reyes, with whom …": a title
         // in lower case, then the name set off by commas.
-        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, Self.opensLowercaseTitle(c.tokens[i - 1].key),
+        // "the first ambassador of Ruritania to Ghana, Tomas Reyes": an ordinal may come between.
+        // "the Ruritanian ambassador, Tomas Reyes,": a country adjective may come between, and gives the country.
+        let adjective = i > 1 ? c.countryMentionAt[i - 1].map({ c.countryMentions[$0] }).flatMap({ cm in
+            cm.isAdjective && cm.tokens.upperBound == i && cm.tokens.lowerBound > 0 && Self.opensLowercaseTitle(c.tokens[cm.tokens.lowerBound - 1].key) ? cm : nil
+        }) : nil
+        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized,
+           Self.opensLowercaseTitle(c.tokens[i - 1].key) || i > 1 && Self.isOrdinal(c.tokens[i - 1]) && Self.opensLowercaseTitle(c.tokens[i - 2].key)
+            || adjective != nil,
            c.tokens[i].classes.contains(.titleFirst),
            let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), let nr = nameSetOffByComma(c, at: tp.range.upperBound, end: end) {
             addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
-                      country: tp.country, headOfState: tp.isHeadOfState)
+                      country: tp.country ?? adjective?.iso3, headOfState: tp.isHeadOfState)
             claim(&c, tp.range.lowerBound..<nr.upperBound)
             return nr.upperBound
         }
@@ -282,8 +323,10 @@ public struct PersonRecognizer: PipelineStage {
            let (nr, parts, _) = NameShape.span(c, at: tp.range.upperBound, end: end), parts >= 2,
            nr.upperBound >= end || [",", ".", ";", ")", "and", "said", "says", "who", "to", "at", "in", "on"].contains(c.tokens[nr.upperBound].key)
             || verbs.contains(c.tokens[nr.upperBound].key) {
-            addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
-                      country: tp.country, headOfState: tp.isHeadOfState)
+            // The body it heads is the holder's, and gives their country.
+            let body = tp.organization == nil ? Self.organizationEnding(c, at: i, sentence: sentence)?.organization : nil
+            addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization ?? body,
+                      country: tp.country ?? body.flatMap { c.organizations[$0].country }, headOfState: tp.isHeadOfState)
             claim(&c, tp.range.lowerBound..<nr.upperBound)
             return nr.upperBound
         }
@@ -433,13 +476,18 @@ public struct PersonRecognizer: PipelineStage {
         return r?.0
     }
 
-    /// `, Minister of …` after a name.
+    /// `, Minister of …` after a name; also `is the 18th Ambassador of …`.
     func appositiveTitle(_ c: ExtractionContext, after nr: Range<Int>, end: Int) -> TitlePhrase? {
         var k = nr.upperBound
-        guard k < end, c.tokens[k].key == "," || c.tokens[k].key == "(" else { return nil }
-        k += 1
+        guard k < end else { return nil }
+        if c.tokens[k].key == "," || c.tokens[k].key == "(" { k += 1 }
+        else if ["is", "was"].contains(c.tokens[k].key), k + 1 < end, c.tokens[k + 1].key == "the" { k += 1 }
+        else { return nil }
         if k < end, ["the", "a", "an"].contains(c.tokens[k].key) { k += 1 }
-        return TitlePhraseParser.parse(c, at: k, end: end, anyCase: true)
+        // "the 18th Ambassador of …": an ordinal numbering the office (unless it opens the title, "First Secretary").
+        if let tp = TitlePhraseParser.parse(c, at: k, end: end, anyCase: true) { return tp }
+        guard k + 1 < end, Self.isOrdinal(c.tokens[k]) else { return nil }
+        return TitlePhraseParser.parse(c, at: k + 1, end: end, anyCase: true)
     }
 
     /// Attaches an appositive title to the person just recognised; returns where it ends.

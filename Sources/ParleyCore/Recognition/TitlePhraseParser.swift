@@ -55,11 +55,17 @@ public struct TitlePhraseParser: Sendable {
         i = first.upperBound
         headOfState = c.lexicons.titles[firstTitle].isHeadOfState
         var rank = c.lexicons.titles[firstTitle].rank
+        var hadComplement = false
         _ = rank
         loop: while i < end {
             let t = c.tokens[i]
             // Consecutive title words: "Foreign Minister", "Vice Chairman".
             if let (r, ti) = titleMatch(c, at: i, end: end, anyCase: anyCase) {
+                // "Minister of Foreign Affairs Prince Faisal", "Chief of Police Brigadier General X", "Prime Minister Prime
+                // Minister": a royal or military rank after the office's complement, right before the name, or the same
+                // title again, is the holder's rank or a repetition, not part of the office.
+                if hadComplement && ["royal", "military"].contains(c.lexicons.titles[ti].category)
+                    && NameShape.span(c, at: r.upperBound, end: end) != nil || r.lowerBound == first.upperBound && c.text(r) == c.text(first) { break loop }
                 i = r.upperBound
                 headOfState = headOfState || c.lexicons.titles[ti].isHeadOfState
                 rank = min(rank, c.lexicons.titles[ti].rank)
@@ -76,17 +82,17 @@ public struct TitlePhraseParser: Sendable {
                     i = om.tokens.upperBound
                     // (IDCPC)
                     if i + 2 < end, c.tokens[i].key == "(", c.tokens[i + 2].key == ")" { i += 3 }
-                    continue
+                    hadComplement = true; continue
                 }
                 if let cm = countryAt(c, k) {
                     // "Ambassador to Ruritania", "Special Envoy on Ruritania": the country the office deals with, not the holder's.
                     if !["to", "in", "on", "for"].contains(t.key) { country = country ?? cm.iso3 }
                     i = cm.tokens.upperBound
-                    continue
+                    hadComplement = true; continue
                 }
                 if let p = c.placeMentionAt[k].map({ c.placeMentions[$0] }) {
                     i = p.tokens.upperBound
-                    continue
+                    hadComplement = true; continue
                 }
                 // Words that cannot start a name: "of Foreign Affairs", "for Asian Affairs".
                 var j = k
@@ -102,7 +108,7 @@ public struct TitlePhraseParser: Sendable {
                     if j > k, ["and", "of", "for", "the"].contains(c.tokens[j].key), j + 1 < end, isOrgWord(j + 1) { j += 1; continue }
                     break
                 }
-                if j > k { i = j; continue }
+                if j > k { i = j; hadComplement = true; continue }
                 // "Minister of Commerce Wang Wentao": one portfolio word before a two-word name.
                 var run = k
                 while run < end, c.tokens[run].kind == .word, c.tokens[run].isCapitalized, !c.claimed[run] { run += 1 }
@@ -116,6 +122,7 @@ public struct TitlePhraseParser: Sendable {
                 if titleMatch(c, at: k, end: end, anyCase: anyCase) != nil {
                     if t.key == "and" { pieces.append(pieceStart..<i); pieceStart = k }
                     i = k
+                    hadComplement = false
                     continue
                 }
             }

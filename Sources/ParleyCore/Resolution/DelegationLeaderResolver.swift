@@ -17,7 +17,14 @@ public struct DelegationLeaderResolver: PipelineStage {
             // "… led by X" / "… headed by X"
             var k = start - 1
             // Titles, honorifics and a possessive between: "led by its General Secretary X".
-            while k >= 0, tokens[k].key != "by", context.claimed[k] || Self.possessives.contains(tokens[k].key) { k -= 1 }
+            // "led by national chairperson X": up to two lower-case words the title left unclaimed.
+            var loose = 0
+            while k >= 0, tokens[k].key != "by" {
+                if context.claimed[k] || Self.possessives.contains(tokens[k].key) { k -= 1; continue }
+                guard loose < 2, tokens[k].kind == .word, !tokens[k].isCapitalized, !["and", "or", "of", "to"].contains(tokens[k].key) else { break }
+                loose += 1
+                k -= 1
+            }
             guard k >= 1, tokens[k].key == "by", Self.leadWords.contains(tokens[k - 1].key) else { continue }
             let sentence = context.sentences[m.sentence].tokenRange
             // The nearest group word before it, then the organization named after the group word.

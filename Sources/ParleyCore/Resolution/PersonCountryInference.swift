@@ -57,9 +57,21 @@ public struct PersonCountryInference: PipelineStage {
                     guard other.sentence == m.sentence, other.person != m.person, let country = c.people[other.person].country else { continue }
                     let gap = o < n ? other.tokens.upperBound..<m.tokens.lowerBound : m.tokens.upperBound..<other.tokens.lowerBound
                     // Only a list separator (and the neighbour's own claimed apposition) between them.
-                    let keys = gap.filter { !c.claimed[$0] }.map { c.tokens[$0].key }
+                    // An office in brackets after the neighbour ("Lena Novak (Secretary for Youth), Tomas Reyes") is no glue either.
+                    var keys: [String] = []
+                    var depth = 0
+                    for k in gap {
+                        let key = c.tokens[k].key
+                        if key == "(" { depth += 1; continue }
+                        if key == ")" { depth = max(0, depth - 1); continue }
+                        if depth == 0, !c.claimed[k] { keys.append(key) }
+                    }
                     let separators: Set<String> = [",", "and", "as", "well", ";"]
-                    guard !keys.isEmpty, keys.count <= 4, keys.allSatisfy(separators.contains), keys.contains(where: { $0 == "and" || $0 == "," || $0 == ";" }) else { continue }
+                    let listed = !keys.isEmpty && keys.count <= 4 && keys.allSatisfy(separators.contains) && keys.contains(where: { $0 == "and" || $0 == "," || $0 == ";" })
+                    // "X is accompanied by members A, B …": those who accompany a person are of their side.
+                    let accompanying = o < n && keys.count <= 7 && keys.allSatisfy { k in k.first?.isLetter ?? false }
+                        && keys.firstIndex(of: "accompanied").map { $0 + 1 < keys.count && keys[$0 + 1] == "by" } == true
+                    guard listed || accompanying else { continue }
                     c.people[m.person].country = country
                     changed = true
                     break

@@ -48,11 +48,15 @@ public struct PersonReferenceResolver: PipelineStage {
         while p < c.people.count {
             let single = c.people[p]
             // One name word, or a hyphenated surname ("Mensah-Addo") whose words all belong to a fuller name.
-            guard (1...2).contains(single.coreKeys.count) else { p += 1; continue }
+            let hyphenParts = single.name.contains("-") && !single.name.contains(" ")
+                ? TextNormalizer.fold(single.name).split(separator: "-").map(String.init) : []
+            guard (1...2).contains(single.coreKeys.count) || hyphenParts.count == 2 else { p += 1; continue }
             let full = c.people.indices.filter { f in
-                guard f != p, c.people[f].coreKeys.count > single.coreKeys.count else { return false }
+                guard f != p, c.people[f].coreKeys.count > single.coreKeys.count || hyphenParts.count == 2 else { return false }
                 // A name word of theirs, or their nickname ("Jokowi" for Joko "Jokowi" Widodo).
+                // "Mensah-Addo" for Ama Mensah: a double-barrelled surname that opens with the fuller name's surname.
                 guard single.coreKeys.allSatisfy({ c.people[f].coreKeys.contains($0) })
+                        || hyphenParts.count == 2 && c.people[f].coreKeys.count >= 2 && hyphenParts[0] == c.people[f].coreKeys.last
                         || single.coreKeys.count == 1 && c.people[f].foldedAliases.contains(single.foldedName) else { return false }
                 if let a = single.country, let b = c.people[f].country, a != b { return false }
                 if let a = single.known, let b = c.people[f].known, a != b { return false }

@@ -44,11 +44,23 @@ import Testing
 
 @Test func compositionalPartyBodyIsAParty() throws {
     // The party's organs around a party name the gazetteer does not spell so stand for the party.
-    let a = Sample.extract("The Central Committee of the Communist Party of Viet Nam sent a delegation to the congress of the ruling party on Monday to strengthen ties.")
-    let org = try #require(a.organizations.first { $0.name == "Communist Party of Viet Nam" })
+    let a = Sample.extract("The Central Committee of the Popular Unity Party of Ghana sent a delegation to the congress of the ruling party on Monday to strengthen ties.")
+    let org = try #require(a.organizations.first { $0.name == "Popular Unity Party of Ghana" })
     #expect(org.kind == "party")
-    #expect(org.country == "VNM")
+    #expect(org.country == "GHA")
     #expect(!a.organizations.contains { $0.name.hasPrefix("Central Committee") })
+}
+
+@Test func centralCommitteeOfAKnownPartyIsThatParty() throws {
+    // Annotators list a party's central committee, and a legislature's standing committee, as the body itself.
+    let a = Sample.extract("2024-05-02\nThe CPV Central Committee sent a delegation to Accra on 1 May 2024, where Minister Ana Lopes received it.")
+    #expect(a.organization("Communist Party of Vietnam") != nil)
+    #expect(!a.organizations.contains { $0.name.hasPrefix("Central Committee") })
+    let v = Sample.extract("2024-05-02\nIn Accra on 1 May 2024 Minister Ana Lopes thanked the Communist Party of Viet Nam for its help.")
+    #expect(v.organization("Communist Party of Vietnam")?.aliases.contains("Communist Party of Viet Nam") == true)
+    let b = Sample.extract("2024-05-02\nKarim Haddad, vice-chairman of the NPC Standing Committee, met Minister Ana Lopes in Accra on 1 May 2024.")
+    #expect(b.organization("National People's Congress") != nil)
+    #expect(!b.organizations.contains { $0.name.hasPrefix("Standing Committee") })
 }
 
 @Test func twoBodiesJoinedByAndAreTwoOrganizations() {
@@ -135,4 +147,109 @@ import Testing
     #expect(revolutionary.kind == "party")
     #expect(revolutionary.country == "GBR")
     #expect(a.organization("Communist Party of Britain") != nil)
+}
+
+@Test func gazetteerKnowsArmedForcesSpaceAgenciesAndCompanies() throws {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes met the commander of the Kenya Defense Forces, the head of Roscosmos and managers of AstraZeneca in Nairobi on 1 May 2024.")
+    let kdf = try #require(a.organization("Kenya Defence Forces"))
+    #expect(kdf.kind == "government")
+    #expect(kdf.country == "KEN")
+    #expect(a.organization("Roscosmos")?.country == "RUS")
+    #expect(a.organization("AstraZeneca")?.kind == "company")
+}
+
+@Test func gazetteerKnowsCommonSpellingsOfKnownBodies() throws {
+    let a = Sample.extract("2024-05-02\nA Zanu PF delegation met Minister Ana Lopes in Harare on 1 May 2024 before talks at the Halk Maslahaty of Turkmenistan.")
+    #expect(a.organization("ZANU-PF")?.aliases.contains("Zanu PF") == true)
+    #expect(a.organization("Halk Maslahaty")?.kind == "legislature")
+}
+
+@Test func sentenceOpeningWordIsNotPartOfAName() throws {
+    let a = Sample.extract("2024-05-02\nAccording to the Ministry of Trade of Ghana, Minister Ana Lopes met Karim Haddad in Accra on 1 May 2024.")
+    #expect(a.organization("Ministry of Trade of Ghana") != nil)
+    #expect(!a.organizations.contains { $0.name.hasPrefix("According") })
+}
+
+@Test func ordinalOfAGatheringOrABodysEventIsNotPartOfTheName() throws {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes opened the VI Meeting of the Joint Commission on Fisheries and Coastal Affairs in Accra on 1 May 2024.")
+    #expect(a.organization("Joint Commission on Fisheries and Coastal Affairs") != nil)
+    let b = Sample.extract("2024-05-02\nMinister Ana Lopes and Karim Haddad discussed the Fourth UN Conference on Small Island States in Accra on 1 May 2024.")
+    #expect(b.organization("United Nations") != nil)
+    #expect(!b.organizations.contains { $0.name.hasPrefix("Fourth") })
+    // An ordinal that opens a title is left to the title.
+    let c = Sample.extract("2024-05-02\nMinister Ana Lopes met the First Secretary of the Embassy of Kenya, Karim Haddad, in Accra on 1 May 2024.")
+    #expect(c.person("Karim Haddad") != nil)
+}
+
+@Test func personsInitialAfterANameIsNotPartOfIt() throws {
+    let a = Sample.extract("2024-05-02\nDirector at the Ministry of Trade K.Mensah met Ana Lopes in Accra on 1 May 2024.")
+    #expect(!a.organizations.contains { $0.name.hasSuffix(" K") })
+}
+
+@Test func presidencyOfAnInternationalBodyIsThatBody() throws {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes briefed Karim Haddad on Kenya's Presidency of G20 in Accra on 1 May 2024.")
+    #expect(a.organization("Group of Twenty") != nil)
+    #expect(!a.organizations.contains { $0.name.hasPrefix("Presidency") })
+}
+
+@Test func governmentNamedAfterItsLeaderIsNotListed() {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes said the Mensah Government and the Government of Ghana would sign the accord in Accra on 1 May 2024.")
+    #expect(!a.organizations.contains { $0.name.contains("Mensah") })
+    #expect(a.organizations.contains { $0.name == "Government of Ghana" })
+}
+
+@Test func acronymOfAKnownPartyInsideAnOrgansNameStandsForTheParty() throws {
+    let a = Sample.extract("""
+        2024-05-02
+        Karim Haddad, head of the Foreign Affairs Department of the Bharatiya Janata Party (BJP), met Minister Ana Lopes in Accra on 1 May 2024.
+        The BJP and the ruling party of Ghana agreed to deepen exchanges.
+        """)
+    let bjp = try #require(a.organization("Bharatiya Janata Party"))
+    #expect(bjp.aliases.contains("BJP") || bjp.mentions.count >= 2)
+    #expect(!a.organizations.contains { $0.name.hasPrefix("Foreign Affairs Department") && $0.aliases.contains("BJP") })
+}
+
+@Test func knownBodyWhoseNameOpensWithAGatheringWordKeepsIt() throws {
+    let a = Sample.extract("Accra, May 3 -- The decision undermines the Council of Europe's main objectives, Minister Ana Lopes said on Friday.")
+    #expect(a.organization("Council of Europe")?.kind == "international")
+}
+
+@Test func possessiveInsideANameAfterAKnownPartyIsNoBreak() throws {
+    let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes met the ANC Women's League delegation led by Karim Haddad on Friday.")
+    let league = try #require(a.organization("ANC Women's League"))
+    #expect(league.kind == "party")
+    #expect(league.country == "ZAF")
+}
+
+@Test func portfolioBeforeOfIsNoPartOfTheBody() throws {
+    let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes met Kwame Mensah, Counsellor for Cultural and Academic Affairs of the Kenyan Embassy, on Friday.")
+    #expect(a.organization("Kenyan Embassy")?.country == "KEN")
+    #expect(!a.organizations.contains { $0.name.hasPrefix("Cultural") })
+}
+
+@Test func gazetteerKnowsThinkTanksPoliceForcesAndParliamentaryGroups() throws {
+    let a = Sample.extract("2024-05-02\nMinister Ana Lopes met experts of the Atlantic Council, officers of the Royal Solomon Islands Police Force and members of the S&D Group in Accra on 1 May 2024.")
+    #expect(a.organization("Atlantic Council")?.kind == "ngo")
+    #expect(a.organization("Royal Solomon Islands Police Force")?.country == "SLB")
+    #expect(a.organization("Progressive Alliance of Socialists and Democrats")?.kind == "legislature")
+}
+
+@Test func officeHoldersInThePluralAreNotTheBody() {
+    let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes hosted the Heads of Mission of the Jubilee Party on Friday, and Members of the National Assembly of Pakistan also came.")
+    #expect(!a.organizations.contains { $0.name.hasPrefix("Heads") || $0.name.hasPrefix("Members") })
+    #expect(a.organization("National Assembly of Pakistan") != nil)
+}
+
+@Test func knownPartyWithPartyOrItsCountryAddedIsThatParty() throws {
+    let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes met envoys of the Fidesz Party of Hungary on Friday. The Fidesz Party thanked her.")
+    let fidesz = try #require(a.organization("Fidesz"))
+    #expect(fidesz.aliases.contains("Fidesz Party of Hungary"))
+    #expect(a.organizations.count == 1)
+}
+
+@Test func missionNamedWithAndWithoutItsSeatIsOneOrganization() throws {
+    let a = Sample.extract("Accra, May 3 -- The Embassy of Kenya hosted a reception on Friday. Minister Ana Lopes thanked the Embassy of Kenya in Ghana for its support.")
+    let embassy = try #require(a.organization("Embassy of Kenya"))
+    #expect(embassy.aliases.contains("Embassy of Kenya in Ghana"))
+    #expect(a.organizations.count == 1)
 }

@@ -310,3 +310,50 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(a.person("Kwame Mensah")?.country == "GHA")
     #expect(a.person("Karim Haddad")?.country == "KEN")
 }
+
+@Test func predicateTitleWithAnOrdinalNamesTheOfficeAndCountry() throws {
+    let a = Sample.extract("Accra, May 3 -- Mr Karim Haddad is the 12th Ambassador of Kenya to Ghana with residence in Accra. He met Minister Ana Lopes on Friday.")
+    let haddad = try #require(a.person("Karim Haddad"))
+    #expect(haddad.titles.contains("Ambassador of Kenya to Ghana"))
+    #expect(haddad.country == "KEN")
+}
+
+@Test func ordinalInAnAppositionDoesNotSwallowATitleThatStartsWithIt() throws {
+    let a = Sample.extract("Accra, May 3 -- Minister Ana Lopes was joined by Mr. Kwame Mensah, First Secretary and Mr. Karim Haddad, Second Secretary of the Embassy of Kenya in Ghana.")
+    #expect(a.person("Kwame Mensah")?.titles.contains("First Secretary") == true)
+}
+
+@Test func pluralTitleHeadingGivesEachListedPersonTheOffice() throws {
+    let a = Sample.extract("""
+        Accra, May 3 -- President Kwame Mensah received the letters of credence of new envoys on Friday.
+
+        High Commissioners:
+
+        Ana Lopes (Kenya)
+
+        Karim Haddad (Uganda)
+
+        The following resident Ambassadors attended the lunch:
+
+          • H.E. Otieno Barasa of the Republic of Kenya
+          • H.E. Achieng Odhiambo of the Republic of Uganda
+        """)
+    #expect(a.person("Ana Lopes")?.titles == ["High Commissioner"])
+    #expect(a.person("Karim Haddad")?.titles == ["High Commissioner"])
+    #expect(a.person("Otieno Barasa")?.titles.first?.hasSuffix("Ambassador") == true)
+    #expect(a.person("Achieng Odhiambo")?.titles.first?.hasSuffix("Ambassador") == true)
+}
+
+@Test func lowerCaseTitleAfterABodyGivesTheBodyAndItsCountry() throws {
+    let a = Sample.extract("Nairobi, May 3 -- Minister Ana Lopes met visitors on Friday. Ghana News Agency chief Kwame Mensah said the talks were useful.")
+    let mensah = try #require(a.person("Kwame Mensah"))
+    #expect(mensah.organization == "Ghana News Agency")
+    #expect(mensah.country == "GHA")
+}
+
+@Test func countryAdjectiveBeforeALowerCaseTitleAndACommaNamesTheCountry() throws {
+    let a = Sample.extract("Accra, May 3 -- In her meeting with the Kenyan ambassador, Wanjiru Kamau, Minister Ana Lopes discussed trade.")
+    let kamau = try #require(a.person("Wanjiru Kamau"))
+    #expect(kamau.titles == ["ambassador"])
+    #expect(kamau.country == "KEN")
+}

@@ -38,3 +38,17 @@ import Testing
         """)
     #expect(a.people.first { $0.name == "Kwame Mensah" }?.country == nil)
 }
+
+@Test func delegationLeaderWithALowerCaseWordBeforeTheTitleTakesTheDelegationsParty() {
+    let a = Sample.extract("Nairobi, May 3 -- A Jubilee Party delegation led by national chairperson Ms Wanjiru Kamau met Minister Ana Lopes on Friday in Nairobi.")
+    #expect(a.person("Wanjiru Kamau")?.country == "KEN")
+}
+
+@Test func thoseWhoAccompanyAPersonAndTheirListAreOfTheirSide() {
+    let a = Sample.extract("""
+        Beijing, May 3 -- A Jubilee Party delegation led by Ms Wanjiru Kamau met Minister Li Wei on Friday in Beijing.
+        Kamau is accompanied by party members Otieno Barasa (Secretary for Youth), Achieng Odhiambo (Secretary for Finance) and Kiprono Ruto.
+        """)
+    #expect(a.person("Otieno Barasa")?.country == "KEN")
+    #expect(a.person("Achieng Odhiambo")?.country == "KEN")
+}

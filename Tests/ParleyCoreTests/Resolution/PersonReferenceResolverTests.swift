@@ -84,3 +84,10 @@ import Testing
     #expect(a.person("Tariq Bin Salim Bin Kwame") != nil)
     #expect(a.person("Tariq Bin Salim Bin Kwame")?.aliases.contains("Kwame") == false)
 }
+
+@Test func doubleBarrelledSurnameOpeningWithTheSurnameIsTheSamePerson() throws {
+    let a = Sample.extract("Accra, May 3 -- Minister Ama Mensah met Ambassador Karim Haddad in Accra on Friday. Ms Mensah-Addo said the talks were fruitful.")
+    let mensah = try #require(a.person("Ama Mensah"))
+    #expect(mensah.aliases.contains("Mensah-Addo"))
+    #expect(a.person("Mensah-Addo") == nil)
+}
