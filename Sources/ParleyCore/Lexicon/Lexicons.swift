@@ -351,6 +351,10 @@ public final class Lexicons: Sendable {
         classify(speechVerbs.union(["according"]), .speech)
         classify(EventExtractor.absenceWords, .absence)
         classify(triggers.keys, .triggerFirst)
+        classify(sentenceStarters, .sentenceStarter)
+        classify(OrganizationRecognizer.determiners, .determiner)
+        classify(OrganizationRecognizer.pluralHolders, .pluralHolder)
+        classify(OrganizationRecognizer.ordinalWords, .ordinal)
         self.index = index
     }
 

@@ -152,4 +152,12 @@ public struct WordClass: OptionSet, Sendable {
     public static let absence = WordClass(rawValue: 1 << 12)
     /// The first word of an event trigger (`event-triggers.tsv`).
     public static let triggerFirst = WordClass(rawValue: 1 << 13)
+    /// `sentence-starters.txt`.
+    public static let sentenceStarter = WordClass(rawValue: 1 << 14)
+    /// Demonstratives and possessives (`OrganizationRecognizer.determiners`).
+    public static let determiner = WordClass(rawValue: 1 << 15)
+    /// Office holders in the plural (`OrganizationRecognizer.pluralHolders`).
+    public static let pluralHolder = WordClass(rawValue: 1 << 16)
+    /// Ordinal words (`OrganizationRecognizer.ordinalWords`).
+    public static let ordinal = WordClass(rawValue: 1 << 17)
 }

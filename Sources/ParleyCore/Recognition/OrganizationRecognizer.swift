@@ -105,14 +105,14 @@ public struct OrganizationRecognizer: PipelineStage {
         var i = start
         if tokens[i].key == "the" { i += 1 }
         // "This Congress", "Our embassy": a demonstrative or possessive names a body only by reference.
-        else if Self.determiners.contains(tokens[i].key) { return nil }
+        else if tokens[i].classes.contains(.determiner) { return nil }
         // "A Mission of the Socialist International": an article opening a sentence is not part of the name.
         else if ["a", "an"].contains(tokens[i].key), i + 1 < end, tokens[i + 1].isCapitalized { i += 1 }
         // "According to the Ministry …", "During the Session …": a sentence's opening word is not part of a name
         // (the body, if any, is found from the next capitalised word on).
         else if Self.isLeadIn(c, tokens[i]) { return nil }
         // "Heads of Mission", "Members of the European Parliament": office holders in the plural are not the body.
-        if i + 1 < end, Self.pluralHolders.contains(tokens[i].key), tokens[i + 1].key == "of" { return nil }
+        if i + 1 < end, tokens[i].classes.contains(.pluralHolder), tokens[i + 1].key == "of" { return nil }
         // "Session of the … Commission", "5th Meeting of …", "IV Meeting of …", "Third UN …": the gathering and its
         // ordinal are not part of the body's name.
         while i + 1 < end, tokens[i].kind == .number || tokens[i].classes.contains(.gathering) || tokens[i].key == "round"
@@ -402,7 +402,7 @@ public struct OrganizationRecognizer: PipelineStage {
         if let m = c.match(at: k), m.range.lowerBound == k {
             return knownOrganization(m) != nil && !m.hits.contains { if case .title = $0 { return true }; return false }
         }
-        return c.lexicons.gatherings.contains(c.tokens[k].key)
+        return c.tokens[k].classes.contains(.gathering)
     }
 
     static let ordinalWords: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -413,13 +413,13 @@ public struct OrganizationRecognizer: PipelineStage {
     static func isOrdinal(_ t: Token) -> Bool {
         if t.kind == .number { return true }
         guard t.kind == .word else { return false }
-        if ordinalWords.contains(t.key) { return true }
+        if t.classes.contains(.ordinal) { return true }
         return t.text.utf8.count >= 2 && t.text.utf8.count <= 5 && t.text.utf8.allSatisfy { $0 == UInt8(ascii: "I") || $0 == UInt8(ascii: "V") || $0 == UInt8(ascii: "X") }
     }
 
     /// Sentence-opening words ("According", "During", "Meanwhile") that never begin an organization's name.
     static func isLeadIn(_ c: ExtractionContext, _ t: Token) -> Bool {
-        !["the", "a", "an", "i"].contains(t.key) && !determiners.contains(t.key) && c.lexicons.sentenceStarters.contains(t.key)
+        t.classes.contains(.sentenceStarter) && !t.classes.contains(.determiner) && !["the", "a", "an", "i"].contains(t.key)
     }
 
     /// Finds or creates the record for an organization phrase and returns its index.

@@ -289,7 +289,7 @@ public struct PersonRecognizer: PipelineStage {
     /// "18th", "first": an ordinal numbering an office's holders.
     static func isOrdinal(_ t: Token) -> Bool {
         if t.kind == .number { return ["st", "nd", "rd", "th"].contains { t.key.hasSuffix($0) } }
-        return t.kind == .word && OrganizationRecognizer.ordinalWords.contains(t.key)
+        return t.kind == .word && t.classes.contains(.ordinal)
     }
 
     /// Words after which a lower-case title phrase may start ("the president of …", ", head of …", "by general secretary …").
@@ -302,22 +302,22 @@ public struct PersonRecognizer: PipelineStage {
         // in lower case, then the name set off by commas.
         // "the first ambassador of Ruritania to Ghana, Tomas Reyes": an ordinal may come between.
         // "the Ruritanian ambassador, Tomas Reyes,": a country adjective may come between, and gives the country.
-        let adjective = i > 1 ? c.countryMentionAt[i - 1].map({ c.countryMentions[$0] }).flatMap({ cm in
-            cm.isAdjective && cm.tokens.upperBound == i && cm.tokens.lowerBound > 0 && Self.opensLowercaseTitle(c.tokens[cm.tokens.lowerBound - 1].key) ? cm : nil
-        }) : nil
-        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized,
-           Self.opensLowercaseTitle(c.tokens[i - 1].key) || i > 1 && Self.isOrdinal(c.tokens[i - 1]) && Self.opensLowercaseTitle(c.tokens[i - 2].key)
-            || adjective != nil,
-           c.tokens[i].classes.contains(.titleFirst),
-           let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), let nr = nameSetOffByComma(c, at: tp.range.upperBound, end: end) {
-            addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
-                      country: tp.country ?? adjective?.iso3, headOfState: tp.isHeadOfState)
-            claim(&c, tp.range.lowerBound..<nr.upperBound)
-            return nr.upperBound
+        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, c.tokens[i].classes.contains(.titleFirst) {
+            let adjective = i > 1 ? c.countryMentionAt[i - 1].map({ c.countryMentions[$0] }).flatMap({ cm in
+                cm.isAdjective && cm.tokens.upperBound == i && cm.tokens.lowerBound > 0 && Self.opensLowercaseTitle(c.tokens[cm.tokens.lowerBound - 1].key) ? cm : nil
+            }) : nil
+            if Self.opensLowercaseTitle(c.tokens[i - 1].key) || i > 1 && Self.isOrdinal(c.tokens[i - 1]) && Self.opensLowercaseTitle(c.tokens[i - 2].key)
+                || adjective != nil,
+               let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), let nr = nameSetOffByComma(c, at: tp.range.upperBound, end: end) {
+                addPerson(&c, name: nr, sentence: sentence, evidence: "title", titles: tp.titles, org: tp.organization,
+                          country: tp.country ?? adjective?.iso3, headOfState: tp.isHeadOfState)
+                claim(&c, tp.range.lowerBound..<nr.upperBound)
+                return nr.upperBound
+            }
         }
         // "Roscosmos head Yuri Borisov", "agency chief Ana Lopes": a one-word title in lower case after the body
         // it heads, then a full name.
-        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized, titleFirstPrefilter.mayContain(c.tokens[i].key),
+        if i > 0, c.tokens[i].kind == .word, !c.tokens[i].isCapitalized,
            c.tokens[i].classes.contains(.titleFirst), c.tokens[i - 1].kind == .word, !["the", "a", "an", "by", "and", "of"].contains(c.tokens[i - 1].key),
            let tp = TitlePhraseParser.parse(c, at: i, end: end, anyCase: true), tp.range.count == 1,
            let (nr, parts, _) = NameShape.span(c, at: tp.range.upperBound, end: end), parts >= 2,
