@@ -359,10 +359,13 @@ public struct OrganizationRecognizer: PipelineStage {
                                              "directors", "chairmen", "chairpersons", "leaders", "officials", "deputies", "envoys", "chiefs"]
 
     static let wholeBodyOrgans: [String] = ["central committee", "standing committee"]
+    static let committeeBytes: [UInt8] = Array("ommittee".utf8)
 
     /// The gazetteer body whose central committee (or standing committee) the gazetteer entry `o` is: "Central
     /// Committee of the Workers' Party of Ruritania", "Ruritanian Assembly Standing Committee".
     static func parentBody(_ lex: Lexicons, of o: Int) -> Int? {
+        // Both organs end in "committee": most names are rejected by a byte search before they are tokenized.
+        guard PersonCountryInference.bytes(Array(lex.organizations[o].name.utf8), contain: committeeBytes) else { return nil }
         let key = TextNormalizer.keys(lex.organizations[o].name).joined(separator: " ")
         var rest: String?
         for organ in wholeBodyOrgans {
