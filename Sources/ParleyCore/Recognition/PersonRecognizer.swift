@@ -611,6 +611,13 @@ public struct PersonRecognizer: PipelineStage {
             let form = c.text(h.lowerBound..<nr.upperBound)
             if !p.aliases.contains(form) { p.aliases.append(form) }
         }
+        // "King Kofi Mensah II", "Princess Ama Lopes": a royal title right before the name is how the name is written
+        // and cited (annotators and readers often keep it), so the titled form is another name of theirs.
+        if nr.lowerBound > 0, let m = c.match(at: nr.lowerBound - 1), m.range.upperBound == nr.lowerBound,
+           m.hits.contains(where: { if case .title(let t) = $0 { return c.lexicons.titles[t].category == "royal" }; return false }) {
+            let form = c.text(m.range.lowerBound..<nr.upperBound)
+            if form != p.name, !p.aliases.contains(form) { p.aliases.append(form) }
+        }
         for t in titles where !p.titles.contains(t) { p.titles.append(t) }
         // An organization with a country beats one without ("member of the Political Bureau" then "… of the Workers' Party of Ruritania").
         if let o = org, p.organization == nil || (p.organization.map { c.organizations[$0].country == nil } ?? false) && c.organizations[o].country != nil {

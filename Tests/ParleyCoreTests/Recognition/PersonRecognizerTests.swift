@@ -357,3 +357,11 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(kamau.titles == ["ambassador"])
     #expect(kamau.country == "KEN")
 }
+
+@Test func aRoyalTitleBeforeTheNameIsAlsoOneOfTheirNames() throws {
+    let a = Sample.extract("King Kwame Boateng received the new envoy of Kenya at the palace on Tuesday, and Minister Ana Lopes attended.")
+    let king = try #require(a.person("Kwame Boateng"))
+    #expect(king.titles.contains("King"))
+    #expect(king.aliases.contains("King Kwame Boateng"))
+    #expect(a.person("Ana Lopes")?.aliases.contains("Minister Ana Lopes") == false)
+}
