@@ -96,10 +96,12 @@ public struct TitlePhraseParser: Sendable {
                 }
                 // Words that cannot start a name: "of Foreign Affairs", "for Asian Affairs".
                 var j = k
+                // An honorific ("Sheikh", "Dato'") opens the holder's name, not a portfolio word.
                 func isOrgWord(_ x: Int) -> Bool {
                     let w = c.tokens[x]
-                    return w.kind == .word && w.isCapitalized && (c.lexicons.nonNameWords.contains(w.key) || c.lexicons.orgHeads[w.key] != nil)
+                    return w.kind == .word && w.isCapitalized && !w.classes.isDisjoint(with: [.nonName, .orgHead])
                         && titleMatch(c, at: x, end: end, anyCase: false) == nil
+                        && !(c.match(at: x).map { m in m.range.lowerBound == x && m.hits.contains(.honorific) } ?? false)
                 }
                 while j < end {
                     if isOrgWord(j) { j += 1; continue }

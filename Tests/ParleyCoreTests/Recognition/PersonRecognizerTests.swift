@@ -365,3 +365,10 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(king.aliases.contains("King Kwame Boateng"))
     #expect(a.person("Ana Lopes")?.aliases.contains("Minister Ana Lopes") == false)
 }
+
+@Test func anHonorificAfterAPortfolioOpensTheName() throws {
+    let a = Sample.extract("Minister of Foreign Affairs Sheikh Karim bin Kofi Al-Haddad welcomed Minister Ana Lopes of Kenya in Accra on Monday.")
+    let karim = try #require(a.person("Karim bin Kofi Al-Haddad"))
+    #expect(karim.titles == ["Minister of Foreign Affairs"])
+    #expect(karim.aliases.contains("Sheikh Karim bin Kofi Al-Haddad"))
+}
