@@ -9,7 +9,8 @@ public struct NameShape: Sendable {
                                              "congratulates", "sends", "welcomes", "talks", "met", "visited", "received", "held",
                                              "attended", "hosted", "signed", "says", "urges", "pays", "discusses", "discussed",
                                              "underscores", "stresses", "reaffirms", "hails", "thanks", "addresses", "opens", "chairs",
-                                             "joins", "expresses", "extends", "conveys", "exchange", "exchanges", "concludes", "launches"]
+                                             "joins", "expresses", "extends", "conveys", "exchange", "exchanges", "concludes", "launches",
+                                             "arrives", "departs", "returns", "leaves", "lands", "begins", "ends", "wraps"]
 
     /// Particles after which an Arabic name always goes on ("Al Sabah", "bin Salman").
     static let arabicParticles: Set<String> = ["al", "bin", "bint", "ibn", "abu"]

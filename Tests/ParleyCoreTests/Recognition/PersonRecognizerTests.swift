@@ -372,3 +372,9 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(karim.titles == ["Minister of Foreign Affairs"])
     #expect(karim.aliases.contains("Sheikh Karim bin Kofi Al-Haddad"))
 }
+
+@Test func aTitleCaseHeadlineVerbOfMotionIsNoName() {
+    let a = Sample.extract("Ghanaian Foreign Minister Arrives in Nairobi\n\nNAIROBI, 4 March 2024 -- Foreign Minister Kwame Mensah of Ghana arrived in Nairobi on Monday for talks with Minister Ana Lopes.")
+    #expect(a.person("Arrives") == nil)
+    #expect(a.person("Kwame Mensah") != nil)
+}
