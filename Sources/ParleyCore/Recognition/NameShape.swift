@@ -35,6 +35,8 @@ public struct NameShape: Sendable {
         let t = c.tokens[i]
         guard t.kind == .word, t.isCapitalized || t.isAllCaps else { return false }
         if !t.classes.isDisjoint(with: [.headlineVerb, .orgHead]) { return false }
+        // "MPs", "MLAs", "MEPs": an acronym in the plural names a body's members, not a person.
+        if isPluralAcronym(t) { return false }
         if t.classes.contains(.nonName) {
             // Short capitalised function words inside a sentence are name parts: "To Lam", "Dang Hoang An".
             let sentenceStart = c.sentenceOfToken[i] < c.sentences.count && c.sentences[c.sentenceOfToken[i]].tokenRange.lowerBound == i
@@ -68,6 +70,13 @@ public struct NameShape: Sendable {
             }
         }
         return true
+    }
+
+    /// An upper-case acronym with a plural "s" ("MPs", "MLAs").
+    static func isPluralAcronym(_ t: Token) -> Bool {
+        let b = t.text.utf8
+        guard b.count >= 3, b.count <= 6, b.last == UInt8(ascii: "s") else { return false }
+        return b.dropLast().allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
     }
 
     /// The quoted nickname (quotes included) starting at `i`: a quote, one or two capitalised words, a quote.

@@ -378,3 +378,8 @@ func headlineVerbAfterATitleIsNotAPerson() {
     #expect(a.person("Arrives") == nil)
     #expect(a.person("Kwame Mensah") != nil)
 }
+
+@Test func aPluralAcronymIsNoNameWord() {
+    let tokens = Tokenizer().tokenize("MPs MLAs MEPs Mensah KWAME US Ms")
+    #expect(tokens.map(NameShape.isPluralAcronym) == [true, true, true, false, false, false, false])
+}
