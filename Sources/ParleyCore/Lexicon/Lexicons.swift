@@ -23,8 +23,6 @@ public final class Lexicons: Sendable {
     public let countryByFoldedName: [String: Int]
     public let organizationByKey: [String: Int]
     public let orgHeads: [String: OrganizationKind]
-    /// First words of organization heads (one- and two-word), to skip look-ups for most tokens.
-    public let orgHeadPrefilter: KeyPrefilter
     public let orgHeadFirstWords: Set<String>
     public let abbreviations: Set<String>
     public let sentenceStarters: Set<String>
@@ -293,9 +291,7 @@ public final class Lexicons: Sendable {
         self.countryByFoldedName = countryByFoldedName
         self.organizationByKey = organizationByKey
         self.orgHeads = orgHeads
-        let firsts = Set(orgHeads.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
         self.orgHeadFirstWords = Set(orgHeads.keys.filter { $0.contains(" ") }.compactMap { $0.split(separator: " ").first.map(String.init) })
-        self.orgHeadPrefilter = KeyPrefilter(firsts)
         self.abbreviations = try Self.wordList("abbreviations")
         self.sentenceStarters = try Self.wordList("sentence-starters")
         self.nonNameWords = try Self.wordList("non-name-words")
