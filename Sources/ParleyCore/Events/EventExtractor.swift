@@ -95,6 +95,10 @@ public struct EventExtractor: PipelineStage {
 
                 // Modality: planned or hypothetical wording before the trigger (back to a comma), or after a nominal trigger.
                 var type = Self.typeStated(by: hit, in: tokens)
+                // "led a delegation to the 18th International Meeting of …": a delegation sent to a gathering attends it.
+                if type == .VISIT, tokens[hit.range.upperBound - 1].key == "to", Self.namesGathering(tokens, from: hit.range.upperBound, end: scan.upperBound) {
+                    type = .ATTEND
+                }
                 // "held a meeting of the Council": a body's own session, no contact.
                 if type == .MEET, tokens[hit.range.upperBound - 1].key == "meeting", hit.range.upperBound < scan.upperBound,
                    tokens[hit.range.upperBound].key == "of" { continue }
@@ -1151,6 +1155,19 @@ public struct EventExtractor: PipelineStage {
             if tokens[k].key == "for", (k + 1..<min(range.upperBound + 6, tokens.count)).contains(where: { tokens[$0].classes.contains(.gathering) }) {
                 return true
             }
+        }
+        return false
+    }
+
+    /// Whether the words from `start` name a gathering: "the 18th International Meeting", "the Business Forum" (capitalised
+    /// words, ordinals and "the" up to the gathering's noun; an assembly or a council is an institution one visits).
+    static func namesGathering(_ tokens: [Token], from start: Int, end: Int) -> Bool {
+        var k = start
+        while k < min(end, start + 8) {
+            let t = tokens[k]
+            if t.classes.contains(.gathering) { return t.key != "assembly" && t.key != "council" }
+            guard t.key == "the" || t.key == "-" || t.isCapitalized || t.classes.contains(.ordinal) || t.kind == .number else { return false }
+            k += 1
         }
         return false
     }
