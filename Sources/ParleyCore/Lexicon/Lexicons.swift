@@ -30,6 +30,8 @@ public final class Lexicons: Sendable {
     public let speechVerbs: Set<String>
     /// Nouns after a possessive name that make someone else the actor ("X's envoy", "X's granddaughter").
     public let standInWords: Set<String>
+    /// Keys of honorifics and royal titles written as part of a name ("Sheikh", "King"): `name-prefixes.txt`.
+    public let namePrefixes: Set<String>
     /// Printed forms of one office and the form they stand for, folded, longest first (`title-synonyms.tsv`).
     public let titleSynonyms: [(form: String, canonical: String)]
     /// Salutations that open a letter ("dear comrades"), as token-key sequences, and the greeting words that follow them.
@@ -297,6 +299,7 @@ public final class Lexicons: Sendable {
         self.nonNameWords = try Self.wordList("non-name-words")
         self.speechVerbs = try Self.wordList("speech-verbs")
         self.standInWords = try Self.wordList("stand-in-words")
+        self.namePrefixes = try Self.wordList("name-prefixes")
         self.titleSynonyms = try TSVTable(name: "title-synonyms.tsv", text: Self.resourceText("title-synonyms", "tsv"), minimumColumns: 2).rows
             .compactMap { r in r[0].flatMap { f in r[1].map { (TextNormalizer.fold(f), TextNormalizer.fold($0)) } } }
             .sorted { $0.0.count > $1.0.count }

@@ -571,6 +571,13 @@ public struct PersonRecognizer: PipelineStage {
             nr = inner.upperBound..<nr.upperBound
         }
         let surface = NameShape.surface(c, nr)
+        // "Sheikh Ana Al Lopes", "King Kofi II": the honorific or royal title printed right before the name is written
+        // as part of it (not after "Crown", where "Crown Prince" is an office); the bare form is an alias.
+        var written = surface
+        if nr.lowerBound > 0, c.tokens[nr.lowerBound - 1].isCapitalized, c.lexicons.namePrefixes.contains(c.tokens[nr.lowerBound - 1].key),
+           !(nr.lowerBound > 1 && c.tokens[nr.lowerBound - 2].key == "crown") {
+            written = c.tokens[nr.lowerBound - 1].text + " " + surface
+        }
         var known: Int?
         for r in [nr, span] where known == nil {
             if let m = c.match(at: r.lowerBound), m.range == r {
@@ -586,14 +593,15 @@ public struct PersonRecognizer: PipelineStage {
             let current = c.people[existing]
             let newInitials = c.tokens[nr].filter { $0.flags.contains(.singleLetter) }.count
             let newWords = c.tokens[nr].filter { $0.kind == .word }.count - newInitials
-            if newInitials == 0, newWords > current.nameKeys.count {
-                c.people[existing].aliases.removeAll { $0 == surface }
+            if newInitials == 0, newWords > current.nameKeys.count || newWords == current.nameKeys.count && written != surface && current.name == surface {
+                c.people[existing].aliases.removeAll { $0 == written }
                 if !c.people[existing].aliases.contains(current.name) { c.people[existing].aliases.append(current.name) }
-                c.people[existing].name = surface
+                c.people[existing].name = written
                 c.people[existing].nameKeys = NameShape.wordKeys(c, nr)
             }
         } else {
-            var p = PersonRecord(name: surface, nameKeys: NameShape.wordKeys(c, nr), evidence: evidence)
+            var p = PersonRecord(name: written, nameKeys: NameShape.wordKeys(c, nr), evidence: evidence)
+            if written != surface { p.aliases.append(surface) }
             p.known = known
             c.people.append(p)
             index = c.people.count - 1
