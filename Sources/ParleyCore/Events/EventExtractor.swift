@@ -142,9 +142,12 @@ public struct EventExtractor: PipelineStage {
                 case .object:
                     if !hasPersonAfter { continue }
                     // "received a phone call from X", "received a cable from X": what was received is told by the next trigger.
+                    // "received on Sunday a phone call", "received on 8 October a letter": a time between them too.
                     if hitIndex + 1 < hits.count, [.CALL, .MESSAGE].contains(hits[hitIndex + 1].trigger.type),
-                       hits[hitIndex + 1].range.lowerBound - hit.range.upperBound <= 4,
-                       (hit.range.upperBound..<hits[hitIndex + 1].range.lowerBound).allSatisfy({ !tokens[$0].isCapitalized && tokens[$0].kind == .word }) { continue }
+                       hits[hitIndex + 1].range.lowerBound - hit.range.upperBound <= 6,
+                       (hit.range.upperBound..<hits[hitIndex + 1].range.lowerBound).allSatisfy({
+                           tokens[$0].classes.contains(.calendar) || tokens[$0].kind == .number || !tokens[$0].isCapitalized && tokens[$0].kind == .word
+                       }) { continue }
                 case .planned:
                     if modality != .planned { continue }
                 case .firstperson:
@@ -322,6 +325,13 @@ public struct EventExtractor: PipelineStage {
                 // signed by the sides of the story's main event.
                 if type == .SIGN, participants.isEmpty, orgs.isEmpty, let m = mainIndex, !events[m].reported,
                    (clauseStart..<clauseEnd).contains(where: { ["visit", "talks", "meeting", "meetings", "ceremony"].contains(tokens[$0].key) }) {
+                    participants = events[m].participants
+                    for x in events[m].countries { addC(x) }
+                }
+                // "signed a joint communique on the establishment of diplomatic relations": those who signed it
+                // established the relations.
+                if type == .ANNOUNCE, participants.isEmpty, let m = sentenceEvents.last, events[m].type == .SIGN, !events[m].participants.isEmpty,
+                   events[m].triggerTokens.upperBound <= hit.range.lowerBound, events[m].triggerTokens.lowerBound >= clauseStart {
                     participants = events[m].participants
                     for x in events[m].countries { addC(x) }
                 }
