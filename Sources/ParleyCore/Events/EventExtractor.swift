@@ -323,6 +323,13 @@ public struct EventExtractor: PipelineStage {
                 }
                 // "Two agreements were also concluded in the course of the talks": documents signed with nobody named are
                 // signed by the sides of the story's main event.
+                // "… they signed a cooperation agreement", "the two sides signed …": the people of the contact told last sign.
+                if type == .SIGN, participants.isEmpty, orgs.isEmpty,
+                   (clauseStart..<hit.range.lowerBound).contains(where: { tokens[$0].key == "they" }) || refersToBothSides(tokens, clauseStart..<hit.range.lowerBound),
+                   let m = events.lastIndex(where: { !$0.reported && $0.participants.count >= 2 && [.MEET, .VISIT, .CALL].contains($0.type) }) {
+                    participants = events[m].participants
+                    for x in events[m].countries { addC(x) }
+                }
                 if type == .SIGN, participants.isEmpty, orgs.isEmpty, let m = mainIndex, !events[m].reported,
                    (clauseStart..<clauseEnd).contains(where: { ["visit", "talks", "meeting", "meetings", "ceremony"].contains(tokens[$0].key) }) {
                     participants = events[m].participants
