@@ -7,6 +7,29 @@ public struct DatelineReader: PipelineStage {
     public init(lexicons: Lexicons) { parser = DateExpressionParser(lexicons: lexicons) }
 
     public func run(_ context: inout ExtractionContext) {
+        readBodyDateline(&context)
+        if context.layout.datelinePlace == nil { readHeaderDateLine(&context) }
+    }
+
+    /// "Doha - 08 October 2023", "Nairobi, 3 May 2024" on a header line of its own (before the body): the place
+    /// the release comes from, when it is a known place; the date is the page's (read by the layout).
+    func readHeaderDateLine(_ context: inout ExtractionContext) {
+        let tokens = context.tokens
+        for s in context.sentences.prefix(context.layout.bodyStartSentence) where !context.layout.chromeSentences.contains(s.index) {
+            let r = s.tokenRange
+            guard let place = context.placeMentions.first(where: { $0.tokens.lowerBound == r.lowerBound }), place.country != nil,
+                  place.tokens.upperBound < r.upperBound, ["-", ",", "|"].contains(tokens[place.tokens.upperBound].key) else { continue }
+            var i = place.tokens.upperBound
+            while i < r.upperBound, ["-", ",", "|"].contains(tokens[i].key) { i += 1 }
+            guard i < r.upperBound, let (dr, e) = parser.expressions(in: tokens, range: i..<r.upperBound).first, dr.lowerBound == i,
+                  e.month != nil, e.day != nil, r.upperBound - dr.upperBound <= 1 else { continue }
+            context.layout.datelinePlace = place.name
+            context.layout.datelinePlaceCountry = place.country
+            return
+        }
+    }
+
+    func readBodyDateline(_ context: inout ExtractionContext) {
         let tokens = context.tokens
         guard context.layout.bodyStartSentence < context.sentences.count else { return }
         let s = context.sentences[context.layout.bodyStartSentence]

@@ -964,3 +964,46 @@ func willVisitIsKeptAsPlanned() {
         """)
     #expect(!a.events.contains { $0.type == "ATTEND" })
 }
+
+@Test func aDelegationLedToAGatheringAttendsIt() {
+    let a = Sample.extract("""
+        2016-10-30
+        NAIROBI — Ana Lopes led a delegation of the ODM to the 18th International Meeting of Left Parties held in Accra.
+        """)
+    #expect(a.events.map(\.type) == ["ATTEND"])
+    #expect(a.events.first?.participants == ["Ana Lopes"])
+}
+
+@Test func aCallReceivedOnAWeekdayIsACallAlone() {
+    let a = Sample.extract("""
+        2023-10-09
+        Foreign Minister Kwame Mensah received on Sunday a phone call from Kenyan Foreign Minister Ana Lopes.
+        """)
+    #expect(a.events.map(\.type) == ["CALL"])
+}
+
+@Test func theyWhoSignedAreThoseOfTheTalksJustTold() {
+    let a = Sample.extract("""
+        2017-03-28
+        ACCRA — Foreign Minister Kwame Mensah held talks with Kenyan Foreign Minister Ana Lopes on Monday. After reviewing regional issues, they signed an agreement on visa exemption.
+        """)
+    let sign = try! #require(a.events.first { $0.type == "SIGN" })
+    #expect(Set(sign.participants) == ["Kwame Mensah", "Ana Lopes"])
+}
+
+@Test func relationsEstablishedByACommuniqueAreAnnouncedByItsSignatories() {
+    let a = Sample.extract("""
+        2023-09-23
+        NAIROBI — Foreign Minister Ana Lopes and Ghanaian Foreign Minister Kwame Mensah on Friday signed a joint communique on the establishment of diplomatic relations between Kenya and Ghana.
+        """)
+    #expect(Set(a.events.map(\.type)) == ["SIGN", "ANNOUNCE"])
+    #expect(a.events.first { $0.type == "ANNOUNCE" }?.participants.count == 2)
+}
+
+@Test func discussingWithSomeoneIsMeetingThem() {
+    let a = Sample.extract("""
+        2021-03-03
+        ACCRA — Foreign Minister Ana Lopes of Kenya held talks with President Kofi Boateng on Tuesday. Lopes also discussed with her Ghanaian counterpart, Kwame Mensah, ways of boosting trade.
+        """)
+    #expect(a.events.contains { $0.type == "MEET" && Set($0.participants) == ["Ana Lopes", "Kwame Mensah"] })
+}

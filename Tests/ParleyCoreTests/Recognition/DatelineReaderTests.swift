@@ -111,3 +111,9 @@ private let body = "Minister Ana Lopes met here with Ambassador Karim Haddad to 
         """)
     #expect(a.published == "2024-11-04")
 }
+
+@Test func aPlaceAndDateLineBelowTheHeadlineGivesThePlace() {
+    let c = Sample.analyze("Minister Receives Call from Kenyan Counterpart\nAccra - 08 October 2023\n" + body)
+    #expect(c.layout.datelinePlace == "Accra")
+    #expect(c.layout.datelinePlaceCountry == "GHA")
+}
