@@ -18,8 +18,9 @@ struct PostgresBrowseQueries {
     }
 
     /// The rows that list the filter's events, as SQLite's `Queries.eventFilter` chooses them: a pair's rows of
-    /// `eventPair`, a country's or a person's rows (each carrying its event's date, indexed newest first), else `event`
-    /// itself; with the date and id columns to order and page by, and the other filters as clauses.
+    /// `eventPair`, a country's rows (each carrying its event's date, indexed newest first), a person's (dated, sorted:
+    /// a person has hundreds of events, not thousands), else `event` itself; with the date and id columns to order and
+    /// page by, and the other filters as clauses.
     func eventFilter(_ f: EventFilter, _ b: inout Binder) throws -> (source: String, date: String, id: String, clauses: [String]) {
         var clauses: [String] = []
         var source = "event", date = "event.date", id = "event.id"

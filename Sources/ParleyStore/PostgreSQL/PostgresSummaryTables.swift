@@ -119,7 +119,6 @@ enum PostgresSummaryTables {
               SELECT a.eventId, a.country, b.country, a.date FROM eventCountry a JOIN eventCountry b ON b.eventId = a.eventId AND a.country < b.country
             """,
             "CREATE INDEX eventPair_pair_date ON eventPair (country, partner, date DESC NULLS LAST, eventId DESC)",
-            "CREATE INDEX eventParticipant_person_date_desc ON eventParticipant (personId, date DESC NULLS LAST, eventId DESC)",
             "CREATE INDEX organizationMention_organization ON organizationMention (organizationId)",
             "CREATE INDEX organizationAlias_organization ON organizationAlias (organizationId)",
             "CREATE INDEX person_country ON person (country)",
