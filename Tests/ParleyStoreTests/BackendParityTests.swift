@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import Testing
 @testable import ParleyCore
 @testable import ParleyStore
@@ -161,6 +162,92 @@ struct BackendParityTests {
         }
     }
 
+    @Test("the browse pages give the same answers on SQLite and PostgreSQL: lists, facets, countries, charts, networks",
+          .enabled(if: Backend.postgresURL != nil))
+    func sameBrowseAnswersOnEveryBackend() throws {
+        let releases = Self.releases()
+        var answers: [[String]] = []
+        for backend in Backend.available {
+            try BackendSuiteTests.withStore(backend) { store in
+                try Self.ingest(releases, into: store, batch: 7)
+                answers.append(try Self.browseAnswers(try #require(store as? any BrowsableStore)))
+            }
+        }
+        #expect(answers.count == 2)
+        for (a, b) in zip(answers[0], answers[1]) { #expect(a == b) }
+        #expect(answers.first?.count == answers.last?.count)
+    }
+
+    /// An event as both backends show it, whatever its id.
+    static func key(_ e: EventSummary) -> String {
+        "\(e.type) \(e.date ?? "undated") \(e.countries.joined(separator: "-")) \(e.sources.map { "\($0.documentId)/\($0.sentence)" }.sorted().joined(separator: " "))"
+    }
+
+    /// The filters the browse pages are tested with: none, countries, pairs, types, years, dates, people, channels, levels.
+    static func browseFilters() -> [EventFilter] {
+        var filters: [EventFilter] = []
+        for countries in [[], ["GHA"], ["KEN"], ["GHA", "KEN"], ["ken", "GHA"], ["PRT", "ZAF"], ["KEN", "KEN"], ["QQQ"]] {
+            for (type, from, to) in [(nil, nil, nil), ("MEET", nil, nil), (nil, "2025", nil), (nil, nil, "2024"), ("CALL", "2025", "2025"),
+                                     (nil, "2025-02", "2025-04-15")] as [(String?, String?, String?)] {
+                var f = EventFilter()
+                f.countries = countries
+                (f.type, f.from, f.to) = (type, from, to)
+                filters.append(f)
+            }
+        }
+        var person = EventFilter()
+        person.person = "Kwame Mensah"
+        var channel = EventFilter()
+        channel.channel = "state"
+        var level = EventFilter()
+        level.level = "minister"
+        var disputed = EventFilter()
+        disputed.disputed = true
+        return filters + [person, channel, level, disputed]
+    }
+
+    /// Everything the browse pages show of the store, as text without ids.
+    static func browseAnswers(_ store: any BrowsableStore) throws -> [String] {
+        var out: [String] = []
+        for f in browseFilters() {
+            let name = "countries \(f.countries) type \(f.type ?? "-") \(f.from ?? "…")–\(f.to ?? "…") person \(f.person ?? "-") channel \(f.channel ?? "-") level \(f.level ?? "-") disputed \(f.disputed)"
+            out.append("\(name) facets \(try store.eventFacets(f))")
+            for order in EventOrder.allCases {
+                var paged = f
+                paged.limit = 4
+                var cursor: EventCursor?
+                var keys: [String] = []
+                repeat {
+                    let page = try store.eventPage(paged, order: order, after: cursor)
+                    keys += page.events.map(key)
+                    cursor = page.next
+                } while cursor != nil && keys.count < 500
+                out.append("\(name) \(order) \(keys)")
+            }
+        }
+        let countries = try store.countries()
+        out.append("countries \(countries)")
+        for c in countries.prefix(6) {
+            let profile = try store.country(c.code)
+            out.append("country \(c.code) \(profile.country) partners \(profile.partners) people \(profile.people.map { "\($0.name) \($0.count)" }) latest \(profile.events.map(key))")
+            out.append("chart \(c.code) \(try store.chart(.countryPartners(c.code)))")
+        }
+        for (a, b) in [("GHA", "KEN"), ("KEN", "GHA"), ("PRT", "ZAF"), ("KEN", "KEN")] {
+            let pair = try store.countryPair(a, b)
+            out.append("pair \(a) \(b) \(pair.total) \(pair.years) \(pair.events.map(key))")
+            out.append("pair charts \(a) \(b) \(try store.chart(.pairTypes(a, b))) \(try store.chart(.pairChannels(a, b)))")
+        }
+        for (from, to) in [(nil, nil), ("2025", "2025"), ("2025-01", "2025-03-10")] as [(String?, String?)] {
+            out.append("network countries \(from ?? "…") \(to ?? "…") \(try store.network(.countries, from: from, to: to, limit: 100).edges)")
+            let people = try store.network(.people, from: from, to: to, limit: 100)
+            let label = Dictionary(uniqueKeysWithValues: people.nodes.map { ($0.id, $0.label) })
+            out.append("network people \(from ?? "…") \(to ?? "…") \(people.edges.map { "\(label[$0.source] ?? "?")–\(label[$0.target] ?? "?") \($0.events)" }.sorted())")
+        }
+        let range = try store.eventDateRange()
+        out.append("dates \(range.first ?? "-") \(range.last ?? "-")")
+        return out
+    }
+
     /// The store's aggregate counts (stats, countries, country pairs, organizations) against counts over its events.
     static func expectSummariesMatchRows(_ store: any EventStore, documents: Int) throws {
         let browsable = try #require(store as? any BrowsableStore)
@@ -189,6 +276,61 @@ struct BackendParityTests {
         for o in try browsable.organizations(search: nil, limit: 100) {
             let count = events.filter { e in e.organizations.contains { $0.id == o.id } }.count
             #expect(o.events == count)
+        }
+        // Facets (from the kept counts where they can answer) and lists (read through the dated rows of a country, a
+        // pair or a person) against the same filters applied to the events.
+        func newestFirst(_ a: EventSummary, _ b: EventSummary) -> Bool {
+            switch (a.date, b.date) {
+            case let (x?, y?): return x != y ? x > y : a.id > b.id
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.id > b.id
+            }
+        }
+        for f in browseFilters() where f.person == nil && f.channel == nil && f.level == nil && !f.disputed {
+            let wanted = Set(f.countries.map { $0.uppercased() })
+            let matching = events.filter { e in
+                Set(e.countries).isSuperset(of: wanted) && (f.type.map { $0 == e.type } ?? true)
+                    && (f.from.map { from in e.date.map { $0 >= from } ?? false } ?? true)
+                    && (f.to.map { to in e.date.map { $0 <= to + "~" } ?? false } ?? true)
+            }
+            let facets = try browsable.eventFacets(f)
+            let name = "countries \(f.countries) type \(f.type ?? "-") \(f.from ?? "…")–\(f.to ?? "…")"
+            #expect(facets.total == matching.count, "\(name)")
+            #expect(Dictionary(uniqueKeysWithValues: facets.types.map { ($0.value, $0.count) })
+                    == Dictionary(grouping: matching, by: \.type).mapValues(\.count), "\(name)")
+            #expect(Dictionary(uniqueKeysWithValues: facets.years.map { ($0.value, $0.count) })
+                    == Dictionary(grouping: matching.filter { $0.date != nil }, by: { String($0.date!.prefix(4)) }).mapValues(\.count), "\(name)")
+            var byCountry: [String: Int] = [:]
+            for e in matching { for c in Set(e.countries) { byCountry[c, default: 0] += 1 } }
+            for c in facets.countries { #expect(byCountry[c.value] == c.count, "\(name): \(c.value)") }
+            var all = f
+            all.limit = 1_000_000
+            #expect(try browsable.eventPage(all, order: .newest, after: nil).events.map(\.id) == matching.sorted(by: newestFirst).map(\.id), "\(name)")
+        }
+        if let postgres = store as? PostgresEventStore { #expect(try datedRowDifferences(postgres) == []) }
+    }
+
+    /// Rows of PostgreSQL's list tables that do not carry their event's date, and pairs of `eventPair` missing or extra.
+    static func datedRowDifferences(_ store: PostgresEventStore) throws -> [String] {
+        try store.read { s in
+            var out: [String] = []
+            for table in ["eventParticipant", "eventCountry", "eventOrganization", "eventPair"] {
+                let n = try s.value(PostgresQuery(unsafeSQL: """
+                    SELECT count(*) FROM \(table) r JOIN event e ON e.id = r.eventId WHERE r.date IS DISTINCT FROM e.date
+                    """), as: Int.self) ?? 0
+                if n > 0 { out.append("\(n) rows of \(table) without their event's date") }
+            }
+            let missing = try s.value("""
+                SELECT count(*) FROM eventCountry a JOIN eventCountry b ON b.eventId = a.eventId AND a.country < b.country
+                WHERE NOT EXISTS (SELECT 1 FROM eventPair p WHERE p.eventId = a.eventId AND p.country = a.country AND p.partner = b.country)
+                """, as: Int.self) ?? 0
+            let extra = try s.value("""
+                SELECT count(*) FROM eventPair p WHERE NOT EXISTS (SELECT 1 FROM eventCountry a JOIN eventCountry b ON b.eventId = a.eventId
+                  WHERE a.eventId = p.eventId AND a.country = p.country AND b.country = p.partner)
+                """, as: Int.self) ?? 0
+            if missing > 0 || extra > 0 { out.append("eventPair: \(missing) missing, \(extra) extra") }
+            return out
         }
     }
 }

@@ -723,10 +723,8 @@ private struct BatchState {
         try run("""
             UPDATE event SET date = u.date FROM unnest($1::bigint[], $2::text[]) AS u(id, date) WHERE event.id = u.id
             """, rows: redated.count, [redated.map(\.key), TextColumn(redated.map(\.value.date))])
-        // Participant rows carry their event's date, for the look-up of a person's events around a date.
-        try run("""
-            UPDATE eventParticipant SET date = u.date FROM unnest($1::bigint[], $2::text[]) AS u(id, date) WHERE eventParticipant.eventId = u.id
-            """, rows: redated.count, [redated.map(\.key), TextColumn(redated.map(\.value.date))])
+        // The rows that carry an event's date (participants, countries, organizations, pairs) follow it by trigger
+        // (`parley_event_dates_moved`); new ones are written with it below.
         let rechanneled = events.filter { $0.key > 0 && $0.value.profileChanged }.sorted { $0.key < $1.key }
         try run("""
             UPDATE event SET channel = u.channel, channelReason = u.reason FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, channel, reason)
@@ -757,11 +755,14 @@ private struct BatchState {
             """, rows: participants.count, [participants.map { id($0.event) }, participants.map { id($0.person) }, TextColumn(participants.map(\.role)),
                                             TextColumn(participants.map { events[$0.event]?.date })])
         try run("""
-            INSERT INTO eventOrganization (eventId, organizationId) SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING
-            """, rows: eventOrganizations.count, [eventOrganizations.map { id($0.event) }, eventOrganizations.map { id($0.organization) }])
+            INSERT INTO eventOrganization (eventId, organizationId, date) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])
+            ON CONFLICT DO NOTHING
+            """, rows: eventOrganizations.count, [eventOrganizations.map { id($0.event) }, eventOrganizations.map { id($0.organization) },
+                                                  TextColumn(eventOrganizations.map { events[$0.event]?.date })])
         try run("""
-            INSERT INTO eventCountry (eventId, country) SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING
-            """, rows: eventCountries.count, [eventCountries.map { id($0.event) }, TextColumn(eventCountries.map(\.country))])
+            INSERT INTO eventCountry (eventId, country, date) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING
+            """, rows: eventCountries.count, [eventCountries.map { id($0.event) }, TextColumn(eventCountries.map(\.country)),
+                                              TextColumn(eventCountries.map { events[$0.event]?.date })])
         try run("""
             INSERT INTO eventSource (eventId, documentId, localId, reported, sentence, start, "end", evidence, confidence)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bool[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[], $9::float8[])

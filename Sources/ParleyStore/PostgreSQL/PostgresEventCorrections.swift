@@ -45,15 +45,15 @@ struct PostgresCorrectionRows: EventCorrectionRows {
     func joinContact(_ event: Int64, _ profile: ContactProfile?) throws { try PostgresRowEdits(s: s).joinContact(event, profile) }
 
     func addParticipant(_ event: Int64, _ person: Int64, role: String) throws {
-        try s.execute("INSERT INTO eventParticipant (eventId, personId, role) VALUES (\(event), \(person), \(role)) ON CONFLICT DO NOTHING")
+        try s.execute("INSERT INTO eventParticipant (eventId, personId, role, date) SELECT \(event), \(person), \(role), date FROM event WHERE id = \(event) ON CONFLICT DO NOTHING")
     }
 
     func addCountry(_ event: Int64, _ country: String) throws {
-        try s.execute("INSERT INTO eventCountry (eventId, country) VALUES (\(event), \(country)) ON CONFLICT DO NOTHING")
+        try s.execute("INSERT INTO eventCountry (eventId, country, date) SELECT \(event), \(country), date FROM event WHERE id = \(event) ON CONFLICT DO NOTHING")
     }
 
     func addOrganization(_ event: Int64, _ organization: Int64) throws {
-        try s.execute("INSERT INTO eventOrganization (eventId, organizationId) VALUES (\(event), \(organization)) ON CONFLICT DO NOTHING")
+        try s.execute("INSERT INTO eventOrganization (eventId, organizationId, date) SELECT \(event), \(organization), date FROM event WHERE id = \(event) ON CONFLICT DO NOTHING")
     }
 
     func ingestAgain(_ documents: [String]) throws {

@@ -16,6 +16,15 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
     let lockKey: Int64
     /// Documents' search vectors, computed on a second connection while a batch is resolved.
     let searchVectors: PostgresSearchVectors
+    /// Contact networks, organization and country profiles, charts and facets already computed, for the database revision they were
+    /// computed from (`PostgresSummaryTables.current`).
+    let networks = RevisionMemo<NetworkGraph>()
+    let organizations = RevisionMemo<OrganizationProfile>(capacity: 256)
+    let facets = RevisionMemo<EventFacets>(capacity: 256)
+    /// Country profiles (their people ranked by events) and charts, counted over many rows.
+    let countryProfiles = RevisionMemo<CountryProfile>(capacity: 256)
+    let charts = RevisionMemo<ChartTable>(capacity: 256)
+    let statistics = RevisionMemo<StoreStats>(capacity: 1)
 
     /// Connects to the server at `url` (`postgres://user@host:port/database`, see `PostgresLocation`) and brings
     /// the schema up to date; read-only stores only check it and refuse writes.
@@ -29,7 +38,8 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
                 try session.execute(PostgresQuery(unsafeSQL: "SET search_path TO \(schema)"))
             }
             if readOnly {
-                try PostgresSchema.check(session)
+                // A database of an earlier version is brought up to date first, as SQLite's is.
+                if try PostgresSchema.check(session) { try PostgresSchema.migrate(session, lockKey: lockKey) }
                 try session.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
             } else {
                 try PostgresSchema.migrate(session, lockKey: lockKey)
@@ -63,6 +73,7 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
         try withSession { s in
             try s.transaction {
                 try s.execute("SELECT pg_advisory_xact_lock(\(lockKey))")
+                try s.execute(PostgresQuery(unsafeSQL: PostgresSummaryTables.bump))
                 return try body(s)
             }
         }
@@ -175,7 +186,11 @@ public final class PostgresEventStore: EventStore, @unchecked Sendable {
 
     public func search(_ words: String, limit: Int) throws -> [SearchHit] { try read { try PostgresQueries(s: $0).search(words, limit: limit) } }
 
-    public func stats() throws -> StoreStats { try read { try PostgresQueries(s: $0).stats() } }
+    /// The counts are kept by the transactions (`rowCount`, `eventTally`), but the size of the tables is asked of the
+    /// server relation by relation, so the stats are computed once per database revision.
+    public func stats() throws -> StoreStats {
+        try read { s in try statistics.value("", revision: try revision(s)) { try PostgresQueries(s: s).stats() } }
+    }
 
     public func exportAnnotations() throws -> [DocumentAnnotation] { try read { try PostgresQueries(s: $0).annotations() } }
 

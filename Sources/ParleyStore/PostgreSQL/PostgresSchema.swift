@@ -205,6 +205,9 @@ enum PostgresSchema {
         // Faster batch ingest: documents' search vectors may come with the insert, computed on a second connection in
         // parallel (`PostgresSearchVectors`), and new country rows are tallied through the indexes.
         ("v10-search-vectors-and-indexed-tally", PostgresSearchVectors.migration + PostgresSummaryTables.indexedMigration),
+        // The browse pages' lists read in date order from indexes, the pairs of countries kept, and the revision that
+        // answers kept between requests are checked against (see `PostgresSummaryTables.browseMigration`).
+        ("v11-browse-lists-and-revision", PostgresSummaryTables.browseMigration),
     ]
 
     /// Creates the schema named in the URL if needed and applies the migrations not yet recorded, in one
@@ -229,11 +232,15 @@ enum PostgresSchema {
     }
 
     /// For a read-only store: the database must hold Parley's tables, written by this version or an older one.
-    static func check(_ s: PostgresSession) throws {
+    /// Returns whether migrations of this version are still to be applied.
+    @discardableResult
+    static func check(_ s: PostgresSession) throws -> Bool {
         guard try s.value("SELECT to_regclass('parley_migration') IS NOT NULL", as: Bool.self) == true else {
             throw StoreError.underlying(path: s.location.description, message: "no Parley database here yet; run parley ingest with this --db first")
         }
-        try checkKnown(Set(try s.values("SELECT identifier FROM parley_migration", as: String.self)), s.location)
+        let applied = Set(try s.values("SELECT identifier FROM parley_migration", as: String.self))
+        try checkKnown(applied, s.location)
+        return migrations.contains { !applied.contains($0.name) }
     }
 
     static func checkKnown(_ applied: Set<String>, _ location: PostgresLocation) throws {

@@ -63,6 +63,106 @@ enum PostgresSummaryTables {
         """
     }
 
+    /// Each new country row's pairs with the event's other countries (in code order, with the event's date) for
+    /// `eventPair`, from the `n` and `o` relations of `countriesAddedByIndex`.
+    static let pairsAdded = """
+        INSERT INTO eventPair (eventId, country, partner, date)
+          SELECT DISTINCT n.eventId, least(n.country, o.country), greatest(n.country, o.country), n.date
+          FROM n JOIN o ON o.eventId = n.eventId AND o.country <> n.country
+          ON CONFLICT DO NOTHING
+        """
+
+    /// New country rows' keys and pairs read through the indexes (as `countriesAddedByIndex`, which it replaces).
+    static var countriesAndPairsAdded: String {
+        """
+        WITH n AS MATERIALIZED (
+            SELECT n.eventId, n.country, e.year, e.type, e.date FROM new_rows n
+            CROSS JOIN LATERAL (SELECT \(year("date")) AS year, type, date FROM event WHERE event.id = n.eventId OFFSET 0) e),
+          o AS MATERIALIZED (
+            SELECT c.eventId, c.country FROM (SELECT DISTINCT eventId FROM new_rows) ids
+            CROSS JOIN LATERAL (SELECT eventId, country FROM eventCountry WHERE eventCountry.eventId = ids.eventId OFFSET 0) c),
+          p AS (\(pairsAdded))
+        \(upsert("""
+            SELECT country, '' AS partner, year, type, 1 AS n FROM n
+            UNION ALL SELECT n.country, o.country, n.year, n.type, 1 FROM n JOIN o ON o.eventId = n.eventId AND o.country <> n.country
+            UNION ALL SELECT o.country, n.country, n.year, n.type, 1 FROM n JOIN o ON o.eventId = n.eventId AND o.country <> n.country
+              WHERE NOT EXISTS (SELECT 1 FROM n x WHERE x.eventId = o.eventId AND x.country = o.country)
+            """))
+        """
+    }
+
+    /// The lists of the browse pages read in date order from an index, as SQLite's are (`SummaryTables`): country and
+    /// organization rows carry their event's date (written by the ingest, kept by `parley_event_dates_moved`), the pairs
+    /// of each event's countries are kept in `eventPair` (by the country rows' tally trigger and `parley_pairs_removed`),
+    /// and `revision` counts write transactions (`PostgresEventStore.write`), for the answers kept per revision.
+    /// Every list index runs newest first with undated events last, the order of the pages (read backwards: oldest first).
+    static var browseMigration: [String] {
+        var s = [
+            "CREATE INDEX event_date_id ON event (date DESC NULLS LAST, id DESC)",
+            "ALTER TABLE eventCountry ADD COLUMN date text COLLATE \"C\"",
+            "UPDATE eventCountry SET date = event.date FROM event WHERE event.id = eventCountry.eventId AND event.date IS NOT NULL",
+            "CREATE INDEX eventCountry_country_date ON eventCountry (country, date DESC NULLS LAST, eventId DESC)",
+            "ALTER TABLE eventOrganization ADD COLUMN date text COLLATE \"C\"",
+            "UPDATE eventOrganization SET date = event.date FROM event WHERE event.id = eventOrganization.eventId AND event.date IS NOT NULL",
+            "CREATE INDEX eventOrganization_organization_date ON eventOrganization (organizationId, date DESC NULLS LAST, eventId DESC)",
+            """
+            CREATE TABLE eventPair (
+              eventId bigint NOT NULL,
+              country text COLLATE "C" NOT NULL,
+              partner text COLLATE "C" NOT NULL,
+              date text COLLATE "C",
+              PRIMARY KEY (eventId, country, partner)
+            )
+            """,
+            """
+            INSERT INTO eventPair (eventId, country, partner, date)
+              SELECT a.eventId, a.country, b.country, a.date FROM eventCountry a JOIN eventCountry b ON b.eventId = a.eventId AND a.country < b.country
+            """,
+            "CREATE INDEX eventPair_pair_date ON eventPair (country, partner, date DESC NULLS LAST, eventId DESC)",
+            "CREATE INDEX organizationMention_organization ON organizationMention (organizationId)",
+            "CREATE INDEX organizationAlias_organization ON organizationAlias (organizationId)",
+            "CREATE INDEX person_country ON person (country)",
+            // The tally read from its index alone (a country's partners, a pair's years, the facets): its rows are
+            // updated in place by every batch, so their heap pages scatter.
+            "CREATE INDEX eventTally_partner_country ON eventTally (partner, country, year, type) INCLUDE (n)",
+            function("parley_tally_countries_added", countriesAndPairsAdded, replace: true),
+            // A deleted country row takes its pairs (an event's delete cascades to its country rows).
+            function("parley_pairs_removed", """
+                  DELETE FROM eventPair p WHERE p.eventId = ANY(ARRAY(SELECT DISTINCT eventId FROM old_rows))
+                    AND EXISTS (SELECT 1 FROM old_rows o WHERE o.eventId = p.eventId AND o.country IN (p.country, p.partner));
+                """),
+            "CREATE TRIGGER eventCountry_pairs_delete AFTER DELETE ON eventCountry REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION parley_pairs_removed()",
+            "CREATE TABLE revision (id integer PRIMARY KEY CHECK (id = 1), n bigint NOT NULL)",
+            "INSERT INTO revision (id, n) VALUES (1, 0)",
+        ]
+        // An event dated anew (by the ingest or a correction): every row that carries its date follows, found through
+        // the event id (`= ANY(ARRAY(…))`: the planner cannot estimate transition tables and would scan whole tables).
+        let copies = ["eventParticipant", "eventCountry", "eventOrganization", "eventPair"].map { table in
+            """
+              UPDATE \(table) SET date = event.date FROM event WHERE \(table).eventId = ANY(moved) AND event.id = \(table).eventId
+                AND \(table).date IS DISTINCT FROM event.date;
+            """
+        }
+        s.append("""
+            CREATE FUNCTION parley_event_dates_moved() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+            DECLARE moved bigint[];
+            BEGIN
+              moved := ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.date IS DISTINCT FROM o.date);
+              IF cardinality(moved) > 0 THEN
+            \(copies.joined(separator: "\n"))
+              END IF;
+              RETURN NULL;
+            END $$
+            """)
+        s.append("CREATE TRIGGER event_b_dates_update AFTER UPDATE ON event REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION parley_event_dates_moved()")
+        return s
+    }
+
+    /// Marks a write transaction: answers computed from an earlier revision are out of date.
+    static let bump = "UPDATE revision SET n = n + 1 WHERE id = 1"
+    /// The current revision.
+    static let current = "SELECT n FROM revision WHERE id = 1"
+
     /// The country rows' tally trigger redefined to read through the indexes (`countriesAddedByIndex`).
     static var indexedMigration: [String] {
         [function("parley_tally_countries_added", countriesAddedByIndex, replace: true)]

@@ -55,14 +55,8 @@ enum SQLiteBrowseQueries {
         return e
     }
 
-    /// Whether `value` is a whole year ("2024"), which `eventTally` can filter on.
-    static func isYear(_ value: String) -> Bool { value.utf8.count == 4 && value.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
-
     static func facets(_ db: Database, _ f: EventFilter) throws -> EventFacets {
-        let countries = Array(Set(f.countries.map { $0.uppercased() })).sorted()
-        let tallied = f.person == nil && f.organization == nil && f.place == nil && f.channel == nil && f.level == nil && countries.count <= 2
-            && [f.from, f.to].allSatisfy { $0.map(isYear) ?? true }
-        var facets = tallied ? try tallyFacets(db, f, countries) : try countedFacets(db, f)
+        var facets = try BrowseTallies.talliedCountries(f).map { try tallyFacets(db, f, $0) } ?? countedFacets(db, f)
         (facets.channels, facets.levels) = try contactFacets(db, f)
         return facets
     }
@@ -79,42 +73,9 @@ enum SQLiteBrowseQueries {
         return (ContactRecords.channelFacet(channels), ContactRecords.levelFacet(levels))
     }
 
-    /// Facets from `eventTally`: every event, one country's or a pair's, narrowed by type and whole years.
+    /// Facets from `eventTally` (`BrowseTallies`): every event, one country's or a pair's, narrowed by type and whole years.
     static func tallyFacets(_ db: Database, _ f: EventFilter, _ countries: [String]) throws -> EventFacets {
-        var clauses: [String] = []
-        var args: [any DatabaseValueConvertible] = []
-        if let t = f.type { clauses.append("type = ?"); args.append(t.uppercased()) }
-        if let from = f.from { clauses.append("year >= ?"); args.append(from) }
-        if let to = f.to { clauses.append("year <= ? AND year != ''"); args.append(to) }
-        let narrowed = clauses.map { " AND " + $0 }.joined()
-        let key: [any DatabaseValueConvertible] = [countries.first ?? "", countries.count > 1 ? countries[1] : ""]
-        func counts(_ sql: String, _ head: [any DatabaseValueConvertible]) throws -> [FacetCount] {
-            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments(head + args)).map { FacetCount(value: $0[0], count: $0[1]) }
-        }
-        let scope = "FROM eventTally WHERE country = ? AND partner = ?\(narrowed)"
-        let types = try counts("SELECT type, sum(n) AS s \(scope) GROUP BY type HAVING s > 0 ORDER BY s DESC, type", key)
-        let total = types.reduce(0) { $0 + $1.count }
-        let years = try counts("SELECT year, sum(n) AS s \(scope) AND year != '' GROUP BY year HAVING s > 0 ORDER BY year DESC", key)
-        var byCountry: [FacetCount]
-        switch countries.count {
-        case 0:
-            byCountry = try counts("""
-                SELECT country, sum(n) AS s FROM eventTally WHERE partner = '' AND country != ''\(narrowed)
-                GROUP BY country HAVING s > 0 ORDER BY s DESC, country LIMIT 40
-                """, [])
-        case 1:
-            // Every event of the country has it, and its partners as often as they share its events (the pairs are
-            // counted both ways: the rows whose partner it is).
-            byCountry = try counts("""
-                SELECT country, sum(n) AS s FROM eventTally WHERE partner = ? AND country != ''\(narrowed)
-                GROUP BY country HAVING s > 0 ORDER BY s DESC, country LIMIT 40
-                """, [countries[0]])
-            if total > 0 { byCountry.append(FacetCount(value: countries[0], count: total)) }
-        default:
-            byCountry = try countedCountries(db, f)
-        }
-        byCountry.sort { ($0.count, $1.value) > ($1.count, $0.value) }
-        return EventFacets(total: total, types: types, countries: Array(byCountry.prefix(40)), years: years)
+        try BrowseTallies.facets(f, countries, rows: SQLiteCorrectionRows(db: db), pairCountries: { try countedCountries(db, f) })
     }
 
     /// The matching events' rows, read through the index of the country or person that narrows them.
@@ -252,8 +213,8 @@ enum SQLiteBrowseQueries {
     }
 
     static func network(_ db: Database, _ kind: NetworkKind, from: String?, to: String?, channel: String? = nil, limit: Int) throws -> NetworkGraph {
-        if kind == .countries, channel == nil, [from, to].allSatisfy({ $0.map(isYear) ?? true }) {
-            return try countryNetwork(db, from: from, to: to, limit: limit)
+        if BrowseTallies.talliesNetwork(kind, from: from, to: to, channel: channel) {
+            return try BrowseTallies.countryNetwork(rows: SQLiteCorrectionRows(db: db), from: from, to: to, limit: limit)
         }
         var clauses: [String] = []
         var args: [any DatabaseValueConvertible] = []
@@ -304,27 +265,6 @@ enum SQLiteBrowseQueries {
         }
         let nodes = weight.keys.sorted().map { NetworkNode(id: $0, label: label[$0] ?? $0, events: weight[$0] ?? 0) }
         return NetworkGraph(kind: kind, nodes: nodes, edges: edges)
-    }
-
-    /// The network of countries over whole years, from `eventTally`'s pairs.
-    static func countryNetwork(_ db: Database, from: String?, to: String?, limit: Int) throws -> NetworkGraph {
-        var clauses = ["partner != ''", "country < partner"]
-        var args: [any DatabaseValueConvertible] = []
-        if let from { clauses.append("year >= ?"); args.append(from) }
-        if let to { clauses.append("year <= ? AND year != ''"); args.append(to) }
-        args.append(limit)
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT country, partner, sum(n) AS s FROM eventTally WHERE \(clauses.joined(separator: " AND "))
-            GROUP BY country, partner HAVING s > 0 ORDER BY s DESC LIMIT ?
-            """), arguments: arguments(args))
-        var weight: [String: Int] = [:]
-        let edges = rows.map { r -> NetworkEdge in
-            let (s, t, n): (String, String, Int) = (r[0], r[1], r[2])
-            weight[s, default: 0] += n
-            weight[t, default: 0] += n
-            return NetworkEdge(source: s, target: t, events: n)
-        }
-        return NetworkGraph(kind: .countries, nodes: weight.keys.sorted().map { NetworkNode(id: $0, label: $0, events: weight[$0] ?? 0) }, edges: edges)
     }
 }
 

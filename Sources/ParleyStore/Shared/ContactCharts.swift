@@ -60,10 +60,12 @@ enum ContactCharts {
     static func query(_ chart: ContactChart) -> (sql: String, arguments: [CorrectionValue]) {
         let year = "coalesce(substr(e.date, 1, 4), '')"
         switch chart {
+        // A country's partners and a pair's types from the kept counts (`eventTally`: a pair's events under both
+        // orders of its countries, a country's own under partner ''); channels and organizations counted over events.
         case .countryPartners(let c):
             return ("""
-                SELECT \(year), b.country, count(*) FROM eventCountry a JOIN eventCountry b ON b.eventId = a.eventId AND b.country <> a.country
-                JOIN event e ON e.id = a.eventId WHERE a.country = ? GROUP BY 1, 2
+                SELECT year, country, CAST(sum(n) AS bigint) FROM eventTally WHERE partner = ? AND country <> ''
+                GROUP BY year, country HAVING sum(n) > 0
                 """, [.text(c)])
         case .pairChannels(let a, let b):
             return ("""
@@ -72,9 +74,8 @@ enum ContactCharts {
                 """, [.text(a), .text(b)])
         case .pairTypes(let a, let b):
             return ("""
-                SELECT \(year), e.type, count(*) FROM eventCountry a JOIN eventCountry b ON b.eventId = a.eventId
-                JOIN event e ON e.id = a.eventId WHERE a.country = ? AND b.country = ? GROUP BY 1, 2
-                """, [.text(a), .text(b)])
+                SELECT year, type, CAST(sum(n) AS bigint) FROM eventTally WHERE country = ? AND partner = ? GROUP BY year, type HAVING sum(n) > 0
+                """, [.text(a), .text(a == b ? "" : b)])
         case .organizationPartners(let o):
             return ("""
                 SELECT \(year), c.country, count(*) FROM eventOrganization a JOIN organization o ON o.id = a.organizationId
@@ -136,8 +137,10 @@ extension SQLiteEventStore {
 }
 
 extension PostgresEventStore {
-    /// The table behind a chart.
+    /// The table behind a chart, computed once per database revision (an organization's is counted over its events).
     public func chart(_ chart: ContactChart) throws -> ChartTable {
-        try read { s in try ContactCharts.chart(chart, rows: PostgresCorrectionRows(s: s)) }
+        try read { s in
+            try charts.value("\(chart)", revision: try revision(s)) { try ContactCharts.chart(chart, rows: PostgresCorrectionRows(s: s)) }
+        }
     }
 }
