@@ -142,7 +142,7 @@ public struct EventExtractor: PipelineStage {
                 case .object:
                     if !hasPersonAfter { continue }
                     // "received a phone call from X", "received a cable from X": what was received is told by the next trigger.
-                    // "received on Sunday a phone call", "received on 8 October a letter": a time between them too.
+                    // "received on Sunday a telephone call", "received on 8 October a letter": a time between them too.
                     if hitIndex + 1 < hits.count, [.CALL, .MESSAGE].contains(hits[hitIndex + 1].trigger.type),
                        hits[hitIndex + 1].range.lowerBound - hit.range.upperBound <= 6,
                        (hit.range.upperBound..<hits[hitIndex + 1].range.lowerBound).allSatisfy({
@@ -335,7 +335,7 @@ public struct EventExtractor: PipelineStage {
                     participants = events[m].participants
                     for x in events[m].countries { addC(x) }
                 }
-                // "signed a joint communique on the establishment of diplomatic relations": those who signed it
+                // "signed the communique setting up diplomatic ties": those who signed it
                 // established the relations.
                 if type == .ANNOUNCE, participants.isEmpty, let m = sentenceEvents.last, events[m].type == .SIGN, !events[m].participants.isEmpty,
                    events[m].triggerTokens.upperBound <= hit.range.lowerBound, events[m].triggerTokens.lowerBound >= clauseStart {

@@ -977,7 +977,7 @@ func willVisitIsKeptAsPlanned() {
 @Test func aCallReceivedOnAWeekdayIsACallAlone() {
     let a = Sample.extract("""
         2023-10-09
-        Foreign Minister Kwame Mensah received on Sunday a phone call from Kenyan Foreign Minister Ana Lopes.
+        Foreign Minister Kwame Mensah received on Sunday a telephone call from Kenyan Foreign Minister Ana Lopes.
         """)
     #expect(a.events.map(\.type) == ["CALL"])
 }
@@ -994,7 +994,7 @@ func willVisitIsKeptAsPlanned() {
 @Test func relationsEstablishedByACommuniqueAreAnnouncedByItsSignatories() {
     let a = Sample.extract("""
         2023-09-23
-        NAIROBI — Foreign Minister Ana Lopes and Ghanaian Foreign Minister Kwame Mensah on Friday signed a joint communique on the establishment of diplomatic relations between Kenya and Ghana.
+        NAIROBI — Foreign Minister Ana Lopes and Ghanaian Foreign Minister Kwame Mensah on Friday signed a communique on the establishment of full diplomatic relations between Kenya and Ghana.
         """)
     #expect(Set(a.events.map(\.type)) == ["SIGN", "ANNOUNCE"])
     #expect(a.events.first { $0.type == "ANNOUNCE" }?.participants.count == 2)
